@@ -1,0 +1,517 @@
+"""Read a .docx into the document model.
+
+python-docx opens the package; the body is then walked as lxml directly, because the
+python-docx object layer (row.cells in particular) is many times slower on the long
+appendix tables and hides what we need: grid spans, vertical merges, header rows,
+page-break marks and Word's automatic list numbers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import unicodedata
+
+import docx
+from docx.oxml.ns import qn
+
+from theodoi.ingest.document import Cell, Document, Paragraph, Table
+
+_W_P = qn("w:p")
+_W_TBL = qn("w:tbl")
+_W_TR = qn("w:tr")
+_W_TC = qn("w:tc")
+_W_R = qn("w:r")
+_W_T = qn("w:t")
+_W_TAB = qn("w:tab")
+_W_BR = qn("w:br")
+_W_CR = qn("w:cr")
+_W_NBH = qn("w:noBreakHyphen")
+_W_SDT = qn("w:sdt")
+_W_SDT_CONTENT = qn("w:sdtContent")
+_W_CUSTOM_XML = qn("w:customXml")
+_W_PPR = qn("w:pPr")
+_W_RPR = qn("w:rPr")
+_W_VAL = qn("w:val")
+_W_TYPE = qn("w:type")
+_LAST_RENDERED = qn("w:lastRenderedPageBreak")
+_PAGE_BREAK_BEFORE = qn("w:pageBreakBefore")
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+
+# Subtrees whose text is not part of the paragraph as read: deleted or moved-away
+# revisions, text boxes and drawings (their text would otherwise be read twice through
+# mc:AlternateContent's Choice and Fallback), footnote references, field codes.
+_SKIP = {
+    qn("w:del"),
+    qn("w:moveFrom"),
+    qn("w:txbxContent"),
+    qn("w:drawing"),
+    qn("w:pict"),
+    qn("w:object"),
+    qn("w:instrText"),
+    qn("w:delText"),
+    _MC_FALLBACK,
+}
+
+_FALSE = {"0", "false", "off", "none"}
+
+
+def _on(el) -> bool | None:
+    """Value of a Word toggle property element (w:b, w:tblHeader ...), None when absent."""
+    if el is None:
+        return None
+    return el.get(_W_VAL, "1").lower() not in _FALSE
+
+
+class _Styles:
+    """Bold and list numbering inherited from paragraph and character styles."""
+
+    def __init__(self, document) -> None:
+        self._by_id: dict[str, object] = {}
+        self.default_para: str | None = None
+        self.default_bold = False
+        try:
+            root = document.styles.element
+        except Exception:  # a package without styles.xml is still readable
+            return
+        for st in root.iterchildren(qn("w:style")):
+            sid = st.get(qn("w:styleId"))
+            if sid:
+                self._by_id[sid] = st
+                if st.get(qn("w:type")) == "paragraph" and _on(st.find(qn("w:default"))):
+                    self.default_para = sid
+        b = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{_W_RPR}/{qn('w:b')}")
+        self.default_bold = bool(_on(b))
+        self._bold: dict[str, bool | None] = {}
+        self._num: dict[str, tuple[str, int] | None] = {}
+
+    def _chain(self, sid: str | None):
+        seen = set()
+        while sid and sid not in seen and sid in self._by_id:
+            seen.add(sid)
+            st = self._by_id[sid]
+            yield st
+            based = st.find(qn("w:basedOn"))
+            sid = based.get(_W_VAL) if based is not None else None
+
+    def bold(self, sid: str | None) -> bool | None:
+        if not sid:
+            return None
+        if sid not in self._bold:
+            value = None
+            for st in self._chain(sid):
+                value = _on(st.find(f"{_W_RPR}/{qn('w:b')}"))
+                if value is not None:
+                    break
+            self._bold[sid] = value
+        return self._bold[sid]
+
+    def numbering(self, sid: str | None) -> tuple[str, int] | None:
+        if not sid:
+            return None
+        if sid not in self._num:
+            value = None
+            for st in self._chain(sid):
+                num_pr = st.find(f"{_W_PPR}/{qn('w:numPr')}")
+                if num_pr is not None:
+                    value = _num_pr(num_pr)
+                    break
+            self._num[sid] = value
+        return self._num[sid]
+
+
+def _num_pr(num_pr) -> tuple[str, int] | None:
+    num_id = num_pr.find(qn("w:numId"))
+    ilvl = num_pr.find(qn("w:ilvl"))
+    if num_id is None:
+        return None
+    nid = num_id.get(_W_VAL, "0")
+    if nid == "0":  # numId 0 switches numbering off
+        return None
+    try:
+        level = int(ilvl.get(_W_VAL, "0")) if ilvl is not None else 0
+    except ValueError:
+        level = 0
+    return nid, level
+
+
+_ROMAN = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
+
+
+def _roman(n: int) -> str:
+    out = []
+    for v, s in _ROMAN:
+        while n >= v:
+            out.append(s)
+            n -= v
+    return "".join(out) or "0"
+
+
+def _letter(n: int) -> str:
+    # Word's letter numbering repeats the letter past z: a..z, aa..zz
+    n = max(n, 1)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+def _fmt(n: int, fmt: str) -> str:
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt == "upperLetter":
+        return _letter(n).upper()
+    if fmt == "lowerLetter":
+        return _letter(n)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+class _Numbering:
+    """Word's automatic list labels ("1.", "1.2.", "a)", "-"), which are not in the
+    paragraph text but carry the item codes the analyser reads."""
+
+    def __init__(self, document) -> None:
+        self._levels: dict[str, dict[int, dict]] = {}  # abstractNumId -> level -> def
+        self._nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract, starts)
+        self._counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except Exception:  # no numbering.xml: no automatic labels
+            return
+        for an in root.iterchildren(qn("w:abstractNum")):
+            aid = an.get(qn("w:abstractNumId"))
+            levels = {}
+            for lvl in an.iterchildren(qn("w:lvl")):
+                try:
+                    ilvl = int(lvl.get(qn("w:ilvl"), "0"))
+                    start_el = lvl.find(qn("w:start"))
+                    start = int(start_el.get(_W_VAL, "1")) if start_el is not None else 1
+                except ValueError:
+                    continue
+                fmt_el = lvl.find(qn("w:numFmt"))
+                text_el = lvl.find(qn("w:lvlText"))
+                levels[ilvl] = {
+                    "start": start,
+                    "fmt": fmt_el.get(_W_VAL, "decimal") if fmt_el is not None else "decimal",
+                    "text": text_el.get(_W_VAL, "") if text_el is not None else "",
+                }
+            self._levels[aid] = levels
+        for num in root.iterchildren(qn("w:num")):
+            nid = num.get(qn("w:numId"))
+            an = num.find(qn("w:abstractNumId"))
+            if nid is None or an is None:
+                continue
+            starts = {}
+            for ov in num.iterchildren(qn("w:lvlOverride")):
+                so = ov.find(qn("w:startOverride"))
+                if so is not None:
+                    with contextlib.suppress(ValueError):
+                        starts[int(ov.get(qn("w:ilvl"), "0"))] = int(so.get(_W_VAL, "1"))
+            self._nums[nid] = (an.get(_W_VAL), starts)
+
+    def label(self, nid: str, level: int) -> str:
+        if nid not in self._nums:
+            return ""
+        aid, starts = self._nums[nid]
+        levels = self._levels.get(aid, {})
+        lvl = levels.get(level)
+        if lvl is None:
+            return ""
+        if lvl["fmt"] == "bullet":
+            # Bullets are symbol-font glyphs; "-" is how the plans write bullets in text.
+            return "-"
+        if lvl["fmt"] == "none":
+            return lvl["text"]
+        # Lists sharing an abstract definition continue one another in Word unless the
+        # num restarts it, so the counters belong to the abstract list.
+        counters = self._counters.setdefault(aid, [])
+        while len(counters) <= level:
+            d = len(counters)
+            base = levels.get(d, {}).get("start", 1)
+            counters.append(starts.get(d, base) - 1)
+        counters[level] += 1
+        del counters[level + 1 :]
+        text = lvl["text"]
+        for d in range(level, -1, -1):
+            n = counters[d] if d < len(counters) else levels.get(d, {}).get("start", 1)
+            fmt = levels.get(d, {}).get("fmt", "decimal")
+            text = text.replace(f"%{d + 1}", _fmt(n, fmt))
+        return text
+
+
+class _Reader:
+    def __init__(self, document) -> None:
+        self.styles = _Styles(document)
+        self.numbering = _Numbering(document)
+        body = document.element.body
+        # lastRenderedPageBreak marks where Word last broke pages, explicit breaks
+        # included; only a document never laid out by Word falls back to explicit ones.
+        self.rendered = next(body.iter(_LAST_RENDERED), None) is not None
+        self.explicit = not self.rendered and (
+            any(br.get(_W_TYPE) == "page" for br in body.iter(_W_BR))
+            or next(body.iter(_PAGE_BREAK_BEFORE), None) is not None
+        )
+        self.page = 1
+        self.blocks: list[Paragraph | Table] = []
+
+    @property
+    def known_pages(self) -> bool:
+        return self.rendered or self.explicit
+
+    def current_page(self) -> int | None:
+        return self.page if self.known_pages else None
+
+    # --- paragraphs -------------------------------------------------------------
+
+    def paragraph(self, p) -> tuple[str, bool, int | None]:
+        """Text, all-bold flag and starting page of one w:p."""
+        ppr = p.find(_W_PPR)
+        pstyle = None
+        num = None
+        # A paragraph's own numPr (even numId 0, "no number") overrides its style's.
+        own_num = False
+        if ppr is not None:
+            ps = ppr.find(qn("w:pStyle"))
+            pstyle = ps.get(_W_VAL) if ps is not None else None
+            if self.explicit and _on(ppr.find(_PAGE_BREAK_BEFORE)):
+                self.page += 1
+            np_el = ppr.find(qn("w:numPr"))
+            if np_el is not None:
+                num = _num_pr(np_el)
+                own_num = True
+        pstyle = pstyle or self.styles.default_para
+        if not own_num:
+            num = self.styles.numbering(pstyle)
+        para_bold = self.styles.bold(pstyle)
+        if para_bold is None:
+            para_bold = self.styles.default_bold
+
+        parts: list[str] = []
+        start_page = None
+        all_bold = True
+        any_text = False
+        for r in self._runs(p):
+            run_text = self._run_text(r, parts)
+            if run_text is None:
+                continue
+            if run_text.strip():
+                if start_page is None:
+                    start_page = self.page
+                any_text = True
+                if all_bold and not self._run_bold(r, para_bold):
+                    all_bold = False
+        text = "".join(parts)
+        if num is not None:
+            label = self.numbering.label(*num)
+            if label and text.strip():
+                text = f"{label} {text.lstrip()}"
+        if start_page is None:
+            start_page = self.page
+        return text, any_text and all_bold, start_page if self.known_pages else None
+
+    def _runs(self, el):
+        """The w:r elements of a paragraph in order, through hyperlinks, insertions,
+        smart tags, fields and content controls, but not through skipped subtrees."""
+        for child in el.iterchildren():
+            tag = child.tag
+            if tag == _W_R:
+                yield child
+            elif tag in _SKIP or tag == _W_PPR or not isinstance(tag, str):
+                continue
+            else:
+                yield from self._runs(child)
+
+    def _run_text(self, r, parts: list[str]) -> str | None:
+        start = len(parts)
+        for child in r.iterchildren():
+            tag = child.tag
+            if tag == _W_T:
+                if child.text:
+                    parts.append(child.text)
+            elif tag == _W_TAB:
+                parts.append("\t")
+            elif tag == _W_BR:
+                if child.get(_W_TYPE) == "page":
+                    if self.explicit:
+                        self.page += 1
+                else:
+                    parts.append("\n")
+            elif tag == _W_CR:
+                parts.append("\n")
+            elif tag == _W_NBH:
+                parts.append("-")
+            elif tag == _LAST_RENDERED:
+                self.page += 1
+            elif tag == _MC_FALLBACK or tag in _SKIP:
+                continue
+        if len(parts) == start:
+            return None
+        return "".join(parts[start:])
+
+    def _run_bold(self, r, para_bold: bool) -> bool:
+        rpr = r.find(_W_RPR)
+        if rpr is not None:
+            b = _on(rpr.find(qn("w:b")))
+            if b is not None:
+                return b
+            rs = rpr.find(qn("w:rStyle"))
+            if rs is not None:
+                b = self.styles.bold(rs.get(_W_VAL))
+                if b is not None:
+                    return b
+        return para_bold
+
+    # --- tables -----------------------------------------------------------------
+
+    def table(self, tbl) -> list[Paragraph | Table]:
+        rows_el = list(self._rows(tbl))
+        first_page = self.current_page()
+        # A one-cell table is a frame around text (or around the real table), not data:
+        # hand its content on as ordinary blocks.
+        if len(rows_el) == 1:
+            cells = list(self._cells(rows_el[0]))
+            if len(cells) == 1:
+                return self.blocks_of(cells[0])
+
+        rows: list[list[Cell]] = []
+        row_pages: list[int | None] = []
+        header_rows = 0
+        header_open = True
+        for tr in rows_el:
+            trpr = tr.find(qn("w:trPr"))
+            is_header = trpr is not None and bool(_on(trpr.find(qn("w:tblHeader"))))
+            if header_open and is_header:
+                header_rows += 1
+            else:
+                header_open = False
+            row_pages.append(self.current_page())
+            row: list[Cell] = []
+            before = _int_child(trpr, "w:gridBefore")
+            row.extend(Cell("") for _ in range(before))
+            for tc in self._cells(tr):
+                tcpr = tc.find(qn("w:tcPr"))
+                span = max(1, _int_child(tcpr, "w:gridSpan", 1))
+                vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+                hmerge = tcpr.find(qn("w:hMerge")) if tcpr is not None else None
+                text = self.cell_text(tc)
+                col = len(row)
+                if vmerge is not None and vmerge.get(_W_VAL, "continue") == "continue":
+                    above = rows[-1][col].text if rows and col < len(rows[-1]) else ""
+                    # Word leaves an empty paragraph in the continuing cell; its text is
+                    # the origin's.
+                    cells = [Cell(above, merged_above=True)]
+                    cells += [Cell(above, merged_above=True, merged_left=True)] * (span - 1)
+                elif hmerge is not None and hmerge.get(_W_VAL, "continue") == "continue" and row:
+                    cells = [Cell(row[-1].text, merged_left=True) for _ in range(span)]
+                else:
+                    cells = [Cell(text)] + [Cell(text, merged_left=True) for _ in range(span - 1)]
+                row.extend(Cell(c.text, c.merged_above, c.merged_left) for c in cells)
+            rows.append(row)
+        # Rows short of the grid (gridAfter, ragged tables) are padded so every row has
+        # the same columns and a column index means the same thing in each row.
+        width = max((len(r) for r in rows), default=0)
+        for r in rows:
+            r.extend(Cell("") for _ in range(width - len(r)))
+        return [Table(rows=rows, page=first_page, row_pages=row_pages, header_rows=header_rows)]
+
+    def _rows(self, tbl):
+        for child in tbl.iterchildren():
+            if child.tag == _W_TR:
+                yield child
+            elif child.tag in (_W_SDT, _W_CUSTOM_XML, _W_SDT_CONTENT):
+                yield from self._rows(child)
+
+    def _cells(self, tr):
+        for child in tr.iterchildren():
+            if child.tag == _W_TC:
+                yield child
+            elif child.tag in (_W_SDT, _W_CUSTOM_XML, _W_SDT_CONTENT):
+                yield from self._cells(child)
+
+    def cell_text(self, tc) -> str:
+        """A cell's paragraphs joined by one space; a nested table's rows are flattened
+        the same way, cells separated by " | " so its columns stay apart."""
+        parts: list[str] = []
+        for block in self.blocks_of(tc):
+            if isinstance(block, Paragraph):
+                t = block.text.strip()
+                if t:
+                    parts.append(t)
+            else:
+                for row in block.rows:
+                    texts = [c.text for c in row if not c.merged_left and c.text.strip()]
+                    if texts:
+                        parts.append(" | ".join(texts))
+        return " ".join(parts)
+
+    # --- body ---------------------------------------------------------------------
+
+    def blocks_of(self, container) -> list[Paragraph | Table]:
+        out: list[Paragraph | Table] = []
+        for child in container.iterchildren():
+            tag = child.tag
+            if tag == _W_P:
+                text, bold, page = self.paragraph(child)
+                out.append(Paragraph(text=_nfc(text), page=page, bold=bold))
+            elif tag == _W_TBL:
+                out.extend(self.table(child))
+            elif tag in (_W_SDT, _W_CUSTOM_XML, _W_SDT_CONTENT) or tag == qn("w:ins"):
+                out.extend(self.blocks_of(child))
+        return out
+
+
+def _int_child(parent, name: str, default: int = 0) -> int:
+    if parent is None:
+        return default
+    el = parent.find(qn(name))
+    if el is None:
+        return default
+    try:
+        return int(el.get(_W_VAL, default))
+    except ValueError:
+        return default
+
+
+def _nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def _nfc_table(t: Table) -> Table:
+    for row in t.rows:
+        for c in row:
+            c.text = _nfc(c.text)
+    return t
+
+
+def read_docx(data: bytes, name: str) -> Document:
+    """The body of a .docx as paragraphs and tables in document order.
+
+    Raises whatever python-docx/lxml raise on a damaged package; extract_plan turns
+    that into the user's message.
+    """
+    document = docx.Document(io.BytesIO(data))
+    reader = _Reader(document)
+    blocks = reader.blocks_of(document.element.body)
+    for b in blocks:
+        if isinstance(b, Table):
+            _nfc_table(b)
+    return Document(
+        blocks=blocks,
+        format="docx",
+        pages=reader.page if reader.known_pages else None,
+    )
