@@ -1,0 +1,182 @@
+"""The plan's outline: paragraphs re-joined, parts found by their headings.
+
+A plan is a header (number, place and date, "KẾ HOẠCH", title), preamble, parts under
+Roman-numbered headings (purpose, objectives, tasks and solutions, organisation), the
+signature, then appendices ("PHỤ LỤC …") holding the indicator and task tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from theodoi.ingest.document import Document, Paragraph, Table
+from theodoi.lib.vntext import clean, search_key
+
+ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+_ROMAN_HEADING = re.compile(rf"^({ROMAN})\s*[.):\-–]\s*(\S.*)$")
+_NUMBER_HEADING = re.compile(r"^(\d{1,2})\s*[.)\-–/]\s*(\S.*)$")
+_APPENDIX = re.compile(
+    r"^\(?\s*(PH[UỤ]\s*L[UỤ]C|Ph[uụ]\s*l[uụ]c)\b\s*(?:số\s*)?([IVXLC]+|\d+)?", re.I
+)
+_ITEM_START = re.compile(r"^(?:\d+(?:\.\d+)*\s*[.)\-/]|[a-zđ]\)|[-–•+*])\s*\S")
+
+# What each part is, by the words of its heading (compared without diacritics).
+PART_KINDS = [
+    ("basis", ("can cu", "su can thiet")),
+    ("purpose", ("muc dich",)),
+    ("objectives", ("muc tieu", "chi tieu")),
+    ("assignment", ("phan cong",)),
+    ("tasks", ("nhiem vu", "noi dung", "giai phap")),
+    ("organisation", ("to chuc thuc hien",)),
+    ("budget", ("kinh phi",)),
+]
+
+
+@dataclass
+class Part:
+    kind: str  # one of PART_KINDS' names, or "other"
+    code: str
+    title: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+@dataclass
+class Appendix:
+    label: str  # "PHỤ LỤC 2", "PHỤ LỤC I", "PHỤ LỤC"
+    title: str  # the heading's whole text
+    blocks: list[Paragraph | Table] = field(default_factory=list)
+
+
+@dataclass
+class Outline:
+    front: list[Paragraph]  # header and preamble, before the first part
+    parts: list[Part]
+    closing: list[Paragraph]  # "Nơi nhận", signature
+    appendices: list[Appendix]
+    loose_tables: list[Table]  # tables outside any appendix
+
+    def parts_of(self, kind: str) -> list[Part]:
+        return [p for p in self.parts if p.kind == kind]
+
+    def all_paragraphs(self) -> list[Paragraph]:
+        out = list(self.front)
+        for part in self.parts:
+            out.extend(part.paragraphs)
+        out.extend(self.closing)
+        for app in self.appendices:
+            out.extend(b for b in app.blocks if isinstance(b, Paragraph))
+        return out
+
+
+def part_kind(title: str) -> str:
+    key = search_key(title)
+    for kind, words in PART_KINDS:
+        if any(w in key for w in words):
+            # "MỤC ĐÍCH, YÊU CẦU" is purpose; "MỤC TIÊU, NHIỆM VỤ" is objectives first.
+            return kind
+    return "other"
+
+
+def is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def appendix_label(text: str) -> str | None:
+    m = _APPENDIX.match(text)
+    if not m:
+        return None
+    word = re.sub(r"\s+", " ", m.group(1))
+    return f"{word} {m.group(2)}" if m.group(2) else word
+
+
+def part_heading(p: Paragraph) -> tuple[str, str] | None:
+    """(code, title) when the paragraph heads a part of the plan: "II. NỘI DUNG"."""
+    text = p.text
+    if len(text) > 200:
+        return None
+    m = _ROMAN_HEADING.match(text)
+    if m and m.group(1):
+        return m.group(1), m.group(2).strip()
+    m = _NUMBER_HEADING.match(text)
+    # "1. MỤC ĐÍCH, YÊU CẦU": Arabic-numbered parts are told from items by capitals.
+    if m and is_upper(m.group(2)) and part_kind(m.group(2)) != "other":
+        return m.group(1), m.group(2).strip()
+    return None
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", ";", ":", "!", "?", "./.", "…", ")", "”", '"'))
+
+
+def _continues(prev: Paragraph, cur: Paragraph) -> bool:
+    """A paragraph cut by a page break: the next piece starts in lower case, or the
+    previous piece stops on a comma or a hyphen."""
+    text = cur.text
+    if _ITEM_START.match(text) or part_heading(cur) or appendix_label(text):
+        return False
+    first = text[0]
+    if first.islower():
+        return True
+    return prev.text.rstrip().endswith((",", "-", "–", "(", "và", "của"))
+
+
+def _clean_paragraphs(doc: Document) -> list[Paragraph | Table]:
+    out: list[Paragraph | Table] = []
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            out.append(block)
+            continue
+        text = clean(block.text)
+        if not text:
+            continue
+        p = Paragraph(text, page=block.page, bold=block.bold)
+        prev = out[-1] if out else None
+        if isinstance(prev, Paragraph) and not _ends_sentence(prev.text) and _continues(prev, p):
+            prev.text = f"{prev.text} {text}"
+            continue
+        out.append(p)
+    return out
+
+
+def build_outline(doc: Document) -> Outline:
+    blocks = _clean_paragraphs(doc)
+    front: list[Paragraph] = []
+    parts: list[Part] = []
+    closing: list[Paragraph] = []
+    appendices: list[Appendix] = []
+    loose: list[Table] = []
+    in_closing = False
+    for block in blocks:
+        if isinstance(block, Table):
+            if appendices:
+                appendices[-1].blocks.append(block)
+            else:
+                loose.append(block)
+            continue
+        label = appendix_label(block.text)
+        if label and len(block.text) < 400 and not block.text.startswith("("):
+            appendices.append(Appendix(label=label, title=block.text))
+            continue
+        if appendices:
+            appendices[-1].blocks.append(block)
+            continue
+        key = search_key(block.text)
+        if key.startswith(("noi nhan", "tm. uy ban", "tm uy ban", "tm. ubnd")):
+            in_closing = True
+        if in_closing:
+            closing.append(block)
+            continue
+        heading = part_heading(block)
+        if heading:
+            code, title = heading
+            parts.append(Part(kind=part_kind(title), code=code, title=title))
+            continue
+        if parts:
+            parts[-1].paragraphs.append(block)
+        else:
+            front.append(block)
+    return Outline(
+        front=front, parts=parts, closing=closing, appendices=appendices, loose_tables=loose
+    )
