@@ -1,0 +1,691 @@
+"""PDF reader: rebuilds paragraphs and ruled tables from a PDF's text layer.
+
+The genre is Word/LibreOffice documents printed to PDF: one text layer, ruled tables
+drawn as thin lines or thin filled rectangles, no tagged structure worth trusting.
+pdfium already groups characters into lines in content-stream order and inserts
+"generated" spaces and line breaks where it sees gaps; we cut its text at those points
+into runs and ask pdfium for the boxes of only the first and last character of each run,
+because per-character ctypes calls dominate the cost on long documents.
+"""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+import itertools
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from theodoi.ingest.document import Cell, Document, Paragraph, Table
+from theodoi.ingest.errors import ExtractionError
+
+# A rule is at most this thick; cell shading and images are thicker.
+_RULE_MAX = 3.0
+# Rules closer than this are the same line (double borders, stroke vs. fill edges).
+_SNAP = 2.0
+
+
+@dataclass
+class _Run:
+    text: str
+    x0: float
+    x1: float
+    base: float  # baseline y (PDF space: grows upwards)
+    size: float
+    bold: bool
+
+    @property
+    def ymid(self) -> float:
+        # middle of the x-height: safely inside the cell even for descenders/accents
+        return self.base + 0.3 * self.size
+
+
+@dataclass
+class _Line:
+    runs: list[_Run]
+    x0: float = 0.0
+    x1: float = 0.0
+    base: float = 0.0
+    size: float = 0.0
+    bold: bool = False
+    text: str = ""
+    standalone: bool = False  # a fragment of a line cut at a wide gap (tab stops, columns)
+
+    def finish(self) -> _Line:
+        self.runs.sort(key=lambda r: r.x0)
+        self.x0 = self.runs[0].x0
+        self.x1 = max(r.x1 for r in self.runs)
+        self.base = self.runs[0].base
+        self.size = max(r.size for r in self.runs)
+        chars = sum(len(r.text) for r in self.runs) or 1
+        self.bold = sum(len(r.text) for r in self.runs if r.bold) * 2 > chars
+        self.text = _join_runs(self.runs)
+        return self
+
+
+@dataclass
+class _Grid:
+    xs: list[float]
+    ys: list[float]  # descending: top of the table first
+    hrules: list[tuple[float, float, float]]
+    vrules: list[tuple[float, float, float]]
+    cells: dict[tuple[int, int], list[_Run]] = field(default_factory=dict)
+
+    @property
+    def top(self) -> float:
+        return self.ys[0]
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.xs[0] - 1 <= x <= self.xs[-1] + 1 and self.ys[-1] - 1 <= y <= self.ys[0] + 1
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    bottom: float
+    items: list[_Line | Table]
+
+
+def read_pdf(data: bytes, name: str) -> Document:
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise ExtractionError(
+                f"Tệp PDF «{name}» được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi tải lên lại."
+            ) from None
+        raise ExtractionError(f"Tệp «{name}» không phải PDF hợp lệ hoặc đã bị hỏng.") from None
+    except Exception:
+        raise ExtractionError(f"Tệp «{name}» không phải PDF hợp lệ hoặc đã bị hỏng.") from None
+    try:
+        return _read(pdf, name)
+    except ExtractionError:
+        raise
+    except Exception as exc:
+        # pdfium/ctypes failures on odd files must reach the user as one readable line
+        raise ExtractionError(
+            f"Không đọc được nội dung tệp PDF «{name}» ({type(exc).__name__}); "
+            "hãy thử bản Word của tài liệu."
+        ) from None
+    finally:
+        pdf.close()
+
+
+def _read(pdf: pdfium.PdfDocument, name: str) -> Document:
+    n_pages = len(pdf)
+    if n_pages == 0:
+        raise ExtractionError(f"Tệp «{name}» không phải PDF hợp lệ hoặc đã bị hỏng.")
+    pages: list[_Page] = []
+    any_text = False
+    for index in range(n_pages):
+        page = pdf[index]
+        try:
+            runs, has_text = _page_runs(page)
+            any_text = any_text or has_text
+            grids = _find_grids(page)
+            left, bottom, right, top = page.get_cropbox()
+            items = _layout_page(runs, grids, index + 1)
+            pages.append(_Page(index + 1, right - left, top - bottom, bottom, items))
+        finally:
+            page.close()
+    if not any_text:
+        span = "1" if n_pages == 1 else f"1–{n_pages}"
+        raise ExtractionError(
+            f"Tệp PDF «{name}» là bản quét (chỉ có ảnh, trang {span} không có chữ); "
+            "hãy dùng bản Word hoặc PDF có lớp chữ."
+        )
+    _drop_headers_footers(pages)
+    blocks = _paragraphs(pages)
+    return Document(blocks=blocks, format="pdf", pages=n_pages)
+
+
+# ---------------------------------------------------------------- characters → runs
+
+
+def _page_runs(page: pdfium.PdfPage) -> tuple[list[_Run], bool]:
+    textpage = page.get_textpage()
+    try:
+        tp = textpage.raw
+        n = pdfium_c.FPDFText_CountChars(tp)
+        if n <= 0:
+            return [], False
+        text = textpage.get_text_range(0, n)
+        if len(text) != n:
+            # characters outside the BMP shift the indices; fall back to one call each
+            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(tp, i)) for i in range(n))
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for i, ch in enumerate(text):
+            if ch in "\r\n" or (ch == " " and pdfium_c.FPDFText_IsGenerated(tp, i)):
+                if i > start:
+                    spans.append((start, i))
+                start = i + 1
+        if start < n:
+            spans.append((start, n))
+        runs: list[_Run] = []
+        probe = _Probe(tp)
+        for a, b in spans:
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a < b:
+                runs.extend(probe.runs(text, a, b))
+        return runs, bool(runs)
+    finally:
+        textpage.close()
+
+
+class _Probe:
+    """Reads character geometry from a pdfium text page with reusable ctypes buffers."""
+
+    def __init__(self, tp) -> None:
+        self.tp = tp
+        self.rect = pdfium_c.FS_RECTF()
+        self.ox = ctypes.c_double()
+        self.oy = ctypes.c_double()
+        self.name = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
+
+    def box(self, i: int) -> tuple[float, float, float]:
+        pdfium_c.FPDFText_GetLooseCharBox(self.tp, i, self.rect)
+        pdfium_c.FPDFText_GetCharOrigin(self.tp, i, self.ox, self.oy)
+        return self.rect.left, self.rect.right, self.oy.value
+
+    def bold(self, i: int) -> bool:
+        # LibreOffice and Word embed bold faces with weight 400 in the descriptor, so
+        # the font's name is the reliable signal
+        n = pdfium_c.FPDFText_GetFontInfo(self.tp, i, self.name, len(self.name), self.flags)
+        if n <= 0:
+            return False
+        font = self.name.value.decode("latin-1").lower()
+        if "bold" in font or "black" in font or "heavy" in font:
+            return True
+        return pdfium_c.FPDFText_GetFontWeight(self.tp, i) >= 600
+
+    def runs(self, text: str, a: int, b: int) -> list[_Run]:
+        size = pdfium_c.FPDFText_GetFontSize(self.tp, a) or 10.0
+        l0, _, y0 = self.box(a)
+        _, r1, y1 = self.box(b - 1)
+        # pdfium only cuts lines where the baseline moves a lot; trust a run only when
+        # its ends agree and its width is plausible for its length
+        if abs(y1 - y0) < 0.3 * size and 0 <= r1 - l0 <= (b - a) * size * 1.2 + size:
+            return [_Run(text[a:b], l0, r1, y0, size, self.bold(a))]
+        return self.split(text, a, b, size)
+
+    def split(self, text: str, a: int, b: int, size: float) -> list[_Run]:
+        out: list[_Run] = []
+        cur: list[int] = []
+        prev = None
+        for i in range(a, b):
+            left, right, y = self.box(i)
+            if prev is not None and (
+                abs(y - prev[2]) > 0.3 * size
+                or left < prev[0] - 0.5 * size
+                or left - prev[1] > 0.8 * size
+            ):
+                out.append(self._make(text, cur, size))
+                cur = []
+            cur.append(i)
+            prev = (left, right, y)
+        if cur:
+            out.append(self._make(text, cur, size))
+        return [r for r in out if r.text.strip()]
+
+    def _make(self, text: str, idx: list[int], size: float) -> _Run:
+        l0, _, y0 = self.box(idx[0])
+        _, r1, _ = self.box(idx[-1])
+        return _Run(text[idx[0] : idx[-1] + 1], l0, r1, y0, size, self.bold(idx[0]))
+
+
+def _split_at(run: _Run, cuts: list[float]) -> list[_Run]:
+    """Cuts a run at vertical rules by proportional character positions: only reached
+    when pdfium glued text from neighbouring cells, which is rare."""
+    width = run.x1 - run.x0
+    if width <= 0 or not cuts:
+        return [run]
+    n = len(run.text)
+    pieces: list[_Run] = []
+    start = 0
+    x_start = run.x0
+    for cut in cuts:
+        k = round((cut - run.x0) / width * n)
+        k = max(start, min(n, k))
+        if k > start:
+            pieces.append(_Run(run.text[start:k], x_start, cut, run.base, run.size, run.bold))
+        start, x_start = k, cut
+    if start < n:
+        pieces.append(_Run(run.text[start:], x_start, run.x1, run.base, run.size, run.bold))
+    return [p for p in pieces if p.text.strip()]
+
+
+# ---------------------------------------------------------------- ruling lines → grids
+
+
+def _rules(page: pdfium.PdfPage):
+    hs: list[tuple[float, float, float]] = []  # (y, x0, x1)
+    vs: list[tuple[float, float, float]] = []  # (x, y0, y1)
+    fill = ctypes.c_int()
+    stroke = ctypes.c_int()
+    px = ctypes.c_float()
+    py = ctypes.c_float()
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
+        left, bottom, right, top = obj.get_bounds()
+        w, h = right - left, top - bottom
+        if w <= _RULE_MAX and h > _RULE_MAX:
+            vs.append(((left + right) / 2, bottom, top))
+            continue
+        if h <= _RULE_MAX and w > _RULE_MAX:
+            hs.append(((bottom + top) / 2, left, right))
+            continue
+        if w <= _RULE_MAX and h <= _RULE_MAX:
+            continue
+        pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill, stroke)
+        if not stroke.value:
+            continue  # a large filled shape is shading, not a border
+        # a stroked outline (cell borders drawn as rectangles or one path for the grid):
+        # take its straight axis-aligned segments
+        matrix = pdfium_c.FS_MATRIX()
+        pdfium_c.FPDFPageObj_GetMatrix(obj.raw, matrix)
+        prev = None
+        first = None
+        for k in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
+            seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, k)
+            pdfium_c.FPDFPathSegment_GetPoint(seg, px, py)
+            x = matrix.a * px.value + matrix.c * py.value + matrix.e
+            y = matrix.b * px.value + matrix.d * py.value + matrix.f
+            kind = pdfium_c.FPDFPathSegment_GetType(seg)
+            if kind == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
+                _add_segment(prev, (x, y), hs, vs)
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+                first = (x, y)
+            prev = (x, y)
+            if pdfium_c.FPDFPathSegment_GetClose(seg) and first is not None:
+                _add_segment(prev, first, hs, vs)
+                prev = first
+    return hs, vs
+
+
+def _add_segment(p, q, hs, vs) -> None:
+    (x0, y0), (x1, y1) = p, q
+    if abs(y1 - y0) < 0.5 and abs(x1 - x0) > _RULE_MAX:
+        hs.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+    elif abs(x1 - x0) < 0.5 and abs(y1 - y0) > _RULE_MAX:
+        vs.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+
+
+def _merge_rules(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Joins collinear pieces: Word draws a row's border one cell at a time."""
+    rules.sort(key=lambda r: (round(r[0] / _SNAP), r[1]))
+    out: list[list[float]] = []
+    for pos, a, b in rules:
+        if out:
+            last = out[-1]
+            if abs(last[0] - pos) <= _SNAP and a <= last[2] + _SNAP:
+                last[2] = max(last[2], b)
+                continue
+        out.append([pos, a, b])
+    return [(p, a, b) for p, a, b in out]
+
+
+def _find_grids(page: pdfium.PdfPage) -> list[_Grid]:
+    hs, vs = _rules(page)
+    if len(hs) < 2 or len(vs) < 2:
+        return []
+    hs = _merge_rules(hs)
+    vs = _merge_rules(vs)
+    # connected components of touching rules are separate tables
+    parent = list(range(len(hs) + len(vs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (y, hx0, hx1) in enumerate(hs):
+        for j, (x, vy0, vy1) in enumerate(vs):
+            if hx0 - _SNAP <= x <= hx1 + _SNAP and vy0 - _SNAP <= y <= vy1 + _SNAP:
+                parent[find(i)] = find(len(hs) + j)
+    groups: dict[int, tuple[list, list]] = {}
+    for i, r in enumerate(hs):
+        groups.setdefault(find(i), ([], []))[0].append(r)
+    for j, r in enumerate(vs):
+        groups.setdefault(find(len(hs) + j), ([], []))[1].append(r)
+    grids = []
+    for gh, gv in groups.values():
+        xs = _cluster([r[0] for r in gv])
+        ys = sorted(_cluster([r[0] for r in gh]), reverse=True)
+        if len(xs) < 2 or len(ys) < 2:
+            continue
+        if len(xs) == 2 and len(ys) == 2:
+            continue  # a framed paragraph, not a table
+        grids.append(_Grid(xs, ys, gh, gv))
+    return grids
+
+
+def _cluster(values: list[float]) -> list[float]:
+    values = sorted(values)
+    out: list[list[float]] = []
+    for v in values:
+        if out and v - out[-1][-1] <= _SNAP:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(c) / len(c) for c in out]
+
+
+def _covered(rules, pos: float, a: float, b: float) -> bool:
+    """Is the stretch [a, b] at `pos` drawn (mostly) by some rule?"""
+    mid = (a + b) / 2
+    return any(abs(p - pos) <= _SNAP and r0 - _SNAP <= mid <= r1 + _SNAP for p, r0, r1 in rules)
+
+
+def _grid_table(grid: _Grid, page_no: int) -> Table:
+    xs, ys = grid.xs, grid.ys
+    nr, nc = len(ys) - 1, len(xs) - 1
+    # each grid position points at the top-left position of the merged cell it belongs to
+    origin: dict[tuple[int, int], tuple[int, int]] = {}
+    for r in range(nr):
+        for c in range(nc):
+            left_open = c > 0 and not _covered(grid.vrules, xs[c], ys[r + 1], ys[r])
+            up_open = r > 0 and not _covered(grid.hrules, ys[r], xs[c], xs[c + 1])
+            if left_open:
+                origin[r, c] = origin[r, c - 1]
+            elif up_open:
+                origin[r, c] = origin[r - 1, c]
+            else:
+                origin[r, c] = (r, c)
+    # a merged cell may collect runs from several positions; rebuild it in reading order
+    merged: dict[tuple[int, int], list[_Run]] = {}
+    for pos, runs in grid.cells.items():
+        merged.setdefault(origin[pos], []).extend(runs)
+    texts = {pos: _lines_text(runs) for pos, runs in merged.items()}
+    rows = []
+    for r in range(nr):
+        row = []
+        for c in range(nc):
+            o = origin[r, c]
+            text = texts.get(o, "")
+            row.append(Cell(text, merged_above=o[0] < r, merged_left=o[0] == r and o[1] < c))
+        rows.append(row)
+    # slivers between double borders or rules a hair apart hold nothing
+    keep = [
+        r
+        for r in range(nr)
+        if ys[r] - ys[r + 1] > 4
+        or any(texts.get((r, c)) for c in range(nc) if origin[r, c] == (r, c))
+    ]
+    rows = [rows[r] for r in keep]
+    return Table(rows=rows, page=page_no, row_pages=[page_no] * len(rows))
+
+
+# ---------------------------------------------------------------- page layout
+
+
+def _layout_page(runs: list[_Run], grids: list[_Grid], page_no: int) -> list[_Line | Table]:
+    free: list[_Run] = []
+    for run in runs:
+        grid = next((g for g in grids if g.contains((run.x0 + run.x1) / 2, run.ymid)), None)
+        if grid is None:
+            free.append(run)
+            continue
+        cuts = [x for x in grid.xs[1:-1] if run.x0 + 1 < x < run.x1 - 1]
+        for piece in _split_at(run, cuts) if cuts else [run]:
+            c = bisect.bisect_right(grid.xs, (piece.x0 + piece.x1) / 2) - 1
+            c = max(0, min(len(grid.xs) - 2, c))
+            # ys descend, so search the negated list
+            r = bisect.bisect_right([-y for y in grid.ys], -piece.ymid) - 1
+            r = max(0, min(len(grid.ys) - 2, r))
+            grid.cells.setdefault((r, c), []).append(piece)
+    items: list[tuple[float, _Line | Table]] = []
+    for line in _group_lines(free):
+        items.append((line.base + line.size, line))
+    for grid in grids:
+        table = _grid_table(grid, page_no)
+        if table.rows:
+            items.append((grid.top, table))
+    items.sort(key=lambda it: -it[0])
+    return [it[1] for it in items]
+
+
+def _group_lines(runs: list[_Run]) -> list[_Line]:
+    runs = sorted(runs, key=lambda r: (-r.base, r.x0))
+    lines: list[list[_Run]] = []
+    for run in runs:
+        if lines and abs(lines[-1][0].base - run.base) < 0.35 * max(run.size, lines[-1][0].size):
+            lines[-1].append(run)
+        else:
+            lines.append([run])
+    out: list[_Line] = []
+    for group in lines:
+        group.sort(key=lambda r: r.x0)
+        # a wide gap inside a line is a tab stop or a borderless two-column layout
+        # (e.g. agency name | national motto): its parts are separate paragraphs
+        parts: list[list[_Run]] = [[group[0]]]
+        for run in group[1:]:
+            prev = parts[-1][-1]
+            if run.x0 - prev.x1 > 3 * max(run.size, prev.size):
+                parts.append([run])
+            else:
+                parts[-1].append(run)
+        for part in parts:
+            line = _Line(part).finish()
+            line.standalone = len(parts) > 1
+            out.append(line)
+    return out
+
+
+def _join_runs(runs: list[_Run]) -> str:
+    text = runs[0].text
+    for prev, run in itertools.pairwise(runs):
+        gap = run.x0 - prev.x1
+        if gap > 0.15 * run.size and not text.endswith(" ") and not run.text.startswith(" "):
+            text += " "
+        text += run.text
+    return text
+
+
+def _join_lines(lines: list[str]) -> str:
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if out.endswith("\ufffe"):
+            # pdfium's mark for a hyphen it saw at the end of a line
+            out = out[:-1] + "-"
+        if not out:
+            out = line
+        elif out.endswith(("\u00ad", "\x02")):
+            out = out[:-1] + line  # soft hyphen: the word was only broken for the line
+        elif re.search(r"\w-$", out) and line[:1].isalnum():
+            out += line  # "89-" "CTr/TU": a hyphenated token broke after its hyphen
+        else:
+            out += " " + line
+    return out
+
+
+def _lines_text(runs: list[_Run]) -> str:
+    return _clean(_join_lines([ln.text for ln in _group_lines_plain(runs)]))
+
+
+def _group_lines_plain(runs: list[_Run]) -> list[_Line]:
+    runs = sorted(runs, key=lambda r: (-r.base, r.x0))
+    groups: list[list[_Run]] = []
+    for run in runs:
+        if groups and abs(groups[-1][0].base - run.base) < 0.35 * max(run.size, groups[-1][0].size):
+            groups[-1].append(run)
+        else:
+            groups.append([run])
+    return [_Line(g).finish() for g in groups]
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\x02", "-").replace("\ufffe", "-").replace("\u00ad", "")
+    text = re.sub(r"\s+", " ", text).strip()
+    return unicodedata.normalize("NFC", text)
+
+
+# ---------------------------------------------------------------- headers and footers
+
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*(trang\s*)?\d{1,4}(\s*(/|trên)\s*\d{1,4})?[-–—\s]*$", re.I)
+
+
+def _drop_headers_footers(pages: list[_Page]) -> None:
+    def edge_lines(page: _Page) -> list[_Line]:
+        lines = [it for it in page.items if isinstance(it, _Line)]
+        if not lines:
+            return []
+        out = []
+        first, last = page.items[0], page.items[-1]
+        if isinstance(first, _Line):
+            out.append(first)
+        if isinstance(last, _Line) and last is not first:
+            out.append(last)
+        return out
+
+    def key(line: _Line) -> tuple[str, int]:
+        return re.sub(r"\d+", "#", line.text.strip().lower()), round(line.base / 4)
+
+    repeated = Counter(key(ln) for p in pages for ln in edge_lines(p))
+    need = max(2, (len(pages) + 1) // 2)
+    for page in pages:
+        drop = set()
+        for line in edge_lines(page):
+            rel = (line.base - page.bottom) / page.height if page.height else 0.5
+            in_margin = rel > 0.85 or rel < 0.15
+            if in_margin and (_PAGE_NUMBER.match(line.text) or repeated[key(line)] >= need):
+                drop.add(id(line))
+        if drop:
+            page.items = [it for it in page.items if id(it) not in drop]
+
+
+# ---------------------------------------------------------------- lines → paragraphs
+
+_MARKER = re.compile(r"^(-|\+|•|\*|[IVXLC]+\.|\d+(\.\d+)*[.)]|[a-zđ][.)])\s")
+
+
+@dataclass
+class _Metrics:
+    left: float
+    right: float
+    pitch: float
+
+
+def _metrics(pages: list[_Page]) -> dict[int, _Metrics]:
+    """Body margins and line pitch per page width (portrait and landscape sections
+    differ)."""
+    by_width: dict[int, list[_Page]] = {}
+    for page in pages:
+        by_width.setdefault(round(page.width), []).append(page)
+    out: dict[int, _Metrics] = {}
+    for width, group in by_width.items():
+        lefts: Counter[int] = Counter()
+        rights: list[float] = []
+        pitches: Counter[float] = Counter()
+        for page in group:
+            prev = None
+            for it in page.items:
+                if not isinstance(it, _Line) or it.standalone:
+                    prev = None
+                    continue
+                lefts[round(it.x0)] += 1
+                rights.append(it.x1)
+                if prev is not None:
+                    d = prev.base - it.base
+                    if 0 < d < 2.5 * it.size:
+                        pitches[round(d * 2) / 2] += 1
+                prev = it
+        if not rights:
+            continue
+        rights.sort()
+        left = float(lefts.most_common(1)[0][0])
+        right = rights[int(len(rights) * 0.9)]
+        pitch = pitches.most_common(1)[0][0] if pitches else 0.0
+        out[width] = _Metrics(left, right, pitch)
+    return out
+
+
+def _paragraphs(pages: list[_Page]) -> list[Paragraph | Table]:
+    metrics = _metrics(pages)
+    blocks: list[Paragraph | Table] = []
+    current: list[_Line] = []
+    current_page = 0
+
+    def flush() -> None:
+        if current:
+            text = _clean(_join_lines([ln.text for ln in current]))
+            if text:
+                bold = all(ln.bold for ln in current)
+                blocks.append(Paragraph(text, page=current_page, bold=bold))
+            current.clear()
+
+    prev: _Line | None = None
+    prev_page = 0
+    for page in pages:
+        m = metrics.get(round(page.width))
+        for it in page.items:
+            if isinstance(it, Table):
+                flush()
+                blocks.append(it)
+                prev = None
+                continue
+            new_page = prev_page != page.number
+            if prev is None or m is None or _starts_paragraph(prev, it, m, new_page):
+                flush()
+                current_page = page.number
+            current.append(it)
+            prev, prev_page = it, page.number
+    flush()
+    return blocks
+
+
+def _mid_aligned(line: _Line, m: _Metrics) -> bool:
+    return abs((line.x0 + line.x1) / 2 - (m.left + m.right) / 2) < 0.025 * (m.right - m.left)
+
+
+def _text_width(word: str, size: float) -> float:
+    """A rough advance width for a serif body face: capitals are much wider, and
+    underestimating would split paragraphs whose next word really did not fit."""
+    em = 0.0
+    for ch in word:
+        if ch.isupper():
+            em += 0.68
+        elif ch.isalnum():
+            em += 0.5
+        else:
+            em += 0.3
+    return em * size
+
+
+def _starts_paragraph(prev: _Line, line: _Line, m: _Metrics, new_page: bool) -> bool:
+    if prev.standalone or line.standalone:
+        return True
+    if prev.bold != line.bold or abs(prev.size - line.size) > 1:
+        return True
+    if not new_page and m.pitch:
+        d = prev.base - line.base
+        if d > max(m.pitch * 1.25, m.pitch + 3) or d < 0:
+            return True
+    need = _text_width(line.text.split(" ", 1)[0], line.size) + 0.25 * line.size
+    if (
+        _mid_aligned(prev, m)
+        and _mid_aligned(line, m)
+        and prev.x0 > m.left + 2
+        and line.x0 > m.left + line.size
+    ):
+        # a wrapped centred heading fills most of the width before it wraps
+        return (prev.x1 - prev.x0) + need < (m.right - m.left) - 2
+    if prev.x1 + need < m.right - 2:
+        return True  # the next line's first word would have fitted: the author broke here
+    if line.x0 > prev.x0 + 0.5 * line.size:
+        return True  # first-line indent
+    return bool(_MARKER.match(line.text) and prev.text.rstrip().endswith((".", ";", ":", "!", "?")))
