@@ -9,6 +9,7 @@ page-break marks and Word's automatic list numbers.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import unicodedata
 
@@ -17,39 +18,42 @@ from docx.oxml.ns import qn
 
 from theodoi.ingest.document import Cell, Document, Paragraph, Table
 
+# Tag names are built once; qn() parses its argument on every call.
+_qn = functools.cache(qn)
+
 _W_P = qn("w:p")
-_W_TBL = qn("w:tbl")
-_W_TR = qn("w:tr")
-_W_TC = qn("w:tc")
-_W_R = qn("w:r")
-_W_T = qn("w:t")
-_W_TAB = qn("w:tab")
-_W_BR = qn("w:br")
-_W_CR = qn("w:cr")
-_W_NBH = qn("w:noBreakHyphen")
-_W_SDT = qn("w:sdt")
-_W_SDT_CONTENT = qn("w:sdtContent")
-_W_CUSTOM_XML = qn("w:customXml")
-_W_PPR = qn("w:pPr")
-_W_RPR = qn("w:rPr")
-_W_VAL = qn("w:val")
-_W_TYPE = qn("w:type")
-_LAST_RENDERED = qn("w:lastRenderedPageBreak")
-_PAGE_BREAK_BEFORE = qn("w:pageBreakBefore")
+_W_TBL = _qn("w:tbl")
+_W_TR = _qn("w:tr")
+_W_TC = _qn("w:tc")
+_W_R = _qn("w:r")
+_W_T = _qn("w:t")
+_W_TAB = _qn("w:tab")
+_W_BR = _qn("w:br")
+_W_CR = _qn("w:cr")
+_W_NBH = _qn("w:noBreakHyphen")
+_W_SDT = _qn("w:sdt")
+_W_SDT_CONTENT = _qn("w:sdtContent")
+_W_CUSTOM_XML = _qn("w:customXml")
+_W_PPR = _qn("w:pPr")
+_W_RPR = _qn("w:rPr")
+_W_VAL = _qn("w:val")
+_W_TYPE = _qn("w:type")
+_LAST_RENDERED = _qn("w:lastRenderedPageBreak")
+_PAGE_BREAK_BEFORE = _qn("w:pageBreakBefore")
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
 
 # Subtrees whose text is not part of the paragraph as read: deleted or moved-away
 # revisions, text boxes and drawings (their text would otherwise be read twice through
 # mc:AlternateContent's Choice and Fallback), footnote references, field codes.
 _SKIP = {
-    qn("w:del"),
-    qn("w:moveFrom"),
-    qn("w:txbxContent"),
-    qn("w:drawing"),
-    qn("w:pict"),
-    qn("w:object"),
-    qn("w:instrText"),
-    qn("w:delText"),
+    _qn("w:del"),
+    _qn("w:moveFrom"),
+    _qn("w:txbxContent"),
+    _qn("w:drawing"),
+    _qn("w:pict"),
+    _qn("w:object"),
+    _qn("w:instrText"),
+    _qn("w:delText"),
     _MC_FALLBACK,
 }
 
@@ -74,13 +78,13 @@ class _Styles:
             root = document.styles.element
         except Exception:  # a package without styles.xml is still readable
             return
-        for st in root.iterchildren(qn("w:style")):
-            sid = st.get(qn("w:styleId"))
+        for st in root.iterchildren(_qn("w:style")):
+            sid = st.get(_qn("w:styleId"))
             if sid:
                 self._by_id[sid] = st
-                if st.get(qn("w:type")) == "paragraph" and _on(st.find(qn("w:default"))):
+                if st.get(_qn("w:type")) == "paragraph" and _on(st.find(_qn("w:default"))):
                     self.default_para = sid
-        b = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{_W_RPR}/{qn('w:b')}")
+        b = root.find(f"{_qn('w:docDefaults')}/{_qn('w:rPrDefault')}/{_W_RPR}/{_qn('w:b')}")
         self.default_bold = bool(_on(b))
         self._bold: dict[str, bool | None] = {}
         self._num: dict[str, tuple[str, int] | None] = {}
@@ -91,7 +95,7 @@ class _Styles:
             seen.add(sid)
             st = self._by_id[sid]
             yield st
-            based = st.find(qn("w:basedOn"))
+            based = st.find(_qn("w:basedOn"))
             sid = based.get(_W_VAL) if based is not None else None
 
     def bold(self, sid: str | None) -> bool | None:
@@ -100,7 +104,7 @@ class _Styles:
         if sid not in self._bold:
             value = None
             for st in self._chain(sid):
-                value = _on(st.find(f"{_W_RPR}/{qn('w:b')}"))
+                value = _on(st.find(f"{_W_RPR}/{_qn('w:b')}"))
                 if value is not None:
                     break
             self._bold[sid] = value
@@ -112,7 +116,7 @@ class _Styles:
         if sid not in self._num:
             value = None
             for st in self._chain(sid):
-                num_pr = st.find(f"{_W_PPR}/{qn('w:numPr')}")
+                num_pr = st.find(f"{_W_PPR}/{_qn('w:numPr')}")
                 if num_pr is not None:
                     value = _num_pr(num_pr)
                     break
@@ -121,8 +125,8 @@ class _Styles:
 
 
 def _num_pr(num_pr) -> tuple[str, int] | None:
-    num_id = num_pr.find(qn("w:numId"))
-    ilvl = num_pr.find(qn("w:ilvl"))
+    num_id = num_pr.find(_qn("w:numId"))
+    ilvl = num_pr.find(_qn("w:ilvl"))
     if num_id is None:
         return None
     nid = num_id.get(_W_VAL, "0")
@@ -193,35 +197,35 @@ class _Numbering:
             root = document.part.numbering_part.element
         except Exception:  # no numbering.xml: no automatic labels
             return
-        for an in root.iterchildren(qn("w:abstractNum")):
-            aid = an.get(qn("w:abstractNumId"))
+        for an in root.iterchildren(_qn("w:abstractNum")):
+            aid = an.get(_qn("w:abstractNumId"))
             levels = {}
-            for lvl in an.iterchildren(qn("w:lvl")):
+            for lvl in an.iterchildren(_qn("w:lvl")):
                 try:
-                    ilvl = int(lvl.get(qn("w:ilvl"), "0"))
-                    start_el = lvl.find(qn("w:start"))
+                    ilvl = int(lvl.get(_qn("w:ilvl"), "0"))
+                    start_el = lvl.find(_qn("w:start"))
                     start = int(start_el.get(_W_VAL, "1")) if start_el is not None else 1
                 except ValueError:
                     continue
-                fmt_el = lvl.find(qn("w:numFmt"))
-                text_el = lvl.find(qn("w:lvlText"))
+                fmt_el = lvl.find(_qn("w:numFmt"))
+                text_el = lvl.find(_qn("w:lvlText"))
                 levels[ilvl] = {
                     "start": start,
                     "fmt": fmt_el.get(_W_VAL, "decimal") if fmt_el is not None else "decimal",
                     "text": text_el.get(_W_VAL, "") if text_el is not None else "",
                 }
             self._levels[aid] = levels
-        for num in root.iterchildren(qn("w:num")):
-            nid = num.get(qn("w:numId"))
-            an = num.find(qn("w:abstractNumId"))
+        for num in root.iterchildren(_qn("w:num")):
+            nid = num.get(_qn("w:numId"))
+            an = num.find(_qn("w:abstractNumId"))
             if nid is None or an is None:
                 continue
             starts = {}
-            for ov in num.iterchildren(qn("w:lvlOverride")):
-                so = ov.find(qn("w:startOverride"))
+            for ov in num.iterchildren(_qn("w:lvlOverride")):
+                so = ov.find(_qn("w:startOverride"))
                 if so is not None:
                     with contextlib.suppress(ValueError):
-                        starts[int(ov.get(qn("w:ilvl"), "0"))] = int(so.get(_W_VAL, "1"))
+                        starts[int(ov.get(_qn("w:ilvl"), "0"))] = int(so.get(_W_VAL, "1"))
             self._nums[nid] = (an.get(_W_VAL), starts)
 
     def label(self, nid: str, level: int) -> str:
@@ -286,11 +290,11 @@ class _Reader:
         # A paragraph's own numPr (even numId 0, "no number") overrides its style's.
         own_num = False
         if ppr is not None:
-            ps = ppr.find(qn("w:pStyle"))
+            ps = ppr.find(_qn("w:pStyle"))
             pstyle = ps.get(_W_VAL) if ps is not None else None
             if self.explicit and _on(ppr.find(_PAGE_BREAK_BEFORE)):
                 self.page += 1
-            np_el = ppr.find(qn("w:numPr"))
+            np_el = ppr.find(_qn("w:numPr"))
             if np_el is not None:
                 num = _num_pr(np_el)
                 own_num = True
@@ -346,11 +350,10 @@ class _Reader:
             elif tag == _W_TAB:
                 parts.append("\t")
             elif tag == _W_BR:
-                if child.get(_W_TYPE) == "page":
-                    if self.explicit:
-                        self.page += 1
-                else:
-                    parts.append("\n")
+                # Any break, page breaks included, separates the words on either side.
+                parts.append("\n")
+                if self.explicit and child.get(_W_TYPE) == "page":
+                    self.page += 1
             elif tag == _W_CR:
                 parts.append("\n")
             elif tag == _W_NBH:
@@ -366,10 +369,10 @@ class _Reader:
     def _run_bold(self, r, para_bold: bool) -> bool:
         rpr = r.find(_W_RPR)
         if rpr is not None:
-            b = _on(rpr.find(qn("w:b")))
+            b = _on(rpr.find(_qn("w:b")))
             if b is not None:
                 return b
-            rs = rpr.find(qn("w:rStyle"))
+            rs = rpr.find(_qn("w:rStyle"))
             if rs is not None:
                 b = self.styles.bold(rs.get(_W_VAL))
                 if b is not None:
@@ -393,22 +396,25 @@ class _Reader:
         header_rows = 0
         header_open = True
         for tr in rows_el:
-            trpr = tr.find(qn("w:trPr"))
-            is_header = trpr is not None and bool(_on(trpr.find(qn("w:tblHeader"))))
+            trpr = tr.find(_qn("w:trPr"))
+            is_header = trpr is not None and bool(_on(trpr.find(_qn("w:tblHeader"))))
             if header_open and is_header:
                 header_rows += 1
             else:
                 header_open = False
-            row_pages.append(self.current_page())
+            row_start = self.current_page()
+            row_page = None
             row: list[Cell] = []
             before = _int_child(trpr, "w:gridBefore")
             row.extend(Cell("") for _ in range(before))
             for tc in self._cells(tr):
-                tcpr = tc.find(qn("w:tcPr"))
+                tcpr = tc.find(_qn("w:tcPr"))
                 span = max(1, _int_child(tcpr, "w:gridSpan", 1))
-                vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
-                hmerge = tcpr.find(qn("w:hMerge")) if tcpr is not None else None
-                text = self.cell_text(tc)
+                vmerge = tcpr.find(_qn("w:vMerge")) if tcpr is not None else None
+                hmerge = tcpr.find(_qn("w:hMerge")) if tcpr is not None else None
+                text, page = self.cell_text(tc)
+                if page is not None and (row_page is None or page < row_page):
+                    row_page = page
                 col = len(row)
                 if vmerge is not None and vmerge.get(_W_VAL, "continue") == "continue":
                     above = rows[-1][col].text if rows and col < len(rows[-1]) else ""
@@ -422,12 +428,16 @@ class _Reader:
                     cells = [Cell(text)] + [Cell(text, merged_left=True) for _ in range(span - 1)]
                 row.extend(Cell(c.text, c.merged_above, c.merged_left) for c in cells)
             rows.append(row)
+            # A row starts where its earliest text starts: Word marks the new page inside
+            # the first run laid out there, which may be in any cell.
+            row_pages.append(row_page if row_page is not None else row_start)
         # Rows short of the grid (gridAfter, ragged tables) are padded so every row has
         # the same columns and a column index means the same thing in each row.
         width = max((len(r) for r in rows), default=0)
         for r in rows:
             r.extend(Cell("") for _ in range(width - len(r)))
-        return [Table(rows=rows, page=first_page, row_pages=row_pages, header_rows=header_rows)]
+        page = row_pages[0] if row_pages else first_page
+        return [Table(rows=rows, page=page, row_pages=row_pages, header_rows=header_rows)]
 
     def _rows(self, tbl):
         for child in tbl.iterchildren():
@@ -443,21 +453,27 @@ class _Reader:
             elif child.tag in (_W_SDT, _W_CUSTOM_XML, _W_SDT_CONTENT):
                 yield from self._cells(child)
 
-    def cell_text(self, tc) -> str:
-        """A cell's paragraphs joined by one space; a nested table's rows are flattened
-        the same way, cells separated by " | " so its columns stay apart."""
+    def cell_text(self, tc) -> tuple[str, int | None]:
+        """A cell's paragraphs joined by one space (a nested table's rows flattened the
+        same way, cells separated by " | " so its columns stay apart), and the page its
+        text starts on."""
         parts: list[str] = []
+        page = None
         for block in self.blocks_of(tc):
             if isinstance(block, Paragraph):
                 t = block.text.strip()
                 if t:
                     parts.append(t)
+                    if page is None:
+                        page = block.page
             else:
+                if page is None:
+                    page = next((p for p in block.row_pages if p is not None), None)
                 for row in block.rows:
                     texts = [c.text for c in row if not c.merged_left and c.text.strip()]
                     if texts:
                         parts.append(" | ".join(texts))
-        return " ".join(parts)
+        return " ".join(parts), page
 
     # --- body ---------------------------------------------------------------------
 
@@ -470,7 +486,7 @@ class _Reader:
                 out.append(Paragraph(text=_nfc(text), page=page, bold=bold))
             elif tag == _W_TBL:
                 out.extend(self.table(child))
-            elif tag in (_W_SDT, _W_CUSTOM_XML, _W_SDT_CONTENT) or tag == qn("w:ins"):
+            elif tag in (_W_SDT, _W_CUSTOM_XML, _W_SDT_CONTENT) or tag == _qn("w:ins"):
                 out.extend(self.blocks_of(child))
         return out
 
@@ -478,7 +494,7 @@ class _Reader:
 def _int_child(parent, name: str, default: int = 0) -> int:
     if parent is None:
         return default
-    el = parent.find(qn(name))
+    el = parent.find(_qn(name))
     if el is None:
         return default
     try:
