@@ -1,0 +1,144 @@
+"""Administrative units (tỉnh, xã), the units (đơn vị) of a commune, people and roles."""
+
+from django.conf import settings
+from django.db import models
+
+
+class AdminUnit(models.Model):
+    """A province (tỉnh/thành phố) or a commune (xã/phường/đặc khu) of the two-level
+    administration in force since 1/7/2025. Names repeat (two "Xã Chí Minh"): a commune
+    is identified by its code, unique within its level."""
+
+    class Level(models.TextChoices):
+        PROVINCE = "province", "Tỉnh, thành phố"
+        COMMUNE = "commune", "Xã, phường, đặc khu"
+
+    level = models.CharField(max_length=10, choices=Level.choices)
+    code = models.PositiveIntegerField()
+    name = models.CharField(max_length=120)
+    division_type = models.CharField(max_length=40)  # "xã", "phường", "đặc khu", "tỉnh" …
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+    class Meta:
+        ordering = ["level", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["level", "code"], name="adminunit_level_code_unique"),
+            models.CheckConstraint(
+                condition=models.Q(level="province", parent__isnull=True)
+                | models.Q(level="commune", parent__isnull=False),
+                name="adminunit_commune_has_province",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.parent_id:
+            return f"{self.name}, {self.parent.name}"
+        return self.name
+
+    @property
+    def short_name(self) -> str:
+        """ "Thái Tân" for "Xã Thái Tân": how plans write the locality."""
+        prefix = self.division_type + " "
+        return self.name[len(prefix) :] if self.name.lower().startswith(prefix) else self.name
+
+    @property
+    def is_ward(self) -> bool:
+        return self.division_type == "phường"
+
+
+class Unit(models.Model):
+    """A unit (đơn vị) of a commune: a department, the police, a school. Plans name units
+    in many ways; `UnitAlias` maps those names onto the unit."""
+
+    commune = models.ForeignKey(AdminUnit, on_delete=models.CASCADE, related_name="units")
+    name = models.CharField(max_length=200)
+    search_text = models.CharField(max_length=400, editable=False, db_index=True)
+    is_active = models.BooleanField(default=True)
+    position = models.PositiveSmallIntegerField(default=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["commune", "name"], name="unit_commune_name_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UnitAlias(models.Model):
+    """Another name for a unit as plans write it ("Phòng VH-XH", "Công an xã")."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300)
+    key = models.CharField(max_length=300, editable=False)  # unit_key(name)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "key"], name="alias_unit_key_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", "Quản trị hệ thống"
+    SUPERVISOR = "supervisor", "Giám sát cấp tỉnh"
+    LEADER = "leader", "Lãnh đạo UBND xã"
+    CLERK = "clerk", "Cán bộ cơ quan thường trực"
+    FOCAL_POINT = "focal_point", "Đầu mối đơn vị"
+    VIEWER = "viewer", "Người xem"
+
+
+class Person(models.Model):
+    """What we know of a user beyond the login: full name, phone, demo flag."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="person"
+    )
+    full_name = models.CharField(max_length=120, blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+    is_demo = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return self.full_name or self.user.get_username()
+
+
+class Membership(models.Model):
+    """A user's role in a place: a commune (leader, clerk, focal point, viewer), a
+    province (supervisor), or everywhere (admin). A focal point belongs to one unit."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+    province = models.ForeignKey(
+        AdminUnit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    commune = models.ForeignKey(
+        AdminUnit, null=True, blank=True, on_delete=models.CASCADE, related_name="memberships"
+    )
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="memberships"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="membership_scope_matches_role",
+                condition=models.Q(role="admin", province__isnull=True, commune__isnull=True)
+                | models.Q(role="supervisor", province__isnull=False, commune__isnull=True)
+                | models.Q(role="focal_point", commune__isnull=False, unit__isnull=False)
+                | models.Q(role__in=["leader", "clerk", "viewer"], commune__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = self.commune or self.province or "toàn hệ thống"
+        return f"{self.user} — {self.get_role_display()} — {where}"

@@ -1,0 +1,88 @@
+from django import forms
+
+from theodoi.plans.models import DeadlineKind, Plan, PlanStatus, Recurrence
+
+_DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label="Văn bản kế hoạch (.docx, .pdf, .txt)",
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.pdf,.txt"}),
+    )
+
+
+class PlanMetaForm(forms.ModelForm):
+    legal_bases_text = forms.CharField(
+        label="Căn cứ (mỗi dòng một văn bản)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    class Meta:
+        model = Plan
+        fields = [
+            "number",
+            "issue_date",
+            "title",
+            "signer",
+            "standing_unit_text",
+            "report_deadline_day",
+            "report_deadline_month",
+            "supersedes",
+        ]
+        widgets = {"issue_date": _DATE, "title": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        plan = self.instance
+        self.fields["supersedes"].queryset = Plan.objects.filter(
+            commune=plan.commune, status=PlanStatus.PUBLISHED
+        ).exclude(pk=plan.pk)
+        self.fields["legal_bases_text"].initial = "\n".join(plan.legal_bases)
+        self.fields["report_deadline_day"].widget.attrs.update(min=1, max=31)
+        self.fields["report_deadline_month"].widget.attrs.update(min=1, max=12)
+
+    def clean_legal_bases_text(self):
+        lines = self.cleaned_data["legal_bases_text"].splitlines()
+        return [line.strip() for line in lines if line.strip()]
+
+
+class TaskRowForm(forms.Form):
+    code = forms.CharField(label="STT", max_length=20, required=False)
+    name = forms.CharField(label="Tên nhiệm vụ", widget=forms.Textarea(attrs={"rows": 2}))
+    group = forms.CharField(label="Nhóm", required=False)
+    lead_text = forms.CharField(label="Chủ trì", required=False)
+    coordinating_text = forms.CharField(label="Phối hợp", required=False)
+    output = forms.CharField(label="Sản phẩm", required=False)
+    deadline_raw = forms.CharField(label="Thời gian hoàn thành", max_length=300, required=False)
+    deadline_kind = forms.ChoiceField(label="Loại thời hạn", choices=DeadlineKind.choices)
+    deadline_due = forms.DateField(label="Hạn", required=False, widget=_DATE)
+    deadline_recurrence = forms.ChoiceField(
+        label="Lặp lại", choices=[("", "—"), *Recurrence.choices], required=False
+    )
+
+
+class IndicatorRowForm(forms.Form):
+    code = forms.CharField(label="STT", max_length=20, required=False)
+    name = forms.CharField(label="Tên chỉ tiêu", widget=forms.Textarea(attrs={"rows": 2}))
+    group = forms.CharField(label="Nhóm", required=False)
+    unit_of_measure = forms.CharField(label="Đơn vị tính", max_length=60, required=False)
+    lead_text = forms.CharField(label="Chủ trì", required=False)
+    coordinating_text = forms.CharField(label="Phối hợp", required=False)
+    output = forms.CharField(label="Sản phẩm", required=False)
+
+
+class TaskFilterForm(forms.Form):
+    unit = forms.ModelChoiceField(label="Đơn vị", queryset=None, required=False)
+    group = forms.ChoiceField(label="Nhóm", required=False)
+    kind = forms.ChoiceField(
+        label="Loại thời hạn", choices=[("", "Tất cả"), *DeadlineKind.choices], required=False
+    )
+    due_before = forms.DateField(label="Hạn trước ngày", required=False, widget=_DATE)
+
+    def __init__(self, *args, units, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["unit"].empty_label = "Tất cả"
+        self.fields["group"].choices = [("", "Tất cả"), *((g, g) for g in groups)]

@@ -1,0 +1,90 @@
+"""The demo: three Hải Phòng communes with their units, their plans imported and
+published, and one demo user per role. Idempotent: a plan already imported (same file)
+is not imported again, users keep their data and get the demo password back."""
+
+import hashlib
+from pathlib import Path
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from theodoi.accounts.models import AdminUnit, Role
+from theodoi.accounts.services import membership_grant, units_ensure_defaults, user_create
+from theodoi.plans import services
+from theodoi.plans.models import Plan
+
+DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
+DEMO_PASSWORD = "demo12345"
+HAI_PHONG = 31
+# (commune code, the plan it issued)
+DEMO_PLANS = [
+    (10642, "000_f32060216730cad0.docx"),  # Xã Thái Tân
+    (11311, "001_16d7ad33ef0b9f85.docx"),  # Phường Hồng Bàng
+    (11131, "003_02ef1c704dcfcf6b.docx"),  # Xã Chí Minh
+]
+THAI_TAN = 10642
+# (login, full name, role, communes; the focal point's unit is found by name)
+DEMO_USERS = [
+    ("quantri", "Quản trị hệ thống (demo)", Role.ADMIN, []),
+    ("giamsat", "Giám sát Sở KH&CN (demo)", Role.SUPERVISOR, []),
+    ("lanhdao", "Lãnh đạo UBND xã (demo)", Role.LEADER, [THAI_TAN]),
+    ("thuongtruc", "Cán bộ Phòng VH-XH (demo)", Role.CLERK, [c for c, _ in DEMO_PLANS]),
+    ("daumoi", "Đầu mối Phòng Kinh tế (demo)", Role.FOCAL_POINT, [THAI_TAN]),
+    ("xem", "Người xem (demo)", Role.VIEWER, [THAI_TAN]),
+]
+FOCAL_UNIT = "Phòng Kinh tế"
+
+
+class Command(BaseCommand):
+    help = "Nạp dữ liệu minh họa: 3 xã, phường của Hải Phòng, kế hoạch và người dùng demo."
+
+    def handle(self, *args, **options):
+        if not AdminUnit.objects.filter(level=AdminUnit.Level.COMMUNE).exists():
+            call_command("load_admin_units", stdout=self.stdout)
+        communes = {
+            c.code: c
+            for c in AdminUnit.objects.filter(
+                level=AdminUnit.Level.COMMUNE, code__in=[code for code, _ in DEMO_PLANS]
+            )
+        }
+        for code, filename in DEMO_PLANS:
+            self._load_plan(communes[code], DEMO_DIR / filename)
+        self._load_users(communes)
+
+    def _load_plan(self, commune, path: Path) -> None:
+        units_ensure_defaults(commune=commune)
+        content = path.read_bytes()
+        sha = hashlib.sha256(content).hexdigest()
+        if Plan.objects.filter(commune=commune, sha256=sha).exists():
+            self.stdout.write(f"{commune.name}: kế hoạch đã có, giữ nguyên.")
+            return
+        plan = services.plan_import(commune=commune, filename=path.name, content=content)
+        services.plan_publish(plan=plan)
+        self.stdout.write(
+            f"{commune.name}: đã nhập và công bố {plan} "
+            f"({plan.tasks.count()} nhiệm vụ, {plan.indicators.count()} chỉ tiêu)."
+        )
+
+    def _load_users(self, communes) -> None:
+        province = AdminUnit.objects.get(level=AdminUnit.Level.PROVINCE, code=HAI_PHONG)
+        for login, full_name, role, codes in DEMO_USERS:
+            user = user_create(
+                username=login,
+                password=DEMO_PASSWORD,
+                full_name=full_name,
+                is_demo=True,
+                is_superuser=role == Role.ADMIN,
+            )
+            if role == Role.ADMIN:
+                membership_grant(user=user, role=role)
+            elif role == Role.SUPERVISOR:
+                membership_grant(user=user, role=role, province=province)
+            for code in codes:
+                commune = communes[code]
+                unit = None
+                if role == Role.FOCAL_POINT:
+                    unit = commune.units.get(name=FOCAL_UNIT)
+                membership_grant(user=user, role=role, commune=commune, unit=unit)
+        self.stdout.write("Tài khoản demo (mật khẩu: " + DEMO_PASSWORD + "):")
+        for login, full_name, role, _ in DEMO_USERS:
+            self.stdout.write(f"  {login:<11} {role.label} — {full_name}")

@@ -1,0 +1,361 @@
+"""Writes for plans: import a document as a draft, correct it, map its unit names,
+publish it. Each service is one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import tempfile
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from theodoi.accounts.matching import UnitIndex, split_names
+from theodoi.accounts.models import AdminUnit, Unit
+from theodoi.accounts.services import unit_alias_add, unit_create, units_ensure_defaults
+from theodoi.lib.vntext import clean, search_key
+from theodoi.plans import rules
+from theodoi.plans.models import Indicator, IndicatorTarget, Plan, PlanStatus, Task
+
+ACCEPTED_SUFFIXES = {".docx", ".pdf", ".txt"}
+_DEADLINE_KINDS = {"date", "period", "recurring", "conditional", "range", "unknown"}
+_RECURRENCES = {"yearly", "quarterly", "monthly", "continuous"}
+_OPS = {">=", ">", "<=", "<", "=", "range", "qualitative"}
+
+
+class PlanImportError(Exception):
+    """The upload cannot become a plan; `str()` is one Vietnamese line for the user."""
+
+
+class PlanPublishError(Exception):
+    pass
+
+
+def _extract(path: str) -> dict:
+    # Imported here so the web app starts even while the extractor is being rebuilt.
+    from theodoi.ingest import ExtractionError, extract_plan
+
+    try:
+        return extract_plan(path)
+    except ExtractionError as err:
+        raise PlanImportError(str(err)) from err
+
+
+def plan_import(
+    *, commune: AdminUnit, filename: str, content: bytes, user=None, extract=None
+) -> Plan:
+    """Read the document and store it as a draft plan of this commune, every task and
+    indicator a row mapped to the commune's units where a name matches. Raises
+    PlanImportError, leaving nothing behind, when the file is not a readable plan."""
+    suffix = Path(filename).suffix.lower()
+    if suffix not in ACCEPTED_SUFFIXES:
+        raise PlanImportError(
+            f"Tệp “{filename}” không phải .docx, .pdf hay .txt: hãy tải lên văn bản kế hoạch."
+        )
+    if not content:
+        raise PlanImportError(f"Tệp “{filename}” rỗng (0 byte).")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        path.write_bytes(content)
+        data = (extract or _extract)(str(path))
+    if not data.get("tasks") and not data.get("indicators"):
+        raise PlanImportError(
+            f"Không tìm thấy nhiệm vụ hay chỉ tiêu nào trong “{filename}”: "
+            "tệp có phải là kế hoạch có phụ lục nhiệm vụ, chỉ tiêu không?"
+        )
+    data.setdefault("source", {})["filename"] = filename
+    sha = hashlib.sha256(content).hexdigest()
+    plan = None
+    try:
+        with transaction.atomic():
+            units_ensure_defaults(commune=commune)
+            plan = _plan_from_extraction(commune=commune, data=data, sha=sha, user=user)
+            plan.original_file.save(filename, ContentFile(content), save=True)
+            plan_units_resolve(plan=plan)
+    except Exception:
+        # The database rolled back; the stored file must go too.
+        if plan is not None and plan.original_file:
+            plan.original_file.storage.delete(plan.original_file.name)
+        raise
+    return plan
+
+
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _decimal(value) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return None
+    return number if abs(number) < Decimal("1e13") else None
+
+
+def _plan_from_extraction(*, commune: AdminUnit, data: dict, sha: str, user) -> Plan:
+    meta = data.get("meta") or {}
+    deadline = meta.get("report_deadline") or {}
+    warnings = list(data.get("warnings") or [])
+    locality = clean(meta.get("locality"))
+    if locality and search_key(locality) != search_key(commune.short_name):
+        warnings.insert(
+            0,
+            f"Văn bản ghi địa bàn “{locality}”, khác với {commune.name}: "
+            "hãy kiểm tra đã chọn đúng xã, phường.",
+        )
+    data["warnings"] = warnings
+    plan = Plan.objects.create(
+        commune=commune,
+        status=PlanStatus.DRAFT,
+        number=clean(meta.get("doc_number"))[:60],
+        issue_date=_date(meta.get("issue_date")),
+        title=clean(meta.get("title")),
+        signer=clean(meta.get("signer"))[:120],
+        standing_unit_text=clean(meta.get("standing_unit"))[:200],
+        report_deadline_day=deadline.get("day"),
+        report_deadline_month=deadline.get("month"),
+        legal_bases=[clean(b) for b in meta.get("legal_bases") or []],
+        original_filename=data["source"]["filename"][:255],
+        sha256=sha,
+        extraction=data,
+        created_by=user if user and user.is_authenticated else None,
+    )
+    for position, item in enumerate(data.get("tasks") or [], start=1):
+        d = item.get("deadline") or {}
+        task = Task(
+            plan=plan,
+            position=position,
+            deadline_raw=clean(d.get("raw"))[:300],
+            deadline_kind=d.get("kind") if d.get("kind") in _DEADLINE_KINDS else "unknown",
+            deadline_start=_date(d.get("start")),
+            deadline_due=_date(d.get("due")),
+            deadline_recurrence=d.get("recurrence") if d.get("recurrence") in _RECURRENCES else "",
+            **_record_fields(item),
+        )
+        task.warnings = [
+            w for w in warnings if rules.warning_concerns(w, code=task.code, name=task.name)
+        ]
+        _refresh_task(task)
+        task.save()
+    for position, item in enumerate(data.get("indicators") or [], start=1):
+        indicator = Indicator(
+            plan=plan,
+            position=position,
+            unit_of_measure=clean(item.get("unit"))[:60],
+            **_record_fields(item),
+        )
+        indicator.warnings = [
+            w
+            for w in warnings
+            if rules.warning_concerns(w, code=indicator.code, name=indicator.name)
+        ]
+        indicator.save()
+        targets = {}
+        for t in item.get("targets") or []:
+            if not isinstance(t.get("year"), int) or not clean(t.get("raw")):
+                continue
+            op = t.get("op") if t.get("op") in _OPS else "qualitative"
+            targets[t["year"]] = IndicatorTarget(
+                indicator=indicator,
+                year=t["year"],
+                raw=clean(t.get("raw"))[:300],
+                op=op,
+                value=_decimal(t.get("value")),
+                value_max=_decimal(t.get("value_max")),
+                unit=clean(t.get("unit"))[:60],
+            )
+        IndicatorTarget.objects.bulk_create(targets.values())
+        _refresh_indicator(indicator, target_count=len(targets))
+        indicator.save(update_fields=["warnings", "search_text"])
+    return plan
+
+
+def _record_fields(item: dict) -> dict:
+    return {
+        "appendix": clean(item.get("appendix"))[:120],
+        "group": clean(item.get("group")),
+        "code": clean(item.get("code"))[:20],
+        "name": clean(item.get("name")),
+        "lead_text": "; ".join(clean(n) for n in item.get("lead") or [] if clean(n)),
+        "coordinating_text": "; ".join(
+            clean(n) for n in item.get("coordinating") or [] if clean(n)
+        ),
+        "output": clean(item.get("output")),
+    }
+
+
+def _search_text(record) -> str:
+    parts = [record.code, record.name, record.group, record.lead_text, record.coordinating_text]
+    return search_key(" ".join([*parts, record.output]))
+
+
+def _refresh_task(task: Task) -> None:
+    """Recompute what is derived from the row: the search text and our review notes
+    (extractor warnings about the row are kept)."""
+    task.search_text = _search_text(task)
+    extractor = [w for w in task.warnings if not w.startswith("⚑ ")]
+    notes = rules.task_review_notes(
+        name=task.name,
+        lead_text=task.lead_text,
+        deadline_raw=task.deadline_raw,
+        deadline_kind=task.deadline_kind,
+    )
+    task.warnings = extractor + [f"⚑ {n}" for n in notes]
+
+
+def _refresh_indicator(indicator: Indicator, *, target_count: int) -> None:
+    indicator.search_text = _search_text(indicator)
+    extractor = [w for w in indicator.warnings if not w.startswith("⚑ ")]
+    notes = rules.indicator_review_notes(
+        name=indicator.name, lead_text=indicator.lead_text, target_count=target_count
+    )
+    indicator.warnings = extractor + [f"⚑ {n}" for n in notes]
+
+
+def plan_units_resolve(*, plan: Plan) -> None:
+    """Link every row's written unit names to the commune's units (by name or alias)."""
+    units = Unit.objects.filter(commune=plan.commune).prefetch_related("aliases")
+    index = UnitIndex(units, locality=plan.commune.short_name)
+    for model in (Task, Indicator):
+        for record in model.objects.filter(plan=plan):
+            leads = [u for u in map(index.match, split_names(record.lead_text)) if u]
+            lead_id = leads[0].pk if leads else None
+            if record.lead_unit_id != lead_id:
+                record.lead_unit_id = lead_id
+                record.save(update_fields=["lead_unit"])
+            coordinating = {
+                u.pk for u in map(index.match, split_names(record.coordinating_text)) if u
+            }
+            record.coordinating_units.set(coordinating)
+    standing = index.match(plan.standing_unit_text) if plan.standing_unit_text else None
+    if plan.standing_unit_id != (standing.pk if standing else None):
+        plan.standing_unit = standing
+        plan.save(update_fields=["standing_unit"])
+
+
+def _require_draft(plan: Plan) -> None:
+    if plan.status != PlanStatus.DRAFT:
+        raise PlanPublishError("Kế hoạch đã công bố, không sửa được nữa.")
+
+
+@transaction.atomic
+def plan_unit_map(*, plan: Plan, name: str, unit: Unit) -> None:
+    """The clerk says: this written name means that unit. Remembered as an alias, so
+    the next plan maps it by itself."""
+    _require_draft(plan)
+    if unit.commune_id != plan.commune_id:
+        raise ValueError("unit of another commune")
+    unit_alias_add(unit=unit, name=name)
+    plan_units_resolve(plan=plan)
+
+
+@transaction.atomic
+def plan_unit_create(*, plan: Plan, name: str) -> Unit:
+    """One click: the written name becomes a new unit of the commune."""
+    _require_draft(plan)
+    unit = unit_create(commune=plan.commune, name=name)
+    plan_units_resolve(plan=plan)
+    return unit
+
+
+@transaction.atomic
+def plan_unit_ignore(*, plan: Plan, name: str) -> None:
+    _require_draft(plan)
+    if name not in plan.ignored_unit_names:
+        plan.ignored_unit_names = [*plan.ignored_unit_names, name]
+        plan.save(update_fields=["ignored_unit_names"])
+
+
+@transaction.atomic
+def plan_update_meta(*, plan: Plan, **fields) -> Plan:
+    _require_draft(plan)
+    for name, value in fields.items():
+        setattr(plan, name, value)
+    plan.save()
+    plan_units_resolve(plan=plan)
+    return plan
+
+
+@transaction.atomic
+def task_update(*, task: Task, **fields) -> Task:
+    _require_draft(task.plan)
+    for name, value in fields.items():
+        setattr(task, name, clean(value) if isinstance(value, str) else value)
+    _refresh_task(task)
+    task.save()
+    plan_units_resolve(plan=task.plan)
+    return task
+
+
+@transaction.atomic
+def indicator_update(*, indicator: Indicator, targets: dict[int, str] | None = None, **fields):
+    """Update an indicator row; `targets` maps year → the target as written (empty
+    removes that year's target)."""
+    _require_draft(indicator.plan)
+    for name, value in fields.items():
+        setattr(indicator, name, clean(value) if isinstance(value, str) else value)
+    for year, raw in (targets or {}).items():
+        raw = clean(raw)
+        existing = indicator.targets.filter(year=year).first()
+        if not raw:
+            if existing:
+                existing.delete()
+            continue
+        if existing and existing.raw == raw:
+            continue
+        IndicatorTarget.objects.update_or_create(
+            indicator=indicator, year=year, defaults={"raw": raw[:300], **rules.parse_target(raw)}
+        )
+    _refresh_indicator(indicator, target_count=indicator.targets.count())
+    indicator.save()
+    plan_units_resolve(plan=indicator.plan)
+    return indicator
+
+
+@transaction.atomic
+def record_delete(*, record: Task | Indicator) -> None:
+    """Drop a row the extractor should not have made (a heading, a stray line)."""
+    _require_draft(record.plan)
+    record.delete()
+
+
+@transaction.atomic
+def plan_publish(*, plan: Plan, user=None) -> Plan:
+    """Make the draft the commune's plan: all of it at once or nothing. The plan it
+    supersedes, if any, becomes superseded in the same transaction."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    _require_draft(plan)
+    if not plan.tasks.exists() and not plan.indicators.exists():
+        raise PlanPublishError("Kế hoạch không có nhiệm vụ hay chỉ tiêu nào để công bố.")
+    if plan.tasks.filter(name="").exists() or plan.indicators.filter(name="").exists():
+        raise PlanPublishError("Còn dòng chưa có tên: hãy điền tên hoặc xóa dòng đó.")
+    if plan.supersedes_id:
+        old = Plan.objects.select_for_update().get(pk=plan.supersedes_id)
+        if old.commune_id != plan.commune_id or old.status != PlanStatus.PUBLISHED:
+            raise PlanPublishError("Kế hoạch được thay thế phải là kế hoạch đã công bố của xã.")
+        old.status = PlanStatus.SUPERSEDED
+        old.save(update_fields=["status"])
+    plan.status = PlanStatus.PUBLISHED
+    plan.published_at = timezone.now()
+    plan.published_by = user if user and user.is_authenticated else None
+    plan.save(update_fields=["status", "published_at", "published_by"])
+    return plan
+
+
+def plan_discard(*, plan: Plan) -> None:
+    """Throw away a draft and its stored file."""
+    _require_draft(plan)
+    name = plan.original_file.name
+    storage = plan.original_file.storage
+    with transaction.atomic():
+        plan.delete()
+    if name:
+        storage.delete(name)

@@ -1,0 +1,27 @@
+from django.urls import path
+
+from theodoi.plans import views
+
+app_name = "plans"
+urlpatterns = [
+    path("xa/<int:code>/", views.commune_detail, name="commune-detail"),
+    path("xa/<int:code>/nhap-ke-hoach/", views.plan_import, name="plan-import"),
+    path("xa/<int:code>/tim-kiem/", views.search, name="search"),
+    path("ke-hoach/<int:pk>/", views.plan_detail, name="plan-detail"),
+    path("ke-hoach/<int:pk>/tep-goc/", views.plan_file, name="plan-file"),
+    path("ke-hoach/<int:pk>/ra-soat/", views.plan_review, name="plan-review"),
+    path("ke-hoach/<int:pk>/thong-tin/", views.plan_meta_save, name="plan-meta-save"),
+    path("ke-hoach/<int:pk>/don-vi/gan/", views.plan_unit_map, name="plan-unit-map"),
+    path("ke-hoach/<int:pk>/don-vi/tao/", views.plan_unit_create, name="plan-unit-create"),
+    path("ke-hoach/<int:pk>/don-vi/bo-qua/", views.plan_unit_ignore, name="plan-unit-ignore"),
+    path("ke-hoach/<int:pk>/cong-bo/", views.plan_publish, name="plan-publish"),
+    path("ke-hoach/<int:pk>/huy/", views.plan_discard, name="plan-discard"),
+    path("ke-hoach/<int:pk>/nhiem-vu/", views.task_list, name="task-list"),
+    path("ke-hoach/<int:pk>/chi-tieu/", views.indicator_list, name="indicator-list"),
+    path("ke-hoach/<int:pk>/thay-doi/", views.plan_changes, name="plan-changes"),
+    path("nhiem-vu/<int:pk>/", views.task_detail, name="task-detail"),
+    path("nhiem-vu/<int:pk>/luu/", views.task_row_save, name="task-row-save"),
+    path("chi-tieu/<int:pk>/", views.indicator_detail, name="indicator-detail"),
+    path("chi-tieu/<int:pk>/luu/", views.indicator_row_save, name="indicator-row-save"),
+    path("<str:kind>/<int:pk>/xoa/", views.record_delete, name="record-delete"),
+]

@@ -1,0 +1,384 @@
+"""Pages of a commune's plans. Every view's first line is the access check."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from theodoi.accounts import rules
+from theodoi.accounts.access import get_commune_for, role_in_commune
+from theodoi.accounts.models import Unit
+from theodoi.plans import selectors, services
+from theodoi.plans.forms import (
+    IndicatorRowForm,
+    PlanMetaForm,
+    TaskFilterForm,
+    TaskRowForm,
+    UploadForm,
+)
+from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
+
+
+def _get_plan_for_user(request, pk: int, check=rules.can_view_commune) -> tuple[Plan, object]:
+    """The plan and the user's role in its commune; 404 for an unknown plan or a draft
+    the user may not see, PermissionDenied when `check(role)` fails."""
+    plan = get_object_or_404(Plan.objects.select_related("commune__parent"), pk=pk)
+    role = role_in_commune(request.user, plan.commune)
+    if not check(role):
+        raise PermissionDenied
+    if plan.status == PlanStatus.DRAFT and not rules.can_view_draft(role):
+        raise PermissionDenied
+    return plan, role
+
+
+def _get_record_for_user(request, model, pk: int, check=rules.can_view_commune):
+    record = get_object_or_404(model.objects.select_related("plan__commune__parent"), pk=pk)
+    _get_plan_for_user(request, record.plan_id, check)
+    return record
+
+
+def _is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+@login_required
+def commune_detail(request, code: int):
+    commune, role = get_commune_for(request.user, code, rules.can_view_commune)
+    plans = commune.plans.all()
+    if not rules.can_view_draft(role):
+        plans = plans.exclude(status=PlanStatus.DRAFT)
+    return render(
+        request,
+        "plans/commune_detail.html",
+        {
+            "commune": commune,
+            "plans": plans,
+            "can_import": rules.can_import_plan(role),
+            "role": role,
+        },
+    )
+
+
+@login_required
+def plan_import(request, code: int):
+    commune, _ = get_commune_for(request.user, code, rules.can_import_plan)
+    form = UploadForm()
+    error = ""
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                plan = services.plan_import(
+                    commune=commune, filename=upload.name, content=upload.read(), user=request.user
+                )
+            except services.PlanImportError as err:
+                error = str(err)
+            else:
+                url = reverse("plans:plan-review", args=[plan.pk])
+                if _is_htmx(request):
+                    return HttpResponse(headers={"HX-Redirect": url})
+                return redirect(url)
+        else:
+            error = "Hãy chọn tệp kế hoạch (.docx, .pdf hoặc .txt)."
+    context = {"commune": commune, "form": form, "error": error}
+    status = 400 if error else 200
+    return render(request, "plans/plan_import.html", context, status=status)
+
+
+def _review_context(plan: Plan) -> dict:
+    tasks = list(plan.tasks.select_related("lead_unit").prefetch_related("coordinating_units"))
+    indicators = list(
+        plan.indicators.select_related("lead_unit").prefetch_related(
+            "targets", "coordinating_units"
+        )
+    )
+    years = sorted({t.year for i in indicators for t in i.targets.all()})
+    for task in tasks:
+        task.form = _task_form(task)
+    for indicator in indicators:
+        indicator.form = _indicator_form(indicator)
+        by_year = {t.year: t for t in indicator.targets.all()}
+        indicator.year_targets = [(y, by_year.get(y)) for y in years]
+    attached = {w for r in tasks + indicators for w in r.warnings}
+    return {
+        "plan": plan,
+        "commune": plan.commune,
+        "meta_form": PlanMetaForm(instance=plan),
+        "tasks": tasks,
+        "indicators": indicators,
+        "years": years,
+        "unmapped": selectors.plan_unmapped_names(plan),
+        "units": Unit.objects.filter(commune=plan.commune, is_active=True),
+        "plan_warnings": [w for w in plan.warnings if w not in attached],
+    }
+
+
+def _task_form(task: Task, data=None) -> TaskRowForm:
+    initial = {f: getattr(task, f) for f in TaskRowForm.base_fields}
+    return TaskRowForm(data, initial=initial, auto_id=f"t{task.pk}_%s")
+
+
+def _indicator_form(indicator: Indicator, data=None) -> IndicatorRowForm:
+    initial = {f: getattr(indicator, f) for f in IndicatorRowForm.base_fields}
+    return IndicatorRowForm(data, initial=initial, auto_id=f"i{indicator.pk}_%s")
+
+
+@login_required
+def plan_review(request, pk: int):
+    plan, _ = _get_plan_for_user(request, pk, rules.can_review_plan)
+    if not plan.is_draft:
+        return redirect("plans:plan-detail", pk=plan.pk)
+    return render(request, "plans/plan_review.html", _review_context(plan))
+
+
+@login_required
+@require_POST
+def plan_meta_save(request, pk: int):
+    plan, _ = _get_plan_for_user(request, pk, rules.can_review_plan)
+    form = PlanMetaForm(request.POST, instance=plan)
+    if form.is_valid():
+        fields = {f: form.cleaned_data[f] for f in PlanMetaForm.Meta.fields}
+        fields["legal_bases"] = form.cleaned_data["legal_bases_text"]
+        services.plan_update_meta(plan=Plan.objects.get(pk=plan.pk), **fields)
+        messages.success(request, "Đã lưu thông tin chung của kế hoạch.")
+    else:
+        messages.error(request, "Thông tin chung chưa hợp lệ: " + form.errors.as_text())
+    return redirect("plans:plan-review", pk=plan.pk)
+
+
+def _unmapped_response(request, plan: Plan):
+    """After a mapping change: the htmx caller gets the refreshed unit panel, others
+    the review page."""
+    if _is_htmx(request):
+        context = {
+            "plan": plan,
+            "unmapped": selectors.plan_unmapped_names(plan),
+            "units": Unit.objects.filter(commune=plan.commune, is_active=True),
+        }
+        return render(request, "plans/plan_review_unmapped.html", context)
+    return redirect(reverse("plans:plan-review", args=[plan.pk]) + "#don-vi")
+
+
+@login_required
+@require_POST
+def plan_unit_map(request, pk: int):
+    plan, _ = _get_plan_for_user(request, pk, rules.can_review_plan)
+    unit = get_object_or_404(Unit, pk=request.POST.get("unit") or 0, commune=plan.commune)
+    name = request.POST.get("name", "").strip()
+    if name:
+        services.plan_unit_map(plan=plan, name=name, unit=unit)
+        messages.success(request, f"“{name}” được hiểu là {unit.name}.")
+    return _unmapped_response(request, plan)
+
+
+@login_required
+@require_POST
+def plan_unit_create(request, pk: int):
+    plan, _ = _get_plan_for_user(request, pk, rules.can_review_plan)
+    name = request.POST.get("name", "").strip()
+    if name:
+        unit = services.plan_unit_create(plan=plan, name=name)
+        messages.success(request, f"Đã tạo đơn vị “{unit.name}”.")
+    return _unmapped_response(request, plan)
+
+
+@login_required
+@require_POST
+def plan_unit_ignore(request, pk: int):
+    plan, _ = _get_plan_for_user(request, pk, rules.can_review_plan)
+    name = request.POST.get("name", "").strip()
+    if name:
+        services.plan_unit_ignore(plan=plan, name=name)
+    return _unmapped_response(request, plan)
+
+
+@login_required
+@require_POST
+def task_row_save(request, pk: int):
+    task = _get_record_for_user(request, Task, pk, rules.can_review_plan)
+    form = _task_form(task, request.POST)
+    if form.is_valid():
+        task = services.task_update(task=task, **form.cleaned_data)
+        form = _task_form(task)
+        task.saved = True
+    task.form = form
+    if _is_htmx(request):
+        return render(request, "plans/plan_review_task_row.html", {"task": task})
+    return redirect(reverse("plans:plan-review", args=[task.plan_id]) + f"#task-{task.pk}")
+
+
+@login_required
+@require_POST
+def indicator_row_save(request, pk: int):
+    indicator = _get_record_for_user(request, Indicator, pk, rules.can_review_plan)
+    form = _indicator_form(indicator, request.POST)
+    if form.is_valid():
+        targets = {
+            int(key.removeprefix("target_")): value
+            for key, value in request.POST.items()
+            if key.startswith("target_") and key.removeprefix("target_").isdigit()
+        }
+        indicator = services.indicator_update(
+            indicator=indicator, targets=targets, **form.cleaned_data
+        )
+        form = _indicator_form(indicator)
+    url = reverse("plans:plan-review", args=[indicator.plan_id]) + f"#indicator-{indicator.pk}"
+    if _is_htmx(request):
+        return HttpResponse(headers={"HX-Location": url})
+    return redirect(url)
+
+
+@login_required
+@require_POST
+def record_delete(request, kind: str, pk: int):
+    model = {"nhiem-vu": Task, "chi-tieu": Indicator}.get(kind)
+    if model is None:
+        raise Http404
+    record = _get_record_for_user(request, model, pk, rules.can_review_plan)
+    services.record_delete(record=record)
+    if _is_htmx(request):
+        return HttpResponse("")
+    return redirect("plans:plan-review", pk=record.plan_id)
+
+
+@login_required
+@require_POST
+def plan_publish(request, pk: int):
+    plan, _ = _get_plan_for_user(request, pk, rules.can_publish_plan)
+    try:
+        services.plan_publish(plan=plan, user=request.user)
+    except services.PlanPublishError as err:
+        messages.error(request, str(err))
+        return redirect("plans:plan-review", pk=plan.pk)
+    messages.success(request, "Đã công bố kế hoạch. Các nhiệm vụ, chỉ tiêu đã giao cho đơn vị.")
+    return redirect("plans:plan-detail", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def plan_discard(request, pk: int):
+    plan, _ = _get_plan_for_user(request, pk, rules.can_import_plan)
+    code = plan.commune.code
+    try:
+        services.plan_discard(plan=plan)
+    except services.PlanPublishError as err:
+        messages.error(request, str(err))
+        return redirect("plans:plan-detail", pk=plan.pk)
+    messages.success(request, "Đã hủy bản nháp.")
+    return redirect("plans:commune-detail", code=code)
+
+
+@login_required
+def plan_detail(request, pk: int):
+    plan, role = _get_plan_for_user(request, pk)
+    if plan.is_draft and rules.can_review_plan(role):
+        return redirect("plans:plan-review", pk=plan.pk)
+    context = {
+        "plan": plan,
+        "commune": plan.commune,
+        "overview": selectors.plan_overview(plan),
+        "objectives": plan.extraction.get("objectives", []),
+    }
+    return render(request, "plans/plan_detail.html", context)
+
+
+@login_required
+def plan_file(request, pk: int):
+    plan, _ = _get_plan_for_user(request, pk)
+    return FileResponse(
+        plan.original_file.open("rb"), as_attachment=True, filename=plan.original_filename
+    )
+
+
+@login_required
+def task_list(request, pk: int):
+    plan, _ = _get_plan_for_user(request, pk)
+    units = Unit.objects.filter(commune=plan.commune)
+    form = TaskFilterForm(
+        request.GET or None, units=units, groups=selectors.plan_groups(plan, Task)
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    tasks = selectors.task_list(
+        plan,
+        unit_id=filters["unit"].pk if filters.get("unit") else None,
+        group=filters.get("group", ""),
+        kind=filters.get("kind", ""),
+        due_before=filters.get("due_before"),
+    )
+    context = {"plan": plan, "commune": plan.commune, "form": form, "tasks": tasks}
+    return render(request, "plans/task_list.html", context)
+
+
+@login_required
+def indicator_list(request, pk: int):
+    plan, _ = _get_plan_for_user(request, pk)
+    units = Unit.objects.filter(commune=plan.commune)
+    form = TaskFilterForm(
+        request.GET or None, units=units, groups=selectors.plan_groups(plan, Indicator)
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    indicators = list(
+        selectors.indicator_list(
+            plan,
+            unit_id=filters["unit"].pk if filters.get("unit") else None,
+            group=filters.get("group", ""),
+        )
+    )
+    years = sorted({t.year for i in indicators for t in i.targets.all()})
+    for indicator in indicators:
+        by_year = {t.year: t for t in indicator.targets.all()}
+        indicator.year_targets = [by_year.get(y) for y in years]
+    context = {
+        "plan": plan,
+        "commune": plan.commune,
+        "form": form,
+        "indicators": indicators,
+        "years": years,
+    }
+    return render(request, "plans/indicator_list.html", context)
+
+
+@login_required
+def task_detail(request, pk: int):
+    task = _get_record_for_user(request, Task, pk)
+    context = {"task": task, "plan": task.plan, "commune": task.plan.commune}
+    return render(request, "plans/task_detail.html", context)
+
+
+@login_required
+def indicator_detail(request, pk: int):
+    indicator = _get_record_for_user(request, Indicator, pk)
+    context = {"indicator": indicator, "plan": indicator.plan, "commune": indicator.plan.commune}
+    return render(request, "plans/indicator_detail.html", context)
+
+
+@login_required
+def plan_changes(request, pk: int):
+    plan, _ = _get_plan_for_user(request, pk)
+    if plan.supersedes_id is None:
+        raise Http404("Kế hoạch này không thay thế kế hoạch nào.")
+    old, _ = _get_plan_for_user(request, plan.supersedes_id)
+    context = {
+        "plan": plan,
+        "old": old,
+        "commune": plan.commune,
+        "diff": selectors.plan_diff(old, plan),
+    }
+    return render(request, "plans/plan_changes.html", context)
+
+
+@login_required
+def search(request, code: int):
+    commune, role = get_commune_for(request.user, code, rules.can_view_commune)
+    query = request.GET.get("q", "").strip()[:200]
+    tasks, indicators = selectors.search_records(
+        commune, query, include_drafts=rules.can_view_draft(role)
+    )
+    context = {"commune": commune, "q": query, "tasks": tasks, "indicators": indicators}
+    return render(request, "plans/search.html", context)
