@@ -26,6 +26,9 @@ class Item:
 
     @property
     def full_text(self) -> str:
+        if self.more and is_title(self.text):
+            # "3.2. Phát triển hạ tầng số" over a paragraph: a heading, the paragraph says it
+            return " ".join(self.more)
         return " ".join([self.text, *self.more])
 
 
@@ -46,7 +49,7 @@ def parse_sections(paragraphs: list[Paragraph]) -> list[Section]:
         if m:
             item = Item(code=m.group(1), text=m.group(2))
             top = m.group(1).split(".")[0]
-            if section.code != top:
+            if section.code != top and not _is_sub_item(section.code or "", item.code):
                 # An item whose section heading is missing still gets its own section.
                 section = Section(code=top, title="")
                 sections.append(section)
@@ -62,6 +65,12 @@ def parse_sections(paragraphs: list[Paragraph]) -> list[Section]:
         m = _BULLET.match(text)
         if m:
             last = section.items[-1] if section.items else None
+            if last is not None and not last.bullet and not last.more and is_title(last.text):
+                # "3.1. Tuyên truyền" then bullets: a sub-section heading, not an item
+                section.items.pop()
+                section = Section(code=last.code, title=last.text)
+                sections.append(section)
+                last = None
             if last is not None and not last.bullet:
                 last.more.append(text)  # bullets under a numbered item are part of it
             else:
@@ -78,3 +87,7 @@ def parse_sections(paragraphs: list[Paragraph]) -> list[Section]:
 
 def _is_sub_item(parent: str, code: str) -> bool:
     return code.startswith(parent + ".")
+
+
+def is_title(text: str) -> bool:
+    return len(text) < 200 and not text.rstrip().endswith((".", ";", ":", "…"))

@@ -193,6 +193,9 @@ class TableReader:
             self.group, self.sub_group = name, None
             self.group_year = _year_of(name) or self.group_year
             return
+        if code and not name:
+            self.warnings.append(f"Dòng mã «{code}» ({self.where(page)}) không có tên; đã bỏ qua.")
+            return
         if code and _ROW_CODE.match(code):
             if _values_empty(cols, cells) and name:
                 self.sub_group = (code, name)
@@ -204,9 +207,6 @@ class TableReader:
             if cols.kind == "tasks":
                 rec.parent = not cols.get(cells, "deadline") and not cols.get(cells, "output")
             self.records.append(rec)
-            return
-        if code and not name:
-            self.warnings.append(f"Dòng mã «{code}» ({self.where(page)}) không có tên; đã bỏ qua.")
             return
         if code:
             # a code that is neither a group nor a row number: keep the row, say so
