@@ -168,6 +168,8 @@ class TableReader:
         self.group: str | None = None
         self.group_year: int | None = None
         self.sub_group: tuple[str, str] | None = None  # (code, title) of a numbered group
+        self.last_seen = ""  # "group", "sub_group" or "record": where a split row continues
+        self.first_of_block = False
         self.warnings: list[str] = []
 
     def where(self, page: int | None) -> str:
@@ -176,6 +178,7 @@ class TableReader:
 
     def feed(self, table: Table, start: int) -> None:
         width = len(self.cols.header)
+        self.first_of_block = start == 0 and bool(self.records or self.group)
         for r, row in enumerate(table.rows[start:], start):
             page = table.row_pages[r] if r < len(table.row_pages) else table.page
             cells, code_merged = _cell_texts(row, width)
@@ -184,13 +187,14 @@ class TableReader:
             if self.cols.is_repeated_header(cells):
                 continue  # the header repeated at a page break
             self._row(cells, code_merged, page)
+            self.first_of_block = False
 
     def _row(self, cells: list[str], code_merged: bool, page: int | None) -> None:
         cols = self.cols
         code = "" if code_merged else cols.get(cells, "code").rstrip(".").strip()
         name = cols.get(cells, "name")
         if code and _GROUP_CODE.match(code + ".") and _values_empty(cols, cells):
-            self.group, self.sub_group = name, None
+            self.group, self.sub_group, self.last_seen = name, None, "group"
             self.group_year = _year_of(name) or self.group_year
             return
         if code and not name:
@@ -198,7 +202,7 @@ class TableReader:
             return
         if code and _ROW_CODE.match(code):
             if _values_empty(cols, cells) and name:
-                self.sub_group = (code, name)
+                self.sub_group, self.last_seen = (code, name), "sub_group"
                 return
             if self.sub_group and not code.startswith(self.sub_group[0] + "."):
                 self.sub_group = None
@@ -207,10 +211,17 @@ class TableReader:
             if cols.kind == "tasks":
                 rec.parent = not cols.get(cells, "deadline") and not cols.get(cells, "output")
             self.records.append(rec)
+            self.last_seen = "record"
             return
         if code:
             # a code that is neither a group nor a row number: keep the row, say so
             self.warnings.append(f"Dòng mã «{code}» ({self.where(page)}) có số thứ tự lạ.")
+        if self.last_seen == "group" and name and _values_empty(cols, cells):
+            self.group = f"{self.group} {name}"  # a group title continued on the next page
+            return
+        if self.last_seen == "sub_group" and name and _values_empty(cols, cells):
+            self.sub_group = (self.sub_group[0], f"{self.sub_group[1]} {name}")
+            return
         last = self.records[-1] if self.records else None
         if last is None:
             if self.sub_group and name:
@@ -225,6 +236,9 @@ class TableReader:
             return
         own_values = cols.get(cells, "deadline") or cols.get(cells, "output")
         parent = self._last_parent() if cols.kind == "tasks" and name and own_values else None
+        if parent is not None and self.first_of_block and last is not parent:
+            # the top of a new page continues the row cut at the bottom of the last one
+            parent = None
         if parent is not None:
             self._sub_row(parent, cells, page)
             return

@@ -201,3 +201,61 @@ def test_unreadable_rows_become_warnings_with_their_place():
     plan = analyse(_wide_table(rows))
     assert plan["indicators"] == []
     assert any("«7»" in w and "PHỤ LỤC 2" in w for w in plan["warnings"])
+
+
+def _task_pages(*pages: list[tuple[str, ...]]) -> Document:
+    header = (
+        "TT",
+        "Nội dung công việc",
+        "Cơ quan chủ trì",
+        "Sản phẩm đầu ra",
+        "Thời gian hoàn thành",
+    )
+    blocks = [Paragraph("PHỤ LỤC III: DANH MỤC NHIỆM VỤ")]
+    for number, rows in enumerate(pages, 1):
+        table_rows = [[Cell(t) for t in header]] if number == 1 else []
+        table_rows += [[Cell(t) for t in row] for row in rows]
+        blocks.append(Table(rows=table_rows, page=number, row_pages=[number] * len(table_rows)))
+    return Document(blocks=blocks, format="pdf")
+
+
+def test_a_group_title_cut_by_a_page_break_is_joined():
+    doc = _task_pages(
+        [("I", "NÂNG CAO NHẬN THỨC, ĐỔI MỚI", "", "", "")],
+        [
+            ("", "TƯ DUY VỀ CHUYỂN ĐỔI SỐ", "", "", ""),
+            ("1", "Tuyên truyền", "Phòng Văn hóa - Xã hội", "Tin bài", "Hàng năm"),
+        ],
+    )
+    (task,) = analyse(doc)["tasks"]
+    assert task["group"] == "NÂNG CAO NHẬN THỨC, ĐỔI MỚI TƯ DUY VỀ CHUYỂN ĐỔI SỐ"
+
+
+def test_a_sub_row_cut_by_a_page_break_stays_one_task():
+    doc = _task_pages(
+        [
+            ("5", "Ứng dụng công nghệ trong giáo dục:", "Phòng Văn hóa - Xã hội", "", ""),
+            ("", "Thí điểm ứng dụng", "", "Mô hình thí điểm/Báo cáo", "Quý III/2026"),
+        ],
+        [("", "trí tuệ nhân tạo trong dạy học", "", "(nếu được chọn)", "")],
+    )
+    (task,) = analyse(doc)["tasks"]
+    assert task["code"] == "5"
+    assert task["name"] == "Thí điểm ứng dụng trí tuệ nhân tạo trong dạy học"
+    assert task["output"] == "Mô hình thí điểm/Báo cáo (nếu được chọn)"
+    assert task["lead"] == ["Phòng Văn hóa - Xã hội"]
+
+
+def test_sub_rows_starting_on_a_new_page_still_belong_to_their_parent():
+    doc = _task_pages(
+        [("5", "Ứng dụng công nghệ trong giáo dục:", "Phòng Văn hóa - Xã hội", "", "")],
+        [
+            ("", "Cơ sở dữ liệu văn bằng", "", "CSDL", "Tháng 12/2026"),
+            ("", "Học bạ số", "", "Học bạ số", "Quý IV/2026"),
+        ],
+    )
+    tasks = analyse(doc)["tasks"]
+    assert [(t["code"], t["name"], t["deadline"]["raw"]) for t in tasks] == [
+        ("5", "Cơ sở dữ liệu văn bằng", "Tháng 12/2026"),
+        ("5", "Học bạ số", "Quý IV/2026"),
+    ]
