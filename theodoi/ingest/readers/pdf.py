@@ -127,9 +127,9 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> Document:
     for index in range(n_pages):
         page = pdf[index]
         try:
-            runs, has_text = _page_runs(page)
-            any_text = any_text or has_text
             grids = _find_grids(page)
+            runs, has_text = _page_runs(page, grids)
+            any_text = any_text or has_text
             left, bottom, right, top = page.get_cropbox()
             items = _layout_page(runs, grids, index + 1)
             pages.append(_Page(index + 1, right - left, top - bottom, bottom, items))
@@ -149,7 +149,7 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> Document:
 # ---------------------------------------------------------------- characters → runs
 
 
-def _page_runs(page: pdfium.PdfPage) -> tuple[list[_Run], bool]:
+def _page_runs(page: pdfium.PdfPage, grids: list[_Grid]) -> tuple[list[_Run], bool]:
     textpage = page.get_textpage()
     try:
         tp = textpage.raw
@@ -170,7 +170,7 @@ def _page_runs(page: pdfium.PdfPage) -> tuple[list[_Run], bool]:
         if start < n:
             spans.append((start, n))
         runs: list[_Run] = []
-        probe = _Probe(tp)
+        probe = _Probe(tp, grids)
         for a, b in spans:
             while a < b and text[a].isspace():
                 a += 1
@@ -186,8 +186,9 @@ def _page_runs(page: pdfium.PdfPage) -> tuple[list[_Run], bool]:
 class _Probe:
     """Reads character geometry from a pdfium text page with reusable ctypes buffers."""
 
-    def __init__(self, tp) -> None:
+    def __init__(self, tp, grids: list[_Grid]) -> None:
         self.tp = tp
+        self.grids = grids
         self.rect = pdfium_c.FS_RECTF()
         self.ox = ctypes.c_double()
         self.oy = ctypes.c_double()
@@ -216,20 +217,30 @@ class _Probe:
         _, r1, y1 = self.box(b - 1)
         # pdfium only cuts lines where the baseline moves a lot; trust a run only when
         # its ends agree and its width is plausible for its length
-        if abs(y1 - y0) < 0.3 * size and 0 <= r1 - l0 <= (b - a) * size * 1.2 + size:
+        # pdfium may glue the texts of neighbouring cells that share a baseline
+        cuts = [
+            x
+            for g in self.grids
+            if g.ys[-1] - 1 <= y0 + 0.3 * size <= g.ys[0] + 1
+            for x in g.xs
+            if l0 + 1 < x < r1 - 1
+        ]
+        if not cuts and abs(y1 - y0) < 0.3 * size and 0 <= r1 - l0 <= (b - a) * size * 1.2 + size:
             return [_Run(text[a:b], l0, r1, y0, size, self.bold(a))]
-        return self.split(text, a, b, size)
+        return self.split(text, a, b, size, sorted(cuts))
 
-    def split(self, text: str, a: int, b: int, size: float) -> list[_Run]:
+    def split(self, text: str, a: int, b: int, size: float, cuts: list[float]) -> list[_Run]:
         out: list[_Run] = []
         cur: list[int] = []
         prev = None
         for i in range(a, b):
             left, right, y = self.box(i)
+            mid = (left + right) / 2
             if prev is not None and (
                 abs(y - prev[2]) > 0.3 * size
                 or left < prev[0] - 0.5 * size
                 or left - prev[1] > 0.8 * size
+                or any(prev[0] + prev[1] < 2 * x < 2 * mid for x in cuts)
             ):
                 out.append(self._make(text, cur, size))
                 cur = []
@@ -243,27 +254,6 @@ class _Probe:
         l0, _, y0 = self.box(idx[0])
         _, r1, _ = self.box(idx[-1])
         return _Run(text[idx[0] : idx[-1] + 1], l0, r1, y0, size, self.bold(idx[0]))
-
-
-def _split_at(run: _Run, cuts: list[float]) -> list[_Run]:
-    """Cuts a run at vertical rules by proportional character positions: only reached
-    when pdfium glued text from neighbouring cells, which is rare."""
-    width = run.x1 - run.x0
-    if width <= 0 or not cuts:
-        return [run]
-    n = len(run.text)
-    pieces: list[_Run] = []
-    start = 0
-    x_start = run.x0
-    for cut in cuts:
-        k = round((cut - run.x0) / width * n)
-        k = max(start, min(n, k))
-        if k > start:
-            pieces.append(_Run(run.text[start:k], x_start, cut, run.base, run.size, run.bold))
-        start, x_start = k, cut
-    if start < n:
-        pieces.append(_Run(run.text[start:], x_start, run.x1, run.base, run.size, run.bold))
-    return [p for p in pieces if p.text.strip()]
 
 
 # ---------------------------------------------------------------- ruling lines → grids
@@ -407,7 +397,10 @@ def _grid_table(grid: _Grid, page_no: int) -> Table:
     merged: dict[tuple[int, int], list[_Run]] = {}
     for pos, runs in grid.cells.items():
         merged.setdefault(origin[pos], []).extend(runs)
-    texts = {pos: _lines_text(runs) for pos, runs in merged.items()}
+    right_col = {o: c for (_, c), o in sorted(origin.items())}
+    texts = {
+        pos: _cell_text(runs, xs[pos[1]], xs[right_col[pos] + 1]) for pos, runs in merged.items()
+    }
     rows = []
     for r in range(nr):
         row = []
@@ -437,14 +430,12 @@ def _layout_page(runs: list[_Run], grids: list[_Grid], page_no: int) -> list[_Li
         if grid is None:
             free.append(run)
             continue
-        cuts = [x for x in grid.xs[1:-1] if run.x0 + 1 < x < run.x1 - 1]
-        for piece in _split_at(run, cuts) if cuts else [run]:
-            c = bisect.bisect_right(grid.xs, (piece.x0 + piece.x1) / 2) - 1
-            c = max(0, min(len(grid.xs) - 2, c))
-            # ys descend, so search the negated list
-            r = bisect.bisect_right([-y for y in grid.ys], -piece.ymid) - 1
-            r = max(0, min(len(grid.ys) - 2, r))
-            grid.cells.setdefault((r, c), []).append(piece)
+        c = bisect.bisect_right(grid.xs, (run.x0 + run.x1) / 2) - 1
+        c = max(0, min(len(grid.xs) - 2, c))
+        # ys descend, so search the negated list
+        r = bisect.bisect_right([-y for y in grid.ys], -run.ymid) - 1
+        r = max(0, min(len(grid.ys) - 2, r))
+        grid.cells.setdefault((r, c), []).append(run)
     items: list[tuple[float, _Line | Table]] = []
     for line in _group_lines(free):
         items.append((line.base + line.size, line))
@@ -513,8 +504,62 @@ def _join_lines(lines: list[str]) -> str:
     return out
 
 
-def _lines_text(runs: list[_Run]) -> str:
-    return _clean(_join_lines([ln.text for ln in _group_lines_plain(runs)]))
+_VOWELS = set("aeiouyAEIOUY")
+
+
+def _voiceless(token: str) -> bool:
+    """A letter chunk without any vowel: no Vietnamese syllable looks like that."""
+    letters = [ch for ch in unicodedata.normalize("NFD", token) if ch.isalpha()]
+    return bool(letters) and not any(ch in _VOWELS for ch in letters)
+
+
+def _broken_word(prev: _Line, line: _Line, inner_right: float) -> bool:
+    """LibreOffice and Word break a word that is wider than a narrow column wherever the
+    column ends ("phươn" / "g", "02/202" / "5/TT"). Such a line is filled to the edge and
+    the pieces around the break are not whole syllables."""
+    # the break leaves less room than the next character needs, and a wide one ("m")
+    # needs almost an em
+    if prev.x1 < inner_right - prev.size:
+        return False
+    tail = prev.text.rstrip().rsplit(" ", 1)[-1]
+    head = line.text.lstrip().split(" ", 1)[0]
+    if not tail or not head:
+        return False
+    if tail[-1].isdigit() and head[0].isdigit():
+        return True
+    if tail[-1] == "/":
+        # "24/01/" "2025" is one token; "thực hiện/" "hoàn thành" had a space after "/"
+        return len(tail) > 1 and tail[-2].isdigit()
+    if not (tail[-1].isalpha() and head[0].isalpha()):
+        return False
+    piece = re.split(r"[^\w]", tail)[-1]
+    if head.islower() or piece.islower():
+        return (head.islower() and _voiceless(head)) or (piece.islower() and _voiceless(piece))
+    # capitals: "STE" / "M", "UBN" / "D", but "KHCN" / "ĐMST" are two abbreviations
+    head = re.split(r"[^\w]", head)[0]
+    return len(head) <= 2 and _voiceless(head) and len(tail) >= 2
+
+
+def _cell_text(runs: list[_Run], left: float, right: float) -> str:
+    lines = _group_lines_plain(runs)
+    if not lines:
+        return ""
+    # the cell's padding is the same on both sides; the nearest line to the left rule
+    # shows it
+    inner_right = right - max(0.0, min(ln.x0 for ln in lines) - left)
+    out = lines[0].text.strip()
+    for prev, line in itertools.pairwise(lines):
+        text = line.text.strip()
+        if not text:
+            continue
+        glued = text[0] in ",.;:!?)]%…" or (text[0] == "/" and out[-1:].isdigit())
+        if glued or _broken_word(prev, line, inner_right):
+            if out.endswith("\ufffe"):
+                out = out[:-1] + "-"
+            out += text
+        else:
+            out = _join_lines([out, text])
+    return _clean(out)
 
 
 def _group_lines_plain(runs: list[_Run]) -> list[_Line]:
