@@ -26,6 +26,8 @@ from theodoi.ingest.errors import ExtractionError
 
 # A rule is at most this thick; cell shading and images are thicker.
 _RULE_MAX = 3.0
+# pdfium's line breaks, and spaces (pdfium "generates" one where it saw a gap)
+_BREAKS = re.compile(r"[\r\n ]")
 # Rules closer than this are the same line (double borders, stroke vs. fill edges).
 _SNAP = 2.0
 
@@ -162,11 +164,13 @@ def _page_runs(page: pdfium.PdfPage, grids: list[_Grid]) -> tuple[list[_Run], bo
             text = "".join(chr(pdfium_c.FPDFText_GetUnicode(tp, i)) for i in range(n))
         spans: list[tuple[int, int]] = []
         start = 0
-        for i, ch in enumerate(text):
-            if ch in "\r\n" or (ch == " " and pdfium_c.FPDFText_IsGenerated(tp, i)):
-                if i > start:
-                    spans.append((start, i))
-                start = i + 1
+        for m in _BREAKS.finditer(text):
+            i = m.start()
+            if m.group() == " " and not pdfium_c.FPDFText_IsGenerated(tp, i):
+                continue
+            if i > start:
+                spans.append((start, i))
+            start = i + 1
         if start < n:
             spans.append((start, n))
         runs: list[_Run] = []
@@ -266,8 +270,15 @@ def _rules(page: pdfium.PdfPage):
     stroke = ctypes.c_int()
     px = ctypes.c_float()
     py = ctypes.c_float()
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
-        left, bottom, right, top = obj.get_bounds()
+    fl, fb, fr, ft = (ctypes.c_float() for _ in range(4))
+    # the raw API: pypdfium2's object wrappers cost more than the geometry itself
+    for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        raw = pdfium_c.FPDFPage_GetObject(page.raw, k)
+        if pdfium_c.FPDFPageObj_GetType(raw) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(raw, fl, fb, fr, ft):
+            continue
+        left, bottom, right, top = fl.value, fb.value, fr.value, ft.value
         w, h = right - left, top - bottom
         if w <= _RULE_MAX and h > _RULE_MAX:
             vs.append(((left + right) / 2, bottom, top))
@@ -277,17 +288,17 @@ def _rules(page: pdfium.PdfPage):
             continue
         if w <= _RULE_MAX and h <= _RULE_MAX:
             continue
-        pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill, stroke)
+        pdfium_c.FPDFPath_GetDrawMode(raw, fill, stroke)
         if not stroke.value:
             continue  # a large filled shape is shading, not a border
         # a stroked outline (cell borders drawn as rectangles or one path for the grid):
         # take its straight axis-aligned segments
         matrix = pdfium_c.FS_MATRIX()
-        pdfium_c.FPDFPageObj_GetMatrix(obj.raw, matrix)
+        pdfium_c.FPDFPageObj_GetMatrix(raw, matrix)
         prev = None
         first = None
-        for k in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
-            seg = pdfium_c.FPDFPath_GetPathSegment(obj.raw, k)
+        for k in range(pdfium_c.FPDFPath_CountSegments(raw)):
+            seg = pdfium_c.FPDFPath_GetPathSegment(raw, k)
             pdfium_c.FPDFPathSegment_GetPoint(seg, px, py)
             x = matrix.a * px.value + matrix.c * py.value + matrix.e
             y = matrix.b * px.value + matrix.d * py.value + matrix.f
