@@ -43,6 +43,8 @@ class Columns:
     header_rows: list[list[str]] = field(default_factory=list)  # as keys, to spot repeats
 
     def is_repeated_header(self, cells: list[str]) -> bool:
+        if (cells and _ROW_CODE.match(cells[0])) or any(len(c) > 90 for c in cells):
+            return False  # a numbered or long row is data; spare the keys
         keys = [search_key(c) for c in cells]
         for row in self.header_rows:
             same = sum(1 for a, b in zip(keys, row, strict=False) if a and a == b)

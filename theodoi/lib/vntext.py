@@ -27,11 +27,16 @@ _BOLD = re.compile(r"\*\*|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _TONES = {"\u0301", "\u0300", "\u0309", "\u0303", "\u0323"}
 # Open diphthongs whose tone the old style writes on the second vowel ("hoá", "thuỷ")
 # and the new style on the first ("hóa", "thủy"): ours is the first.
-_OPEN_PAIRS = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0301\u0300\u0309\u0303\u0323])(?![^\W\d_])")
+_OPEN_PAIRS = re.compile(
+    r"(?<![qQ])([oOuU])([aAeEyY])([\u0301\u0300\u0309\u0303\u0323])(?![^\W\d_])"
+)
 
 
 def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
+
+
+_NEEDS_WORK = re.compile(r"\s\s|[\t\r\n\u00a0\u00ad\u2000-\u200b\u202f\u205f\u3000$\\*]")
 
 
 def clean(s: str | None) -> str:
@@ -39,6 +44,8 @@ def clean(s: str | None) -> str:
     if not s:
         return ""
     s = nfc(s)
+    if not _NEEDS_WORK.search(s):
+        return s.strip()
     if "$" in s or "\\" in s:
         for pat, rep in _LATEX:
             s = pat.sub(rep, s)
@@ -67,15 +74,33 @@ def compare_key(s: str | None) -> str:
     return re.sub(r"\s+", " ", s).strip(" .;:,")
 
 
+def _base_letters() -> dict[int, str]:
+    table = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in range(0xC0, 0x1EFA):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii():
+            table[code] = base
+    return table
+
+
+# One translate() call instead of decomposing every string: search keys are computed
+# for every cell of every table, so this is the extractor's hot path.
+_BASE = _base_letters()
+_DASH_SPACING = re.compile(r"\s*-\s*")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
 def strip_diacritics(s: str) -> str:
-    d = unicodedata.normalize("NFD", s)
-    d = "".join(c for c in d if not unicodedata.combining(c))
-    return d.replace("đ", "d").replace("Đ", "D")
+    s = s.translate(_BASE)
+    return _COMBINING.sub("", s) if not s.isascii() else s
 
 
 def search_key(s: str | None) -> str:
     """Lower case, no diacritics, folded dashes and spaces: for diacritic-blind search."""
-    return strip_diacritics(compare_key(s))
+    s = strip_diacritics(fold_dashes(clean(s)).lower())
+    if "-" in s:
+        s = _DASH_SPACING.sub(" - ", s)
+    return s.strip(" .;:,")
 
 
 def has_tone_mark(ch: str) -> bool:
