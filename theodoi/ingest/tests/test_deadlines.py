@@ -3,6 +3,8 @@
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from theodoi.ingest.deadlines import parse_deadline
 
@@ -208,3 +210,23 @@ def test_decomposed_unicode_and_old_tone_placement():
 
 def test_result_keys_match_the_plan_format():
     assert list(parse_deadline("Quý IV/2025")) == ["raw", "kind", "start", "due", "recurrence"]
+
+
+# Any cell text, however odd, gives a well-formed answer and never raises.
+_CELL_TEXT = st.text(
+    alphabet=st.sampled_from(list("0123456789/-. QuýIVtháng năm Từ đếnhằng thường xuyênSau khi\n")),
+    max_size=40,
+) | st.text(max_size=40)
+
+
+@given(_CELL_TEXT, st.none() | st.integers(min_value=2020, max_value=2050))
+def test_any_text_gives_a_well_formed_deadline(raw, plan_year):
+    got = parse_deadline(raw, plan_year=plan_year)
+    assert list(got) == ["raw", "kind", "start", "due", "recurrence"]
+    assert got["kind"] in {"date", "period", "recurring", "conditional", "range", "unknown"}
+    assert (got["recurrence"] is not None) == (got["kind"] == "recurring")
+    assert got["recurrence"] in {None, "yearly", "quarterly", "monthly", "continuous"}
+    if got["kind"] in {"conditional", "unknown"}:
+        assert got["start"] is None and got["due"] is None
+    if got["start"] and got["due"]:
+        assert got["start"] <= got["due"]

@@ -1,6 +1,8 @@
 """parse_target over the wordings real plans use (cells copied from the seed plans)."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from theodoi.ingest.targets import parse_target
 
@@ -146,3 +148,27 @@ def test_decomposed_unicode_and_dash_variants():
 
     raw = unicodedata.normalize("NFD", "phấn đấu ít nhất 2—3%")
     assert parse_target(raw) == t("range", 2, 3, "%")
+
+
+# Any cell text, however odd, gives a well-formed answer and never raises.
+_CELL_TEXT = st.text(
+    alphabet=st.sampled_from(list("0123456789,.%-–≥≤<>= $\\đấuít nhất trênđạtdưới\n")),
+    max_size=40,
+) | st.text(max_size=40)
+
+
+@given(_CELL_TEXT, st.none() | st.sampled_from(["%", "", "người", "% dân số"]))
+def test_any_text_gives_a_well_formed_target(raw, hint):
+    got = parse_target(raw, unit_hint=hint)
+    if got is None:
+        return
+    assert set(got) == {"op", "value", "value_max", "unit"}
+    assert got["op"] in {">=", ">", "<=", "<", "=", "range", "qualitative"}
+    if got["op"] == "qualitative":
+        assert got["value"] is None and got["value_max"] is None and got["unit"] is None
+    else:
+        assert isinstance(got["value"], int | float)
+    if got["op"] == "range":
+        assert got["value"] <= got["value_max"]
+    else:
+        assert got["value_max"] is None

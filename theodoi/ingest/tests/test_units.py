@@ -3,6 +3,8 @@
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from theodoi.ingest.units import best_matches, same_unit, split_units, unit_key
 
@@ -271,3 +273,28 @@ def test_best_matches_ties_keep_candidate_order_and_duplicates_once():
         ("Phòng Văn hoá – Xã hội", 100.0),
         ("Phòng Văn hóa - Xã hội", 100.0),
     ]
+
+
+# Any cell text, however odd, splits and keys without raising.
+_CELL_TEXT = st.text(
+    alphabet=st.sampled_from(list("PhòngVănhoá–XãộiCông an;,.\n-&()UBNDHĐ ")), max_size=50
+) | st.text(max_size=50)
+
+
+@given(_CELL_TEXT)
+def test_any_text_splits_into_clean_items(raw):
+    items = split_units(raw)
+    for item in items:
+        assert item == item.strip()
+        assert ";" not in item
+        assert "\n" not in item
+        assert item
+    for item in items:
+        assert same_unit(item, item) == bool(unit_key(item))
+
+
+@given(_CELL_TEXT, st.lists(_CELL_TEXT, max_size=5))
+def test_any_text_matches_with_bounded_scores(name, candidates):
+    for candidate, score in best_matches(name, candidates):
+        assert candidate in candidates
+        assert 0 <= score <= 100
