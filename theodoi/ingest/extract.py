@@ -141,7 +141,17 @@ def _read_bytes(path: Path, name: str, max_bytes: int) -> bytes:
         raise _fail(f"Tệp «{name}» quá lớn: {_mb(st.st_size)} MB, giới hạn là {_mb(max_bytes)} MB.")
     try:
         with path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
+            # Chunked: read(max_bytes + 1) would allocate the whole limit up front, and
+            # the stat size cannot be trusted for pipes and files still being written.
+            chunks = []
+            total = 0
+            while total <= max_bytes:
+                chunk = fh.read(min(MB, max_bytes + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+            data = b"".join(chunks)
     except PermissionError:
         raise _fail(f"Không mở được tệp «{name}»: không có quyền đọc.") from None
     except OSError as exc:
