@@ -41,8 +41,8 @@ from theodoi.lib.vntext import clean, compare_key, fold_dashes, strip_diacritics
 
 __all__ = ["parse_target"]
 
-# A number as the plans print it: "60", "05", "3,5", "1.5", "1.000".
-_NUM = r"\d+(?:[.,]\d+)*"
+# A number as the plans print it: "60", "05", "3,5", "1.5", "1.000", "1.000.000".
+_NUM = r"\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d{1,3}(?:,\d{3}){2,}(?!\d)|\d+(?:[.,]\d+)?"
 _NUMBER = re.compile(_NUM)
 _RANGE = re.compile(
     rf"(?P<a>{_NUM})\s*(?P<pa>%?)\s*(?:-|~|÷|đến|tới|den|toi)\s*(?P<b>{_NUM})\s*(?P<pb>%?)",

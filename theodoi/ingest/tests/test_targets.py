@@ -32,6 +32,10 @@ def t(op, value=None, value_max=None, unit=None):
         ("≥ 1,5", t(">=", 1.5)),
         ("≥ 1.5", t(">=", 1.5)),
         ("1.000 người", t("=", 1000, unit="người")),
+        ("1.000.000 người", t("=", 1000000, unit="người")),
+        ("1,5-2,5%", t("range", 1.5, 2.5, "%")),
+        # stray separators read the number they start with, and do not fail
+        ("1.2.3", t("=", 1.2)),
         # "ít nhất" before a range: the band is the target
         ("phấn đấu ít nhất 2-3%", t("range", 2, 3, "%")),
         ("phần đầu ít nhất 2-3%", t("range", 2, 3, "%")),
