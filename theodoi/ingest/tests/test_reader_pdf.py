@@ -1,0 +1,339 @@
+import ctypes
+import io
+import re
+import time
+import unicodedata
+from pathlib import Path
+
+import docx
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+
+from theodoi.ingest.document import Paragraph, Table
+from theodoi.ingest.errors import ExtractionError
+from theodoi.ingest.readers.pdf import read_pdf
+
+SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
+
+
+def _seed_path(stem: str, ext: str) -> Path:
+    path = SEEDS / f"{stem}.{ext}"
+    if not path.exists():
+        pytest.skip(f"seed {path} not available")
+    return path
+
+
+_CACHE: dict[str, object] = {}
+
+
+def _seed(stem: str):
+    # the 68-page seed takes a noticeable fraction of a second; read each seed once
+    if stem not in _CACHE:
+        path = _seed_path(stem, "pdf")
+        _CACHE[stem] = read_pdf(path.read_bytes(), path.name)
+    return _CACHE[stem]
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", re.sub(r"\s+", " ", text).strip())
+
+
+def _paragraphs(document) -> list[str]:
+    return [b.text for b in document.blocks if isinstance(b, Paragraph)]
+
+
+def _rows(document) -> list[tuple[str, ...]]:
+    return [
+        tuple(c.text for c in row)
+        for b in document.blocks
+        if isinstance(b, Table)
+        for row in b.rows
+    ]
+
+
+def _joined_rows(document) -> list[tuple[str, ...]]:
+    """Rows with the pieces of rows cut by a page break put back together, the way the
+    analyser does it: a table that starts with an empty number cell continues the last
+    row of the table before it."""
+    rows: list[tuple[str, ...]] = []
+    for table in (b for b in document.blocks if isinstance(b, Table)):
+        for i, row in enumerate(table.rows):
+            cells = tuple(c.text for c in row)
+            if i == 0 and rows and not cells[0] and len(cells) == len(rows[-1]):
+                rows[-1] = tuple(
+                    _fold(f"{a} {b}") if b and not c.merged_left else a
+                    for a, b, c in zip(rows[-1], cells, row, strict=True)
+                )
+            else:
+                rows.append(cells)
+    return rows
+
+
+def _docx_rows(stem: str) -> list[tuple[str, ...]]:
+    path = _seed_path(stem, "docx")
+    return [
+        tuple(_fold(c.text) for c in row.cells)
+        for t in docx.Document(path).tables
+        for row in t.rows
+    ]
+
+
+# ---------------------------------------------------------------- a tiny PDF writer
+# Tests of layout rules need PDFs whose geometry they control; pdfium can write them.
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.pdf = pdfium.PdfDocument.new()
+        self.page = None
+
+    def new_page(self, width: float = 595, height: float = 842) -> None:
+        if self.page is not None:
+            pdfium_c.FPDFPage_GenerateContent(self.page.raw)
+        self.page = self.pdf.new_page(width, height)
+
+    def text(self, x: float, y: float, text: str, size: float = 12, bold: bool = False) -> None:
+        font = b"Times-Bold" if bold else b"Times-Roman"
+        obj = pdfium_c.FPDFPageObj_NewTextObj(self.pdf.raw, font, size)
+        data = (text + "\0").encode("utf-16-le")  # FPDF_WIDESTRING is UTF-16LE
+        wide = ctypes.create_string_buffer(data, len(data))
+        pdfium_c.FPDFText_SetText(obj, ctypes.cast(wide, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
+        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+        pdfium_c.FPDFPage_InsertObject(self.page.raw, obj)
+
+    def line(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        path = pdfium_c.FPDFPageObj_CreateNewPath(x0, y0)
+        pdfium_c.FPDFPath_LineTo(path, x1, y1)
+        pdfium_c.FPDFPath_SetDrawMode(path, 0, 1)
+        pdfium_c.FPDFPageObj_SetStrokeWidth(path, 0.5)
+        pdfium_c.FPDFPage_InsertObject(self.page.raw, path)
+
+    def image(self, x: float, y: float, w: float, h: float) -> None:
+        bitmap = pdfium.PdfBitmap.new_native(40, 40, pdfium_c.FPDFBitmap_BGR)
+        bitmap.fill_rect((90, 90, 90, 255), 0, 0, 40, 40)
+        image = pdfium.PdfImage.new(self.pdf)
+        image.set_bitmap(bitmap)
+        image.set_matrix(pdfium.PdfMatrix().scale(w, h).translate(x, y))
+        self.page.insert_obj(image)
+
+    def bytes(self) -> bytes:
+        pdfium_c.FPDFPage_GenerateContent(self.page.raw)
+        out = io.BytesIO()
+        self.pdf.save(out)
+        self.pdf.close()
+        return out.getvalue()
+
+
+_LONG = "Thuc hien Nghi quyet so 57-NQ/TW cua Bo Chinh tri ve dot pha phat trien khoa"
+
+
+def _body(writer: _Writer, top: float, lines: list[str], x: float = 72) -> float:
+    y = top
+    for text in lines:
+        writer.text(x, y, text)
+        y -= 14
+    return y
+
+
+# ---------------------------------------------------------------- errors
+
+
+def test_encrypted_pdf_asks_to_remove_the_password():
+    # a hand-written standard security handler whose user password is not empty
+    data = (
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+        b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+        b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\n"
+        b"4 0 obj << /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <"
+        + b"11" * 32
+        + b"> /U <"
+        + b"22" * 32
+        + b"> >> endobj\ntrailer << /Root 1 0 R /Size 5 /Encrypt 4 0 R "
+        b"/ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] >>\n"
+        b"%%EOF\n"
+    )
+    with pytest.raises(ExtractionError) as err:
+        read_pdf(data, "khoa.pdf")
+    assert str(err.value) == (
+        "Tệp PDF «khoa.pdf» được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi tải lên lại."
+    )
+
+
+@pytest.mark.parametrize("data", [b"", b"hello", b"%PDF-1.7\n%garbage\n", bytes(range(256)) * 4])
+def test_damaged_pdf_is_one_clear_line(data):
+    with pytest.raises(ExtractionError) as err:
+        read_pdf(data, "hong.pdf")
+    assert str(err.value) == "Tệp «hong.pdf» không phải PDF hợp lệ hoặc đã bị hỏng."
+
+
+def test_truncated_seed_never_leaks_another_exception():
+    data = _seed_path("000_f32060216730cad0", "pdf").read_bytes()
+    for cut in (100, 1000, len(data) // 2, len(data) - 200):
+        try:
+            document = read_pdf(data[:cut], "cut.pdf")
+        except ExtractionError as err:
+            assert "\n" not in str(err)
+        else:
+            assert document.format == "pdf"
+
+
+def test_scanned_pdf_without_text_layer():
+    writer = _Writer()
+    for _ in range(3):
+        writer.new_page()
+        writer.image(50, 50, 495, 742)
+    with pytest.raises(ExtractionError) as err:
+        read_pdf(writer.bytes(), "scan.pdf")
+    assert str(err.value) == (
+        "Tệp PDF «scan.pdf» là bản quét (chỉ có ảnh, trang 1–3 không có chữ); "
+        "hãy dùng bản Word hoặc PDF có lớp chữ."
+    )
+
+
+# ---------------------------------------------------------------- layout on controlled PDFs
+
+
+def test_page_numbers_and_running_headers_are_dropped():
+    writer = _Writer()
+    for number in (1, 2, 3):
+        writer.new_page()
+        writer.text(290, 800, str(number))  # page number at the top
+        writer.text(200, 20, "UBND xa Thu Nghiem - Ke hoach 57")  # running footer
+        _body(writer, 700, [_LONG, f"Muc {number}."])
+    document = read_pdf(writer.bytes(), "so-trang.pdf")
+    assert document.pages == 3
+    texts = _paragraphs(document)
+    assert texts == [f"{_LONG} Muc {n}." for n in (1, 2, 3)]
+
+
+def test_wrapped_lines_join_and_short_lines_end_paragraphs():
+    writer = _Writer()
+    writer.new_page()
+    writer.text(250, 780, "KE HOACH", bold=True)
+    long_line = _LONG
+    y = _body(
+        writer,
+        740,
+        [
+            long_line,
+            "hoc, cong nghe va chuyen doi so quoc gia.",
+            "- Muc tieu thu nhat;",
+            "- Muc tieu thu hai.",
+        ],
+    )
+    del y
+    document = read_pdf(writer.bytes(), "doan.pdf")
+    paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
+    assert [p.text for p in paragraphs] == [
+        "KE HOACH",
+        long_line + " hoc, cong nghe va chuyen doi so quoc gia.",
+        "- Muc tieu thu nhat;",
+        "- Muc tieu thu hai.",
+    ]
+    assert paragraphs[0].bold and not paragraphs[1].bold
+    assert all(p.page == 1 for p in paragraphs)
+
+
+def test_ruled_table_with_merged_cells_between_paragraphs():
+    writer = _Writer()
+    writer.new_page()
+    writer.text(72, 760, "Bang chi tieu:")
+    xs, ys = [72, 122, 322, 522], [740, 720, 700, 680]
+    for y in ys:
+        writer.line(xs[0], y, xs[-1], y)
+    for i, x in enumerate(xs):
+        if i == 2:
+            # no rule between columns 2 and 3 in the first row: a merged header cell
+            writer.line(x, ys[1], x, ys[-1])
+        else:
+            writer.line(x, ys[0], x, ys[-1])
+    writer.text(76, 726, "STT")
+    writer.text(126, 726, "Chi tieu va ket qua")
+    writer.text(76, 706, "1")
+    writer.text(126, 706, "Ty le phu song 5G")
+    writer.text(326, 706, "100%")
+    writer.text(76, 686, "2")
+    writer.text(126, 686, "Ty le ho so truc tuyen")
+    writer.text(326, 686, "$\\geq 70\\%$")
+    writer.text(72, 650, "Ghi chu sau bang.")
+    document = read_pdf(writer.bytes(), "bang.pdf")
+    kinds = [type(b).__name__ for b in document.blocks]
+    assert kinds == ["Paragraph", "Table", "Paragraph"]
+    table = document.blocks[1]
+    assert table.texts() == [
+        ["STT", "Chi tieu va ket qua", "Chi tieu va ket qua"],
+        ["1", "Ty le phu song 5G", "100%"],
+        ["2", "Ty le ho so truc tuyen", "$\\geq 70\\%$"],
+    ]
+    assert table.rows[0][2].merged_left and not table.rows[0][1].merged_left
+    assert table.page == 1 and table.row_pages == [1, 1, 1]
+
+
+# ---------------------------------------------------------------- the seed plans
+
+
+def test_seed_000_opening_paragraphs():
+    document = _seed("000_f32060216730cad0")
+    assert document.format == "pdf" and document.pages == 20
+    paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
+    assert [p.text for p in paragraphs[:3]] == [
+        "Số: /KH-UBND",
+        "Thái Tân, ngày tháng 8 năm 2025",
+        "KẾ HOẠCH",
+    ]
+    assert paragraphs[2].bold and not paragraphs[0].bold
+    assert paragraphs[4].text.startswith("Thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024")
+    assert paragraphs[4].text.endswith("xây dựng Kế hoạch triển khai, thực hiện nhiệm vụ như sau:")
+
+
+@pytest.mark.parametrize(
+    "stem", ["000_f32060216730cad0", "001_16d7ad33ef0b9f85", "003_02ef1c704dcfcf6b"]
+)
+def test_seed_paragraphs_match_the_word_original(stem):
+    path = _seed_path(stem, "docx")
+    expected = [_fold(p.text) for p in docx.Document(path).paragraphs if _fold(p.text)]
+    got = _paragraphs(_seed(stem))
+    same = sum(1 for a, b in zip(expected, got, strict=False) if a == b)
+    assert len(got) == len(expected)
+    assert same >= 0.95 * len(expected)
+
+
+@pytest.mark.parametrize(
+    "stem", ["000_f32060216730cad0", "001_16d7ad33ef0b9f85", "003_02ef1c704dcfcf6b"]
+)
+def test_seed_table_rows_match_the_word_original(stem):
+    expected = _docx_rows(stem)
+    got = _joined_rows(_seed(stem))
+    assert len(got) == len(expected)
+    found = set(got)
+    assert sum(1 for row in expected if row in found) >= 0.9 * len(expected)
+
+
+def test_seed_000_indicator_rows():
+    rows = {r[0]: r for r in _rows(_seed("000_f32060216730cad0")) if r[0]}
+    expected = {r[0]: r for r in _docx_rows("000_f32060216730cad0")}
+    assert rows["Stt"][:7] == expected["Stt"][:7]
+    for number in ("1", "2", "3", "5", "6", "8", "10", "11", "13", "23", "25", "26", "27"):
+        assert rows[number] == expected[number], number
+    assert rows["25"][2] == "$\\geq 80\\%$"  # LaTeX stays literal for the analyser
+
+
+def test_seed_000_row_split_by_page_break_continues_with_empty_number():
+    tables = [b for b in _seed("000_f32060216730cad0").blocks if isinstance(b, Table)]
+    first, second = tables[0], tables[1]
+    assert first.page == 8 and first.rows[0][0].text == "Stt"
+    assert second.page == 9 and second.row_pages == [9] * len(second.rows)
+    assert second.rows[0][0].text == "" and second.rows[0][7].text == "giá"
+    assert second.rows[1][0].text == "I"
+
+
+def test_seed_003_is_fast():
+    path = _seed_path("003_02ef1c704dcfcf6b", "pdf")
+    data = path.read_bytes()
+    start = time.perf_counter()
+    document = read_pdf(data, path.name)
+    elapsed = time.perf_counter() - start
+    assert document.pages == 68
+    # ~0.4 s on a developer machine; generous for loaded CI runners
+    assert elapsed < 3.0
