@@ -38,6 +38,19 @@ _W_PPR = _qn("w:pPr")
 _W_RPR = _qn("w:rPr")
 _W_VAL = _qn("w:val")
 _W_TYPE = _qn("w:type")
+_W_PSTYLE = _qn("w:pStyle")
+_W_NUMPR = _qn("w:numPr")
+_W_B = _qn("w:b")
+_W_RSTYLE = _qn("w:rStyle")
+_W_TRPR = _qn("w:trPr")
+_W_TCPR = _qn("w:tcPr")
+_W_TBLHEADER = _qn("w:tblHeader")
+_W_GRIDSPAN = _qn("w:gridSpan")
+_W_GRIDBEFORE = _qn("w:gridBefore")
+_W_VMERGE = _qn("w:vMerge")
+_W_HMERGE = _qn("w:hMerge")
+_CELL_SIMPLE = {_W_TCPR, _W_P}
+_CONTAINERS = {_W_SDT, _W_CUSTOM_XML, _W_SDT_CONTENT, _qn("w:ins")}
 _LAST_RENDERED = _qn("w:lastRenderedPageBreak")
 _PAGE_BREAK_BEFORE = _qn("w:pageBreakBefore")
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
@@ -284,17 +297,17 @@ class _Reader:
 
     def paragraph(self, p) -> tuple[str, bool, int | None]:
         """Text, all-bold flag and starting page of one w:p."""
-        ppr = p.find(_W_PPR)
+        ppr = _props(p, _W_PPR)
         pstyle = None
         num = None
         # A paragraph's own numPr (even numId 0, "no number") overrides its style's.
         own_num = False
-        if ppr is not None:
-            ps = ppr.find(_qn("w:pStyle"))
+        if ppr:
+            ps = ppr.get(_W_PSTYLE)
             pstyle = ps.get(_W_VAL) if ps is not None else None
-            if self.explicit and _on(ppr.find(_PAGE_BREAK_BEFORE)):
+            if self.explicit and _on(ppr.get(_PAGE_BREAK_BEFORE)):
                 self.page += 1
-            np_el = ppr.find(_qn("w:numPr"))
+            np_el = ppr.get(_W_NUMPR)
             if np_el is not None:
                 num = _num_pr(np_el)
                 own_num = True
@@ -367,12 +380,12 @@ class _Reader:
         return "".join(parts[start:])
 
     def _run_bold(self, r, para_bold: bool) -> bool:
-        rpr = r.find(_W_RPR)
-        if rpr is not None:
-            b = _on(rpr.find(_qn("w:b")))
+        rpr = _props(r, _W_RPR)
+        if rpr:
+            b = _on(rpr.get(_W_B))
             if b is not None:
                 return b
-            rs = rpr.find(_qn("w:rStyle"))
+            rs = rpr.get(_W_RSTYLE)
             if rs is not None:
                 b = self.styles.bold(rs.get(_W_VAL))
                 if b is not None:
@@ -396,8 +409,8 @@ class _Reader:
         header_rows = 0
         header_open = True
         for tr in rows_el:
-            trpr = tr.find(_qn("w:trPr"))
-            is_header = trpr is not None and bool(_on(trpr.find(_qn("w:tblHeader"))))
+            trpr = _props(tr, _W_TRPR)
+            is_header = bool(_on(trpr.get(_W_TBLHEADER)))
             if header_open and is_header:
                 header_rows += 1
             else:
@@ -405,28 +418,32 @@ class _Reader:
             row_start = self.current_page()
             row_page = None
             row: list[Cell] = []
-            before = _int_child(trpr, "w:gridBefore")
+            before = _int_child(trpr, _W_GRIDBEFORE)
             row.extend(Cell("") for _ in range(before))
             for tc in self._cells(tr):
-                tcpr = tc.find(_qn("w:tcPr"))
-                span = max(1, _int_child(tcpr, "w:gridSpan", 1))
-                vmerge = tcpr.find(_qn("w:vMerge")) if tcpr is not None else None
-                hmerge = tcpr.find(_qn("w:hMerge")) if tcpr is not None else None
+                tcpr = _props(tc, _W_TCPR)
+                span = max(1, _int_child(tcpr, _W_GRIDSPAN, 1))
+                vmerge = tcpr.get(_W_VMERGE)
+                hmerge = tcpr.get(_W_HMERGE)
                 text, page = self.cell_text(tc)
                 if page is not None and (row_page is None or page < row_page):
                     row_page = page
                 col = len(row)
                 if vmerge is not None and vmerge.get(_W_VAL, "continue") == "continue":
-                    above = rows[-1][col].text if rows and col < len(rows[-1]) else ""
                     # Word leaves an empty paragraph in the continuing cell; its text is
                     # the origin's.
-                    cells = [Cell(above, merged_above=True)]
-                    cells += [Cell(above, merged_above=True, merged_left=True)] * (span - 1)
+                    above = rows[-1][col].text if rows and col < len(rows[-1]) else ""
+                    row.append(Cell(above, merged_above=True))
+                    for _ in range(span - 1):
+                        row.append(Cell(above, merged_above=True, merged_left=True))
                 elif hmerge is not None and hmerge.get(_W_VAL, "continue") == "continue" and row:
-                    cells = [Cell(row[-1].text, merged_left=True) for _ in range(span)]
+                    left = row[-1].text
+                    for _ in range(span):
+                        row.append(Cell(left, merged_left=True))
                 else:
-                    cells = [Cell(text)] + [Cell(text, merged_left=True) for _ in range(span - 1)]
-                row.extend(Cell(c.text, c.merged_above, c.merged_left) for c in cells)
+                    row.append(Cell(text))
+                    for _ in range(span - 1):
+                        row.append(Cell(text, merged_left=True))
             rows.append(row)
             # A row starts where its earliest text starts: Word marks the new page inside
             # the first run laid out there, which may be in any cell.
@@ -459,6 +476,17 @@ class _Reader:
         text starts on."""
         parts: list[str] = []
         page = None
+        # The common cell is a paragraph or two: read them without building blocks.
+        if all(child.tag in _CELL_SIMPLE for child in tc):
+            for child in tc:
+                if child.tag == _W_P:
+                    text, _, p_page = self.paragraph(child)
+                    text = text.strip()
+                    if text:
+                        parts.append(text)
+                        if page is None:
+                            page = p_page
+            return " ".join(parts), page
         for block in self.blocks_of(tc):
             if isinstance(block, Paragraph):
                 t = block.text.strip()
@@ -486,15 +514,27 @@ class _Reader:
                 out.append(Paragraph(text=_nfc(text), page=page, bold=bold))
             elif tag == _W_TBL:
                 out.extend(self.table(child))
-            elif tag in (_W_SDT, _W_CUSTOM_XML, _W_SDT_CONTENT) or tag == _qn("w:ins"):
+            elif tag in _CONTAINERS:
                 out.extend(self.blocks_of(child))
         return out
 
 
-def _int_child(parent, name: str, default: int = 0) -> int:
-    if parent is None:
-        return default
-    el = parent.find(_qn(name))
+def _props(el, tag: str) -> dict:
+    """The children of el's property element (w:pPr, w:rPr, w:tcPr ...) by tag.
+
+    One pass over the children instead of an lxml find() per property, which costs
+    several times more and is called for every paragraph, run and cell.
+    """
+    for child in el:
+        if child.tag == tag:
+            return {c.tag: c for c in child}
+        if tag != _W_TRPR:  # pPr, rPr and tcPr come first; trPr may follow tblPrEx
+            break
+    return {}
+
+
+def _int_child(props: dict, tag: str, default: int = 0) -> int:
+    el = props.get(tag)
     if el is None:
         return default
     try:
