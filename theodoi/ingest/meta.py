@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections import Counter
 
+from theodoi.ingest.document import Table
 from theodoi.ingest.outline import Outline
 from theodoi.lib.vntext import clean, search_key
 
@@ -28,6 +29,7 @@ _LOCALITY = re.compile(
 _PROVINCE = re.compile(
     r"\b(thành phố|tỉnh|Thành phố|Tỉnh)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"
 )
+_PARTY_COMMITTEE = re.compile(r"\bThành ủy\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
 _REPORT_DEADLINE = re.compile(r"trước\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/\s*\d)", re.I)
 _UNIT_WORDS = r"(?:Phòng|phòng|Văn phòng|văn phòng|Trung tâm|trung tâm|Ban|Bộ phận|Công an)"
 _VIA_UNIT = re.compile(rf"\(\s*(?:qua\s+)?({_UNIT_WORDS}\s[^()]+?)\s*\)")
@@ -98,10 +100,19 @@ def _locality(outline: Outline) -> tuple[str | None, str | None]:
 
 
 def _province(outline: Outline) -> str | None:
+    """ "thành phố Hải Phòng", "tỉnh Thái Nguyên": the most named one, tables included,
+    since a commune's plan often names its province only in an appendix row."""
+    texts = [p.text for p in outline.all_paragraphs()]
+    for app in outline.appendices:
+        for block in app.blocks:
+            if isinstance(block, Table):
+                texts.extend(c.text for row in block.rows for c in row if "nh" in c.text)
     counts: Counter[str] = Counter()
-    for p in outline.all_paragraphs():
-        for m in _PROVINCE.finditer(p.text):
+    for text in texts:
+        for m in _PROVINCE.finditer(text):
             counts[f"{m.group(1).lower()} {m.group(2)}"] += 1
+        for m in _PARTY_COMMITTEE.finditer(text):
+            counts[f"thành phố {m.group(1)}"] += 1  # "Thành ủy Hải Phòng"
     return counts.most_common(1)[0][0] if counts else None
 
 
