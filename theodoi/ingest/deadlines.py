@@ -179,18 +179,28 @@ def _first(spans: list[_Span]) -> _Span | None:
 
 
 def _from_to(key: str, default_year: int | None) -> _Span | None:
-    """ "Từ tháng 9/2025 đến tháng 12/2025": a range whose ends are periods or days."""
+    """A range whose ends are periods or days: "Từ tháng 9/2025 đến tháng 12/2025",
+    "Quý IV/2025 - Quý I/2026". An end without a year takes the other end's."""
     m = re.search(r"\b(?:tu|ke tu)\s+(.+?)\s+(?:den|toi)\s+(?:het\s+)?(.+)$", key)
+    dashed = m is None
+    m = m or re.fullmatch(r"(?:(?:ke\s+)?tu\s+)?(.+?)\s+-\s+(.+)", key)
     if not m:
         return None
     end = _first(_spans(m[2], default_year))
     if end is None or end.due is None:
         return None
     begin = _first(_spans(m[1], end.due.year))
-    if begin is None:
+    # Around a bare dash both sides must be periods from their first word, else "Quý I -
+    # II/2026" would read "II/2026" as the year 2026 and "Hoàn thành - Tháng 12" a range.
+    if dashed and (end.begin > 0 or begin is None or begin.begin > 0):
         return None
-    start = begin.start or begin.due
-    if start is None:
+    whole_year = end.start is not None and (end.start.month, end.due.month) == (1, 12)
+    if dashed and whole_year and end.kind == "period" and not begin.has_year:
+        return None  # "tháng 12 - 2026": the dash only separates the year
+    if begin is not None and not begin.has_year and (begin.start or begin.due or end.due) > end.due:
+        begin = _first(_spans(m[1], end.due.year - 1))  # "từ tháng 12 đến tháng 3/2026"
+    start = (begin.start or begin.due) if begin else None
+    if start is None or start > end.due:
         return None
     return _Span(start, end.due, "range", m.start(), m.end())
 

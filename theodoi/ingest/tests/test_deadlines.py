@@ -84,6 +84,13 @@ def parsed(raw, **kw):
         ("Quý I-II/2026", d("range", "2026-01-01", "2026-06-30")),
         ("Quý III - IV/2026", d("range", "2026-07-01", "2026-12-31")),
         ("Tháng 9 - 12/2025", d("range", "2025-09-01", "2025-12-31")),
+        ("Quý IV/2025 - Quý I/2026", d("range", "2025-10-01", "2026-03-31")),
+        ("Từ tháng 9/2025 - tháng 12/2025", d("range", "2025-09-01", "2025-12-31")),
+        ("Từ tháng 12 đến tháng 3/2026", d("range", "2025-12-01", "2026-03-31")),
+        ("Tháng 12/2026 - 2027", d("range", "2026-12-01", "2027-12-31")),
+        # a dash that only separates the year, or a word, is no range
+        ("Quý IV - 2025", d("period", "2025-10-01", "2025-12-31")),
+        ("Hoàn thành - Tháng 12/2026", d("period", "2026-12-01", "2026-12-31")),
         # recurring
         ("Hàng năm", d("recurring", recurrence="yearly")),
         ("Hằng năm", d("recurring", recurrence="yearly")),
