@@ -268,8 +268,6 @@ def _rules(page: pdfium.PdfPage):
     vs: list[tuple[float, float, float]] = []  # (x, y0, y1)
     fill = ctypes.c_int()
     stroke = ctypes.c_int()
-    px = ctypes.c_float()
-    py = ctypes.c_float()
     fl, fb, fr, ft = (ctypes.c_float() for _ in range(4))
     # the raw API: pypdfium2's object wrappers cost more than the geometry itself
     for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
@@ -278,40 +276,62 @@ def _rules(page: pdfium.PdfPage):
             continue
         if not pdfium_c.FPDFPageObj_GetBounds(raw, fl, fb, fr, ft):
             continue
+        if not pdfium_c.FPDFPath_GetDrawMode(raw, fill, stroke):
+            continue
+        if not fill.value and not stroke.value:
+            continue  # an invisible path draws no border
         left, bottom, right, top = fl.value, fb.value, fr.value, ft.value
-        w, h = right - left, top - bottom
-        if w <= _RULE_MAX and h > _RULE_MAX:
-            vs.append(((left + right) / 2, bottom, top))
+        if _add_box(left, bottom, right, top, hs, vs):
             continue
-        if h <= _RULE_MAX and w > _RULE_MAX:
-            hs.append(((bottom + top) / 2, left, right))
-            continue
-        if w <= _RULE_MAX and h <= _RULE_MAX:
-            continue
-        pdfium_c.FPDFPath_GetDrawMode(raw, fill, stroke)
-        if not stroke.value:
-            continue  # a large filled shape is shading, not a border
-        # a stroked outline (cell borders drawn as rectangles or one path for the grid):
-        # take its straight axis-aligned segments
-        matrix = pdfium_c.FS_MATRIX()
-        pdfium_c.FPDFPageObj_GetMatrix(raw, matrix)
-        prev = None
-        first = None
-        for k in range(pdfium_c.FPDFPath_CountSegments(raw)):
-            seg = pdfium_c.FPDFPath_GetPathSegment(raw, k)
-            pdfium_c.FPDFPathSegment_GetPoint(seg, px, py)
-            x = matrix.a * px.value + matrix.c * py.value + matrix.e
-            y = matrix.b * px.value + matrix.d * py.value + matrix.f
-            kind = pdfium_c.FPDFPathSegment_GetType(seg)
-            if kind == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
-                _add_segment(prev, (x, y), hs, vs)
-            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
-                first = (x, y)
-            prev = (x, y)
-            if pdfium_c.FPDFPathSegment_GetClose(seg) and first is not None:
-                _add_segment(prev, first, hs, vs)
-                prev = first
+        # one path holding several borders: Word fills a thin rectangle per cell edge,
+        # LibreOffice and others stroke outlines; cell shading is a large filled box
+        for points in _subpaths(raw):
+            xs = [x for x, _ in points]
+            ys = [y for _, y in points]
+            if fill.value and _add_box(min(xs), min(ys), max(xs), max(ys), hs, vs):
+                continue
+            if stroke.value:
+                for p, q in itertools.pairwise(points):
+                    _add_segment(p, q, hs, vs)
     return hs, vs
+
+
+def _add_box(left, bottom, right, top, hs, vs) -> bool:
+    """Records a thin box as a rule; says whether it was one (or too small to matter)."""
+    w, h = right - left, top - bottom
+    if w <= _RULE_MAX and h > _RULE_MAX:
+        vs.append(((left + right) / 2, bottom, top))
+    elif h <= _RULE_MAX and w > _RULE_MAX:
+        hs.append(((bottom + top) / 2, left, right))
+    else:
+        return w <= _RULE_MAX and h <= _RULE_MAX
+    return True
+
+
+def _subpaths(raw) -> list[list[tuple[float, float]]]:
+    px = ctypes.c_float()
+    py = ctypes.c_float()
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(raw, matrix)
+    out: list[list[tuple[float, float]]] = []
+    current: list[tuple[float, float]] = []
+    for k in range(pdfium_c.FPDFPath_CountSegments(raw)):
+        seg = pdfium_c.FPDFPath_GetPathSegment(raw, k)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, px, py)
+        x = matrix.a * px.value + matrix.c * py.value + matrix.e
+        y = matrix.b * px.value + matrix.d * py.value + matrix.f
+        if pdfium_c.FPDFPathSegment_GetType(seg) == pdfium_c.FPDF_SEGMENT_MOVETO:
+            if len(current) > 1:
+                out.append(current)
+            current = [(x, y)]
+        else:
+            # curves only matter through their end points here: borders are straight
+            current.append((x, y))
+        if pdfium_c.FPDFPathSegment_GetClose(seg) and current:
+            current.append(current[0])
+    if len(current) > 1:
+        out.append(current)
+    return out
 
 
 def _add_segment(p, q, hs, vs) -> None:

@@ -109,6 +109,22 @@ class _Writer:
         pdfium_c.FPDFPageObj_SetStrokeWidth(path, 0.5)
         pdfium_c.FPDFPage_InsertObject(self.page.raw, path)
 
+    def filled(self, boxes: list[tuple[float, float, float, float]], grey: int = 0) -> None:
+        """One filled path with a rectangle per box (x0, y0, x1, y1), as Word draws
+        borders and shading."""
+        x0, y0, x1, y1 = boxes[0]
+        path = pdfium_c.FPDFPageObj_CreateNewPath(x0, y0)
+        for i, (x0, y0, x1, y1) in enumerate(boxes):
+            if i:
+                pdfium_c.FPDFPath_MoveTo(path, x0, y0)
+            pdfium_c.FPDFPath_LineTo(path, x1, y0)
+            pdfium_c.FPDFPath_LineTo(path, x1, y1)
+            pdfium_c.FPDFPath_LineTo(path, x0, y1)
+            pdfium_c.FPDFPath_Close(path)
+        pdfium_c.FPDFPageObj_SetFillColor(path, grey, grey, grey, 255)
+        pdfium_c.FPDFPath_SetDrawMode(path, pdfium_c.FPDF_FILLMODE_WINDING, 0)
+        pdfium_c.FPDFPage_InsertObject(self.page.raw, path)
+
     def image(self, x: float, y: float, w: float, h: float) -> None:
         bitmap = pdfium.PdfBitmap.new_native(40, 40, pdfium_c.FPDFBitmap_BGR)
         bitmap.fill_rect((90, 90, 90, 255), 0, 0, 40, 40)
@@ -337,3 +353,31 @@ def test_seed_003_is_fast():
     assert document.pages == 68
     # ~0.4 s on a developer machine; generous for loaded CI runners
     assert elapsed < 3.0
+
+
+def test_word_style_borders_filled_rectangles_on_a_landscape_page():
+    writer = _Writer()
+    writer.new_page(842, 595)
+    xs, ys = [60, 110, 500, 780], [520, 490, 460, 430]
+    writer.filled([(xs[0], ys[0], xs[-1], ys[1])], grey=200)  # header shading
+    borders = [(xs[0], y - 0.25, xs[-1], y + 0.25) for y in ys if y != 460]
+    # row 2 and 3 share the first column: its top rule at 460 stops at the second column
+    borders.append((xs[1], 460 - 0.25, xs[-1], 460 + 0.25))
+    borders += [(x - 0.25, ys[-1], x + 0.25, ys[0]) for x in xs]
+    writer.filled(borders)
+    writer.text(64, 500, "TT")
+    writer.text(114, 500, "Nhiem vu")
+    writer.text(504, 500, "Thoi gian")
+    writer.text(64, 470, "I")
+    writer.text(114, 470, "Xay dung ke hoach chuyen doi so")
+    writer.text(504, 470, "Quy I/2026")
+    writer.text(114, 440, "Trien khai nen tang so")
+    writer.text(504, 440, "Hang nam")
+    document = read_pdf(writer.bytes(), "ngang.pdf")
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert table.texts() == [
+        ["TT", "Nhiem vu", "Thoi gian"],
+        ["I", "Xay dung ke hoach chuyen doi so", "Quy I/2026"],
+        ["I", "Trien khai nen tang so", "Hang nam"],
+    ]
+    assert table.rows[2][0].merged_above and not table.rows[2][1].merged_above
