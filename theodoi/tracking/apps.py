@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TrackingConfig(AppConfig):
+    name = "theodoi.tracking"
+    verbose_name = "Theo dõi kỳ báo cáo"
