@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "theodoi.accounts",
     "theodoi.plans",
+    "theodoi.tracking",
 ]
 
 MIDDLEWARE = [
