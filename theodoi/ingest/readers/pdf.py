@@ -263,16 +263,53 @@ class _Probe:
 # ---------------------------------------------------------------- ruling lines → grids
 
 
+_Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _apply(m: _Matrix, x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def _compose(inner: _Matrix, outer: _Matrix) -> _Matrix:
+    a, b, c, d, e, f = inner
+    x0, y0 = _apply(outer, e, f)
+    ax, ay = _apply(outer, a + e, b + f)
+    cx, cy = _apply(outer, c + e, d + f)
+    return (ax - x0, ay - y0, cx - x0, cy - y0, x0, y0)
+
+
 def _rules(page: pdfium.PdfPage):
     hs: list[tuple[float, float, float]] = []  # (y, x0, x1)
     vs: list[tuple[float, float, float]] = []  # (x, y0, y1)
+    objects = [
+        pdfium_c.FPDFPage_GetObject(page.raw, k)
+        for k in range(pdfium_c.FPDFPage_CountObjects(page.raw))
+    ]
+    _scan_paths(objects, _IDENTITY, hs, vs, depth=0)
+    return hs, vs
+
+
+def _scan_paths(objects, outer: _Matrix, hs, vs, depth: int) -> None:
+    # the raw API: pypdfium2's object wrappers cost more than the geometry itself
     fill = ctypes.c_int()
     stroke = ctypes.c_int()
     fl, fb, fr, ft = (ctypes.c_float() for _ in range(4))
-    # the raw API: pypdfium2's object wrappers cost more than the geometry itself
-    for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-        raw = pdfium_c.FPDFPage_GetObject(page.raw, k)
-        if pdfium_c.FPDFPageObj_GetType(raw) != pdfium_c.FPDF_PAGEOBJ_PATH:
+    for raw in objects:
+        kind = pdfium_c.FPDFPageObj_GetType(raw)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 4:
+            # printers and stamping tools wrap whole pages in a form XObject, whose
+            # children report coordinates in the form's own space
+            m = pdfium_c.FS_MATRIX()
+            pdfium_c.FPDFPageObj_GetMatrix(raw, m)
+            inner = _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+            children = [
+                pdfium_c.FPDFFormObj_GetObject(raw, k)
+                for k in range(pdfium_c.FPDFFormObj_CountObjects(raw))
+            ]
+            _scan_paths(children, inner, hs, vs, depth + 1)
+            continue
+        if kind != pdfium_c.FPDF_PAGEOBJ_PATH:
             continue
         if not pdfium_c.FPDFPageObj_GetBounds(raw, fl, fb, fr, ft):
             continue
@@ -281,11 +318,15 @@ def _rules(page: pdfium.PdfPage):
         if not fill.value and not stroke.value:
             continue  # an invisible path draws no border
         left, bottom, right, top = fl.value, fb.value, fr.value, ft.value
+        if outer != _IDENTITY:
+            corners = [_apply(outer, x, y) for x in (left, right) for y in (bottom, top)]
+            left, right = min(c[0] for c in corners), max(c[0] for c in corners)
+            bottom, top = min(c[1] for c in corners), max(c[1] for c in corners)
         if _add_box(left, bottom, right, top, hs, vs):
             continue
         # one path holding several borders: Word fills a thin rectangle per cell edge,
         # LibreOffice and others stroke outlines; cell shading is a large filled box
-        for points in _subpaths(raw):
+        for points in _subpaths(raw, outer):
             xs = [x for x, _ in points]
             ys = [y for _, y in points]
             if fill.value and _add_box(min(xs), min(ys), max(xs), max(ys), hs, vs):
@@ -293,7 +334,6 @@ def _rules(page: pdfium.PdfPage):
             if stroke.value:
                 for p, q in itertools.pairwise(points):
                     _add_segment(p, q, hs, vs)
-    return hs, vs
 
 
 def _add_box(left, bottom, right, top, hs, vs) -> bool:
@@ -308,18 +348,18 @@ def _add_box(left, bottom, right, top, hs, vs) -> bool:
     return True
 
 
-def _subpaths(raw) -> list[list[tuple[float, float]]]:
+def _subpaths(raw, outer: _Matrix) -> list[list[tuple[float, float]]]:
     px = ctypes.c_float()
     py = ctypes.c_float()
-    matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(raw, matrix)
+    m = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(raw, m)
+    matrix = _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer)
     out: list[list[tuple[float, float]]] = []
     current: list[tuple[float, float]] = []
     for k in range(pdfium_c.FPDFPath_CountSegments(raw)):
         seg = pdfium_c.FPDFPath_GetPathSegment(raw, k)
         pdfium_c.FPDFPathSegment_GetPoint(seg, px, py)
-        x = matrix.a * px.value + matrix.c * py.value + matrix.e
-        y = matrix.b * px.value + matrix.d * py.value + matrix.f
+        x, y = _apply(matrix, px.value, py.value)
         if pdfium_c.FPDFPathSegment_GetType(seg) == pdfium_c.FPDF_SEGMENT_MOVETO:
             if len(current) > 1:
                 out.append(current)

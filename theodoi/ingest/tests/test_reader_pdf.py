@@ -381,3 +381,22 @@ def test_word_style_borders_filled_rectangles_on_a_landscape_page():
         ["I", "Trien khai nen tang so", "Hang nam"],
     ]
     assert table.rows[2][0].merged_above and not table.rows[2][1].merged_above
+
+
+def test_page_wrapped_in_a_form_xobject_keeps_its_table():
+    # N-up printers and stamping tools place the original page as a form XObject
+    source = pdfium.PdfDocument(_seed_path("000_f32060216730cad0", "pdf").read_bytes())
+    writer = _Writer()
+    writer.new_page(700, 900)
+    xobject = pdfium_c.FPDF_NewXObjectFromPage(writer.pdf.raw, source.raw, 8)
+    form = pdfium_c.FPDF_NewFormObjectFromXObject(xobject)
+    pdfium_c.FPDFPageObj_Transform(form, 1, 0, 0, 1, 30, 50)
+    pdfium_c.FPDFPage_InsertObject(writer.page.raw, form)
+    pdfium_c.FPDF_CloseXObject(xobject)
+    data = writer.bytes()
+    source.close()
+    (table,) = [b for b in read_pdf(data, "form.pdf").blocks if isinstance(b, Table)]
+    expected = {r[0]: r for r in _docx_rows("000_f32060216730cad0")}
+    rows = {r[0]: r for r in table.texts()}
+    assert tuple(rows["1"]) == expected["1"]
+    assert tuple(rows["2"]) == expected["2"]
