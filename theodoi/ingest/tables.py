@@ -225,6 +225,8 @@ class TableReader:
             self.sub_group = (self.sub_group[0], f"{self.sub_group[1]} {name}")
             return
         last = self.records[-1] if self.records else None
+        if last is None and not name:
+            return  # the rest of a header cut by a page break ("… đánh" / "giá")
         if last is None:
             if self.sub_group and name:
                 self.records.append(
@@ -336,13 +338,21 @@ class TableReader:
                 continue
             cells = rec.cells
             deadline = parse_deadline(cols.get(cells, "deadline"), plan_year=plan_year)
+            lead = split_units(cols.get(cells, "lead"))
+            where = f"Nhiệm vụ {rec.code} ({self.where(rec.page)})"
+            if deadline["kind"] == "unknown" and deadline["raw"]:
+                self.warnings.append(f"{where}: không hiểu thời hạn «{deadline['raw']}».")
+            elif "deadline" in cols.roles and not deadline["raw"]:
+                self.warnings.append(f"{where}: không ghi thời hạn.")
+            if "lead" in cols.roles and not lead:
+                self.warnings.append(f"{where}: không ghi cơ quan chủ trì.")
             out.append(
                 {
                     "appendix": self.appendix,
                     "group": rec.group,
                     "code": rec.code,
                     "name": cols.get(cells, "name"),
-                    "lead": split_units(cols.get(cells, "lead")),
+                    "lead": lead,
                     "coordinating": split_units(cols.get(cells, "coordinating")),
                     "output": cols.get(cells, "output") or None,
                     "deadline": deadline,

@@ -259,3 +259,30 @@ def test_sub_rows_starting_on_a_new_page_still_belong_to_their_parent():
         ("5", "Cơ sở dữ liệu văn bằng", "Tháng 12/2026"),
         ("5", "Học bạ số", "Quý IV/2026"),
     ]
+
+
+def test_task_rows_without_a_readable_deadline_or_a_lead_are_reported_with_their_place():
+    doc = _task_pages(
+        [
+            ("1", "Tuyên truyền", "", "Tin bài", "Hàng năm"),
+            ("2", "Số hóa hồ sơ", "Phòng Văn hóa - Xã hội", "Dữ liệu", "đang rà soát"),
+            ("3", "Báo cáo", "Phòng Kinh tế", "Báo cáo", ""),
+        ]
+    )
+    warnings = analyse(doc)["warnings"]
+    assert "Nhiệm vụ 1 (PHỤ LỤC III, trang 1): không ghi cơ quan chủ trì." in warnings
+    assert "Nhiệm vụ 2 (PHỤ LỤC III, trang 1): không hiểu thời hạn «đang rà soát»." in warnings
+    assert "Nhiệm vụ 3 (PHỤ LỤC III, trang 1): không ghi thời hạn." in warnings
+
+
+def test_the_rest_of_a_header_cut_by_a_page_break_is_not_a_row():
+    doc = _task_pages(
+        [],
+        [
+            ("", "", "", "", "hoàn thành"),
+            ("1", "Tuyên truyền", "Phòng Văn hóa - Xã hội", "Tin bài", "Hàng năm"),
+        ],
+    )
+    plan = analyse(doc)
+    assert [t["name"] for t in plan["tasks"]] == ["Tuyên truyền"]
+    assert not [w for w in plan["warnings"] if w.startswith("Dòng")]
