@@ -10,7 +10,7 @@
   - "period": a month, quarter, half year or year ("12/2026", "Quý IV/2025",
     "6 tháng đầu năm 2026", "Năm 2026", "Hoàn thành kết nối tháng 9/2026", "Đến năm 2030");
   - "range": from one period to another ("2026-2030", "Giai đoạn 2026 - 2030",
-    "Từ tháng 9/2025 đến tháng 12/2025", "Quý I-II/2026");
+    "Từ tháng 9/2025 đến tháng 12/2025", "Quý I-II/2026", "Quý IV/2025 - Quý I/2026");
   - "recurring": "Thường xuyên", "Hằng năm", "Hằng quý", "Từ năm 2026",
     "Năm 2025 và những năm tiếp theo", "Tháng 11 năm trước", "trước ngày 10/12 hằng năm";
   - "conditional": waits on an event, no dates ("Sau khi thành phố ban hành ...",
@@ -40,6 +40,7 @@ Decisions:
 - A condition at the start ("Sau khi ...", "Khi ...", "Theo ...") makes the deadline
   conditional even if a date follows, since dates there usually belong to the document
   being waited on ("Theo Kế hoạch số 317/KH-UBND ngày 02/12/2025").
+- A cell naming several deadlines that make no range gives the first one written.
 """
 
 from __future__ import annotations
