@@ -129,12 +129,12 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> Document:
     for index in range(n_pages):
         page = pdf[index]
         try:
-            grids = _find_grids(page)
-            runs, has_text = _page_runs(page, grids)
+            view = _View(page)
+            grids = _find_grids(page, view)
+            runs, has_text = _page_runs(page, grids, view)
             any_text = any_text or has_text
-            left, bottom, right, top = page.get_cropbox()
             items = _layout_page(runs, grids, index + 1)
-            pages.append(_Page(index + 1, right - left, top - bottom, bottom, items))
+            pages.append(_Page(index + 1, view.width, view.height, view.bottom, items))
         finally:
             page.close()
     if not any_text:
@@ -151,7 +151,7 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> Document:
 # ---------------------------------------------------------------- characters → runs
 
 
-def _page_runs(page: pdfium.PdfPage, grids: list[_Grid]) -> tuple[list[_Run], bool]:
+def _page_runs(page: pdfium.PdfPage, grids: list[_Grid], view: _View) -> tuple[list[_Run], bool]:
     textpage = page.get_textpage()
     try:
         tp = textpage.raw
@@ -174,7 +174,7 @@ def _page_runs(page: pdfium.PdfPage, grids: list[_Grid]) -> tuple[list[_Run], bo
         if start < n:
             spans.append((start, n))
         runs: list[_Run] = []
-        probe = _Probe(tp, grids)
+        probe = _Probe(tp, grids, view)
         for a, b in spans:
             while a < b and text[a].isspace():
                 a += 1
@@ -187,12 +187,38 @@ def _page_runs(page: pdfium.PdfPage, grids: list[_Grid]) -> tuple[list[_Run], bo
         textpage.close()
 
 
+class _View:
+    """Maps PDF user space to the page as displayed. Printers such as "Microsoft Print
+    to PDF" emit landscape pages as portrait ones with /Rotate 90 and sideways text."""
+
+    def __init__(self, page: pdfium.PdfPage) -> None:
+        left, bottom, right, top = page.get_cropbox()
+        self.box = (left, bottom, right, top)
+        self.rotation = page.get_rotation() % 360
+        if self.rotation in (90, 270):
+            self.width, self.height = top - bottom, right - left
+        else:
+            self.width, self.height = right - left, top - bottom
+        self.bottom = bottom if self.rotation == 0 else 0.0
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        left, bottom, right, top = self.box
+        if self.rotation == 90:
+            return y - bottom, right - x
+        if self.rotation == 180:
+            return right - x, top - y
+        if self.rotation == 270:
+            return top - y, x - left
+        return x, y
+
+
 class _Probe:
     """Reads character geometry from a pdfium text page with reusable ctypes buffers."""
 
-    def __init__(self, tp, grids: list[_Grid]) -> None:
+    def __init__(self, tp, grids: list[_Grid], view: _View) -> None:
         self.tp = tp
         self.grids = grids
+        self.view = view if view.rotation else None
         self.rect = pdfium_c.FS_RECTF()
         self.ox = ctypes.c_double()
         self.oy = ctypes.c_double()
@@ -202,7 +228,11 @@ class _Probe:
     def box(self, i: int) -> tuple[float, float, float]:
         pdfium_c.FPDFText_GetLooseCharBox(self.tp, i, self.rect)
         pdfium_c.FPDFText_GetCharOrigin(self.tp, i, self.ox, self.oy)
-        return self.rect.left, self.rect.right, self.oy.value
+        if self.view is None:
+            return self.rect.left, self.rect.right, self.oy.value
+        r = self.rect
+        xs = [self.view.point(x, y)[0] for x in (r.left, r.right) for y in (r.bottom, r.top)]
+        return min(xs), max(xs), self.view.point(self.ox.value, self.oy.value)[1]
 
     def bold(self, i: int) -> bool:
         # LibreOffice and Word embed bold faces with weight 400 in the descriptor, so
@@ -396,8 +426,13 @@ def _merge_rules(rules: list[tuple[float, float, float]]) -> list[tuple[float, f
     return [(p, a, b) for p, a, b in out]
 
 
-def _find_grids(page: pdfium.PdfPage) -> list[_Grid]:
+def _find_grids(page: pdfium.PdfPage, view: _View) -> list[_Grid]:
     hs, vs = _rules(page)
+    if view.rotation:
+        ends = [((x0, y), (x1, y)) for y, x0, x1 in hs] + [((x, y0), (x, y1)) for x, y0, y1 in vs]
+        hs, vs = [], []
+        for p, q in ends:
+            _add_segment(view.point(*p), view.point(*q), hs, vs)
     if len(hs) < 2 or len(vs) < 2:
         return []
     hs = _merge_rules(hs)
@@ -725,7 +760,12 @@ def _metrics(pages: list[_Page]) -> dict[int, _Metrics]:
         rights.sort()
         left = float(lefts.most_common(1)[0][0])
         right = rights[int(len(rights) * 0.9)]
-        pitch = pitches.most_common(1)[0][0] if pitches else 0.0
+        pitch = 0.0
+        if pitches:
+            # the line pitch is the smallest common distance; on pages of short
+            # paragraphs the distance between paragraphs can be the most common one
+            top = pitches.most_common(1)[0][1]
+            pitch = min(d for d, n in pitches.items() if n >= max(2, top / 4) or n == top)
         out[width] = _Metrics(left, right, pitch)
     return out
 

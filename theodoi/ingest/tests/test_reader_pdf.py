@@ -400,3 +400,40 @@ def test_page_wrapped_in_a_form_xobject_keeps_its_table():
     rows = {r[0]: r for r in table.texts()}
     assert tuple(rows["1"]) == expected["1"]
     assert tuple(rows["2"]) == expected["2"]
+
+
+def _placed_seed_pages(rotation: int) -> bytes:
+    """Pages 8–9 of seed 000 drawn sideways on pages whose /Rotate turns them upright
+    again, as some printers emit landscape sections."""
+    source = pdfium.PdfDocument(_seed_path("000_f32060216730cad0", "pdf").read_bytes())
+    writer = _Writer()
+    for index in (7, 8):
+        width, height = (792, 612) if rotation in (90, 270) else (612, 792)
+        writer.new_page(width, height)
+        xobject = pdfium_c.FPDF_NewXObjectFromPage(writer.pdf.raw, source.raw, index)
+        form = pdfium_c.FPDF_NewFormObjectFromXObject(xobject)
+        matrix = {
+            0: (1, 0, 0, 1, 0, 0),
+            90: (0, 1, -1, 0, width, 0),
+            180: (-1, 0, 0, -1, width, height),
+            270: (0, -1, 1, 0, 0, height),
+        }[rotation]
+        pdfium_c.FPDFPageObj_Transform(form, *matrix)
+        pdfium_c.FPDFPage_InsertObject(writer.page.raw, form)
+        pdfium_c.FPDF_CloseXObject(xobject)
+        writer.page.set_rotation(rotation)
+    data = writer.bytes()
+    source.close()
+    return data
+
+
+def _summary(document) -> list:
+    return [b.texts() if isinstance(b, Table) else (b.text, b.bold) for b in document.blocks]
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_rotated_pages_read_as_displayed(rotation):
+    upright = _summary(read_pdf(_placed_seed_pages(0), "thang.pdf"))
+    assert upright[0][0].startswith("Định kỳ hàng năm trước ngày 10/12")
+    assert any(isinstance(b, list) and b[0][0] == "Stt" for b in upright)
+    assert _summary(read_pdf(_placed_seed_pages(rotation), "xoay.pdf")) == upright
