@@ -30,6 +30,8 @@ _RULE_MAX = 3.0
 _BREAKS = re.compile(r"[\r\n ]")
 # Rules closer than this are the same line (double borders, stroke vs. fill edges).
 _SNAP = 2.0
+# Grid lines closer than this are one: double borders, no cell is this narrow.
+_GRID_GAP = 4.0
 
 
 @dataclass
@@ -471,7 +473,7 @@ def _cluster(values: list[float]) -> list[float]:
     values = sorted(values)
     out: list[list[float]] = []
     for v in values:
-        if out and v - out[-1][-1] <= _SNAP:
+        if out and v - out[-1][-1] <= _GRID_GAP:
             out[-1].append(v)
         else:
             out.append([v])
@@ -481,7 +483,9 @@ def _cluster(values: list[float]) -> list[float]:
 def _covered(rules, pos: float, a: float, b: float) -> bool:
     """Is the stretch [a, b] at `pos` drawn (mostly) by some rule?"""
     mid = (a + b) / 2
-    return any(abs(p - pos) <= _SNAP and r0 - _SNAP <= mid <= r1 + _SNAP for p, r0, r1 in rules)
+    return any(
+        abs(p - pos) <= _GRID_GAP and r0 - _SNAP <= mid <= r1 + _SNAP for p, r0, r1 in rules
+    )
 
 
 def _grid_table(grid: _Grid, page_no: int) -> Table:

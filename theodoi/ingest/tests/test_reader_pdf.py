@@ -437,3 +437,20 @@ def test_rotated_pages_read_as_displayed(rotation):
     assert upright[0][0].startswith("Định kỳ hàng năm trước ngày 10/12")
     assert any(isinstance(b, list) and b[0][0] == "Stt" for b in upright)
     assert _summary(read_pdf(_placed_seed_pages(rotation), "xoay.pdf")) == upright
+
+
+def test_double_borders_make_no_sliver_rows_or_columns():
+    writer = _Writer()
+    writer.new_page()
+    xs, ys = [72, 200, 500], [700, 670, 640]
+    for offset in (0, 3):
+        for y in ys:
+            writer.line(xs[0], y - offset, xs[-1] + 3, y - offset)
+        for x in xs:
+            writer.line(x + offset, ys[0], x + offset, ys[-1] - 3)
+    writer.text(80, 680, "TT")
+    writer.text(208, 680, "Noi dung")
+    writer.text(80, 650, "1")
+    writer.text(208, 650, "Xay dung co so du lieu")
+    (table,) = [b for b in read_pdf(writer.bytes(), "kep.pdf").blocks if isinstance(b, Table)]
+    assert table.texts() == [["TT", "Noi dung"], ["1", "Xay dung co so du lieu"]]
