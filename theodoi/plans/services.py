@@ -36,12 +36,9 @@ class PlanPublishError(Exception):
 
 def _extract(path: str) -> dict:
     # Imported here so the web app starts even while the extractor is being rebuilt.
-    from theodoi.ingest import ExtractionError, extract_plan
+    from theodoi.ingest import extract_plan
 
-    try:
-        return extract_plan(path)
-    except ExtractionError as err:
-        raise PlanImportError(str(err)) from err
+    return extract_plan(path)
 
 
 def plan_import(
@@ -57,10 +54,16 @@ def plan_import(
         )
     if not content:
         raise PlanImportError(f"Tệp “{filename}” rỗng (0 byte).")
+    from theodoi.ingest import ExtractionError
+
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"upload{suffix}"
+        # The user's file name, so the extractor's messages name the file they chose.
+        path = Path(tmp) / (Path(filename).name or f"upload{suffix}")
         path.write_bytes(content)
-        data = (extract or _extract)(str(path))
+        try:
+            data = (extract or _extract)(str(path))
+        except ExtractionError as err:
+            raise PlanImportError(str(err)) from err
     if not data.get("tasks") and not data.get("indicators"):
         raise PlanImportError(
             f"Không tìm thấy nhiệm vụ hay chỉ tiêu nào trong “{filename}”: "
@@ -242,7 +245,9 @@ def plan_units_resolve(*, plan: Plan) -> None:
 
 
 def _require_draft(plan: Plan) -> None:
-    if plan.status != PlanStatus.DRAFT:
+    """Asks the database, not the object in hand: another request may have published
+    the plan since it was read. The row lock makes edits wait for a running publish."""
+    if not Plan.objects.select_for_update().filter(pk=plan.pk, status=PlanStatus.DRAFT).exists():
         raise PlanPublishError("Kế hoạch đã công bố, không sửa được nữa.")
 
 
@@ -352,10 +357,10 @@ def plan_publish(*, plan: Plan, user=None) -> Plan:
 
 def plan_discard(*, plan: Plan) -> None:
     """Throw away a draft and its stored file."""
-    _require_draft(plan)
     name = plan.original_file.name
     storage = plan.original_file.storage
     with transaction.atomic():
+        _require_draft(plan)
         plan.delete()
     if name:
         storage.delete(name)

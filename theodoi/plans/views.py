@@ -333,7 +333,7 @@ def indicator_list(request, pk: int):
     years = sorted({t.year for i in indicators for t in i.targets.all()})
     for indicator in indicators:
         by_year = {t.year: t for t in indicator.targets.all()}
-        indicator.year_targets = [by_year.get(y) for y in years]
+        indicator.year_targets = [(y, by_year.get(y)) for y in years]
     context = {
         "plan": plan,
         "commune": plan.commune,

@@ -1,0 +1,29 @@
+import pytest
+
+from theodoi import testing
+
+
+@pytest.fixture
+def cast(db) -> testing.Cast:
+    return testing.make_cast()
+
+
+@pytest.fixture
+def fake_extract(monkeypatch):
+    """Stand in for the extractor with a plan dict the test controls; returns the dict
+    so a test can change it before uploading."""
+    data = testing.plan_json()
+
+    def extract(path):
+        import copy
+
+        return copy.deepcopy(data)
+
+    monkeypatch.setattr("theodoi.plans.services._extract", extract)
+    return data
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    # Uploaded plans go to a throw-away folder, never to the developer's media/.
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -1,0 +1,37 @@
+from decimal import Decimal
+
+import pytest
+
+from theodoi.plans import rules
+
+
+@pytest.mark.parametrize(
+    ("raw", "op", "value", "value_max"),
+    [
+        ("≥ 60%", ">=", Decimal("60"), None),
+        ("80-90%", "range", Decimal("80"), Decimal("90")),
+        ("12,5", "=", Decimal("12.5"), None),
+        ("Đạt chỉ tiêu thành phố giao", "qualitative", None, None),
+    ],
+)
+def test_parse_target(raw, op, value, value_max):
+    parsed = rules.parse_target(raw)
+    assert (parsed["op"], parsed["value"], parsed["value_max"]) == (op, value, value_max)
+
+
+def test_task_without_lead_or_readable_deadline_gets_notes():
+    notes = rules.task_review_notes(
+        name="x", lead_text="", deadline_raw="Khi có kinh phí", deadline_kind="unknown"
+    )
+    assert notes == [
+        "Chưa có đơn vị chủ trì.",
+        "Chưa hiểu được thời hạn “Khi có kinh phí”: hãy chọn loại và ngày hạn.",
+    ]
+
+
+def test_warning_concerns_row_by_number_or_text():
+    assert rules.warning_concerns("Bảng PHỤ LỤC III, STT 3: thiếu", code="3", name="abc")
+    assert not rules.warning_concerns("Bảng PHỤ LỤC III, STT 13: thiếu", code="3", name="abc")
+    assert rules.warning_concerns(
+        "Dòng “Xây dựng kho dữ liệu số của xã”: thiếu hạn", code="", name="Xây dựng kho dữ liệu số"
+    )
