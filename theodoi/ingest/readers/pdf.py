@@ -439,6 +439,8 @@ def _find_grids(page: pdfium.PdfPage, view: _View) -> list[_Grid]:
         return []
     hs = _merge_rules(hs)
     vs = _merge_rules(vs)
+    if len(hs) * len(vs) > 1_000_000:
+        return []  # a drawing or a hatch pattern, not a table; pairing them all is too slow
     # connected components of touching rules are separate tables
     parent = list(range(len(hs) + len(vs)))
 
@@ -483,9 +485,7 @@ def _cluster(values: list[float]) -> list[float]:
 def _covered(rules, pos: float, a: float, b: float) -> bool:
     """Is the stretch [a, b] at `pos` drawn (mostly) by some rule?"""
     mid = (a + b) / 2
-    return any(
-        abs(p - pos) <= _GRID_GAP and r0 - _SNAP <= mid <= r1 + _SNAP for p, r0, r1 in rules
-    )
+    return any(abs(p - pos) <= _GRID_GAP and r0 - _SNAP <= mid <= r1 + _SNAP for p, r0, r1 in rules)
 
 
 def _grid_table(grid: _Grid, page_no: int) -> Table:
@@ -691,7 +691,8 @@ def _clean(text: str) -> str:
 
 # ---------------------------------------------------------------- headers and footers
 
-_PAGE_NUMBER = re.compile(r"^[-–—\s]*(trang\s*)?\d{1,4}(\s*(/|trên)\s*\d{1,4})?[-–—\s]*$", re.I)
+# "2", "- 2 -", "Trang 2", "2/15"; not four digits, which is more likely a year
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*(trang\s*)?\d{1,3}(\s*(/|trên)\s*\d{1,3})?[-–—\s]*$", re.I)
 
 
 def _drop_headers_footers(pages: list[_Page]) -> None:
