@@ -1,0 +1,334 @@
+"""Plain rules of the reporting cycle, no ORM: reading the numbers focal points type,
+checking what they enter, the periods of a year, when a period locks, the reporting
+rate and timeliness of a period, and which reminder a unit is owed today.
+
+Messages are Vietnamese because they go straight to the person who typed the value.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import NamedTuple
+
+__all__ = [
+    "MAX_DECIMALS",
+    "MAX_INTEGER_DIGITS",
+    "MAX_TEXT_LENGTH",
+    "PROGRESS_VALUES",
+    "REMINDER_OFFSETS",
+    "AmbiguousNumber",
+    "Period",
+    "check_completion_date",
+    "check_indicator_value",
+    "half_year_periods",
+    "parse_decimal_vi",
+    "period_is_locked",
+    "quarter_periods",
+    "reminder_due",
+    "report_is_on_time",
+    "reporting_rate",
+    "timeliness",
+    "yearly_periods",
+]
+
+# --- Numbers as Vietnamese users type them --------------------------------------------
+
+
+class AmbiguousNumber(ValueError):
+    """ "1.234": a thousand and more in Vietnamese, one and a bit in English."""
+
+
+_GROUP_SPACES = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?")
+_FORMS: list[tuple[re.Pattern[str], str, str]] = [
+    # (shape, thousands separator, decimal separator)
+    (re.compile(r"\d+"), "", ""),
+    (re.compile(r"\d+,\d+"), "", ","),
+    (re.compile(r"\d+\.\d+"), "", "."),
+    (re.compile(r"\d{1,3}(?:\.\d{3})+,\d+"), ".", ","),
+    (re.compile(r"\d{1,3}(?:\.\d{3}){2,}"), ".", ""),
+    (re.compile(r"\d{1,3}(?:,\d{3})+\.\d+"), ",", "."),
+    (re.compile(r"\d{1,3}(?:,\d{3}){2,}"), ",", ""),
+]
+# One dot before exactly three digits, after a short whole part that is not 0.
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+
+
+def parse_decimal_vi(text: str) -> Decimal:
+    """A number as typed in Vietnam: "3,5", "1.234,5", "70%", " 12 ", "-2,5".
+
+    - The comma is the decimal separator, dots group thousands ("1.234.567", "1.234,5");
+      the English form is read when its shape leaves no doubt ("3.5", "0.234",
+      "1,234.5", "1,234,567", "1234.5").
+    - A lone dot before three digits ("1.234", "12.500") could be either: it raises
+      `AmbiguousNumber` (a `ValueError`) asking the person to write it unambiguously,
+      since guessing would silently store a value a thousand times off.
+    - A single comma is always decimal ("1,234" is 1.234): that is how Vietnamese
+      writes it, and the people typing are Vietnamese officials.
+    - Spaces (also no-break and thin spaces) may group thousands ("1 234 567"); a
+      trailing "%" is dropped (whether a percentage is allowed is the caller's call).
+    - Blank raises `ValueError("Chưa nhập số")`.
+    - Anything else raises `ValueError("«abc» không phải là số")`.
+    """
+    shown = (text or "").strip()
+    s = shown.removesuffix("%").rstrip()
+    sign = ""
+    if s[:1] in ("-", "+", "\u2212"):
+        sign = "-" if s[0] != "+" else ""
+        s = s[1:].lstrip()
+    if not s:
+        raise ValueError("Chưa nhập số")
+    if _GROUP_SPACES.fullmatch(s):
+        s = re.sub(r"[ \u00a0\u202f]", "", s)
+    if _DOT_THOUSANDS.fullmatch(s):
+        whole, frac = s.split(".")
+        raise AmbiguousNumber(
+            f"«{shown}» chưa rõ: viết {whole}{frac} nếu là số nguyên, "
+            f"{whole},{frac} nếu là số thập phân"
+        )
+    for shape, thousands, decimal in _FORMS:
+        if shape.fullmatch(s):
+            if thousands:
+                s = s.replace(thousands, "")
+            if decimal:
+                s = s.replace(decimal, ".")
+            return Decimal(sign + s)
+    raise ValueError(f"«{shown}» không phải là số")
+
+
+# --- Checks on what a focal point enters -----------------------------------------------
+
+# As `IndicatorValue.value` stores them (18 digits, 4 after the point): a longer number
+# would fail at the database instead of here, where the message can say why.
+MAX_DECIMALS = 4
+MAX_INTEGER_DIGITS = 14
+MAX_TEXT_LENGTH = 2000
+
+PROGRESS_VALUES = ("not_started", "in_progress", "done", "paused")
+
+
+def _is_percent(unit: str | None) -> bool:
+    # "%", "% tổng chi ngân sách", "Tỷ lệ (%)": all shares of a whole.
+    return bool(unit) and "%" in unit
+
+
+def check_indicator_value(
+    *, raw: str, unit: str | None, qualitative: bool
+) -> tuple[Decimal | None, str | None]:
+    """What a focal point typed as an indicator's value → (number, text).
+
+    - Blank gives (None, None): no value yet is not an error (a draft); whether the
+      value is required at submission is the caller's rule.
+    - Qualitative targets take the text as written: (None, text), at most
+      `MAX_TEXT_LENGTH` characters.
+    - Otherwise a number (see `parse_decimal_vi`): (number, None). Raises `ValueError`
+      with a message for the person: "Giá trị phải là số (ví dụ 3,5)" for a text, the
+      ambiguity of "1.234", "Tỷ lệ phần trăm phải từ 0 đến 100" when the unit is a
+      percentage (or the value is typed with "%" and the unit is unknown), a "%" typed
+      for an indicator counted in another unit, and numbers too long to store.
+    """
+    text = (raw or "").strip()
+    if not text:
+        return None, None
+    if qualitative:
+        if len(text) > MAX_TEXT_LENGTH:
+            raise ValueError(f"Kết quả quá dài (tối đa {MAX_TEXT_LENGTH} ký tự)")
+        return None, text
+
+    typed_percent = text.endswith("%")
+    if typed_percent and unit and not _is_percent(unit):
+        raise ValueError(f"Chỉ tiêu tính bằng «{unit.strip()}», không phải phần trăm")
+    try:
+        number = parse_decimal_vi(text)
+    except AmbiguousNumber:
+        raise
+    except ValueError:
+        raise ValueError("Giá trị phải là số (ví dụ 3,5)") from None
+
+    if (_is_percent(unit) or typed_percent) and not 0 <= number <= 100:
+        raise ValueError("Tỷ lệ phần trăm phải từ 0 đến 100")
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
+        raise ValueError(f"Giá trị chỉ được có tối đa {MAX_DECIMALS} chữ số sau dấu phẩy")
+    if abs(number) >= 10**MAX_INTEGER_DIGITS:
+        raise ValueError("Giá trị quá lớn")
+    return number, None
+
+
+def check_completion_date(*, completed_on: date | None, progress: str, today: date) -> None:
+    """Raise `ValueError` when a task's completion date cannot be right.
+
+    - Not one of `PROGRESS_VALUES`: "Tình trạng không hợp lệ".
+    - A date after `today`: "Ngày hoàn thành không được ở tương lai".
+    - Progress "done" without a date: "Cần ngày hoàn thành khi đã hoàn thành".
+    A date with another progress is not an error: a focal point who moves a task back
+    to "in progress" should not have to clear the field first; the caller drops it.
+    """
+    if progress not in PROGRESS_VALUES:
+        raise ValueError("Tình trạng không hợp lệ")
+    if completed_on is not None and completed_on > today:
+        raise ValueError("Ngày hoàn thành không được ở tương lai")
+    if progress == "done" and completed_on is None:
+        raise ValueError("Cần ngày hoàn thành khi đã hoàn thành")
+
+
+# --- Periods ---------------------------------------------------------------------------
+
+
+class Period(NamedTuple):
+    label: str
+    start: date
+    end: date
+    due_on: date
+
+
+_ROMAN = ("I", "II", "III", "IV")
+
+
+def _day_in_month(year: int, month: int, day: int) -> date:
+    if not 1 <= month <= 12 or day < 1:
+        raise ValueError(f"Hạn báo cáo {day}/{month} không hợp lệ")
+    # "30/2" from a typo and "29/2" in a common year both mean the month's last day.
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def yearly_periods(*, year: int, report_day: int, report_month: int) -> list[Period]:
+    """The yearly period: [("Năm 2026", 2026-01-01, 2026-12-31, 2026-12-10)] for a plan
+    whose units report "trước ngày 10/12" each year.
+
+    The due date falls inside the year it reports on, as the plans ask (results are
+    compiled before the year ends). A day past the month's end is its last day ("31/11"
+    → 30/11; "29/2" → 28/2 in a common year). A list, like the other period makers.
+    """
+    due = _day_in_month(year, report_month, report_day)
+    return [Period(f"Năm {year}", date(year, 1, 1), date(year, 12, 31), due)]
+
+
+def quarter_periods(year: int, due_offset_days: int = 10) -> list[Period]:
+    """The four quarters, "Quý I/2026" … "Quý IV/2026", each due `due_offset_days` after
+    its last day (Quý I/2026: 2026-01-01 .. 2026-03-31, due 2026-04-10)."""
+    periods = []
+    for q in range(4):
+        start = date(year, 3 * q + 1, 1)
+        end = date(year, 3 * q + 3, calendar.monthrange(year, 3 * q + 3)[1])
+        label = f"Quý {_ROMAN[q]}/{year}"
+        periods.append(Period(label, start, end, end + timedelta(days=due_offset_days)))
+    return periods
+
+
+def half_year_periods(year: int, due_offset_days: int = 10) -> list[Period]:
+    """ "6 tháng đầu năm 2026" (1/1 .. 30/6, due 10/7) and "6 tháng cuối năm 2026"
+    (1/7 .. 31/12, due 10/1 of the next year), each due `due_offset_days` after its end."""
+    first = (date(year, 1, 1), date(year, 6, 30))
+    second = (date(year, 7, 1), date(year, 12, 31))
+    return [
+        Period(f"6 tháng {name} năm {year}", start, end, end + timedelta(days=due_offset_days))
+        for name, (start, end) in (("đầu", first), ("cuối", second))
+    ]
+
+
+def period_is_locked(
+    *,
+    closed: bool,
+    due_on: date,
+    lock_after_days: int | None,
+    today: date,
+    exception_until: date | None = None,
+) -> bool:
+    """Whether a unit can no longer change its report for the period (DHIS2's "expiry
+    days" with lock exceptions).
+
+    - A period the clerk closed is locked for everyone; a lock exception does not open
+      it, since closing is a decision and the exception only lifts the automatic lock.
+    - With `lock_after_days` set, the period locks itself once `today` is past
+      `due_on + lock_after_days` (0: the day after the due date). None: never by itself.
+    - A unit's exception keeps it open through `exception_until` (that day included).
+    """
+    if closed:
+        return True
+    if lock_after_days is None:
+        return False
+    if exception_until is not None and today <= exception_until:
+        return False
+    return today > due_on + timedelta(days=lock_after_days)
+
+
+# --- Reporting rate and timeliness -----------------------------------------------------
+
+
+def _share(part: int, whole: int) -> float | None:
+    if whole < 0 or part < 0:
+        raise ValueError("Số đơn vị không được âm")
+    if part > whole:
+        raise ValueError("Số đơn vị đã báo cáo vượt số đơn vị phải báo cáo")
+    return None if whole == 0 else 100.0 * part / whole
+
+
+def reporting_rate(*, expected_units: int, reported_units: int) -> float | None:
+    """Share of the expected units that reported, in percent (8 expected, 6 reported:
+    75.0), unrounded; None when no unit was expected (nothing to rate)."""
+    return _share(reported_units, expected_units)
+
+
+def timeliness(*, expected_units: int, on_time_units: int) -> float | None:
+    """Share of the expected units that reported by the due date, in percent, as DHIS2's
+    "reporting rate on time": the base is the units expected, not those that reported
+    (8 expected, 4 on time: 50.0 however many reported late). None when none expected."""
+    return _share(on_time_units, expected_units)
+
+
+def report_is_on_time(*, submitted_at: date, due_on: date) -> bool:
+    """Submitted on or before the due date (the due day counts as on time). A datetime is
+    cut to its date; the caller converts it to local time first, since a report sent
+    at 23:30 on the due day in Hà Nội is 16:30 UTC and must stay on time."""
+    if isinstance(submitted_at, datetime):
+        submitted_at = submitted_at.date()
+    return submitted_at <= due_on
+
+
+# --- Reminders -------------------------------------------------------------------------
+
+REMINDER_OFFSETS = (14, 3)
+
+
+def _schedule(due_on: date, offsets: Iterable[int]) -> list[tuple[date, str]]:
+    days = sorted({n for n in offsets if n > 0}, reverse=True)
+    steps = [(due_on - timedelta(days=n), f"before_{n}") for n in days]
+    steps.append((due_on, "due_day"))
+    steps.append((due_on + timedelta(days=1), "overdue"))
+    return steps
+
+
+def reminder_due(
+    *,
+    due_on: date,
+    today: date,
+    offsets: Iterable[int] = REMINDER_OFFSETS,
+    already_sent: set[str],
+) -> str | None:
+    """The one reminder to send today to a unit that has not submitted, or None.
+
+    Keys: "before_N" (N days before `due_on`, for each offset N > 0), "due_day" (on
+    it), "overdue" (from the day after). The caller only asks for units that have not
+    submitted and records the key it sends (the record is what `already_sent` holds).
+
+    - The reminder owed is the latest threshold that `today` has reached. When the job
+      did not run on a threshold's day, that threshold is sent on the next run, but only
+      while it is still the latest: older missed ones are dropped, since "14 days left"
+      arriving 2 days before the due date, or "due today" after it, would be wrong.
+      The message should state the real days left, counted from `due_on` and `today`.
+    - A key in `already_sent` is never returned again, so running twice a day sends
+      nothing twice; and a passed threshold that was sent does not let an older unsent
+      one through.
+    - "overdue" is sent once, on the first run after the due date; later runs send
+      nothing more for the period.
+    - Offsets are read as a set of positive day counts; 0 or less adds nothing, since
+      "due_day" covers the day itself.
+    """
+    reached = [key for day, key in _schedule(due_on, offsets) if day <= today]
+    if not reached or reached[-1] in already_sent:
+        return None
+    return reached[-1]
