@@ -533,19 +533,62 @@ def _grid_table(grid: _Grid, page_no: int) -> Table:
 # ---------------------------------------------------------------- page layout
 
 
-def _layout_page(runs: list[_Run], grids: list[_Grid], page_no: int) -> list[_Line | Table]:
-    free: list[_Run] = []
+def _place(grid: _Grid, runs: list[_Run]) -> None:
+    grid.cells = {}
+    neg_ys = [-y for y in grid.ys]  # ys descend; bisect wants ascending
     for run in runs:
-        grid = next((g for g in grids if g.contains((run.x0 + run.x1) / 2, run.ymid)), None)
-        if grid is None:
-            free.append(run)
-            continue
         c = bisect.bisect_right(grid.xs, (run.x0 + run.x1) / 2) - 1
         c = max(0, min(len(grid.xs) - 2, c))
-        # ys descend, so search the negated list
-        r = bisect.bisect_right([-y for y in grid.ys], -run.ymid) - 1
+        r = bisect.bisect_right(neg_ys, -run.ymid) - 1
         r = max(0, min(len(grid.ys) - 2, r))
         grid.cells.setdefault((r, c), []).append(run)
+
+
+_ITEM_NUMBER = re.compile(r"^([IVXLC]+|\d+(\.\d+)*|[a-zđ])[.)]?$")
+
+
+def _split_unruled_rows(grid: _Grid) -> bool:
+    """Some tables rule only their columns. A grid row whose first column holds several
+    item numbers ("1", "2", "3" on their own lines) is several rows: cut it above each
+    number. Says whether the grid changed."""
+    cuts: list[float] = []
+    for r in range(len(grid.ys) - 1):
+        lines = _group_lines_plain(grid.cells.get((r, 0), []))
+        if len(lines) < 2 or not all(_ITEM_NUMBER.match(ln.text.strip()) for ln in lines):
+            continue
+        for line in lines[1:]:
+            # just above the number's capitals, below the previous line's descenders
+            cut = line.base + 0.8 * line.size + 0.5
+            crossing = any(
+                run.base - 0.2 * run.size < cut < run.base + 0.75 * run.size
+                for (rr, _), runs in grid.cells.items()
+                if rr == r
+                for run in runs
+            )
+            if not crossing:
+                cuts.append(cut)
+    if not cuts:
+        return False
+    grid.ys = sorted(grid.ys + cuts, reverse=True)
+    grid.hrules = grid.hrules + [(y, grid.xs[0], grid.xs[-1]) for y in cuts]
+    return True
+
+
+def _layout_page(runs: list[_Run], grids: list[_Grid], page_no: int) -> list[_Line | Table]:
+    free: list[_Run] = []
+    inside: dict[int, list[_Run]] = {}
+    for run in runs:
+        k = next(
+            (k for k, g in enumerate(grids) if g.contains((run.x0 + run.x1) / 2, run.ymid)), -1
+        )
+        if k < 0:
+            free.append(run)
+        else:
+            inside.setdefault(k, []).append(run)
+    for k, grid in enumerate(grids):
+        _place(grid, inside.get(k, []))
+        if _split_unruled_rows(grid):
+            _place(grid, inside.get(k, []))
     items: list[tuple[float, _Line | Table]] = []
     for line in _group_lines(free):
         items.append((line.base + line.size, line))

@@ -454,3 +454,35 @@ def test_double_borders_make_no_sliver_rows_or_columns():
     writer.text(208, 650, "Xay dung co so du lieu")
     (table,) = [b for b in read_pdf(writer.bytes(), "kep.pdf").blocks if isinstance(b, Table)]
     assert table.texts() == [["TT", "Noi dung"], ["1", "Xay dung co so du lieu"]]
+
+
+def test_table_ruling_only_its_columns_still_gets_one_row_per_item():
+    writer = _Writer()
+    writer.new_page()
+    xs, top, header, bottom = [72, 110, 400, 520], 760, 740, 600
+    for y in (top, header, bottom):
+        writer.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        writer.line(x, top, x, bottom)
+    writer.text(76, 746, "TT")
+    writer.text(114, 746, "Nhiem vu")
+    writer.text(404, 746, "Thoi gian")
+    y = 726
+    for number, lines, when in [
+        ("1", ["Xay dung ke hoach chuyen doi so", "cua xa nam 2026"], "Quy I/2026"),
+        ("2", ["Trien khai nen tang so"], "Hang nam"),
+        ("3", ["Dao tao ky nang so cho can bo,", "cong chuc va nguoi dan"], "2026-2030"),
+    ]:
+        writer.text(76, y, number)
+        writer.text(404, y, when)
+        for text in lines:
+            writer.text(114, y, text)
+            y -= 14
+    (table,) = [b for b in read_pdf(writer.bytes(), "cot.pdf").blocks if isinstance(b, Table)]
+    assert table.texts() == [
+        ["TT", "Nhiem vu", "Thoi gian"],
+        ["1", "Xay dung ke hoach chuyen doi so cua xa nam 2026", "Quy I/2026"],
+        ["2", "Trien khai nen tang so", "Hang nam"],
+        ["3", "Dao tao ky nang so cho can bo, cong chuc va nguoi dan", "2026-2030"],
+    ]
+    assert not any(c.merged_above for row in table.rows for c in row)
