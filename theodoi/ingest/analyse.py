@@ -91,6 +91,11 @@ def _tables(outline: Outline, plan_year: int | None, warnings: list[str]):
     if outline.loose_tables:
         sources.insert(0, (None, "", list(outline.loose_tables)))
     for label, title, blocks in sources:
+        if label and not any(isinstance(b, Table) for b in blocks) and len(blocks) > 10:
+            warnings.append(
+                f"{label}: không thấy bảng nào, chỉ có {len(blocks)} đoạn chữ rời (tệp có thể "
+                "bị vỡ bố cục khi chuyển từ PDF sang văn bản); hãy tải lên bản .docx hoặc .pdf."
+            )
         reader: TableReader | None = None
         default_year = _title_year(title, blocks)
         for block in blocks:

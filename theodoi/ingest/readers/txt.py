@@ -14,6 +14,7 @@ from theodoi.ingest.errors import ExtractionError
 from theodoi.lib.vntext import nfc
 
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*$")
+_ITEM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]|[IVX]+\s*[.)]|[-–•+])\s")
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -39,10 +40,13 @@ def decode_text(data: bytes, name: str) -> str:
 
 def read_txt(data: bytes, name: str) -> Document:
     text = nfc(decode_text(data, name)).replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if _is_wrapped(lines):
+        return Document(blocks=_wrapped_paragraphs(lines), format="txt")
     blocks: list[Paragraph | Table] = []
     table: Table | None = None
     bold_open = False
-    for line in text.split("\n"):
+    for line in lines:
         if "\t" in line:
             if table is None:
                 table = Table()
@@ -63,3 +67,47 @@ def read_txt(data: bytes, name: str) -> Document:
             bold_open = False
         blocks.append(Paragraph(stripped, bold=bold))
     return Document(blocks=blocks, format="txt")
+
+
+_SENTENCE_END = (".", ";", ":", "!", "?", ")", "”", '"', "…")
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """Text a PDF-to-text tool produced: every line cut at the page width, no tabs.
+
+    Converters that keep the document's structure write a paragraph per line, so some
+    lines run to hundreds of characters; wrapped text never exceeds a page's width.
+    """
+    filled = [len(line.strip()) for line in lines if line.strip()]
+    if len(filled) < 30 or any("\t" in line for line in lines):
+        return False
+    return sum(1 for n in filled if n > 110) < 0.02 * len(filled)
+
+
+def _wrapped_paragraphs(lines: list[str]) -> list[Paragraph]:
+    """Re-join wrapped lines: a paragraph ends on a line well short of the page width,
+    or on a line ending a sentence when the next one starts like a new item."""
+    stripped = [line.strip() for line in lines]
+    filled = sorted(len(line) for line in stripped if line)
+    # Table cells make many short lines, so the page width is read near the top.
+    width = filled[int(0.99 * (len(filled) - 1))] if filled else 80
+    paragraphs: list[Paragraph] = []
+    current: list[str] = []
+    previous = ""
+    for line in stripped:
+        if not line or _PAGE_NUMBER.match(line):
+            continue
+        starts_new = (
+            not current
+            or len(previous) < 0.7 * width
+            or (previous.endswith(_SENTENCE_END) and (line[0].isupper() or _ITEM.match(line)))
+        )
+        if starts_new and current:
+            paragraphs.append(Paragraph(" ".join(current)))
+            current = []
+        current.append(line)
+        previous = line
+    if current:
+        paragraphs.append(Paragraph(" ".join(current)))
+    return paragraphs

@@ -1,0 +1,54 @@
+from theodoi.ingest.analyse import analyse
+from theodoi.ingest.document import Paragraph, Table
+from theodoi.ingest.readers.txt import read_txt
+from theodoi.ingest.tests.conftest import seed
+
+
+def test_tab_separated_rows_form_one_table_across_blank_lines():
+    doc = read_txt("PHỤ LỤC\nTT\tNhiệm vụ\n1\tA\n\n2\tB\nGhi chú\n".encode(), "x.txt")
+    assert [type(b) for b in doc.blocks] == [Paragraph, Table, Paragraph]
+    assert doc.blocks[1].texts() == [["TT", "Nhiệm vụ"], ["1", "A"], ["2", "B"]]
+
+
+def test_bold_markers_mark_the_paragraph_bold():
+    doc = read_txt("**TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH**\nNguyễn Văn A\n".encode(), "x.txt")
+    assert [p.bold for p in doc.blocks] == [True, True, False]
+
+
+def test_text_in_windows_1258_is_read():
+    # Windows-1258 writes tone marks as combining characters after the vowel.
+    doc = read_txt("Kê\u0301 hoa\u0323ch".encode("cp1258"), "x.txt")
+    assert doc.blocks[0].text == "Kế hoạch"
+
+
+def _wrapped(path) -> bytes:
+    """The seed plan as a PDF-to-text tool lays it out: lines cut at about 80 characters."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "\t" in line:
+            out.extend(cell for cell in line.split("\t") if cell)  # one cell a line
+            continue
+        words, current = line.split(), ""
+        for word in words:
+            if len(current) + len(word) + 1 > 80:
+                out.append(current)
+                current = word
+            else:
+                current = f"{current} {word}".strip()
+        out.append(current)
+    return "\n".join(out).encode()
+
+
+def test_wrapped_text_is_rejoined_into_paragraphs():
+    plan = analyse(read_txt(_wrapped(seed("001", "txt")), "001.txt"))
+    items = {b["code"]: b["text"] for b in plan["body_items"]}
+    assert items["6.3"] == (
+        "Rà soát, lựa chọn các sản phẩm chủ lực, đặc trưng để hỗ trợ đăng ký sản phẩm OCOP."
+    )
+    assert len(plan["objectives"]) == 13
+    assert plan["meta"]["signer"] == "Nguyễn Thị Vân Anh"
+
+
+def test_an_appendix_whose_table_fell_apart_is_reported():
+    plan = analyse(read_txt(_wrapped(seed("003", "txt")), "003.txt"))
+    assert any(w.startswith("PHỤ LỤC III: không thấy bảng") for w in plan["warnings"])
