@@ -1,4 +1,5 @@
 import io
+import json
 import os
 import subprocess
 import sys
@@ -437,3 +438,18 @@ def test_cli_usage_error_is_status_2():
         timeout=60,
     )
     assert result.returncode == 2
+
+
+def test_cli_summary_and_json_on_a_seed(tmp_path):
+    seed = _seed("003_02ef1c704dcfcf6b.docx")
+    result = _cli(str(seed))
+    assert result.returncode == 0, result.stderr
+    assert "Số lượng:" in result.stdout
+    assert "Chí Minh" in result.stdout
+    out = tmp_path / "plan.json"
+    result = _cli(str(seed), "--json", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    plan = json.loads(out.read_text(encoding="utf-8"))
+    assert plan["source"]["format"] == "docx"
+    assert plan["source"]["filename"] == seed.name
