@@ -726,9 +726,15 @@ def _group_lines_plain(runs: list[_Run]) -> list[_Line]:
     return [_Line(g).finish() for g in groups]
 
 
+# List bullets from Symbol/Wingdings fonts come out as private-use characters or as
+# assorted dingbats; the plans (and the Word reader) write a bullet as "-"
+_BULLET = re.compile(r"^[\uf000-\uf0ff•●▪■◦○♦❖➢➤►▸‣⁃∙·]\s*")
+
+
 def _clean(text: str) -> str:
     text = text.replace("\x02", "-").replace("\ufffe", "-").replace("\u00ad", "")
     text = re.sub(r"\s+", " ", text).strip()
+    text = _BULLET.sub("- ", text)
     return unicodedata.normalize("NFC", text)
 
 
@@ -875,6 +881,8 @@ def _starts_paragraph(prev: _Line, line: _Line, m: _Metrics, new_page: bool) -> 
         return True
     if prev.bold != line.bold or abs(prev.size - line.size) > 1:
         return True
+    if _BULLET.match(line.text.lstrip()):
+        return True  # a wrapped line never starts with a bullet glyph
     if not new_page and m.pitch:
         d = prev.base - line.base
         if d > max(m.pitch * 1.25, m.pitch + 3) or d < 0:

@@ -486,3 +486,19 @@ def test_table_ruling_only_its_columns_still_gets_one_row_per_item():
         ["3", "Dao tao ky nang so cho can bo, cong chuc va nguoi dan", "2026-2030"],
     ]
     assert not any(c.merged_above for row in table.rows for c in row)
+
+
+def test_bullet_glyphs_become_dashes_and_start_items():
+    writer = _Writer()
+    writer.new_page()
+    _body(writer, 760, [_LONG, "va chuyen doi so."])
+    writer.text(72, 720, "\u2022")
+    writer.text(90, 720, "Tang cuong dau tu ha tang so")
+    writer.text(72, 706, "\u2022")
+    writer.text(90, 706, "Phat trien nguon nhan luc")
+    texts = _paragraphs(read_pdf(writer.bytes(), "gach.pdf"))
+    assert texts == [
+        _LONG + " va chuyen doi so.",
+        "- Tang cuong dau tu ha tang so",
+        "- Phat trien nguon nhan luc",
+    ]
