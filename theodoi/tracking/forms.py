@@ -1,0 +1,146 @@
+"""Forms only read what was typed; the checks that judge (percent range, future dates,
+numbers where numbers belong) are in the services, which every path (page, .xlsx)
+goes through. Messages name the field and say why."""
+
+import datetime as dt
+
+from django import forms
+
+from theodoi.tracking.models import Progress
+
+DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
+
+
+def parse_date_vi(text: str) -> dt.date | None:
+    """ "05/3/2026" → date; '' → None; anything else → ValueError."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    for fmt in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def parse_percent(text: str) -> int | None:
+    text = (text or "").strip().rstrip("%").strip()
+    if not text:
+        return None
+    return int(text)
+
+
+class TaskReportForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    progress = forms.ChoiceField(
+        label="Tình trạng",
+        choices=Progress.choices,
+        error_messages={"invalid_choice": "Tình trạng: hãy chọn một trong các tình trạng có sẵn."},
+    )
+    percent = forms.CharField(
+        label="Tỷ lệ hoàn thành (%)",
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 4}),
+    )
+    done_text = forms.CharField(
+        label="Kết quả thực hiện",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    completed_on = forms.CharField(
+        label="Ngày hoàn thành",
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
+    )
+    evidence = forms.FileField(label="Minh chứng", required=False)
+
+    def clean_percent(self):
+        try:
+            return parse_percent(self.cleaned_data["percent"])
+        except ValueError:
+            raise forms.ValidationError(
+                f"Tỷ lệ hoàn thành (%): “{self.cleaned_data['percent']}” không phải số nguyên."
+            ) from None
+
+    def clean_completed_on(self):
+        try:
+            return parse_date_vi(self.cleaned_data["completed_on"])
+        except ValueError:
+            raise forms.ValidationError(
+                f"Ngày hoàn thành: “{self.cleaned_data['completed_on']}” không phải ngày "
+                "dạng dd/mm/yyyy."
+            ) from None
+
+
+class IndicatorValueForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    value = forms.CharField(
+        label="Giá trị kỳ này",
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "placeholder": "vd. 3,5"}),
+    )
+    source = forms.CharField(label="Nguồn số liệu", required=False, max_length=300)
+    note = forms.CharField(
+        label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    evidence = forms.FileField(label="Minh chứng", required=False)
+
+
+class NotesForm(forms.Form):
+    difficulties = forms.CharField(
+        label="Khó khăn, vướng mắc", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    proposals = forms.CharField(
+        label="Đề xuất, kiến nghị", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label="Lý do trả lại", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class DateInputForm(forms.Form):
+    """One dd/mm/yyyy date: a lock exception's last day or a task's trigger date."""
+
+    date = forms.CharField(
+        label="Ngày", widget=forms.TextInput(attrs={"placeholder": "dd/mm/yyyy"})
+    )
+    note = forms.CharField(label="Ghi chú", required=False, max_length=300)
+
+    def clean_date(self):
+        try:
+            value = parse_date_vi(self.cleaned_data["date"])
+        except ValueError:
+            value = None
+        if value is None:
+            raise forms.ValidationError("Ngày: hãy ghi theo dạng dd/mm/yyyy.")
+        return value
+
+
+class PeriodSettingsForm(forms.Form):
+    due_on = forms.CharField(label="Hạn báo cáo (dd/mm/yyyy)")
+    lock_after_days = forms.IntegerField(
+        label="Tự khóa sau hạn (ngày, để trống: không tự khóa)", required=False, min_value=0
+    )
+    include_coordinating = forms.BooleanField(
+        label="Đơn vị phối hợp cũng báo cáo nhiệm vụ mình phối hợp", required=False
+    )
+
+    def clean_due_on(self):
+        try:
+            value = parse_date_vi(self.cleaned_data["due_on"])
+        except ValueError:
+            value = None
+        if value is None:
+            raise forms.ValidationError("Hạn báo cáo: hãy ghi theo dạng dd/mm/yyyy.")
+        return value
+
+
+class XlsxUploadForm(forms.Form):
+    file = forms.FileField(
+        label="Tệp biểu mẫu đã điền (.xlsx)",
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
