@@ -12,6 +12,7 @@ urlpatterns = [
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("theodoi.accounts.urls")),
     path("", include("theodoi.plans.urls")),
+    path("", include("theodoi.tracking.urls")),
     path("quan-tri/", admin.site.urls),
 ]
 
