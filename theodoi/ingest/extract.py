@@ -313,6 +313,22 @@ def _check_zip(data: bytes, name: str) -> None:
                 f"bất thường (1:{ratio:.0f}, {_mb(info.file_size)} MB khi giải nén; có thể "
                 "là tệp độc hại)."
             )
+    if _is_strict_ooxml(data):
+        raise _fail(
+            f"Tệp «{name}» được lưu theo chuẩn Strict Open XML, python-docx không đọc được; "
+            "hãy lưu lại với kiểu «Word Document (.docx)» rồi thử lại."
+        )
+
+
+def _is_strict_ooxml(data: bytes) -> bool:
+    """Word's "Strict Open XML Document" uses other namespaces: python-docx would read
+    it as an empty document instead of failing."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf, zf.open("word/document.xml") as fh:
+            head = fh.read(4096)
+    except Exception:  # damage is reported by the reader with its own message
+        return False
+    return b"purl.oclc.org/ooxml/wordprocessingml" in head
 
 
 def _read(fmt: str, payload: bytes, name: str) -> Document:

@@ -51,6 +51,10 @@ _W_VMERGE = _qn("w:vMerge")
 _W_HMERGE = _qn("w:hMerge")
 _CELL_SIMPLE = {_W_TCPR, _W_P}
 _CONTAINERS = {_W_SDT, _W_CUSTOM_XML, _W_SDT_CONTENT, _qn("w:ins")}
+_W_PTAB = _qn("w:ptab")
+_W_SYM = _qn("w:sym")
+_W_FONT = _qn("w:font")
+_W_CHAR = _qn("w:char")
 _LAST_RENDERED = _qn("w:lastRenderedPageBreak")
 _PAGE_BREAK_BEFORE = _qn("w:pageBreakBefore")
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
@@ -371,6 +375,10 @@ class _Reader:
                 parts.append("\n")
             elif tag == _W_NBH:
                 parts.append("-")
+            elif tag == _W_PTAB:
+                parts.append("\t")
+            elif tag == _W_SYM:
+                parts.append(_symbol(child.get(_W_FONT), child.get(_W_CHAR)))
             elif tag == _LAST_RENDERED:
                 self.page += 1
             elif tag == _MC_FALLBACK or tag in _SKIP:
@@ -517,6 +525,44 @@ class _Reader:
             elif tag in _CONTAINERS:
                 out.extend(self.blocks_of(child))
         return out
+
+
+# Word's Insert > Symbol writes w:sym with a Symbol-font code instead of the Unicode
+# character; plans use it for the comparison signs of their targets ("≥ 60%").
+_SYMBOL_FONT = {
+    0xA3: "≤",
+    0xB3: "≥",
+    0xB1: "±",
+    0xB4: "×",
+    0xB8: "÷",
+    0xB9: "≠",
+    0xBB: "≈",
+    0xB0: "°",
+    0xAE: "→",
+    0xAC: "←",
+    0xB7: "•",
+    0x2D: "−",
+    0x25: "%",
+    0x3C: "<",
+    0x3E: ">",
+    0x3D: "=",
+    0x2B: "+",
+}
+
+
+def _symbol(font: str | None, char: str | None) -> str:
+    try:
+        code = int(char or "", 16)
+    except ValueError:
+        return ""
+    if code >= 0xF000:  # symbol fonts live in the private-use area F000-F0FF
+        code -= 0xF000
+    font = (font or "").lower()
+    if font == "symbol":
+        return _SYMBOL_FONT.get(code, "")
+    if font.startswith(("wingdings", "webdings", "marlett")):
+        return ""  # pictograms: bullets and check marks carry no text
+    return chr(code) if 0x20 <= code < 0xD800 else ""
 
 
 def _props(el, tag: str) -> dict:

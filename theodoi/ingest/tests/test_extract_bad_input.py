@@ -290,6 +290,17 @@ def test_docx_without_content_types(tmp_path):
     assert "thieu.docx" in msg and "hỏng" in msg
 
 
+def test_strict_ooxml_docx(tmp_path):
+    xml = (
+        b'<?xml version="1.0"?><w:document xmlns:w='
+        b'"http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body/></w:document>'
+    )
+    path = _zip(tmp_path / "strict.docx", {"[Content_Types].xml": b"<Types/>",
+                                           "word/document.xml": xml})  # fmt: skip
+    msg = _error(path)
+    assert "strict.docx" in msg and "Strict Open XML" in msg
+
+
 # --- PDFs the reader cannot use --------------------------------------------------------
 
 

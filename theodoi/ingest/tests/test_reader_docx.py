@@ -383,3 +383,16 @@ def test_empty_document_has_no_blocks_with_text():
     doc = read_docx(_bytes(docx.Document()), "e.docx")
     assert all(not b.text.strip() for b in _paras(doc))
     assert not _tables(doc)
+
+
+def test_inserted_symbols_become_characters():
+    d = docx.Document()
+    p = d.add_paragraph()
+    p.add_run("Tỷ lệ ")
+    sym = OxmlElement("w:sym")
+    sym.set(qn("w:font"), "Symbol")
+    sym.set(qn("w:char"), "F0B3")
+    p.add_run()._r.append(sym)
+    p.add_run(" 60%")
+    (para,) = _paras(read_docx(_bytes(d), "sym.docx"))
+    assert para.text == "Tỷ lệ ≥ 60%"
