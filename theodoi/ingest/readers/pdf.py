@@ -129,11 +129,23 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> Document:
     pages: list[_Page] = []
     any_text = False
     for index in range(n_pages):
-        page = pdf[index]
+        try:
+            page = pdf[index]
+        except pdfium.PdfiumError:
+            raise ExtractionError(
+                f"Tệp PDF «{name}» bị hỏng: không đọc được trang {index + 1}; "
+                "hãy xuất lại PDF hoặc dùng bản Word."
+            ) from None
         try:
             view = _View(page)
             grids = _find_grids(page, view)
-            runs, has_text = _page_runs(page, grids, view)
+            try:
+                runs, has_text = _page_runs(page, grids, view)
+            except pdfium.PdfiumError:
+                raise ExtractionError(
+                    f"Tệp PDF «{name}» bị hỏng: không đọc được chữ ở trang {index + 1}; "
+                    "hãy xuất lại PDF hoặc dùng bản Word."
+                ) from None
             any_text = any_text or has_text
             items = _layout_page(runs, grids, index + 1)
             pages.append(_Page(index + 1, view.width, view.height, view.bottom, items))

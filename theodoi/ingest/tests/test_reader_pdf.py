@@ -194,6 +194,21 @@ def test_truncated_seed_never_leaks_another_exception():
             assert document.format == "pdf"
 
 
+def test_corrupted_bytes_give_only_one_line_errors():
+    import random
+
+    data = _seed_path("001_16d7ad33ef0b9f85", "pdf").read_bytes()
+    rnd = random.Random(57)
+    for _ in range(25):
+        damaged = bytearray(data)
+        for _ in range(rnd.randint(1, 30)):
+            damaged[rnd.randrange(len(damaged))] = rnd.randrange(256)
+        try:
+            read_pdf(bytes(damaged), "x.pdf")
+        except ExtractionError as err:
+            assert "\n" not in str(err) and "«x.pdf»" in str(err)
+
+
 def test_scanned_pdf_without_text_layer():
     writer = _Writer()
     for _ in range(3):
