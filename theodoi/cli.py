@@ -199,16 +199,18 @@ def _table(header: list[str], rows: list[list[str]], widths: list[int]) -> list[
     return out
 
 
-def _fit(header: list[str], rows: list[list[str]], width: int, flex: int) -> list[int]:
-    """Column widths: every column as wide as its content (capped), the flexible one
-    (the name) taking whatever the terminal has left."""
+def _fit(
+    header: list[str], rows: list[list[str]], width: int, flex: int, caps: list[int]
+) -> list[int]:
+    """Column widths: every column as wide as its content up to its cap, the flexible
+    one (the name) taking whatever the terminal has left, but never unreadably little."""
     widths = [
-        min(max([len(header[i])] + [len(_one_line(r[i])) for r in rows]), 24)
+        min(max([len(header[i])] + [len(_one_line(r[i])) for r in rows]), caps[i])
         for i in range(len(header))
     ]
     fixed = sum(w for i, w in enumerate(widths) if i != flex) + 2 * len(widths)
     natural = max([len(header[flex])] + [len(_one_line(r[flex])) for r in rows])
-    widths[flex] = max(16, min(natural, width - fixed))
+    widths[flex] = max(24, min(natural, width - fixed))
     return widths
 
 
@@ -228,11 +230,11 @@ def _indicator_table(items: list[dict], width: int) -> list[str]:
                 *[str(by_year.get(y, "")) for y in years],
             ]
         )
+    caps = [6, 0, 10] + [14] * len(years)
     if not any(r[2] for r in rows):  # no unit column in this plan
-        header.pop(2)
-        for r in rows:
-            r.pop(2)
-    return _table(header, rows, _fit(header, rows, width, flex=1))
+        for cells in (header, caps, *rows):
+            cells.pop(2)
+    return _table(header, rows, _fit(header, rows, width, flex=1, caps=caps))
 
 
 def _task_table(items: list[dict], width: int) -> list[str]:
@@ -250,4 +252,4 @@ def _task_table(items: list[dict], width: int) -> list[str]:
                 str(deadline.get("raw") or "") if isinstance(deadline, dict) else "",
             ]
         )
-    return _table(header, rows, _fit(header, rows, width, flex=1))
+    return _table(header, rows, _fit(header, rows, width, flex=1, caps=[6, 0, 28, 18]))
