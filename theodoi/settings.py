@@ -135,6 +135,9 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "theodoi@localhost")
+# Links in e-mails point here; reminders go this many days before a period's due date.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+REMINDER_OFFSETS = tuple(int(d) for d in env_list("REMINDER_OFFSETS", ["14", "3"]))
 
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
