@@ -74,6 +74,9 @@ _SKIP = {
     _MC_FALLBACK,
 }
 
+# Spans come from attributes; a forged gridSpan="1000000000" must not expand a row.
+_MAX_SPAN = 64
+
 _FALSE = {"0", "false", "off", "none"}
 
 
@@ -153,7 +156,7 @@ def _num_pr(num_pr) -> tuple[str, int] | None:
         level = int(ilvl.get(_W_VAL, "0")) if ilvl is not None else 0
     except ValueError:
         level = 0
-    return nid, level
+    return nid, min(max(level, 0), 8)  # Word has nine list levels, 0-8
 
 
 _ROMAN = [
@@ -189,6 +192,8 @@ def _letter(n: int) -> str:
 
 
 def _fmt(n: int, fmt: str) -> str:
+    if not 0 < n < 4000:  # a hostile start value must not build a megabyte label
+        return str(n)
     if fmt == "upperRoman":
         return _roman(n)
     if fmt == "lowerRoman":
@@ -210,6 +215,7 @@ class _Numbering:
         self._levels: dict[str, dict[int, dict]] = {}  # abstractNumId -> level -> def
         self._nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract, starts)
         self._counters: dict[str, list[int]] = {}
+        self._used: set[str] = set()
         try:
             root = document.part.numbering_part.element
         except Exception:  # no numbering.xml: no automatic labels
@@ -261,6 +267,10 @@ class _Numbering:
         # Lists sharing an abstract definition continue one another in Word unless the
         # num restarts it, so the counters belong to the abstract list.
         counters = self._counters.setdefault(aid, [])
+        if nid not in self._used:
+            self._used.add(nid)
+            if starts:  # a num with a start override restarts the shared list there
+                del counters[min(starts) :]
         while len(counters) <= level:
             d = len(counters)
             base = levels.get(d, {}).get("start", 1)
@@ -426,11 +436,11 @@ class _Reader:
             row_start = self.current_page()
             row_page = None
             row: list[Cell] = []
-            before = _int_child(trpr, _W_GRIDBEFORE)
+            before = min(max(_int_child(trpr, _W_GRIDBEFORE), 0), _MAX_SPAN)
             row.extend(Cell("") for _ in range(before))
             for tc in self._cells(tr):
                 tcpr = _props(tc, _W_TCPR)
-                span = max(1, _int_child(tcpr, _W_GRIDSPAN, 1))
+                span = min(max(1, _int_child(tcpr, _W_GRIDSPAN, 1)), _MAX_SPAN)
                 vmerge = tcpr.get(_W_VMERGE)
                 hmerge = tcpr.get(_W_HMERGE)
                 text, page = self.cell_text(tc)

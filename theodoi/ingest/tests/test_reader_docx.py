@@ -396,3 +396,18 @@ def test_inserted_symbols_become_characters():
     p.add_run(" 60%")
     (para,) = _paras(read_docx(_bytes(d), "sym.docx"))
     assert para.text == "Tỷ lệ ≥ 60%"
+
+
+def test_forged_spans_and_list_starts_stay_bounded():
+    d = docx.Document()
+    t = d.add_table(rows=1, cols=2)
+    tc_pr = t.cell(0, 0)._tc.get_or_add_tcPr()
+    span = OxmlElement("w:gridSpan")
+    span.set(qn("w:val"), "1000000000")
+    tc_pr.append(span)
+    tr_pr = t.rows[0]._tr.get_or_add_trPr()
+    before = OxmlElement("w:gridBefore")
+    before.set(qn("w:val"), "999999999")
+    tr_pr.append(before)
+    (table,) = _tables(read_docx(_bytes(d), "forged.docx"))
+    assert len(table.rows[0]) <= 200
