@@ -28,6 +28,9 @@ from theodoi.ingest.errors import ExtractionError
 _RULE_MAX = 3.0
 # pdfium's line breaks, and spaces (pdfium "generates" one where it saw a gap)
 _BREAKS = re.compile(r"[\r\n ]")
+# A page that is one big image with fewer characters than this is a scan (the characters
+# are a digital signature's stamp)
+_STAMP_CHARS = 300
 # Rules closer than this are the same line (double borders, stroke vs. fill edges).
 _SNAP = 2.0
 # Grid lines closer than this are one: double borders, no cell is this narrow.
@@ -127,7 +130,9 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> Document:
     if n_pages == 0:
         raise ExtractionError(f"Tệp «{name}» không phải PDF hợp lệ hoặc đã bị hỏng.")
     pages: list[_Page] = []
-    any_text = False
+    # pages that carry text worth reading, as opposed to nothing or a picture of a page
+    # with a signature stamp's few words on top
+    text_pages = 0
     for index in range(n_pages):
         try:
             page = pdf[index]
@@ -138,20 +143,21 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> Document:
             ) from None
         try:
             view = _View(page)
-            grids = _find_grids(page, view)
+            grids, picture = _find_grids(page, view)
             try:
-                runs, has_text = _page_runs(page, grids, view)
+                runs, chars = _page_runs(page, grids, view)
             except pdfium.PdfiumError:
                 raise ExtractionError(
                     f"Tệp PDF «{name}» bị hỏng: không đọc được chữ ở trang {index + 1}; "
                     "hãy xuất lại PDF hoặc dùng bản Word."
                 ) from None
-            any_text = any_text or has_text
+            if chars and not (picture and chars < _STAMP_CHARS):
+                text_pages += 1
             items = _layout_page(runs, grids, index + 1)
             pages.append(_Page(index + 1, view.width, view.height, view.bottom, items))
         finally:
             page.close()
-    if not any_text:
+    if not text_pages:
         span = "1" if n_pages == 1 else f"1–{n_pages}"
         raise ExtractionError(
             f"Tệp PDF «{name}» là bản quét (chỉ có ảnh, trang {span} không có chữ); "
@@ -165,13 +171,13 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> Document:
 # ---------------------------------------------------------------- characters → runs
 
 
-def _page_runs(page: pdfium.PdfPage, grids: list[_Grid], view: _View) -> tuple[list[_Run], bool]:
+def _page_runs(page: pdfium.PdfPage, grids: list[_Grid], view: _View) -> tuple[list[_Run], int]:
     textpage = page.get_textpage()
     try:
         tp = textpage.raw
         n = pdfium_c.FPDFText_CountChars(tp)
         if n <= 0:
-            return [], False
+            return [], 0
         text = textpage.get_text_range(0, n)
         if len(text) != n:
             # characters outside the BMP shift the indices; fall back to one call each
@@ -196,7 +202,7 @@ def _page_runs(page: pdfium.PdfPage, grids: list[_Grid], view: _View) -> tuple[l
                 b -= 1
             if a < b:
                 runs.extend(probe.runs(text, a, b))
-        return runs, bool(runs)
+        return runs, sum(len(r.text) - r.text.count(" ") for r in runs)
     finally:
         textpage.close()
 
@@ -324,17 +330,19 @@ def _compose(inner: _Matrix, outer: _Matrix) -> _Matrix:
 
 
 def _rules(page: pdfium.PdfPage):
+    """Ruling lines, and the area of the largest image (a scan covers the page)."""
     hs: list[tuple[float, float, float]] = []  # (y, x0, x1)
     vs: list[tuple[float, float, float]] = []  # (x, y0, y1)
+    images: list[float] = [0.0]
     objects = [
         pdfium_c.FPDFPage_GetObject(page.raw, k)
         for k in range(pdfium_c.FPDFPage_CountObjects(page.raw))
     ]
-    _scan_paths(objects, _IDENTITY, hs, vs, depth=0)
-    return hs, vs
+    _scan_paths(objects, _IDENTITY, hs, vs, images, depth=0)
+    return hs, vs, max(images)
 
 
-def _scan_paths(objects, outer: _Matrix, hs, vs, depth: int) -> None:
+def _scan_paths(objects, outer: _Matrix, hs, vs, images: list[float], depth: int) -> None:
     # the raw API: pypdfium2's object wrappers cost more than the geometry itself
     fill = ctypes.c_int()
     stroke = ctypes.c_int()
@@ -351,11 +359,20 @@ def _scan_paths(objects, outer: _Matrix, hs, vs, depth: int) -> None:
                 pdfium_c.FPDFFormObj_GetObject(raw, k)
                 for k in range(pdfium_c.FPDFFormObj_CountObjects(raw))
             ]
-            _scan_paths(children, inner, hs, vs, depth + 1)
+            _scan_paths(children, inner, hs, vs, images, depth + 1)
             continue
-        if kind != pdfium_c.FPDF_PAGEOBJ_PATH:
+        if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
             continue
         if not pdfium_c.FPDFPageObj_GetBounds(raw, fl, fb, fr, ft):
+            continue
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            # forms may scale their content: measure the image in page space
+            corners = [
+                _apply(outer, x, y) for x in (fl.value, fr.value) for y in (fb.value, ft.value)
+            ]
+            xs = [c[0] for c in corners]
+            ys = [c[1] for c in corners]
+            images.append((max(xs) - min(xs)) * (max(ys) - min(ys)))
             continue
         if not pdfium_c.FPDFPath_GetDrawMode(raw, fill, stroke):
             continue
@@ -440,8 +457,14 @@ def _merge_rules(rules: list[tuple[float, float, float]]) -> list[tuple[float, f
     return [(p, a, b) for p, a, b in out]
 
 
-def _find_grids(page: pdfium.PdfPage, view: _View) -> list[_Grid]:
-    hs, vs = _rules(page)
+def _find_grids(page: pdfium.PdfPage, view: _View) -> tuple[list[_Grid], bool]:
+    """The page's ruled tables, and whether an image covers most of the page."""
+    hs, vs, image_area = _rules(page)
+    picture = image_area >= 0.5 * view.width * view.height
+    return _grids(hs, vs, view), picture
+
+
+def _grids(hs, vs, view: _View) -> list[_Grid]:
     if view.rotation:
         ends = [((x0, y), (x1, y)) for y, x0, x1 in hs] + [((x, y0), (x, y1)) for x, y0, y1 in vs]
         hs, vs = [], []

@@ -222,6 +222,28 @@ def test_scanned_pdf_without_text_layer():
     )
 
 
+def test_scan_with_a_signature_stamp_is_still_a_scan():
+    writer = _Writer()
+    for number in (1, 2):
+        writer.new_page()
+        writer.image(20, 20, 555, 802)
+        if number == 1:
+            writer.text(380, 60, "Ky boi: Uy ban nhan dan xa Thu Nghiem", size=8)
+            writer.text(380, 50, "Thoi gian ky: 18.08.2025 10:20:30 +07:00", size=8)
+    with pytest.raises(ExtractionError) as err:
+        read_pdf(writer.bytes(), "ky-so.pdf")
+    assert "là bản quét" in str(err.value) and "trang 1–2" in str(err.value)
+
+
+def test_text_page_with_a_full_page_background_image_is_read():
+    writer = _Writer()
+    writer.new_page()
+    writer.image(0, 0, 595, 842)  # letterhead or watermark behind the text
+    _body(writer, 760, [_LONG] * 6 + ["het."])
+    (paragraph,) = read_pdf(writer.bytes(), "nen.pdf").blocks
+    assert paragraph.text.endswith("khoa het.")
+
+
 # ---------------------------------------------------------------- layout on controlled PDFs
 
 
