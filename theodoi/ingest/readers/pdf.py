@@ -260,6 +260,10 @@ class _Probe:
         n = pdfium_c.FPDFText_GetFontInfo(self.tp, i, self.name, len(self.name), self.flags)
         if n <= 0:
             return False
+        if n > len(self.name):
+            # pdfium leaves a too small buffer untouched, holding the previous name
+            self.name = ctypes.create_string_buffer(n)
+            pdfium_c.FPDFText_GetFontInfo(self.tp, i, self.name, n, self.flags)
         font = self.name.value.decode("latin-1").lower()
         if "bold" in font or "black" in font or "heavy" in font:
             return True
