@@ -732,6 +732,37 @@ def _broken_word(prev: _Line, line: _Line, inner_right: float) -> bool:
     return len(head) <= 2 and _voiceless(head) and len(tail) >= 2
 
 
+def _closes_math(before: str, line: str) -> bool:
+    """A "$" opening a line closes a LaTeX span left open ("$\\geq 95\\%" / "$"); the
+    plans carry such text literally and the analyser reads it whole."""
+    return line.startswith("$") and before.count("$") % 2 == 1
+
+
+def join_continued(left: str, right: str) -> str:
+    """Joins the two pieces of a cell cut by a page break (text at the bottom of one page,
+    text in the continuation row on the next). A narrow column can break a word there
+    too ("Phòn" / "g Kinh tế", "KHCN" / ", ĐMST"); without the geometry only pieces that
+    cannot be whole syllables, or punctuation that never opens a line, are glued."""
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right:
+        return left or right
+    head = right.split(" ", 1)[0]
+    tail = re.split(r"[^\w]", left.rsplit(" ", 1)[-1])[-1]
+    glue = (
+        right[0] in ",.;:!?)]%…"
+        or _closes_math(left, right)
+        or (
+            left[-1].isalpha()
+            and right[0].isalpha()
+            and (
+                (head.islower() and _voiceless(head.rstrip(",.;:)")))
+                or (tail.islower() and _voiceless(tail))
+            )
+        )
+    )
+    return left + right if glue else f"{left} {right}"
+
+
 def _cell_text(runs: list[_Run], left: float, right: float) -> str:
     lines = _group_lines_plain(runs)
     if not lines:
@@ -744,7 +775,11 @@ def _cell_text(runs: list[_Run], left: float, right: float) -> str:
         text = line.text.strip()
         if not text:
             continue
-        glued = text[0] in ",.;:!?)]%…" or (text[0] == "/" and out[-1:].isdigit())
+        glued = (
+            text[0] in ",.;:!?)]%…"
+            or (text[0] == "/" and out[-1:].isdigit())
+            or _closes_math(out, text)
+        )
         if glued or _broken_word(prev, line, inner_right):
             if out.endswith("\ufffe"):
                 out = out[:-1] + "-"
