@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import stat
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -134,8 +135,10 @@ def _read_bytes(path: Path, name: str, max_bytes: int) -> bytes:
         raise _fail(f"Không tìm thấy tệp «{path}».") from None
     except OSError as exc:
         raise _fail(f"Không mở được tệp «{path}»: {exc.strerror or exc}.") from None
-    if path.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise _fail(f"«{path}» là một thư mục, không phải tệp.")
+    if not stat.S_ISREG(st.st_mode):  # a FIFO or device would block or never end
+        raise _fail(f"«{path}» không phải tệp thông thường (thiết bị hoặc đường ống).")
     # Size from stat, so an oversized (or sparse) file is refused without reading it.
     if st.st_size > max_bytes:
         raise _fail(f"Tệp «{name}» quá lớn: {_mb(st.st_size)} MB, giới hạn là {_mb(max_bytes)} MB.")

@@ -92,6 +92,14 @@ def test_directory(tmp_path):
     assert "thư mục" in msg
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_named_pipe_is_refused_without_blocking(tmp_path):
+    path = tmp_path / "ong.txt"
+    os.mkfifo(path)
+    msg = _error(path)
+    assert "ong.txt" in msg and "không phải tệp thông thường" in msg
+
+
 def test_empty_file(tmp_path):
     path = tmp_path / "rong.docx"
     path.write_bytes(b"")
