@@ -27,6 +27,7 @@ from theodoi.tracking.models import (
     PeriodKind,
     PeriodLockException,
     Progress,
+    ReminderLog,
     ReportingPeriod,
     ReportStatus,
     TaskReport,
@@ -656,3 +657,87 @@ def notification_mark_read(*, user, pk: int | None = None) -> int:
     if pk is not None:
         rows = rows.filter(pk=pk)
     return rows.update(read_at=timezone.now())
+
+
+# --- Reminders (the daily job) ---------------------------------------------------
+
+
+def reminder_offsets() -> tuple[int, ...]:
+    return tuple(getattr(settings, "REMINDER_OFFSETS", None) or rules.REMINDER_OFFSETS)
+
+
+def _reminder_text(period: ReportingPeriod, unit: Unit, today: dt.date) -> str:
+    days = (period.due_on - today).days
+    due = period.due_on.strftime("%d/%m/%Y")
+    if days > 0:
+        when = f"còn {days} ngày đến hạn ({due})"
+    elif days == 0:
+        when = f"hôm nay ({due}) là hạn"
+    else:
+        when = f"đã quá hạn {-days} ngày (hạn {due})"
+    return f"Báo cáo {period} của {unit.name}: {when}, đơn vị chưa gửi báo cáo."
+
+
+def reminder_send(*, period: ReportingPeriod, unit: Unit, today: dt.date) -> str | None:
+    """Send the reminder a unit is owed today, if any; returns its key. The
+    ReminderLog row is the claim: created first, in the same transaction as the
+    notifications, so of two runs only one sends, and a failed send is retried."""
+    sent = set(ReminderLog.objects.filter(period=period, unit=unit).values_list("key", flat=True))
+    key = rules.reminder_due(
+        due_on=period.due_on, today=today, offsets=reminder_offsets(), already_sent=sent
+    )
+    if key is None:
+        return None
+    try:
+        with transaction.atomic():
+            ReminderLog.objects.create(period=period, unit=unit, key=key, sent_on=today)
+            text = _reminder_text(period, unit, today)
+            link = reverse("tracking:report-detail", args=[period.pk, unit.pk])
+            for person in selectors.unit_focal_points(unit):
+                notification_send(
+                    user=person, key=f"reminder:{period.pk}:{unit.pk}:{key}", text=text, link=link
+                )
+    except IntegrityError:
+        return None  # another run claimed it first
+    return key
+
+
+def commune_ready_notify(*, period: ReportingPeriod) -> int:
+    """Tell the commune's leaders once that every unit's report is approved and the
+    commune's report awaits them."""
+    if period.commune_approved_at or selectors.units_not_approved(period):
+        return 0
+    link = reverse("tracking:period-dashboard", args=[period.pk])
+    sent = 0
+    for leader in selectors.commune_people(period.plan.commune, Role.LEADER):
+        sent += bool(
+            notification_send(
+                user=leader,
+                key=f"ready:{period.pk}",
+                text=f"Các đơn vị đã được duyệt báo cáo {period}: chờ lãnh đạo phê duyệt.",
+                link=link,
+            )
+        )
+    return sent
+
+
+def submissions_notify(*, period: ReportingPeriod) -> int:
+    """Tell the clerks of every submission not yet told (same key as at submission,
+    so a submission already notified is not notified again)."""
+    link = reverse("tracking:period-dashboard", args=[period.pk])
+    sent = 0
+    reports = UnitReport.objects.filter(
+        period=period, status=ReportStatus.SUBMITTED, submitted_at__isnull=False
+    ).select_related("unit")
+    clerks = list(selectors.commune_people(period.plan.commune, Role.CLERK))
+    for report in reports:
+        for clerk in clerks:
+            sent += bool(
+                notification_send(
+                    user=clerk,
+                    key=f"submitted:{report.pk}:{int(report.submitted_at.timestamp())}",
+                    text=f"{report.unit.name} đã gửi báo cáo {report.period}.",
+                    link=link,
+                )
+            )
+    return sent

@@ -1,0 +1,43 @@
+"""The daily job (cron or a systemd timer): remind units that have not submitted,
+tell clerks of submissions and leaders of a commune report ready for approval.
+Safe to run twice, and a day it did not run is caught up on the next."""
+
+import datetime as dt
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from theodoi.plans.models import PlanStatus
+from theodoi.tracking import selectors, services
+from theodoi.tracking.models import ReportingPeriod, ReportStatus, UnitReport
+
+
+class Command(BaseCommand):
+    help = "Gửi nhắc hạn báo cáo và thông báo của kỳ báo cáo đang mở."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--date", help="Ngày chạy, YYYY-MM-DD (mặc định: hôm nay)")
+
+    def handle(self, *args, date=None, **options):
+        try:
+            today = dt.date.fromisoformat(date) if date else timezone.localdate()
+        except ValueError:
+            raise CommandError(f"--date {date!r}: hãy ghi theo dạng YYYY-MM-DD.") from None
+        periods = ReportingPeriod.objects.filter(
+            closed=False, plan__status=PlanStatus.PUBLISHED, start__lte=today
+        ).select_related("plan__commune")
+        reminders = notices = 0
+        for period in periods:
+            done = set(
+                UnitReport.objects.filter(
+                    period=period, status__in=[ReportStatus.SUBMITTED, ReportStatus.APPROVED]
+                ).values_list("unit_id", flat=True)
+            )
+            for unit in selectors.period_units(period):
+                if unit.pk not in done and services.reminder_send(
+                    period=period, unit=unit, today=today
+                ):
+                    reminders += 1
+            notices += services.submissions_notify(period=period)
+            notices += services.commune_ready_notify(period=period)
+        self.stdout.write(f"{today:%d/%m/%Y}: {reminders} lời nhắc, {notices} thông báo khác.")

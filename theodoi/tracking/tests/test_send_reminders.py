@@ -1,0 +1,98 @@
+"""The daily job over several days: each threshold once, a missed day caught up, a
+second run on the same day sends nothing, submitted units are left alone."""
+
+import datetime as dt
+from io import StringIO
+
+from django.core.management import call_command
+
+from theodoi.tracking import selectors, services
+from theodoi.tracking.models import Notification, ReminderLog
+
+
+def run(day: str) -> str:
+    out = StringIO()
+    call_command("send_reminders", "--date", day, stdout=out)
+    return out.getvalue()
+
+
+def reminders(user) -> list[str]:
+    return list(
+        Notification.objects.filter(user=user, key__startswith="reminder:")
+        .order_by("pk")
+        .values_list("key", flat=True)
+    )
+
+
+def test_reminders_catch_up_and_never_repeat(cast, period, units):
+    economy, culture = units["Phòng Kinh tế"], units["Phòng Văn hóa - Xã hội"]
+    assert period.due_on == dt.date(2026, 12, 10)
+
+    run("2026-11-20")  # 20 days before: nothing due yet
+    assert ReminderLog.objects.count() == 0
+
+    run("2026-11-26")  # 14 days before
+    assert [k.rsplit(":", 1)[1] for k in reminders(cast.focal_point)] == ["before_14"]
+    text = Notification.objects.get(user=cast.focal_point).text
+    assert "còn 14 ngày đến hạn (10/12/2026)" in text
+    # Three units expected (the police has no focal point but is still claimed).
+    assert ReminderLog.objects.filter(key="before_14").count() == 3
+
+    run("2026-11-26")  # the same day again: nothing twice
+    assert ReminderLog.objects.count() == 3
+    assert len(reminders(cast.focal_point)) == 1
+
+    # The job did not run on 7/12 (3 days before); 8/12 catches up, with the real count.
+    run("2026-12-08")
+    assert reminders(cast.focal_point)[-1].endswith(":before_3")
+    assert "còn 2 ngày" in Notification.objects.filter(user=cast.focal_point).first().text
+
+    # Phòng Kinh tế submits on time; only the others are reminded on the due day.
+    report = services.unit_report_get_or_start(period=period, unit=economy)
+    services.unit_report_submit(report=report, user=cast.focal_point)
+    run("2026-12-10")
+    assert not reminders(cast.focal_point)[-1].endswith(":due_day")
+    assert reminders(cast.other_focal_point)[-1].endswith(":due_day")
+
+    run("2026-12-12")
+    run("2026-12-13")
+    assert [k.rsplit(":", 1)[1] for k in reminders(cast.other_focal_point)] == [
+        "before_14",
+        "before_3",
+        "due_day",
+        "overdue",
+    ]
+    assert (
+        "đã quá hạn 2 ngày" in Notification.objects.filter(user=cast.other_focal_point).first().text
+    )
+    assert ReminderLog.objects.filter(unit=culture).count() == 4
+    assert ReminderLog.objects.filter(unit=economy).count() == 2
+
+    # The clerk heard of the submission exactly once, whatever the job re-ran.
+    assert Notification.objects.filter(user=cast.clerk, key__startswith="submitted:").count() == 1
+
+
+def test_offsets_come_from_settings(cast, period, settings):
+    settings.REMINDER_OFFSETS = (7,)
+    run("2026-11-26")
+    assert not reminders(cast.focal_point)
+    run("2026-12-03")
+    assert reminders(cast.focal_point)[-1].endswith(":before_7")
+
+
+def test_closed_period_sends_nothing(cast, period):
+    services.period_close(period=period, user=cast.clerk)
+    run("2026-12-12")
+    assert ReminderLog.objects.count() == 0
+
+
+def test_leader_is_told_once_when_every_unit_is_approved(cast, period):
+    for unit in selectors.period_units(period):
+        report = services.unit_report_get_or_start(period=period, unit=unit)
+        services.unit_report_submit(report=report, user=cast.clerk)
+        services.unit_report_approve(report=report, user=cast.clerk)
+    run("2026-12-01")
+    run("2026-12-02")
+    ready = Notification.objects.filter(user=cast.leader, key=f"ready:{period.pk}")
+    assert ready.count() == 1
+    assert ReminderLog.objects.count() == 0  # nobody left to remind
