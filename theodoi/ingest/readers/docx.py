@@ -42,6 +42,7 @@ _W_PSTYLE = _qn("w:pStyle")
 _W_NUMPR = _qn("w:numPr")
 _W_B = _qn("w:b")
 _W_RSTYLE = _qn("w:rStyle")
+_W_VANISH = _qn("w:vanish")
 _W_TRPR = _qn("w:trPr")
 _W_TCPR = _qn("w:tcPr")
 _W_TBLHEADER = _qn("w:tblHeader")
@@ -337,6 +338,11 @@ class _Reader:
         all_bold = True
         any_text = False
         for r in self._runs(p):
+            rpr = _props(r, _W_RPR)
+            if rpr and _on(rpr.get(_W_VANISH)):
+                # Hidden text is not part of the printed plan; its page marks still count.
+                self._run_text(r, [])
+                continue
             run_text = self._run_text(r, parts)
             if run_text is None:
                 continue
@@ -344,7 +350,7 @@ class _Reader:
                 if start_page is None:
                     start_page = self.page
                 any_text = True
-                if all_bold and not self._run_bold(r, para_bold):
+                if all_bold and not self._run_bold(rpr, para_bold):
                     all_bold = False
         text = "".join(parts)
         if num is not None:
@@ -397,8 +403,7 @@ class _Reader:
             return None
         return "".join(parts[start:])
 
-    def _run_bold(self, r, para_bold: bool) -> bool:
-        rpr = _props(r, _W_RPR)
+    def _run_bold(self, rpr: dict, para_bold: bool) -> bool:
         if rpr:
             b = _on(rpr.get(_W_B))
             if b is not None:

@@ -411,3 +411,13 @@ def test_forged_spans_and_list_starts_stay_bounded():
     tr_pr.append(before)
     (table,) = _tables(read_docx(_bytes(d), "forged.docx"))
     assert len(table.rows[0]) <= 200
+
+
+def test_hidden_text_is_not_read():
+    d = docx.Document()
+    p = d.add_paragraph()
+    p.add_run("Hiện ")
+    p.add_run("ẩn ").font.hidden = True
+    p.add_run("tiếp")
+    (para,) = _paras(read_docx(_bytes(d), "hidden.docx"))
+    assert para.text == "Hiện tiếp"
