@@ -819,29 +819,37 @@ _PAGE_NUMBER = re.compile(r"^[-–—\s]*(trang\s*)?\d{1,3}(\s*(/|trên)\s*\d{1,
 
 
 def _drop_headers_footers(pages: list[_Page]) -> None:
-    def edge_lines(page: _Page) -> list[_Line]:
-        lines = [it for it in page.items if isinstance(it, _Line)]
-        if not lines:
-            return []
+    def edges(page: _Page) -> list[list[_Line]]:
+        """Up to two lines from the top and from the bottom, outermost first: a page
+        number and a running title can share a margin."""
         out = []
-        first, last = page.items[0], page.items[-1]
-        if isinstance(first, _Line):
-            out.append(first)
-        if isinstance(last, _Line) and last is not first:
-            out.append(last)
+        for seq in (page.items, page.items[::-1]):
+            lines = []
+            for it in seq[:2]:
+                if not isinstance(it, _Line):
+                    break
+                lines.append(it)
+            out.append(lines)
         return out
 
     def key(line: _Line) -> tuple[str, int]:
         return re.sub(r"\d+", "#", line.text.strip().lower()), round(line.base / 4)
 
-    repeated = Counter(key(ln) for p in pages for ln in edge_lines(p))
+    repeated: Counter[tuple[str, int]] = Counter()
+    for page in pages:
+        unique = {id(ln): ln for side in edges(page) for ln in side}
+        repeated.update(key(ln) for ln in unique.values())
     need = max(2, (len(pages) + 1) // 2)
     for page in pages:
         drop = set()
-        for line in edge_lines(page):
-            rel = (line.base - page.bottom) / page.height if page.height else 0.5
-            in_margin = rel > 0.85 or rel < 0.15
-            if in_margin and (_PAGE_NUMBER.match(line.text) or repeated[key(line)] >= need):
+        for side in edges(page):
+            for line in side:
+                rel = (line.base - page.bottom) / page.height if page.height else 0.5
+                in_margin = rel > 0.85 or rel < 0.15
+                if not in_margin or id(line) in drop:
+                    break
+                if not (_PAGE_NUMBER.match(line.text) or repeated[key(line)] >= need):
+                    break
                 drop.add(id(line))
         if drop:
             page.items = [it for it in page.items if id(it) not in drop]

@@ -252,6 +252,7 @@ def test_page_numbers_and_running_headers_are_dropped():
     for number in (1, 2, 3):
         writer.new_page()
         writer.text(290, 800, str(number))  # page number at the top
+        writer.text(72, 786, "Ke hoach so 18/KH-UBND")  # and a running title under it
         writer.text(200, 20, "UBND xa Thu Nghiem - Ke hoach 57")  # running footer
         _body(writer, 700, [_LONG, f"Muc {number}."])
     document = read_pdf(writer.bytes(), "so-trang.pdf")
