@@ -273,9 +273,7 @@ class _Probe:
         size = pdfium_c.FPDFText_GetFontSize(self.tp, a) or 10.0
         l0, _, y0 = self.box(a)
         _, r1, y1 = self.box(b - 1)
-        # pdfium only cuts lines where the baseline moves a lot; trust a run only when
-        # its ends agree and its width is plausible for its length
-        # pdfium may glue the texts of neighbouring cells that share a baseline
+        # pdfium glues the texts of neighbouring cells that share a baseline: cut at rules
         cuts = [
             x
             for g in self.grids
@@ -283,6 +281,8 @@ class _Probe:
             for x in g.xs
             if l0 + 1 < x < r1 - 1
         ]
+        # pdfium only breaks lines where the baseline moves a lot; trust a run only when
+        # its ends agree and its width is plausible for its length
         if not cuts and abs(y1 - y0) < 0.3 * size and 0 <= r1 - l0 <= (b - a) * size * 1.2 + size:
             return [_Run(text[a:b], l0, r1, y0, size, self.bold(a))]
         return self.split(text, a, b, size, sorted(cuts))
@@ -864,7 +864,7 @@ _MARKER = re.compile(r"^(-|\+|•|\*|[IVXLC]+\.|\d+(\.\d+)*[.)]|[a-zđ][.)])\s")
 class _Metrics:
     left: float
     right: float
-    pitch: float
+    pitch: dict[int, float]  # by rounded font size
 
 
 def _metrics(pages: list[_Page]) -> dict[int, _Metrics]:
@@ -877,7 +877,8 @@ def _metrics(pages: list[_Page]) -> dict[int, _Metrics]:
     for width, group in by_width.items():
         lefts: Counter[int] = Counter()
         rights: list[float] = []
-        pitches: Counter[float] = Counter()
+        # per font size: footnotes or a small-print table note have their own pitch
+        pitches: dict[int, Counter[float]] = {}
         for page in group:
             prev = None
             for it in page.items:
@@ -888,20 +889,20 @@ def _metrics(pages: list[_Page]) -> dict[int, _Metrics]:
                 rights.append(it.x1)
                 if prev is not None:
                     d = prev.base - it.base
-                    if 0 < d < 2.5 * it.size:
-                        pitches[round(d * 2) / 2] += 1
+                    if 0 < d < 2.5 * it.size and abs(prev.size - it.size) <= 1:
+                        pitches.setdefault(round(it.size), Counter())[round(d * 2) / 2] += 1
                 prev = it
         if not rights:
             continue
         rights.sort()
         left = float(lefts.most_common(1)[0][0])
         right = rights[int(len(rights) * 0.9)]
-        pitch = 0.0
-        if pitches:
+        pitch: dict[int, float] = {}
+        for size, counts in pitches.items():
             # the line pitch is the smallest common distance; on pages of short
             # paragraphs the distance between paragraphs can be the most common one
-            top = pitches.most_common(1)[0][1]
-            pitch = min(d for d, n in pitches.items() if n >= max(2, top / 4) or n == top)
+            top = counts.most_common(1)[0][1]
+            pitch[size] = min(d for d, n in counts.items() if n >= max(2, top / 4) or n == top)
         out[width] = _Metrics(left, right, pitch)
     return out
 
@@ -965,9 +966,10 @@ def _starts_paragraph(prev: _Line, line: _Line, m: _Metrics, new_page: bool) -> 
         return True
     if _BULLET.match(line.text.lstrip()):
         return True  # a wrapped line never starts with a bullet glyph
-    if not new_page and m.pitch:
+    pitch = m.pitch.get(round(line.size), 0.0)
+    if not new_page and pitch:
         d = prev.base - line.base
-        if d > max(m.pitch * 1.25, m.pitch + 3) or d < 0:
+        if d > max(pitch * 1.25, pitch + 3) or d < 0:
             return True
     need = _text_width(line.text.split(" ", 1)[0], line.size) + 0.25 * line.size
     if (
