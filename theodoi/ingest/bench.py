@@ -177,7 +177,8 @@ def _print_table(results: list[dict]) -> bool:
     )
     print(
         "RSS đỉnh: ru_maxrss của tiến trình con riêng cho từng tệp (gồm trình thông dịch "
-        "và thư viện); +RSS: phần tăng do trích xuất; Heap Py: đỉnh tracemalloc một lần chạy."
+        "và thư viện); +RSS: phần tăng khi trích xuất (gồm nạp thư viện lần đầu); "
+        "Heap Py: đỉnh tracemalloc một lần chạy."
     )
     print(
         f"Mục tiêu: tệp {GOAL_FILE_PREFIX}… (kế hoạch xã Chí Minh, 80 KB) < "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import stat
 import unicodedata
 import zipfile
@@ -54,6 +55,8 @@ _VIET_LETTERS = set(
     "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 )
 _TEXT_PUNCT = set("“”‘’–—…•·°±≥≤×№§«»\u00a0\ufeff")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _BLANK = " \t\r\n\f\v\u00a0\u200b\ufeff"
 
 
@@ -226,7 +229,7 @@ def _decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
     # Mostly UTF-8 with a few damaged bytes: keep the text and say where it is damaged.
     text = data.decode("utf-8-sig", errors="replace")
     bad = text.count("\ufffd")
-    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    multibyte = len(_NON_ASCII.findall(text)) - bad
     if bad <= max(3, len(text) // 1000) and multibyte >= 10 * bad:
         line = data[:first_bad].count(b"\n") + 1
         return _checked(text, junk), [
@@ -250,7 +253,7 @@ def _checked(text: str, junk: ExtractionError) -> str:
     """Refuse decoded 'text' that is really binary: NULs or many control characters."""
     if "\x00" in text:
         raise junk
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f\v")
+    controls = len(_CONTROLS.findall(text))
     if controls > max(2, len(text) // 200):
         raise junk
     return text
