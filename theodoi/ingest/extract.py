@@ -185,9 +185,16 @@ def _sniff(data: bytes, name: str) -> tuple[str, bytes, list[str]]:
             raise _fail(
                 f"Tệp «{name}» được đặt mật khẩu; hãy bỏ mật khẩu, lưu lại thành .docx rồi thử lại."
             )
+        # The OLE container is shared by all old Office formats; only the extension
+        # tells a spreadsheet or slides apart cheaply.
+        if name.lower().endswith((".xls", ".ppt")):
+            raise _fail(
+                f"Tệp «{name}» là tệp Excel/PowerPoint cũ, không phải văn bản Word; hãy dùng "
+                "bản kế hoạch .docx, .pdf hoặc .txt."
+            )
         raise _fail(
-            f"Tệp «{name}» là định dạng .doc cũ (Word 97-2003) hoặc tệp Office cũ; "
-            "hãy lưu lại thành .docx rồi thử lại."
+            f"Tệp «{name}» là định dạng .doc cũ; hãy lưu lại thành .docx (Word 2007 trở về "
+            "sau) rồi thử lại."
         )
     for magic, what in _IMAGES.items():
         if data.startswith(magic):

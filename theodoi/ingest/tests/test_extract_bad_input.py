@@ -173,8 +173,7 @@ def test_old_doc(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2000)
     msg = _error(path)
     assert "cu.doc" in msg
-    assert "định dạng .doc cũ" in msg
-    assert "hãy lưu lại thành .docx" in msg
+    assert "định dạng .doc cũ; hãy lưu lại thành .docx" in msg
 
 
 def test_password_protected_docx(tmp_path):
