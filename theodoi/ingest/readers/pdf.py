@@ -896,7 +896,9 @@ def _metrics(pages: list[_Page]) -> dict[int, _Metrics]:
             continue
         rights.sort()
         left = float(lefts.most_common(1)[0][0])
-        right = rights[int(len(rights) * 0.9)]
+        # ragged-right lines end anywhere up to a word short of the margin, so the margin
+        # is near the longest lines; a percentile keeps one overflowing line out
+        right = rights[int(len(rights) * 0.98)]
         pitch: dict[int, float] = {}
         for size, counts in pitches.items():
             # the line pitch is the smallest common distance; on pages of short
@@ -980,7 +982,7 @@ def _starts_paragraph(prev: _Line, line: _Line, m: _Metrics, new_page: bool) -> 
     ):
         # a wrapped centred heading fills most of the width before it wraps
         return (prev.x1 - prev.x0) + need < (m.right - m.left) - 2
-    if prev.x1 + need < m.right - 2:
+    if prev.x1 + need < m.right - 0.5 * line.size:
         return True  # the next line's first word would have fitted: the author broke here
     if line.x0 > prev.x0 + 0.5 * line.size:
         return True  # first-line indent

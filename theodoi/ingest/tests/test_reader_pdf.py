@@ -109,6 +109,27 @@ class _Writer:
         pdfium_c.FPDFPageObj_SetStrokeWidth(path, 0.5)
         pdfium_c.FPDFPage_InsertObject(self.page.raw, path)
 
+    def width(self, text: str, size: float = 12) -> float:
+        obj = pdfium_c.FPDFPageObj_NewTextObj(self.pdf.raw, b"Times-Roman", size)
+        data = (text + "\0").encode("utf-16-le")
+        wide = ctypes.create_string_buffer(data, len(data))
+        pdfium_c.FPDFText_SetText(obj, ctypes.cast(wide, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
+        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+        pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        pdfium_c.FPDFPageObj_Destroy(obj)
+        return right.value - left.value
+
+    def wrap(self, text: str, indent: float, width: float) -> list[str]:
+        """Greedy line breaking, as a word processor does with ragged-right text."""
+        lines: list[str] = []
+        for word in text.split():
+            room = width - (indent if len(lines) == 1 else 0)
+            if lines and self.width(f"{lines[-1]} {word}") <= room:
+                lines[-1] += f" {word}"
+            else:
+                lines.append(word)
+        return lines
+
     def filled(self, boxes: list[tuple[float, float, float, float]], grey: int = 0) -> None:
         """One filled path with a rectangle per box (x0, y0, x1, y1), as Word draws
         borders and shading."""
@@ -565,3 +586,25 @@ def test_bullet_glyphs_become_dashes_and_start_items():
 )
 def test_join_continued_glues_only_broken_words(left, right, joined):
     assert join_continued(left, right) == joined
+
+
+@pytest.mark.parametrize("indent", [36, 0])
+def test_paragraphs_without_spacing_between_them(indent):
+    # Word's usual setting for the plans: first-line indent (or none), ragged or
+    # justified lines, no space between paragraphs
+    writer = _Writer()
+    writer.new_page()
+    paragraphs = [
+        "1. Muc tieu chung",
+        "Quan triet, trien khai thuc hien day du cac nhiem vu, giai phap da de ra trong "
+        "Nghi quyet so 57-NQ/TW va Chuong trinh hanh dong cua Thanh uy; xac dinh ro trach "
+        "nhiem cua tung co quan, don vi trong to chuc thuc hien.",
+        "Tap trung hoan thanh cac muc tieu de ra cua Ke hoach thong qua viec hoan thien dong "
+        "bo cac co che, chinh sach de thuc day phat trien khoa hoc, cong nghe.",
+    ]
+    y = 760
+    for text in paragraphs:
+        for i, line in enumerate(writer.wrap(text, indent, 450)):
+            writer.text(72 + indent if i == 0 else 72, y, line)
+            y -= 15
+    assert _paragraphs(read_pdf(writer.bytes(), "thut-le.pdf")) == paragraphs
