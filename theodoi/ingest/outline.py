@@ -140,6 +140,22 @@ def _clean_paragraphs(doc: Document) -> list[Paragraph | Table]:
     return out
 
 
+def _opens_closing(text: str) -> bool:
+    return search_key(text).startswith(("noi nhan", "tm. uy ban", "tm uy ban", "tm. ubnd"))
+
+
+def read_layout_table(table: Table, into: list[Paragraph]) -> bool:
+    """The header of many Word plans is a borderless table (issuer and number on the
+    left, national motto and place-and-date on the right), and so is the signature
+    block. Such a table's cells are read as the paragraphs they stand for."""
+    texts = [clean(c.text) for row in table.rows for c in row if not c.merged_left]
+    if len(table.rows) > 4 or any(len(t) > 300 for t in texts):
+        return False
+    for text in dict.fromkeys(t for t in texts if t):
+        into.append(Paragraph(text, page=table.page))
+    return True
+
+
 def build_outline(doc: Document) -> Outline:
     blocks = _clean_paragraphs(doc)
     front: list[Paragraph] = []
@@ -150,9 +166,17 @@ def build_outline(doc: Document) -> Outline:
     in_closing = False
     for block in blocks:
         if isinstance(block, Table):
+            if (
+                not appendices
+                and parts
+                and any(_opens_closing(c.text) for r in block.rows for c in r)
+            ):
+                in_closing = True
             if appendices:
                 appendices[-1].blocks.append(block)
-            else:
+            elif in_closing:
+                read_layout_table(block, closing)  # "Nơi nhận" beside the signature
+            elif parts or not read_layout_table(block, front):
                 loose.append(block)
             continue
         label = appendix_label(block.text)
@@ -162,8 +186,7 @@ def build_outline(doc: Document) -> Outline:
         if appendices:
             appendices[-1].blocks.append(block)
             continue
-        key = search_key(block.text)
-        if key.startswith(("noi nhan", "tm. uy ban", "tm uy ban", "tm. ubnd")):
+        if _opens_closing(block.text):
             in_closing = True
         if in_closing:
             closing.append(block)

@@ -134,7 +134,11 @@ class _Record:
 
 
 def _cell_texts(row, width: int) -> tuple[list[str], bool]:
-    cells = [clean(c.text) for c in row] + [""] * (width - len(row))
+    cells = [clean(c.text) for c in row]
+    if len(cells) > width:
+        # more cells than header columns (a stray split cell): keep the text in the last one
+        cells[width - 1 :] = [" ".join(c for c in cells[width - 1 :] if c)]
+    cells += [""] * (width - len(cells))
     code_merged = bool(row) and row[0].merged_above
     return cells, code_merged
 

@@ -286,3 +286,48 @@ def test_the_rest_of_a_header_cut_by_a_page_break_is_not_a_row():
     plan = analyse(doc)
     assert [t["name"] for t in plan["tasks"]] == ["Tuyên truyền"]
     assert not [w for w in plan["warnings"] if w.startswith("Dòng")]
+
+
+def test_metadata_in_a_header_table_and_a_signature_table():
+    header = Table(
+        rows=[
+            [
+                Cell("ỦY BAN NHÂN DÂN XÃ THÁI TÂN"),
+                Cell("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc"),
+            ],
+            [Cell("Số: 18/KH-UBND"), Cell("Thái Tân, ngày 18 tháng 8 năm 2025")],
+        ]
+    )
+    signature = Table(
+        rows=[
+            [Cell("Nơi nhận: - Như trên; - Lưu: VT."), Cell("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH")],
+            [Cell(""), Cell("Đặng Văn Duy")],
+        ]
+    )
+    doc = Document(
+        blocks=[
+            header,
+            Paragraph("KẾ HOẠCH"),
+            Paragraph("Thực hiện Nghị quyết 57-NQ/TW"),
+            Paragraph("I. NỘI DUNG"),
+            Paragraph("1. Tuyên truyền"),
+            Paragraph("Tổ chức tuyên truyền sâu rộng."),
+            signature,
+        ],
+        format="docx",
+    )
+    meta = analyse(doc)["meta"]
+    assert (meta["doc_number"], meta["issue_date"]) == ("18/KH-UBND", "2025-08-18")
+    assert (meta["locality"], meta["locality_type"]) == ("Thái Tân", "xã")
+    assert meta["signer"] == "Đặng Văn Duy"
+
+
+def test_a_row_wider_than_the_header_keeps_its_text():
+    rows = [
+        [
+            Cell(t)
+            for t in ("1", "Tỷ lệ phủ sóng", "80%", "100%", "100%", "Phòng Kinh tế", "phần thừa")
+        ]
+    ]
+    (indicator,) = analyse(_wide_table(rows))["indicators"]
+    assert indicator["lead"] == ["Phòng Kinh tế phần thừa"]
