@@ -74,25 +74,21 @@ def compare_key(s: str | None) -> str:
     return re.sub(r"\s+", " ", s).strip(" .;:,")
 
 
-def _base_letters() -> dict[int, str]:
-    table = {ord("đ"): "d", ord("Đ"): "D"}
-    for code in range(0xC0, 0x1EFA):
-        base = unicodedata.normalize("NFD", chr(code))[0]
-        if base != chr(code) and base.isascii():
-            table[code] = base
-    return table
-
-
-# One translate() call instead of decomposing every string: search keys are computed
-# for every cell of every table, so this is the extractor's hot path.
-_BASE = _base_letters()
+# Search keys are computed for every table cell and paragraph, so this is the
+# extractor's hot path: decompose, then let the ASCII codec drop the marks in C when the
+# text has no other non-ASCII symbol (the common case), else remove them by regex.
+_COMBINING = re.compile(r"[\u0300-\u036f]+")
+_OTHER_NON_ASCII = re.compile(r"[^\x00-\x7f\u0300-\u036f]")
 _DASH_SPACING = re.compile(r"\s*-\s*")
-_COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
 def strip_diacritics(s: str) -> str:
-    s = s.translate(_BASE)
-    return _COMBINING.sub("", s) if not s.isascii() else s
+    if s.isascii():
+        return s
+    d = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    if _OTHER_NON_ASCII.search(d):
+        return _COMBINING.sub("", d)
+    return d.encode("ascii", "ignore").decode("ascii")
 
 
 def search_key(s: str | None) -> str:
