@@ -182,15 +182,17 @@ def _page_runs(page: pdfium.PdfPage, grids: list[_Grid], view: _View) -> tuple[l
         if len(text) != n:
             # characters outside the BMP shift the indices; fall back to one call each
             text = "".join(chr(pdfium_c.FPDFText_GetUnicode(tp, i)) for i in range(n))
+        # a break character is dropped; a text object's first character starts a run
+        events = sorted(
+            [(m.start(), False) for m in _BREAKS.finditer(text) if _is_break(tp, text, m.start())]
+            + [(i, True) for i in _object_starts(tp, text, n)]
+        )
         spans: list[tuple[int, int]] = []
         start = 0
-        for m in _BREAKS.finditer(text):
-            i = m.start()
-            if m.group() == " " and not pdfium_c.FPDFText_IsGenerated(tp, i):
-                continue
+        for i, keep in events:
             if i > start:
                 spans.append((start, i))
-            start = i + 1
+            start = i if keep else i + 1
         if start < n:
             spans.append((start, n))
         runs: list[_Run] = []
@@ -205,6 +207,41 @@ def _page_runs(page: pdfium.PdfPage, grids: list[_Grid], view: _View) -> tuple[l
         return runs, sum(len(r.text) - r.text.count(" ") for r in runs)
     finally:
         textpage.close()
+
+
+def _is_break(tp, text: str, i: int) -> bool:
+    return text[i] != " " or bool(pdfium_c.FPDFText_IsGenerated(tp, i))
+
+
+def _object_starts(tp, text: str, n: int) -> list[int]:
+    """First characters of text objects that follow the previous one on the same line
+    after a visible gap but with no space character, where pdfium did not generate one
+    either (generators that place every word on its own). pdfium's rectangles end at
+    text-object boundaries, so one call per rectangle finds them, instead of a box per
+    character."""
+    out: list[int] = []
+    count = pdfium_c.FPDFText_CountRects(tp, 0, n)
+    if count <= 1:
+        return out
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    prev = None
+    for k in range(count):
+        if not pdfium_c.FPDFText_GetRect(tp, k, left, top, right, bottom):
+            prev = None
+            continue
+        box = (left.value, bottom.value, right.value, top.value)
+        if prev is not None:
+            height = max(box[3] - box[1], prev[3] - prev[1])
+            same_line = min(box[3], prev[3]) - max(box[1], prev[1]) > 0.5 * height
+            gap = box[0] - prev[2]
+            if same_line and 0.1 * height < gap < 3 * height:
+                i = pdfium_c.FPDFText_GetCharIndexAtPos(
+                    tp, box[0] + 0.5, (box[1] + box[3]) / 2, 0.5, 0.5
+                )
+                if 0 < i < n and not text[i].isspace() and not text[i - 1].isspace():
+                    out.append(i)
+        prev = box
+    return out
 
 
 class _View:
@@ -670,7 +707,7 @@ def _join_runs(runs: list[_Run]) -> str:
     text = runs[0].text
     for prev, run in itertools.pairwise(runs):
         gap = run.x0 - prev.x1
-        if gap > 0.15 * run.size and not text.endswith(" ") and not run.text.startswith(" "):
+        if gap > 0.1 * run.size and not text.endswith(" ") and not run.text.startswith(" "):
             text += " "
         text += run.text
     return text

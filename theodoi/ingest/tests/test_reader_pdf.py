@@ -608,3 +608,31 @@ def test_paragraphs_without_spacing_between_them(indent):
             writer.text(72 + indent if i == 0 else 72, y, line)
             y -= 15
     assert _paragraphs(read_pdf(writer.bytes(), "thut-le.pdf")) == paragraphs
+
+
+@pytest.mark.parametrize("space", [3.0, 2.0])
+def test_justified_text_drawn_word_by_word(space):
+    # some generators place every word on its own, with no space characters at all
+    writer = _Writer()
+    writer.new_page()
+    paragraphs = [
+        "Phoi hop cung cap thong tin, gioi thieu tiem nang, san pham dac thu cua dia phuong "
+        "toi cac to chuc, doanh nghiep co nhu cau hop tac, ung dung cong nghe, phat trien "
+        "san xuat, kinh doanh gan voi chuyen doi so.",
+        "Phan cong cac co quan, don vi lien quan chiu trach nhiem chinh trong viec giam sat "
+        "tung phan nhiem vu.",
+    ]
+    y = 760
+    for text in paragraphs:
+        lines = writer.wrap(text, 0, 450)
+        for i, line in enumerate(lines):
+            words = line.split()
+            widths = [writer.width(w) for w in words]
+            last = i == len(lines) - 1
+            gap = space if last or len(words) == 1 else ((450 - sum(widths)) / (len(words) - 1))
+            x = 72.0
+            for word, width in zip(words, widths, strict=True):
+                writer.text(x, y, word)
+                x += width + gap
+            y -= 15
+    assert _paragraphs(read_pdf(writer.bytes(), "deu.pdf")) == paragraphs
