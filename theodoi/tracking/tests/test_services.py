@@ -1,0 +1,191 @@
+"""Versioned saves, the change log, evidence checks, locking."""
+
+import datetime as dt
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from theodoi.tracking import services
+from theodoi.tracking.models import ChangeLog, Evidence, PeriodEvent
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def report(period, units):
+    return services.unit_report_get_or_start(period=period, unit=units["Phòng Kinh tế"])
+
+
+def test_second_save_of_the_same_version_is_a_conflict(cast, report):
+    # Two people load the same row (version 1); the first saves, the second is told.
+    first = report.tasks.get(task__code="1")
+    second = report.tasks.get(task__code="1")
+    services.task_report_save(
+        task_report=first,
+        user=cast.focal_point,
+        expected_version=1,
+        progress="in_progress",
+        percent=40,
+        done_text="Dự thảo kế hoạch",
+        completed_on=None,
+    )
+    with pytest.raises(services.Conflict) as caught:
+        services.task_report_save(
+            task_report=second,
+            user=cast.clerk,
+            expected_version=1,
+            progress="in_progress",
+            percent=10,
+            done_text="Mới bắt đầu",
+            completed_on=None,
+        )
+    conflict = caught.value
+    assert str(conflict) == "Bản ghi đã được người khác thay đổi"
+    assert (conflict.expected_version, conflict.current_version) == (1, 2)
+    assert conflict.mine["percent"] == "10" and conflict.theirs["percent"] == "40"
+    first.refresh_from_db()
+    assert (first.percent, first.done_text, first.version) == (40, "Dự thảo kế hoạch", 2)
+    assert ChangeLog.objects.filter(field="percent").count() == 1
+
+
+def test_conflict_page_shows_both_versions(cast, report, login):
+    row = report.indicators.get(indicator__code="1")
+    services.indicator_value_save(
+        indicator_value=row, user=cast.clerk, expected_version=1, value_text="55", source="VNPT"
+    )
+    response = login(cast.focal_point).post(
+        f"/bao-cao-chi-tieu/{row.pk}/luu/",
+        {f"i{row.pk}-version": 1, f"i{row.pk}-value": "60,5", f"i{row.pk}-source": "Viettel"},
+        HTTP_HX_REQUEST="true",
+    )
+    page = response.content.decode()
+    assert response["X-Theodoi-Status"] == "409"
+    assert "Bản ghi đã được người khác thay đổi" in page
+    assert "60,5" in page and "55" in page and "Viettel" in page and "VNPT" in page
+    # The form now carries the current version: saving again is a deliberate choice.
+    assert f'name="i{row.pk}-version" value="2"' in page
+    row.refresh_from_db()
+    assert row.value == 55
+
+
+def test_every_change_is_logged_with_before_and_after(cast, report):
+    row = report.indicators.get(indicator__code="1")
+    services.indicator_value_save(
+        indicator_value=row, user=cast.focal_point, expected_version=1, value_text="3,5"
+    )
+    services.indicator_value_save(
+        indicator_value=row, user=cast.focal_point, expected_version=2, value_text="4"
+    )
+    changes = list(ChangeLog.objects.filter(indicator=row.indicator, field="value"))
+    assert [(c.before, c.after) for c in changes] == [("3,5", "4"), ("", "3,5")]
+
+
+def test_qualitative_indicator_takes_text(cast, period, units):
+    report = services.unit_report_get_or_start(period=period, unit=units["Phòng Văn hóa - Xã hội"])
+    row = report.indicators.get()
+    services.indicator_value_save(
+        indicator_value=row,
+        user=cast.other_focal_point,
+        expected_version=1,
+        value_text="Đã hoàn thành mô hình thí điểm",
+    )
+    row.refresh_from_db()
+    assert row.value is None and row.text == "Đã hoàn thành mô hình thí điểm"
+
+
+def test_evidence_checks_type_and_content(cast, report):
+    row = report.tasks.get(task__code="1")
+    ok = services.evidence_attach(
+        upload=SimpleUploadedFile("quyet-dinh.pdf", PDF), user=cast.focal_point, task_report=row
+    )
+    assert ok.file.name.startswith("evidence/") and ok.size == len(PDF)
+    with pytest.raises(services.ValidationFailed, match="chỉ nhận PDF"):
+        services.evidence_attach(
+            upload=SimpleUploadedFile("virus.exe", b"MZ"), user=cast.focal_point, task_report=row
+        )
+    with pytest.raises(services.ValidationFailed, match="không phải tệp PDF"):
+        services.evidence_attach(
+            upload=SimpleUploadedFile("fake.pdf", b"hello"), user=cast.focal_point, task_report=row
+        )
+    assert Evidence.objects.count() == 1
+    assert "lớn hơn 20 MB" in services.evidence_check(
+        name="big.pdf", size=21 * 1024 * 1024, head=b"%PDF"
+    )
+
+
+def test_closed_period_refuses_edits_until_reopened(cast, report):
+    period = report.period
+    services.period_close(period=period, user=cast.clerk, note="Chốt số liệu")
+    row = report.tasks.get(task__code="2")
+    with pytest.raises(services.TrackingError, match="đã khóa"):
+        services.task_report_save(
+            task_report=row,
+            user=cast.focal_point,
+            expected_version=1,
+            progress="in_progress",
+            percent=None,
+            done_text="",
+            completed_on=None,
+        )
+    services.period_reopen(period=period, user=cast.clerk)
+    services.task_report_save(
+        task_report=row,
+        user=cast.focal_point,
+        expected_version=1,
+        progress="in_progress",
+        percent=None,
+        done_text="",
+        completed_on=None,
+    )
+    actions = list(PeriodEvent.objects.filter(period=period).values_list("action", flat=True))
+    assert actions == ["reopened", "closed"]
+
+
+def test_automatic_lock_and_unit_exception(cast, report, monkeypatch):
+    period = report.period
+    period.lock_after_days = 5
+    period.save()
+    monkeypatch.setattr(services, "_today", lambda: dt.date(2026, 12, 20))
+    # Due 10/12, locks itself 5 days later: 15/12 is the last day to edit.
+    assert services.report_is_editable(report, dt.date(2026, 12, 15))
+    assert not services.report_is_editable(report, dt.date(2026, 12, 16))
+    row = report.tasks.get(task__code="2")
+    with pytest.raises(services.TrackingError, match="đã khóa"):
+        services.task_report_save(
+            task_report=row,
+            user=cast.focal_point,
+            expected_version=1,
+            progress="in_progress",
+            percent=None,
+            done_text="",
+            completed_on=None,
+        )
+    services.period_lock_exception_grant(
+        period=period, unit=report.unit, until=dt.date(2026, 12, 31), user=cast.clerk
+    )
+    assert services.report_is_editable(report, dt.date(2026, 12, 20))
+    services.task_report_save(
+        task_report=row,
+        user=cast.focal_point,
+        expected_version=1,
+        progress="in_progress",
+        percent=None,
+        done_text="",
+        completed_on=None,
+    )
+
+
+def test_default_periods_follow_the_plan_deadline(plan):
+    plan.report_deadline_day, plan.report_deadline_month = 30, 11
+    periods = services.period_create_defaults(plan=plan, years=[2026, 2027])
+    assert [(p.label, p.due_on) for p in periods] == [
+        ("Năm 2026", dt.date(2026, 11, 30)),
+        ("Năm 2027", dt.date(2027, 11, 30)),
+    ]
+    again = services.period_create_defaults(plan=plan, years=[2026, 2027])
+    assert [p.pk for p in again] == [p.pk for p in periods]
+    plan.report_deadline_day = plan.report_deadline_month = None
+    (p,) = services.period_create_defaults(plan=plan, years=[2028])
+    assert p.due_on == dt.date(2028, 12, 10)
+    quarters = services.period_add(plan=plan, kind="quarterly", year=2026)
+    assert quarters[0].label == "Quý I/2026"
