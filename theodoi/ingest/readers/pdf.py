@@ -234,7 +234,8 @@ def _object_starts(tp, text: str, n: int) -> list[int]:
             height = max(box[3] - box[1], prev[3] - prev[1])
             same_line = min(box[3], prev[3]) - max(box[1], prev[1]) > 0.5 * height
             gap = box[0] - prev[2]
-            if same_line and 0.1 * height < gap < 3 * height:
+            # wider gaps are left to pdfium, which generates a space for them itself
+            if same_line and 0.1 * height < gap < 0.6 * height:
                 i = pdfium_c.FPDFText_GetCharIndexAtPos(
                     tp, box[0] + 0.5, (box[1] + box[3]) / 2, 0.5, 0.5
                 )
@@ -321,7 +322,9 @@ class _Probe:
         # pdfium only breaks lines where the baseline moves a lot; trust a run only when
         # its ends agree and its width is plausible for its length
         if not cuts and abs(y1 - y0) < 0.3 * size and 0 <= r1 - l0 <= (b - a) * size * 1.2 + size:
-            return [_Run(text[a:b], l0, r1, y0, size, self.bold(a))]
+            # only paragraphs carry boldness in the model: spare the font lookup in cells
+            in_table = any(g.contains(l0 + 1, y0 + 0.3 * size) for g in self.grids)
+            return [_Run(text[a:b], l0, r1, y0, size, not in_table and self.bold(a))]
         return self.split(text, a, b, size, sorted(cuts))
 
     def split(self, text: str, a: int, b: int, size: float, cuts: list[float]) -> list[_Run]:
