@@ -14,6 +14,7 @@ import bisect
 import ctypes
 import itertools
 import re
+import threading
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -100,7 +101,17 @@ class _Page:
     items: list[_Line | Table]
 
 
+# pdfium keeps global state and is not thread-safe; a threaded web server may read two
+# uploads at once
+_PDFIUM_LOCK = threading.Lock()
+
+
 def read_pdf(data: bytes, name: str) -> Document:
+    with _PDFIUM_LOCK:
+        return _read_locked(data, name)
+
+
+def _read_locked(data: bytes, name: str) -> Document:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

@@ -636,3 +636,12 @@ def test_justified_text_drawn_word_by_word(space):
                 x += width + gap
             y -= 15
     assert _paragraphs(read_pdf(writer.bytes(), "deu.pdf")) == paragraphs
+
+
+def test_concurrent_reads_are_safe():
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = _seed_path("001_16d7ad33ef0b9f85", "pdf").read_bytes()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: _summary(read_pdf(data, "song-song.pdf")), range(4)))
+    assert all(r == results[0] for r in results)
