@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import itertools
+import math
 import re
 import threading
 import unicodedata
@@ -336,7 +337,35 @@ class _Probe:
             # only paragraphs carry boldness in the model: spare the font lookup in cells
             in_table = any(g.contains(l0 + 1, y0 + 0.3 * size) for g in self.grids)
             return [_Run(text[a:b], l0, r1, y0, size, not in_table and self.bold(a))]
+        if self.turned(a):
+            return self.turned_run(text, a, b, size)
         return self.split(text, a, b, size, sorted(cuts))
+
+    def turned(self, i: int) -> bool:
+        """Is the character drawn at an angle to the page as displayed?"""
+        angle = math.degrees(pdfium_c.FPDFText_GetCharAngle(self.tp, i))
+        upright = self.view.rotation if self.view is not None else 0
+        off = (angle - upright) % 360
+        return 5 < off < 355
+
+    def turned_run(self, text: str, a: int, b: int, size: float) -> list[_Run]:
+        """Sideways text: a column header written bottom-up in a narrow cell is kept
+        whole where it stands; a diagonal watermark ("DỰ THẢO") outside tables is not
+        part of the plan."""
+        boxes = []
+        for i in (a, b - 1):
+            pdfium_c.FPDFText_GetLooseCharBox(self.tp, i, self.rect)
+            r = self.rect
+            for x in (r.left, r.right):
+                for y in (r.bottom, r.top):
+                    boxes.append(self.view.point(x, y) if self.view is not None else (x, y))
+        xs = [p[0] for p in boxes]
+        ys = [p[1] for p in boxes]
+        cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+        if not any(g.contains(cx, cy) for g in self.grids):
+            return []
+        # placed so that its x-height middle falls on the centre of its box
+        return [_Run(text[a:b], cx - 0.1, cx + 0.1, cy - 0.3 * size, size, False)]
 
     def split(self, text: str, a: int, b: int, size: float, cuts: list[float]) -> list[_Run]:
         out: list[_Run] = []

@@ -1,5 +1,6 @@
 import ctypes
 import io
+import math
 import re
 import time
 import unicodedata
@@ -93,13 +94,16 @@ class _Writer:
             pdfium_c.FPDFPage_GenerateContent(self.page.raw)
         self.page = self.pdf.new_page(width, height)
 
-    def text(self, x: float, y: float, text: str, size: float = 12, bold: bool = False) -> None:
+    def text(
+        self, x: float, y: float, text: str, size: float = 12, bold: bool = False, angle: float = 0
+    ) -> None:
         font = b"Times-Bold" if bold else b"Times-Roman"
         obj = pdfium_c.FPDFPageObj_NewTextObj(self.pdf.raw, font, size)
         data = (text + "\0").encode("utf-16-le")  # FPDF_WIDESTRING is UTF-16LE
         wide = ctypes.create_string_buffer(data, len(data))
         pdfium_c.FPDFText_SetText(obj, ctypes.cast(wide, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
-        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+        cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+        pdfium_c.FPDFPageObj_Transform(obj, cos, sin, -sin, cos, x, y)
         pdfium_c.FPDFPage_InsertObject(self.page.raw, obj)
 
     def line(self, x0: float, y0: float, x1: float, y1: float) -> None:
@@ -645,3 +649,28 @@ def test_concurrent_reads_are_safe():
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(lambda _: _summary(read_pdf(data, "song-song.pdf")), range(4)))
     assert all(r == results[0] for r in results)
+
+
+def test_watermark_is_dropped_and_sideways_header_kept_in_its_cell():
+    writer = _Writer()
+    writer.new_page()
+    _body(writer, 780, [_LONG, "het."])
+    writer.text(150, 300, "DU THAO - BAN NHAP", size=48, angle=40)  # diagonal watermark
+    xs, ys = [72, 110, 400, 440], [740, 640, 600]
+    for y in ys:
+        writer.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        writer.line(x, ys[0], x, ys[-1])
+    writer.text(76, 720, "TT")
+    writer.text(114, 720, "Chi tieu")
+    writer.text(425, 650, "Don vi tinh", angle=90)  # written bottom-up in a narrow column
+    writer.text(76, 620, "1")
+    writer.text(114, 620, "Ty le ho so truc tuyen")
+    writer.text(404, 620, "%")
+    document = read_pdf(writer.bytes(), "nhap.pdf")
+    assert _paragraphs(document) == [f"{_LONG} het."]
+    (table,) = [b for b in document.blocks if isinstance(b, Table)]
+    assert table.texts() == [
+        ["TT", "Chi tieu", "Don vi tinh"],
+        ["1", "Ty le ho so truc tuyen", "%"],
+    ]
