@@ -582,6 +582,17 @@ def _grids(hs, vs, view: _View) -> list[_Grid]:
     for gh, gv in groups.values():
         xs = _cluster([r[0] for r in gv])
         ys = sorted(_cluster([r[0] for r in gh]), reverse=True)
+        # a table style without outer borders: the other rules still show its extent
+        left, right = min(r[1] for r in gh), max(r[2] for r in gh)
+        bottom, top = min(r[1] for r in gv), max(r[2] for r in gv)
+        if xs and left < xs[0] - _GRID_GAP:
+            xs.insert(0, left)
+        if xs and right > xs[-1] + _GRID_GAP:
+            xs.append(right)
+        if ys and top > ys[0] + _GRID_GAP:
+            ys.insert(0, top)
+        if ys and bottom < ys[-1] - _GRID_GAP:
+            ys.append(bottom)
         if len(xs) < 2 or len(ys) < 2:
             continue
         if len(xs) == 2 and len(ys) == 2:

@@ -674,3 +674,28 @@ def test_watermark_is_dropped_and_sideways_header_kept_in_its_cell():
         ["TT", "Chi tieu", "Don vi tinh"],
         ["1", "Ty le ho so truc tuyen", "%"],
     ]
+
+
+def test_table_without_outer_borders():
+    writer = _Writer()
+    writer.new_page()
+    xs, ys = [72, 110, 400, 520], [740, 720, 700, 680]
+    for y in ys[1:-1]:  # no top and bottom rule
+        writer.line(xs[0], y, xs[-1], y)
+    for x in xs[1:-1]:  # no left and right rule
+        writer.line(x, ys[0], x, ys[-1])
+    for y, cells in zip(
+        (726, 706, 686),
+        (["TT", "Nhiem vu", "Thoi gian"], ["1", "Xay dung", "2026"], ["2", "Trien khai", "2027"]),
+        strict=True,
+    ):
+        for x, text in zip(xs, cells, strict=False):
+            writer.text(x + 4, y, text)
+    (table,) = [
+        b for b in read_pdf(writer.bytes(), "khong-vien.pdf").blocks if isinstance(b, Table)
+    ]
+    assert table.texts() == [
+        ["TT", "Nhiem vu", "Thoi gian"],
+        ["1", "Xay dung", "2026"],
+        ["2", "Trien khai", "2027"],
+    ]
