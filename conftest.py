@@ -24,6 +24,12 @@ def fake_extract(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # The real hasher spends ~0.5 s per password on purpose; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     # Uploaded plans go to a throw-away folder, never to the developer's media/.
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -58,7 +58,7 @@ def test_create_unit_from_a_written_name(cast, fake_extract):
 
 
 def test_bad_file_type_leaves_nothing(cast, fake_extract):
-    with pytest.raises(services.PlanImportError, match="không phải .docx"):
+    with pytest.raises(services.PlanImportError, match=r"không phải \.docx"):
         services.plan_import(commune=cast.commune, filename="a.xlsx", content=b"x")
     assert not Plan.objects.exists()
 
