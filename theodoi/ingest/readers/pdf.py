@@ -896,8 +896,28 @@ def _group_lines_plain(runs: list[_Run]) -> list[_Line]:
 _BULLET = re.compile(r"^[\uf000-\uf0ff•●▪■◦○♦❖➢➤►▸‣⁃∙·]\s*")
 
 
+# Ligatures a font may map to single code points, and invisible characters that would
+# split words for the analyser's searches
+_TRANSLATE = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\u200b": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\u2060": "",
+        "\ufeff": "",
+        "\x00": "",
+    }
+)
+
+
 def _clean(text: str) -> str:
     text = text.replace("\x02", "-").replace("\ufffe", "-").replace("\u00ad", "")
+    text = text.translate(_TRANSLATE)
     text = re.sub(r"\s+", " ", text).strip()
     text = _BULLET.sub("- ", text)
     return unicodedata.normalize("NFC", text)
