@@ -742,11 +742,16 @@ def _group_lines(runs: list[_Run]) -> list[_Line]:
     for group in lines:
         group.sort(key=lambda r: r.x0)
         # a wide gap inside a line is a tab stop or a borderless two-column layout
-        # (e.g. agency name | national motto): its parts are separate paragraphs
+        # (e.g. agency name | national motto): its parts are separate paragraphs. A
+        # justified line stretched around a long token has wide gaps too, but all alike.
+        gaps = sorted(b.x0 - a.x1 for a, b in itertools.pairwise(group))
+        # with real space characters a header line is two runs and one gap, no sample
+        typical = gaps[len(gaps) // 2] if len(gaps) >= 3 else 0.0
         parts: list[list[_Run]] = [[group[0]]]
         for run in group[1:]:
             prev = parts[-1][-1]
-            if run.x0 - prev.x1 > 3 * max(run.size, prev.size):
+            gap = run.x0 - prev.x1
+            if gap > 3 * max(run.size, prev.size) and gap > 2 * typical:
                 parts.append([run])
             else:
                 parts[-1].append(run)

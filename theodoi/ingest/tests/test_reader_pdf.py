@@ -699,3 +699,24 @@ def test_table_without_outer_borders():
         ["1", "Xay dung", "2026"],
         ["2", "Trien khai", "2027"],
     ]
+
+
+def test_header_line_with_a_tab_stop_splits_but_a_stretched_justified_line_does_not():
+    writer = _Writer()
+    writer.new_page()
+    writer.text(72, 780, "So: 18/KH-UBND")
+    writer.text(300, 780, "Thai Tan, ngay 18 thang 8 nam 2025")
+    words = ["Xem", "https://dichvucong.gov.vn/p/home/dvc.html", "va", "cong", "bo"]
+    widths = [writer.width(w) for w in words]
+    gap = (450 - sum(widths)) / (len(words) - 1)
+    x = 72.0
+    for word, width in zip(words, widths, strict=True):
+        writer.text(x, 740, word)
+        x += width + gap
+    writer.text(72, 725, "thong tin.")
+    texts = _paragraphs(read_pdf(writer.bytes(), "tab.pdf"))
+    assert texts == [
+        "So: 18/KH-UBND",
+        "Thai Tan, ngay 18 thang 8 nam 2025",
+        " ".join(words) + " thong tin.",
+    ]
