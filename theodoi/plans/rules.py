@@ -76,3 +76,12 @@ def warning_concerns(warning: str, *, code: str, name: str) -> bool:
     return (
         bool(code) and re.search(rf"\b(stt|dong|muc)\s+{re.escape(code.lower())}\b", w) is not None
     )
+
+
+_COLLECTIVE = re.compile(r"^(cac|nhung)\s|\bdon vi lien quan\b|\bco quan lien quan\b")
+
+
+def is_collective_name(name: str) -> bool:
+    """ "Các phòng, ban, ngành thuộc xã", "đơn vị liên quan": a group of units, not one.
+    Asked only of names that matched no unit ("Các trường học" is a unit)."""
+    return _COLLECTIVE.search(search_key(name)) is not None

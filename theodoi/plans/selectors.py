@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from theodoi.accounts.matching import UnitIndex, split_names
 from theodoi.accounts.models import AdminUnit, Unit
 from theodoi.lib.vntext import search_key
+from theodoi.plans import rules
 from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
 
 
@@ -25,7 +26,8 @@ class UnmappedName:
 
 def plan_unmapped_names(plan: Plan) -> list[UnmappedName]:
     """Every unit name written in the plan that matches no unit of the commune, with
-    how often it occurs and the most similar units."""
+    how often it occurs and the most similar units. Collective names ("các phòng, ban,
+    ngành liên quan") are left out: there is no one unit to map them to."""
     units = Unit.objects.filter(commune=plan.commune, is_active=True).prefetch_related("aliases")
     index = UnitIndex(units, locality=plan.commune.short_name)
     counts: Counter[str] = Counter()
@@ -40,7 +42,7 @@ def plan_unmapped_names(plan: Plan) -> list[UnmappedName]:
     return [
         UnmappedName(name=name, count=n, suggestions=index.suggest(name))
         for name, n in counts.most_common()
-        if name not in ignored and index.match(name) is None
+        if name not in ignored and index.match(name) is None and not rules.is_collective_name(name)
     ]
 
 

@@ -35,3 +35,17 @@ def test_warning_concerns_row_by_number_or_text():
     assert rules.warning_concerns(
         "Dòng “Xây dựng kho dữ liệu số của xã”: thiếu hạn", code="", name="Xây dựng kho dữ liệu số"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "collective"),
+    [
+        ("Các phòng, ban, ngành, đơn vị thuộc xã", True),
+        ("Các đơn vị liên quan", True),
+        ("đơn vị liên quan.", True),
+        ("Sở Giáo dục và Đào tạo", False),
+        ("Tổ công nghệ số cộng đồng", False),
+    ],
+)
+def test_collective_names(name, collective):
+    assert rules.is_collective_name(name) is collective
