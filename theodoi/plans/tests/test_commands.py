@@ -1,0 +1,56 @@
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from theodoi.accounts.models import AdminUnit, Membership, Person
+from theodoi.plans.models import Plan, PlanStatus
+from theodoi.testing import SEEDS
+
+
+@pytest.mark.django_db
+def test_load_admin_units_counts_and_is_idempotent():
+    call_command("load_admin_units")
+    call_command("load_admin_units")
+    assert AdminUnit.objects.filter(level="province").count() == 34
+    assert AdminUnit.objects.filter(level="commune").count() == 3321
+    chi_minh = AdminUnit.objects.filter(level="commune", name="Xã Chí Minh")
+    assert chi_minh.count() == 2  # the same name in two provinces: the code tells them apart
+    thai_tan = AdminUnit.objects.get(level="commune", code=10642)
+    assert (thai_tan.name, thai_tan.parent.name) == ("Xã Thái Tân", "Thành phố Hải Phòng")
+
+
+@pytest.mark.django_db
+def test_load_demo_is_idempotent():
+    call_command("load_demo")
+    first = (Plan.objects.count(), Membership.objects.count(), AdminUnit.objects.count())
+    call_command("load_demo")
+    assert (Plan.objects.count(), Membership.objects.count(), AdminUnit.objects.count()) == first
+    assert first[0] == 3
+    assert set(Plan.objects.values_list("status", flat=True)) == {PlanStatus.PUBLISHED}
+    by_commune = dict(Plan.objects.values_list("commune__code", "original_filename"))
+    assert by_commune[10642].startswith("000_") and by_commune[11131].startswith("003_")
+    assert Person.objects.filter(is_demo=True).count() == 6
+
+
+@pytest.mark.django_db
+def test_import_plan_command(cast, capsys):
+    call_command(
+        "import_plan", str(SEEDS / "003_02ef1c704dcfcf6b.docx"), commune=11131, publish=True
+    )
+    assert Plan.objects.get().status == PlanStatus.PUBLISHED
+    assert "Đã công bố" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["/nonexistent.docx", "--commune", "11131"], "Không tìm thấy tệp"),
+        ([str(SEEDS / "003_02ef1c704dcfcf6b.docx"), "--commune", "99999"], "Không có xã"),
+    ],
+)
+def test_import_plan_command_bad_input(cast, args, message):
+    with pytest.raises(CommandError, match=message) as err:
+        call_command("import_plan", *args)
+    assert err.value.returncode == 2
+    assert not Plan.objects.exists()
