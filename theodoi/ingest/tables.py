@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from theodoi.ingest.deadlines import parse_deadline
 from theodoi.ingest.document import Table
+from theodoi.ingest.joins import join_continued
 from theodoi.ingest.targets import parse_target
 from theodoi.ingest.units import split_units
 from theodoi.lib.vntext import clean, search_key
@@ -252,7 +253,7 @@ class TableReader:
             return
         for i, text in enumerate(cells):
             if text:
-                last.cells[i] = f"{last.cells[i]} {text}".strip()
+                last.cells[i] = join_continued(last.cells[i], text)
 
     def _last_parent(self) -> _Record | None:
         for rec in reversed(self.records):

@@ -25,6 +25,7 @@ import pypdfium2.raw as pdfium_c
 
 from theodoi.ingest.document import Cell, Document, Paragraph, Table
 from theodoi.ingest.errors import ExtractionError
+from theodoi.ingest.joins import closes_math, is_voiceless
 
 # A rule is at most this thick; cell shading and images are thicker.
 _RULE_MAX = 3.0
@@ -792,15 +793,6 @@ def _join_lines(lines: list[str]) -> str:
     return out
 
 
-_VOWELS = set("aeiouyAEIOUY")
-
-
-def _voiceless(token: str) -> bool:
-    """A letter chunk without any vowel: no Vietnamese syllable looks like that."""
-    letters = [ch for ch in unicodedata.normalize("NFD", token) if ch.isalpha()]
-    return bool(letters) and not any(ch in _VOWELS for ch in letters)
-
-
 def _broken_word(prev: _Line, line: _Line, inner_right: float) -> bool:
     """LibreOffice and Word break a word that is wider than a narrow column wherever the
     column ends ("phươn" / "g", "02/202" / "5/TT"). Such a line is filled to the edge and
@@ -822,41 +814,10 @@ def _broken_word(prev: _Line, line: _Line, inner_right: float) -> bool:
         return False
     piece = re.split(r"[^\w]", tail)[-1]
     if head.islower() or piece.islower():
-        return (head.islower() and _voiceless(head)) or (piece.islower() and _voiceless(piece))
+        return (head.islower() and is_voiceless(head)) or (piece.islower() and is_voiceless(piece))
     # capitals: "STE" / "M", "UBN" / "D", but "KHCN" / "ĐMST" are two abbreviations
     head = re.split(r"[^\w]", head)[0]
-    return len(head) <= 2 and _voiceless(head) and len(tail) >= 2
-
-
-def _closes_math(before: str, line: str) -> bool:
-    """A "$" opening a line closes a LaTeX span left open ("$\\geq 95\\%" / "$"); the
-    plans carry such text literally and the analyser reads it whole."""
-    return line.startswith("$") and before.count("$") % 2 == 1
-
-
-def join_continued(left: str, right: str) -> str:
-    """Joins the two pieces of a cell cut by a page break (text at the bottom of one page,
-    text in the continuation row on the next). A narrow column can break a word there
-    too ("Phòn" / "g Kinh tế", "KHCN" / ", ĐMST"); without the geometry only pieces that
-    cannot be whole syllables, or punctuation that never opens a line, are glued."""
-    left, right = left.rstrip(), right.lstrip()
-    if not left or not right:
-        return left or right
-    head = right.split(" ", 1)[0]
-    tail = re.split(r"[^\w]", left.rsplit(" ", 1)[-1])[-1]
-    glue = (
-        right[0] in ",.;:!?)]%…"
-        or _closes_math(left, right)
-        or (
-            left[-1].isalpha()
-            and right[0].isalpha()
-            and (
-                (head.islower() and _voiceless(head.rstrip(",.;:)")))
-                or (tail.islower() and _voiceless(tail))
-            )
-        )
-    )
-    return left + right if glue else f"{left} {right}"
+    return len(head) <= 2 and is_voiceless(head) and len(tail) >= 2
 
 
 def _cell_text(runs: list[_Run], left: float, right: float) -> str:
@@ -874,7 +835,7 @@ def _cell_text(runs: list[_Run], left: float, right: float) -> str:
         glued = (
             text[0] in ",.;:!?)]%…"
             or (text[0] == "/" and out[-1:].isdigit())
-            or _closes_math(out, text)
+            or closes_math(out, text)
         )
         if glued or _broken_word(prev, line, inner_right):
             if out.endswith("\ufffe"):

@@ -13,7 +13,8 @@ import pytest
 
 from theodoi.ingest.document import Paragraph, Table
 from theodoi.ingest.errors import ExtractionError
-from theodoi.ingest.readers.pdf import join_continued, read_pdf
+from theodoi.ingest.joins import join_continued
+from theodoi.ingest.readers.pdf import read_pdf
 
 SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
 
