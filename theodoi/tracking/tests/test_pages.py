@@ -1,0 +1,58 @@
+"""What the shared pages show from tracking: the bell, the history, the period list."""
+
+from django.urls import reverse
+
+from theodoi.tracking import services
+
+
+def test_bell_counts_unread_notifications(cast, plan, login):
+    services.notification_send(user=cast.focal_point, key="a", text="Một", link="/")
+    services.notification_send(user=cast.focal_point, key="b", text="Hai", link="/")
+    focal = login(cast.focal_point)
+    page = focal.get(reverse("plans:plan-detail", args=[plan.pk])).content.decode()
+    assert 'aria-label="Thông báo: 2 chưa đọc"' in page
+    focal.post(reverse("tracking:notifications"))
+    page = focal.get(reverse("tracking:notifications")).content.decode()
+    assert 'aria-label="Thông báo: 0 chưa đọc"' in page and "Hai" in page
+
+
+def test_task_and_indicator_pages_show_history(cast, period, units, login):
+    report = services.unit_report_get_or_start(period=period, unit=units["Phòng Kinh tế"])
+    row = report.tasks.get(task__code="1")
+    services.task_report_save(
+        task_report=row,
+        user=cast.focal_point,
+        expected_version=1,
+        progress="in_progress",
+        percent=30,
+        done_text="Dự thảo",
+        completed_on=None,
+    )
+    value = report.indicators.get(indicator__code="1")
+    services.indicator_value_save(
+        indicator_value=value, user=cast.focal_point, expected_version=1, value_text="3,5"
+    )
+    viewer = login(cast.viewer)
+    page = viewer.get(reverse("plans:task-detail", args=[row.task_id])).content.decode()
+    assert "Lịch sử cập nhật" in page and "Tỷ lệ hoàn thành (%)" in page and "30" in page
+    page = viewer.get(reverse("plans:indicator-detail", args=[value.indicator_id])).content.decode()
+    assert "3,5" in page
+
+
+def test_period_list_links_a_focal_point_to_its_report(cast, period, units, login):
+    page = login(cast.focal_point).get(reverse("tracking:period-list", args=[period.plan_id]))
+    url = reverse("tracking:report-detail", args=[period.pk, units["Phòng Kinh tế"].pk])
+    assert url in page.content.decode()
+
+
+def test_clerk_adds_periods_and_records_a_trigger(cast, plan, login):
+    clerk = login(cast.clerk)
+    url = reverse("tracking:period-list", args=[plan.pk])
+    clerk.post(url, {"kind": "defaults"})
+    clerk.post(url, {"kind": "quarterly", "year": "2026"})
+    labels = list(plan.periods.values_list("label", flat=True))
+    assert "Năm 2026" in labels and "Quý IV/2026" in labels
+    task = plan.tasks.get(code="3")
+    clerk.post(reverse("tracking:task-trigger", args=[task.pk]), {"date": "01/02/2026"})
+    task.trigger.refresh_from_db()
+    assert task.trigger.trigger_date.isoformat() == "2026-02-01"
