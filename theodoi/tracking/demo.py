@@ -1,0 +1,62 @@
+"""Demo data of the reporting cycle: each demo commune's published plan gets an open 2026
+period where some units have submitted, some are in draft and some have not started.
+Called by `load_demo`; idempotent (a period that already has reports is left alone)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from theodoi.plans.models import Plan, PlanStatus
+from theodoi.tracking import selectors, services
+from theodoi.tracking.models import Progress, ReportingPeriod, UnitReport
+
+# The communes `load_demo` loads: Xã Thái Tân, Phường Hồng Bàng, Xã Chí Minh.
+DEMO_COMMUNES = (10642, 11311, 11131)
+DEMO_YEAR = 2026
+# The demo focal point's unit stays in draft so whoever logs in as it has work to do.
+DRAFT_FIRST = ("Phòng Kinh tế", "Phòng Kinh tế, Hạ tầng và Đô thị")
+
+
+def load_tracking_demo(stdout=None) -> list[ReportingPeriod]:
+    periods = []
+    plans = Plan.objects.filter(
+        commune__code__in=DEMO_COMMUNES, status=PlanStatus.PUBLISHED
+    ).select_related("commune")
+    for plan in plans:
+        (period,) = services.period_create_defaults(plan=plan, years=[DEMO_YEAR])
+        periods.append(period)
+        if UnitReport.objects.filter(period=period).exists():
+            continue
+        counts = _fill(period)
+        if stdout:
+            stdout.write(
+                f"{plan.commune.name}: kỳ {period.label}, {counts[0]} đơn vị đã gửi, "
+                f"{counts[1]} đang nhập, {counts[2]} chưa bắt đầu."
+            )
+    return periods
+
+
+@transaction.atomic
+def _fill(period: ReportingPeriod) -> tuple[int, int, int]:
+    units = sorted(
+        selectors.period_units(period), key=lambda u: (u.name not in DRAFT_FIRST, u.position)
+    )
+    third = max(1, len(units) // 3)
+    drafts, submitted = units[:third], units[third : 2 * third]
+    for unit in drafts + submitted:
+        report = services.unit_report_get_or_start(period=period, unit=unit)
+        for n, row in enumerate(report.tasks.select_related("task")):
+            if n % 2:
+                continue  # leave some rows for the demo user
+            services.task_report_save(
+                task_report=row,
+                user=None,
+                expected_version=row.version,
+                progress=Progress.IN_PROGRESS,
+                percent=50,
+                done_text="Đã triển khai một phần (dữ liệu minh họa).",
+                completed_on=None,
+            )
+        if unit in submitted:
+            services.unit_report_submit(report=report, user=None)
+    return len(submitted), len(drafts), len(units) - 2 * third

@@ -1,0 +1,13 @@
+from theodoi.tracking.demo import load_tracking_demo
+from theodoi.tracking.models import ReportStatus, UnitReport
+
+
+def test_demo_gives_a_mixed_open_period_and_is_idempotent(cast, plan):
+    # The cast's commune is Xã Thái Tân (10642), one of the demo communes.
+    (period,) = load_tracking_demo()
+    assert period.label == "Năm 2026" and not period.closed
+    statuses = sorted(UnitReport.objects.filter(period=period).values_list("status", flat=True))
+    assert statuses == [ReportStatus.DRAFT, ReportStatus.SUBMITTED]  # + one not started
+    assert UnitReport.objects.get(period=period, status="draft").unit.name == "Phòng Kinh tế"
+    load_tracking_demo()
+    assert UnitReport.objects.filter(period=period).count() == 2
