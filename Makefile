@@ -2,9 +2,11 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-SEED ?= ../shared/seeds/003_02ef1c704dcfcf6b.docx
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1:8000
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/theodoi
 
-.PHONY: install run test lint bench
+.PHONY: install run migrate demo test lint pytest test-postgres bench
 
 $(VENV)/installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,15 +16,34 @@ $(VENV)/installed: pyproject.toml
 
 install: $(VENV)/installed
 
-run: install
-	$(PY) -m theodoi extract $(SEED)
+migrate: install
+	$(MANAGE) migrate --noinput
+
+# Idempotent: re-running keeps the data already there.
+demo: migrate
+	$(MANAGE) load_admin_units
+	$(MANAGE) load_demo
+
+run: demo
+	@echo ""
+	@echo "  theodoi: http://$(HOST)/   (Ctrl+C to stop)"
+	@echo "  Demo logins above, password demo12345; e.g. thuongtruc (clerk of the three demo communes)."
+	@echo ""
+	$(MANAGE) runserver $(HOST)
 
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-test: lint
-	$(PY) -m pytest
+# The suite on SQLite (DATABASE_URL cleared so a developer's setting does not leak in).
+pytest: install
+	env -u DATABASE_URL $(PY) -m pytest
+
+test: lint pytest
+
+# The same suite on PostgreSQL; pytest-django creates and drops test_theodoi.
+test-postgres: install
+	DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest
 
 bench: install
 	$(PY) -m theodoi.ingest.bench
