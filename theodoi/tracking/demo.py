@@ -31,7 +31,7 @@ def load_tracking_demo(stdout=None) -> list[ReportingPeriod]:
         if stdout:
             stdout.write(
                 f"{plan.commune.name}: kỳ {period.label}, {counts[0]} đơn vị đã gửi, "
-                f"{counts[1]} đang nhập, {counts[2]} chưa bắt đầu."
+                f"{counts[1]} đang nhập, {counts[2]} chưa bắt đầu.\n"
             )
     return periods
 
