@@ -2,7 +2,10 @@ from django import forms
 
 from theodoi.plans.models import DeadlineKind, Plan, PlanStatus, Recurrence
 
-_DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+# Text, not type=date: the browser would show its own locale (mm/dd/yyyy in English).
+_DATE = forms.DateInput(
+    format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}
+)
 
 
 class UploadForm(forms.Form):
