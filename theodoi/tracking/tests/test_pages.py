@@ -56,3 +56,61 @@ def test_clerk_adds_periods_and_records_a_trigger(cast, plan, login):
     clerk.post(reverse("tracking:task-trigger", args=[task.pk]), {"date": "01/02/2026"})
     task.trigger.refresh_from_db()
     assert task.trigger.trigger_date.isoformat() == "2026-02-01"
+
+
+def test_coordinating_units_report_when_the_clerk_asks(cast, period, units, login):
+    culture = units["Phòng Văn hóa - Xã hội"]
+    report = services.unit_report_get_or_start(period=period, unit=culture)
+    assert list(report.tasks.values_list("task__code", flat=True)) == ["3"]
+    clerk = login(cast.clerk)
+    clerk.post(
+        reverse("tracking:period-settings", args=[period.pk]),
+        {"due_on": "30/11/2026", "lock_after_days": "7", "include_coordinating": "on"},
+    )
+    period.refresh_from_db()
+    assert period.due_on.isoformat() == "2026-11-30" and period.lock_after_days == 7
+    page = login(cast.other_focal_point).get(
+        reverse("tracking:report-detail", args=[period.pk, culture.pk])
+    )
+    assert "phối hợp" in page.content.decode()
+    assert sorted(report.tasks.values_list("task__code", flat=True)) == ["1", "3"]
+
+
+def test_clerk_closes_reopens_and_grants_an_exception(cast, period, units, login):
+    clerk = login(cast.clerk)
+    clerk.post(reverse("tracking:period-close", args=[period.pk]), {"note": "Chốt"})
+    period.refresh_from_db()
+    assert period.closed and period.closed_by == cast.clerk
+    clerk.post(reverse("tracking:period-close", args=[period.pk]), {"reopen": "1"})
+    period.refresh_from_db()
+    assert not period.closed
+    unit = units["Phòng Kinh tế"]
+    clerk.post(
+        reverse("tracking:lock-exception", args=[period.pk, unit.pk]), {"date": "31/12/2026"}
+    )
+    assert period.lock_exceptions.get(unit=unit).until.isoformat() == "2026-12-31"
+    page = clerk.get(reverse("tracking:period-dashboard", args=[period.pk])).content.decode()
+    assert "Mở lại kỳ" in page and "Khóa kỳ" in page
+
+
+def test_after_a_conflict_saving_again_is_deliberate_and_works(cast, period, units, login):
+    report = services.unit_report_get_or_start(period=period, unit=units["Phòng Kinh tế"])
+    row = report.tasks.get(task__code="1")
+    services.task_report_save(
+        task_report=row,
+        user=cast.clerk,
+        expected_version=1,
+        progress="in_progress",
+        percent=20,
+        done_text="",
+        completed_on=None,
+    )
+    focal = login(cast.focal_point)
+    url = reverse("tracking:task-report-save", args=[row.pk])
+    data = {f"t{row.pk}-progress": "in_progress", f"t{row.pk}-percent": "60"}
+    stale = focal.post(url, {**data, f"t{row.pk}-version": 1}, HTTP_HX_REQUEST="true")
+    assert stale["X-Theodoi-Status"] == "409"
+    again = focal.post(url, {**data, f"t{row.pk}-version": 2}, HTTP_HX_REQUEST="true")
+    assert again["X-Theodoi-Status"] == "200"
+    row.refresh_from_db()
+    assert (row.percent, row.version) == (60, 3)
