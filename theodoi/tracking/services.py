@@ -224,17 +224,20 @@ def _require_editable(report: UnitReport) -> None:
         raise TrackingError(f"{report.period} đã khóa, không sửa được nữa.")
 
 
-def _shown(value) -> str:
+def _shown(value, name: str = "") -> str:
+    """A value as people read it: dd/mm/yyyy, "3,5", "Hoàn thành" rather than "done"."""
+    if name == "progress" and value in Progress.values:
+        return Progress(value).label
     if value is None:
         return ""
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, Decimal):
-        return rules_format_decimal(value)
+        return format_decimal_vi(value)
     return str(value)
 
 
-def rules_format_decimal(value: Decimal) -> str:
+def format_decimal_vi(value: Decimal) -> str:
     """3.5000 → "3,5": how the history and the form show a number."""
     text = format(value.normalize(), "f")
     return text.replace(".", ",")
@@ -244,15 +247,15 @@ def _log_changes(*, report: UnitReport, record, fields: dict, labels: dict, user
     rows = []
     for name, new in fields.items():
         old = getattr(record, name)
-        if _shown(old) != _shown(new):
+        if _shown(old, name) != _shown(new, name):
             rows.append(
                 ChangeLog(
                     unit_report=report,
                     user=user,
                     field=name,
                     label=labels[name],
-                    before=_shown(old),
-                    after=_shown(new),
+                    before=_shown(old, name),
+                    after=_shown(new, name),
                     **link,
                 )
             )
@@ -280,8 +283,8 @@ def _claim_version(model, record, expected_version: int, mine: dict, fields: lis
             record=current,
             expected_version=expected_version,
             current_version=current.version,
-            mine={k: _shown(v) for k, v in mine.items()},
-            theirs={k: _shown(getattr(current, k)) for k in fields},
+            mine={k: _shown(v, k) for k, v in mine.items()},
+            theirs={k: _shown(getattr(current, k), k) for k in fields},
         )
 
 

@@ -254,7 +254,7 @@ def _task_row(row: TaskReport, editable: bool, form=None, conflict=None, error="
 
 
 def _indicator_row(row: IndicatorValue, editable: bool, form=None, conflict=None, error=""):
-    shown = row.text if row.value is None else services.rules_format_decimal(row.value)
+    shown = row.text if row.value is None else services.format_decimal_vi(row.value)
     row.form = form or IndicatorValueForm(
         initial={"version": row.version, "value": shown, "source": row.source, "note": row.note},
         prefix=f"i{row.pk}",

@@ -135,7 +135,7 @@ def report_workbook(report: UnitReport) -> bytes:
             iv.indicator.name,
             iv.indicator.unit_of_measure,
             _targets(iv.indicator),
-            iv.text if iv.value is None else services.rules_format_decimal(iv.value),
+            iv.text if iv.value is None else services.format_decimal_vi(iv.value),
             iv.source,
             iv.note,
         ]

@@ -26,7 +26,7 @@ def task_colour(status) -> str:
 def decimal_vi(value) -> str:
     if value is None or value == "":
         return ""
-    return services.rules_format_decimal(Decimal(value))
+    return services.format_decimal_vi(Decimal(value))
 
 
 @register.filter

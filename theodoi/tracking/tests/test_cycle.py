@@ -144,7 +144,11 @@ def test_whole_cycle(cast, plan, period, units, login, django_capture_on_commit_
 
     # Every change was kept: before and after, who and when.
     change = ChangeLog.objects.get(task__code="1", field="progress")
-    assert (change.before, change.after, change.user) == ("not_started", "done", cast.focal_point)
+    assert (change.before, change.after, change.user) == (
+        "Chưa thực hiện",
+        "Hoàn thành",
+        cast.focal_point,
+    )
     history = focal.get(reverse("plans:task-detail", args=[task_row.task_id]))
     assert history.status_code == 200
 
