@@ -1,8 +1,9 @@
 """Map the unit names written in a plan onto a commune's units.
 
-`theodoi.ingest.units` (being written alongside) will own the key; until it is there
-we fall back to the same idea on `search_key`: case, diacritics, dashes and a trailing
-"xã"/"phường" do not count."""
+The key comes from `theodoi.ingest.units.unit_key` (case, diacritics, tone placement,
+abbreviations such as "VH-XH", a trailing "xã" do not count), so the extractor and the
+web app agree on what "the same unit" means. A fallback on `search_key` keeps the app
+working if the extractor package is being rebuilt."""
 
 from __future__ import annotations
 
@@ -28,13 +29,11 @@ except ImportError:  # pragma: no cover
 def unit_key(name: str, *, locality: str = "") -> str:
     """The key two spellings of one unit share. A trailing locality name ("Công an xã
     Thái Tân") is dropped too, so the commune's own name does not spoil a match."""
-    key = search_key(name)
+    key = _ingest_unit_key(name) if _ingest_unit_key is not None else _fallback_unit_key(name)
     if locality:
         loc = search_key(locality)
         key = re.sub(rf"\s+(xa|phuong|dac khu)\s+{re.escape(loc)}$", "", key)
-    if _ingest_unit_key is not None:
-        return search_key(_ingest_unit_key(key)) or key
-    return _fallback_unit_key(key)
+    return key
 
 
 class UnitIndex:
@@ -60,13 +59,15 @@ class UnitIndex:
         hits = process.extract(
             unit_key(name, locality=self.locality),
             list(self._by_key),
-            scorer=fuzz.token_set_ratio,
+            # token-sort, not token-set: "Phòng Kinh tế" must not score 100 against
+            # "Phòng Kinh tế, Hạ tầng và Đô thị" (see theodoi.ingest.units.best_matches).
+            scorer=fuzz.token_sort_ratio,
             limit=limit * 4,
         )
         units = []
         for key, score, _ in hits:
             unit = self._by_key[key]
-            if score >= 50 and unit not in units:
+            if score >= 55 and unit not in units:
                 units.append(unit)
         return units[:limit]
 
