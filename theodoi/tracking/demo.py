@@ -57,6 +57,24 @@ def _fill(period: ReportingPeriod) -> tuple[int, int, int]:
                 done_text="Đã triển khai một phần (dữ liệu minh họa).",
                 completed_on=None,
             )
+        for n, value in enumerate(report.indicators.select_related("indicator")):
+            if n % 2:
+                continue
+            qualitative = selectors.indicator_is_qualitative(value.indicator)
+            services.indicator_value_save(
+                indicator_value=value,
+                user=None,
+                expected_version=value.version,
+                value_text="Đang triển khai" if qualitative else "50",
+                source="Dữ liệu minh họa",
+            )
+        # A unit with nothing to fill still has something to say (and is then a draft).
+        services.unit_report_save_notes(
+            report=report,
+            user=None,
+            difficulties="Thiếu nhân lực có chuyên môn về chuyển đổi số (dữ liệu minh họa).",
+            proposals="Đề nghị tập huấn cho cán bộ đầu mối (dữ liệu minh họa).",
+        )
         if unit in submitted:
             services.unit_report_submit(report=report, user=None)
     return len(submitted), len(drafts), len(units) - 2 * third
