@@ -172,4 +172,6 @@ def test_supervisor_reads_every_commune_of_the_province_only(client, world):
     AdminUnit.objects.create(
         level="commune", code=4, name="Phường Ba Đình", division_type="phường", parent=far
     )
-    assert client.get(reverse("plans:commune-detail", args=[4])).status_code == 403
+    refused = client.get(reverse("plans:commune-detail", args=[4]))
+    assert refused.status_code == 403
+    assert "Bạn không có quyền xem trang này" in refused.content.decode()

@@ -1,0 +1,13 @@
+from django.contrib import admin
+
+from theodoi.plans.models import Plan
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    """Read-mostly: plans change through the import flow's services, not here."""
+
+    list_display = ["__str__", "commune", "issue_date", "status", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["number", "title", "commune__name"]
+    readonly_fields = ["extraction", "sha256", "original_filename", "status"]
