@@ -63,6 +63,14 @@ def indicator_is_qualitative(indicator: Indicator) -> bool:
     return bool(ops) and all(op == "qualitative" for op in ops)
 
 
+def indicator_unit(indicator: Indicator) -> str:
+    """The unit of measure, or, when the plan's table left it blank, the one its
+    targets are written in ("≥60%"): so a share is still checked as a percentage."""
+    if indicator.unit_of_measure:
+        return indicator.unit_of_measure
+    return next((t.unit for t in indicator.targets.all() if t.unit), "")
+
+
 def period_locked_for(period: ReportingPeriod, unit: Unit, today: dt.date) -> bool:
     exception = PeriodLockException.objects.filter(period=period, unit=unit).first()
     return rules.period_is_locked(

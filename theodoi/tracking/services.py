@@ -378,7 +378,7 @@ def indicator_value_check(
     try:
         number, text = rules.check_indicator_value(
             raw=value_text,
-            unit=indicator.unit_of_measure,
+            unit=selectors.indicator_unit(indicator),
             qualitative=selectors.indicator_is_qualitative(indicator),
         )
     except ValueError as err:

@@ -189,3 +189,12 @@ def test_default_periods_follow_the_plan_deadline(plan):
     assert p.due_on == dt.date(2028, 12, 10)
     quarters = services.period_add(plan=plan, kind="quarterly", year=2026)
     assert quarters[0].label == "Quý I/2026"
+
+
+def test_a_share_without_a_unit_column_is_checked_by_its_targets_unit(cast, report):
+    indicator = report.indicators.get(indicator__code="1").indicator
+    indicator.unit_of_measure = ""
+    indicator.save()
+    indicator.targets.update(unit="%")
+    number, _, errors = services.indicator_value_check(indicator=indicator, value_text="150")
+    assert number is None and "0 đến 100" in errors["value"]
