@@ -89,3 +89,9 @@ class TaskFilterForm(forms.Form):
         self.fields["unit"].queryset = units
         self.fields["unit"].empty_label = "Tất cả"
         self.fields["group"].choices = [("", "Tất cả"), *((g, g) for g in groups)]
+
+
+class IndicatorFilterForm(TaskFilterForm):
+    # Indicators have targets per year, not deadlines.
+    kind = None
+    due_before = None

@@ -15,6 +15,7 @@ from theodoi.accounts.access import get_commune_for, role_in_commune
 from theodoi.accounts.models import Unit
 from theodoi.plans import selectors, services
 from theodoi.plans.forms import (
+    IndicatorFilterForm,
     IndicatorRowForm,
     PlanMetaForm,
     TaskFilterForm,
@@ -319,7 +320,7 @@ def task_list(request, pk: int):
 def indicator_list(request, pk: int):
     plan, _ = _get_plan_for_user(request, pk)
     units = Unit.objects.filter(commune=plan.commune)
-    form = TaskFilterForm(
+    form = IndicatorFilterForm(
         request.GET or None, units=units, groups=selectors.plan_groups(plan, Indicator)
     )
     filters = form.cleaned_data if form.is_valid() else {}
