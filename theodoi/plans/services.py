@@ -114,6 +114,16 @@ def _plan_from_extraction(*, commune: AdminUnit, data: dict, sha: str, user) -> 
             f"Văn bản ghi địa bàn “{locality}”, khác với {commune.name}: "
             "hãy kiểm tra đã chọn đúng xã, phường.",
         )
+    earlier = (
+        Plan.objects.filter(commune=commune, sha256=sha)
+        .exclude(status=PlanStatus.SUPERSEDED)
+        .first()
+    )
+    if earlier is not None:
+        warnings.insert(
+            0,
+            f"Tệp này đã được nhập trước đây ({earlier}, {earlier.get_status_display().lower()}).",
+        )
     data["warnings"] = warnings
     plan = Plan.objects.create(
         commune=commune,

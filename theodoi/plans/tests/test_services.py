@@ -112,3 +112,9 @@ def test_row_edit_reparses_target_and_refreshes_search(cast, fake_extract):
     services.task_update(task=task, name="Nâng cấp mạng nội bộ")
     assert "nang cap mang noi bo" in Task.objects.get(pk=task.pk).search_text
     assert Indicator.objects.count() == 1
+
+
+def test_importing_the_same_file_again_warns(cast, fake_extract):
+    first = _import(cast)
+    second = _import(cast)
+    assert second.warnings[0].startswith(f"Tệp này đã được nhập trước đây ({first}")
