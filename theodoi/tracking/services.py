@@ -508,6 +508,27 @@ def evidence_attach(
     return evidence
 
 
+@transaction.atomic
+def evidence_delete(*, evidence: Evidence, user) -> None:
+    """Remove a file attached by mistake, while the report can still be edited."""
+    report = evidence.unit_report
+    _require_editable(report)
+    owner = evidence.task_report or evidence.indicator_value
+    ChangeLog.objects.create(
+        unit_report=report,
+        user=user,
+        task=owner.task if evidence.task_report_id else None,
+        indicator=owner.indicator if evidence.indicator_value_id else None,
+        field="evidence",
+        label="Minh chứng",
+        before=evidence.original_name,
+    )
+    name = evidence.file.name
+    evidence.delete()
+    # The file goes only once the row is really gone.
+    transaction.on_commit(lambda: evidence.file.storage.delete(name))
+
+
 # --- Submission, return, approval ------------------------------------------------
 
 

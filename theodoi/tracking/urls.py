@@ -50,6 +50,7 @@ urlpatterns = [
         name="indicator-value-save",
     ),
     path("minh-chung/<int:pk>/", views.evidence_file, name="evidence-file"),
+    path("minh-chung/<int:pk>/go-bo/", views.evidence_delete, name="evidence-delete"),
     path("nhiem-vu/<int:pk>/dieu-kien/", views.task_trigger, name="task-trigger"),
     path("thong-bao/", views.notification_list, name="notifications"),
     path("thong-bao/<int:pk>/", views.notification_open, name="notification-open"),

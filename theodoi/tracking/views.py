@@ -493,6 +493,26 @@ def evidence_file(request, pk: int):
     return FileResponse(evidence.file.open("rb"), filename=evidence.original_name)
 
 
+@login_required
+@require_POST
+def evidence_delete(request, pk: int):
+    evidence = get_object_or_404(
+        Evidence.objects.select_related("unit_report__period__plan__commune"), pk=pk
+    )
+    period, unit, _ = _get_report_for_user(
+        request,
+        evidence.unit_report.period_id,
+        evidence.unit_report.unit_id,
+        permissions.can_edit_report,
+    )
+    try:
+        services.evidence_delete(evidence=evidence, user=request.user)
+        messages.success(request, f"Đã xóa minh chứng “{evidence.original_name}”.")
+    except services.TrackingError as err:
+        messages.error(request, str(err))
+    return redirect("tracking:report-detail", pk=period.pk, unit_pk=unit.pk)
+
+
 # --- The offline path: .xlsx out and back -------------------------------------------
 
 

@@ -198,3 +198,21 @@ def test_a_share_without_a_unit_column_is_checked_by_its_targets_unit(cast, repo
     indicator.targets.update(unit="%")
     number, _, errors = services.indicator_value_check(indicator=indicator, value_text="150")
     assert number is None and "0 đến 100" in errors["value"]
+
+
+def test_evidence_attached_by_mistake_can_be_removed_before_submitting(
+    cast, report, login, django_capture_on_commit_callbacks
+):
+    row = report.indicators.get(indicator__code="1")
+    evidence = services.evidence_attach(
+        upload=SimpleUploadedFile("nham.pdf", PDF), user=cast.focal_point, indicator_value=row
+    )
+    storage, name = evidence.file.storage, evidence.file.name
+    assert (
+        login(cast.other_focal_point).post(f"/minh-chung/{evidence.pk}/go-bo/").status_code == 403
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        login(cast.focal_point).post(f"/minh-chung/{evidence.pk}/go-bo/")
+    assert not Evidence.objects.exists() and not storage.exists(name)
+    change = ChangeLog.objects.get(field="evidence", after="")
+    assert change.before == "nham.pdf" and change.indicator == row.indicator
