@@ -10,6 +10,7 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from theodoi.accounts import rules as account_rules
@@ -220,7 +221,11 @@ def task_trigger(request, pk: int):
         messages.success(request, f"Đã ghi ngày phát sinh điều kiện của nhiệm vụ {task.code}.")
     else:
         messages.error(request, " ".join(form.errors["date"]))
-    return redirect(request.POST.get("next") or reverse("plans:task-detail", args=[task.pk]))
+    # Only back to a page of this site: `next` comes from the form, so from the user.
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("plans:task-detail", args=[task.pk])
+    return redirect(back)
 
 
 @login_required

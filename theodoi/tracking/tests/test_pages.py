@@ -114,3 +114,12 @@ def test_after_a_conflict_saving_again_is_deliberate_and_works(cast, period, uni
     assert again["X-Theodoi-Status"] == "200"
     row.refresh_from_db()
     assert (row.percent, row.version) == (60, 3)
+
+
+def test_trigger_form_never_redirects_off_site(cast, plan, login):
+    task = plan.tasks.get(code="3")
+    response = login(cast.clerk).post(
+        reverse("tracking:task-trigger", args=[task.pk]),
+        {"date": "01/02/2026", "next": "https://example.com/"},
+    )
+    assert response["Location"] == reverse("plans:task-detail", args=[task.pk])
