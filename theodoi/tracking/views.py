@@ -451,6 +451,7 @@ def report_submit(request, pk: int, unit_pk: int):
 
 
 def _review_access(role, own_unit: bool) -> bool:
+    """The clerk reviews every unit's report: whose unit it is does not matter."""
     return permissions.can_review_report(role)
 
 
