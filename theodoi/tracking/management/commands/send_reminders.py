@@ -1,6 +1,10 @@
 """The daily job (cron or a systemd timer): remind units that have not submitted,
 tell clerks of submissions and leaders of a commune report ready for approval.
-Safe to run twice, and a day it did not run is caught up on the next."""
+Safe to run twice, and a day it did not run is caught up on the next.
+
+    # crontab: every morning at 7:00
+    0 7 * * *  cd /srv/theodoi && .venv/bin/python manage.py send_reminders
+"""
 
 import datetime as dt
 
