@@ -11,3 +11,13 @@ def test_demo_gives_a_mixed_open_period_and_is_idempotent(cast, plan):
     assert UnitReport.objects.get(period=period, status="draft").unit.name == "Phòng Kinh tế"
     load_tracking_demo()
     assert UnitReport.objects.filter(period=period).count() == 2
+
+
+def test_demo_command(cast, plan):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("load_tracking_demo", stdout=out)
+    assert "Xã Thái Tân: kỳ Năm 2026, 1 đơn vị đã gửi, 1 đang nhập" in out.getvalue()
