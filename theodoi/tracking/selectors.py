@@ -34,6 +34,22 @@ def unit_tasks(period: ReportingPeriod, unit: Unit) -> QuerySet[Task]:
     return Task.objects.filter(which, plan_id=period.plan_id).distinct().order_by("position")
 
 
+def earlier_task_reports(
+    period: ReportingPeriod, unit: Unit, task_ids: list[int]
+) -> dict[int, TaskReport]:
+    """For each task, the unit's report on it in the latest period that ended before
+    this one began."""
+    rows = TaskReport.objects.filter(
+        task_id__in=task_ids,
+        unit_report__unit=unit,
+        unit_report__period__end__lt=period.start,
+    ).order_by("task_id", "-unit_report__period__end")
+    latest: dict[int, TaskReport] = {}
+    for row in rows:
+        latest.setdefault(row.task_id, row)
+    return latest
+
+
 def unit_indicators(period: ReportingPeriod, unit: Unit) -> QuerySet[Indicator]:
     return Indicator.objects.filter(plan_id=period.plan_id, lead_unit=unit).order_by("position")
 

@@ -193,9 +193,10 @@ def unit_report_get_or_start(*, period: ReportingPeriod, unit: Unit) -> UnitRepo
     report, _ = UnitReport.objects.get_or_create(period=period, unit=unit)
     tasks = selectors.unit_tasks(period, unit)
     have = set(report.tasks.values_list("task_id", flat=True))
+    new = [t for t in tasks if t.pk not in have]
+    earlier = selectors.earlier_task_reports(period, unit, [t.pk for t in new])
     TaskReport.objects.bulk_create(
-        [TaskReport(unit_report=report, task=t) for t in tasks if t.pk not in have],
-        ignore_conflicts=True,
+        [_carried_over(report, t, earlier.get(t.pk)) for t in new], ignore_conflicts=True
     )
     indicators = selectors.unit_indicators(period, unit)
     have = set(report.indicators.values_list("indicator_id", flat=True))
@@ -204,6 +205,16 @@ def unit_report_get_or_start(*, period: ReportingPeriod, unit: Unit) -> UnitRepo
         ignore_conflicts=True,
     )
     return report
+
+
+def _carried_over(report: UnitReport, task: Task, earlier: TaskReport | None) -> TaskReport:
+    """A task with one deadline keeps its progress from one period to the next (done
+    stays done); a recurring task starts afresh, since each period needs its report."""
+    row = TaskReport(unit_report=report, task=task)
+    if earlier is not None and task.deadline_kind != "recurring":
+        row.progress, row.percent = earlier.progress, earlier.percent
+        row.done_text, row.completed_on = earlier.done_text, earlier.completed_on
+    return row
 
 
 def report_is_editable(report: UnitReport, today: dt.date | None = None) -> bool:

@@ -216,3 +216,23 @@ def test_evidence_attached_by_mistake_can_be_removed_before_submitting(
     assert not Evidence.objects.exists() and not storage.exists(name)
     change = ChangeLog.objects.get(field="evidence", after="")
     assert change.before == "nham.pdf" and change.indicator == row.indicator
+
+
+def test_next_period_carries_progress_over_but_not_for_recurring_tasks(cast, plan, units):
+    economy = units["Phòng Kinh tế"]
+    first, second = services.period_create_defaults(plan=plan, years=[2026, 2027])
+    report = services.unit_report_get_or_start(period=first, unit=economy)
+    for code, progress, when in (("1", "done", dt.date(2026, 5, 1)), ("2", "in_progress", None)):
+        services.task_report_save(
+            task_report=report.tasks.get(task__code=code),
+            user=cast.focal_point,
+            expected_version=1,
+            progress=progress,
+            percent=None,
+            done_text="Đã làm",
+            completed_on=when,
+        )
+    later = services.unit_report_get_or_start(period=second, unit=economy)
+    carried = later.tasks.get(task__code="1")
+    assert (carried.progress, carried.completed_on) == ("done", dt.date(2026, 5, 1))
+    assert later.tasks.get(task__code="2").progress == "not_started"  # "Thường xuyên"
