@@ -233,21 +233,27 @@ def _refresh_indicator(indicator: Indicator, *, target_count: int) -> None:
     indicator.warnings = extractor + [f"⚑ {n}" for n in notes]
 
 
+def _unit_index(plan: Plan) -> UnitIndex:
+    units = Unit.objects.filter(commune=plan.commune).prefetch_related("aliases")
+    return UnitIndex(units, locality=plan.commune.short_name)
+
+
+def _resolve_record(record: Task | Indicator, index: UnitIndex) -> None:
+    leads = [u for u in map(index.match, split_names(record.lead_text)) if u]
+    lead_id = leads[0].pk if leads else None
+    if record.lead_unit_id != lead_id:
+        record.lead_unit_id = lead_id
+        record.save(update_fields=["lead_unit"])
+    coordinating = {u.pk for u in map(index.match, split_names(record.coordinating_text)) if u}
+    record.coordinating_units.set(coordinating)
+
+
 def plan_units_resolve(*, plan: Plan) -> None:
     """Link every row's written unit names to the commune's units (by name or alias)."""
-    units = Unit.objects.filter(commune=plan.commune).prefetch_related("aliases")
-    index = UnitIndex(units, locality=plan.commune.short_name)
+    index = _unit_index(plan)
     for model in (Task, Indicator):
         for record in model.objects.filter(plan=plan):
-            leads = [u for u in map(index.match, split_names(record.lead_text)) if u]
-            lead_id = leads[0].pk if leads else None
-            if record.lead_unit_id != lead_id:
-                record.lead_unit_id = lead_id
-                record.save(update_fields=["lead_unit"])
-            coordinating = {
-                u.pk for u in map(index.match, split_names(record.coordinating_text)) if u
-            }
-            record.coordinating_units.set(coordinating)
+            _resolve_record(record, index)
     standing = index.match(plan.standing_unit_text) if plan.standing_unit_text else None
     if plan.standing_unit_id != (standing.pk if standing else None):
         plan.standing_unit = standing
@@ -306,7 +312,7 @@ def task_update(*, task: Task, **fields) -> Task:
         setattr(task, name, clean(value) if isinstance(value, str) else value)
     _refresh_task(task)
     task.save()
-    plan_units_resolve(plan=task.plan)
+    _resolve_record(task, _unit_index(task.plan))  # only this row's names changed
     return task
 
 
@@ -331,7 +337,7 @@ def indicator_update(*, indicator: Indicator, targets: dict[int, str] | None = N
         )
     _refresh_indicator(indicator, target_count=indicator.targets.count())
     indicator.save()
-    plan_units_resolve(plan=indicator.plan)
+    _resolve_record(indicator, _unit_index(indicator.plan))
     return indicator
 
 

@@ -161,6 +161,7 @@ def _unmapped_response(request, plan: Plan):
             "plan": plan,
             "unmapped": selectors.plan_unmapped_names(plan),
             "units": Unit.objects.filter(commune=plan.commune, is_active=True),
+            "relinked": True,
         }
         return render(request, "plans/plan_review_unmapped.html", context)
     return redirect(reverse("plans:plan-review", args=[plan.pk]) + "#don-vi")
