@@ -15,6 +15,7 @@ from theodoi.plans.models import Indicator, Task
 from theodoi.tracking import rules
 from theodoi.tracking.models import (
     ChangeLog,
+    IndicatorValue,
     PeriodLockException,
     Progress,
     ReportingPeriod,
@@ -267,3 +268,17 @@ def conditional_tasks(period: ReportingPeriod) -> list[Task]:
     for task in tasks:
         task.trigger_date = getattr(task, "trigger", None) and task.trigger.trigger_date
     return tasks
+
+
+def indicator_status_in(value: IndicatorValue, period: ReportingPeriod):
+    """The value judged against the target for the period's year, when the plan sets
+    one for that year (milestone years: 2025, 2030 …); None otherwise."""
+    year = period.end.year
+    target = next((t for t in value.indicator.targets.all() if t.year == year), None)
+    if target is None:
+        return None
+    return evaluation.indicator_status(
+        target={"op": target.op, "value": target.value, "value_max": target.value_max},
+        value=float(value.value) if value.value is not None else None,
+        text=value.text,
+    )

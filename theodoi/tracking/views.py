@@ -158,6 +158,9 @@ def period_dashboard(request, pk: int):
             }
         ),
         "events": period.events.select_related("user__person")[:20],
+        "notes": [
+            r.report for r in rows if r.report and (r.report.difficulties or r.report.proposals)
+        ],
         "triggers": selectors.conditional_tasks(period),
     }
     return render(request, "tracking/period_dashboard.html", context)
@@ -289,6 +292,8 @@ def report_detail(request, pk: int, unit_pk: int):
             "evidence", "indicator__targets"
         )
     ]
+    for row in indicators:
+        row.status = selectors.indicator_status_in(row, period)
     context = {
         "period": period,
         "plan": period.plan,

@@ -23,6 +23,16 @@ def task_colour(status) -> str:
 
 
 @register.filter
+def indicator_label(status) -> str:
+    return evaluation.INDICATOR_LABELS.get(status, "")
+
+
+@register.filter
+def indicator_colour(status) -> str:
+    return evaluation.INDICATOR_COLOUR.get(status, "grey")
+
+
+@register.filter
 def decimal_vi(value) -> str:
     if value is None or value == "":
         return ""

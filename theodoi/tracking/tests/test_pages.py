@@ -123,3 +123,26 @@ def test_trigger_form_never_redirects_off_site(cast, plan, login):
         {"date": "01/02/2026", "next": "https://example.com/"},
     )
     assert response["Location"] == reverse("plans:task-detail", args=[task.pk])
+
+
+def test_report_page_judges_a_value_against_the_years_target(cast, period, units, login):
+    economy = units["Phòng Kinh tế"]
+    report = services.unit_report_get_or_start(period=period, unit=economy)
+    value = report.indicators.get(indicator__code="1")
+    value.indicator.targets.create(year=2026, raw="≥60%", op=">=", value=60, unit="%")
+    services.indicator_value_save(
+        indicator_value=value, user=cast.focal_point, expected_version=1, value_text="62,5"
+    )
+    page = login(cast.focal_point).get(
+        reverse("tracking:report-detail", args=[period.pk, economy.pk])
+    )
+    assert 'class="status colour-green">Vượt</span>' in page.content.decode()
+
+
+def test_dashboard_gathers_the_units_difficulties_for_the_leader(cast, period, units, login):
+    report = services.unit_report_get_or_start(period=period, unit=units["Công an"])
+    services.unit_report_save_notes(
+        report=report, user=cast.clerk, difficulties="Thiếu thiết bị", proposals=""
+    )
+    page = login(cast.leader).get(reverse("tracking:period-dashboard", args=[period.pk]))
+    assert "Thiếu thiết bị" in page.content.decode()
