@@ -118,3 +118,19 @@ def test_importing_the_same_file_again_warns(cast, fake_extract):
     first = _import(cast)
     second = _import(cast)
     assert second.warnings[0].startswith(f"Tệp này đã được nhập trước đây ({first}")
+
+
+def test_publish_is_all_or_nothing(cast, fake_extract, monkeypatch):
+    old = services.plan_publish(plan=_import(cast))
+    new = _import(cast, "v2.docx")
+    services.plan_update_meta(plan=new, supersedes=old)
+
+    def crash():  # fails after the old plan was marked superseded
+        raise RuntimeError("mất điện")
+
+    monkeypatch.setattr("theodoi.plans.services.timezone.now", crash)
+    with pytest.raises(RuntimeError):
+        services.plan_publish(plan=new)
+    old.refresh_from_db()
+    new.refresh_from_db()
+    assert (old.status, new.status) == (PlanStatus.PUBLISHED, PlanStatus.DRAFT)
