@@ -1,20 +1,17 @@
-"""Two people saving the same version at the same moment, on a real server database:
-exactly one wins, the other gets a Conflict. (SQLite serialises writers anyway; the
-in-memory test database cannot be shared between threads, so this runs on PostgreSQL.)"""
+"""Two people saving the same version at the same moment: exactly one wins, the other
+gets a Conflict. On PostgreSQL the two saves run in two threads at once; SQLite
+serialises writers and its in-memory test database cannot be shared between threads,
+so there the two loads happen first and the two saves after, which is the interleaving
+that matters."""
 
 import threading
 
-import pytest
 from django.db import connection
 
 from theodoi.testing import make_cast
 from theodoi.tracking import services
 from theodoi.tracking.models import ChangeLog, TaskReport
 from theodoi.tracking.tests.conftest import make_plan
-
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="needs a database shared between threads"
-)
 
 
 def test_simultaneous_saves_one_wins_one_conflicts(transactional_db):
@@ -27,12 +24,11 @@ def test_simultaneous_saves_one_wins_one_conflicts(transactional_db):
     barrier = threading.Barrier(2)
     results = []
 
-    def save(user, percent):
-        from django.db import connections
+    def load():
+        return TaskReport.objects.select_related("unit_report__period", "task").get(pk=pk)
 
+    def attempt(row, user, percent):
         try:
-            row = TaskReport.objects.select_related("unit_report__period", "task").get(pk=pk)
-            barrier.wait()
             services.task_report_save(
                 task_report=row,
                 user=user,
@@ -45,17 +41,28 @@ def test_simultaneous_saves_one_wins_one_conflicts(transactional_db):
             results.append("saved")
         except services.Conflict:
             results.append("conflict")
+
+    def in_thread(user, percent):
+        from django.db import connections
+
+        try:
+            row = load()
+            barrier.wait()
+            attempt(row, user, percent)
         finally:
             connections.close_all()
 
-    threads = [
-        threading.Thread(target=save, args=(cast.focal_point, 30)),
-        threading.Thread(target=save, args=(cast.clerk, 70)),
-    ]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    people = [(cast.focal_point, 30), (cast.clerk, 70)]
+    if connection.vendor == "postgresql":
+        threads = [threading.Thread(target=in_thread, args=person) for person in people]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    else:
+        rows = [load(), load()]
+        for row, (user, percent) in zip(rows, people, strict=True):
+            attempt(row, user, percent)
     assert sorted(results) == ["conflict", "saved"]
     row = TaskReport.objects.get(pk=pk)
     assert row.version == 2
