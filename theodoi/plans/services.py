@@ -64,7 +64,7 @@ def plan_import(
             data = (extract or _extract)(str(path))
         except ExtractionError as err:
             raise PlanImportError(str(err)) from err
-    if not data.get("tasks") and not data.get("indicators"):
+    if not any(data.get(k) for k in ("tasks", "indicators", "body_items")):
         raise PlanImportError(
             f"Không tìm thấy nhiệm vụ hay chỉ tiêu nào trong “{filename}”: "
             "tệp có phải là kế hoạch có phụ lục nhiệm vụ, chỉ tiêu không?"
@@ -124,6 +124,14 @@ def _plan_from_extraction(*, commune: AdminUnit, data: dict, sha: str, user) -> 
             0,
             f"Tệp này đã được nhập trước đây ({earlier}, {earlier.get_status_display().lower()}).",
         )
+    task_items = data.get("tasks") or []
+    if not task_items and data.get("body_items"):
+        task_items = [_task_from_body_item(b) for b in data["body_items"]]
+        warnings.insert(
+            0,
+            f"Kế hoạch không có phụ lục phân công nhiệm vụ: {len(task_items)} nội dung ở phần "
+            "nhiệm vụ, giải pháp được lấy làm nhiệm vụ; hãy giao đơn vị chủ trì và thời hạn.",
+        )
     data["warnings"] = warnings
     plan = Plan.objects.create(
         commune=commune,
@@ -141,7 +149,7 @@ def _plan_from_extraction(*, commune: AdminUnit, data: dict, sha: str, user) -> 
         extraction=data,
         created_by=user if user and user.is_authenticated else None,
     )
-    for position, item in enumerate(data.get("tasks") or [], start=1):
+    for position, item in enumerate(task_items, start=1):
         d = item.get("deadline") or {}
         task = Task(
             plan=plan,
@@ -189,6 +197,21 @@ def _plan_from_extraction(*, commune: AdminUnit, data: dict, sha: str, user) -> 
         _refresh_indicator(indicator, target_count=len(targets))
         indicator.save(update_fields=["warnings", "search_text"])
     return plan
+
+
+def _task_from_body_item(item: dict) -> dict:
+    """A plan without a task appendix states its tasks as the numbered items of its
+    tasks-and-solutions part; they become tasks with no lead unit or deadline yet."""
+    return {
+        "appendix": "Nội dung kế hoạch",
+        "group": item.get("section_title"),
+        "code": item.get("code"),
+        "name": item.get("text"),
+        "lead": [],
+        "coordinating": [],
+        "output": None,
+        "deadline": {"raw": "", "kind": "unknown"},
+    }
 
 
 def _record_fields(item: dict) -> dict:

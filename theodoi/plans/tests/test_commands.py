@@ -5,6 +5,8 @@ from django.core.management.base import CommandError
 from theodoi.accounts.models import AdminUnit, Membership, Person
 from theodoi.plans.models import Plan, PlanStatus
 from theodoi.testing import SEEDS
+from theodoi.tracking.models import ReportingPeriod, UnitReport
+from theodoi.tracking.selectors import period_units
 
 
 @pytest.mark.django_db
@@ -30,6 +32,19 @@ def test_load_demo_is_idempotent():
     by_commune = dict(Plan.objects.values_list("commune__code", "original_filename"))
     assert by_commune[10642].startswith("000_") and by_commune[11131].startswith("003_")
     assert Person.objects.filter(is_demo=True).count() == 6
+
+
+@pytest.mark.django_db
+def test_load_demo_opens_a_2026_period_with_units_at_every_stage():
+    call_command("load_demo")
+    call_command("load_demo")
+    for plan in Plan.objects.all():
+        (period,) = ReportingPeriod.objects.filter(plan=plan)
+        assert period.label == "Năm 2026" and not period.closed
+        reports = UnitReport.objects.filter(period=period)
+        status_of = {r.unit_id: r.status for r in reports}
+        statuses = {status_of.get(unit.pk, "not_started") for unit in period_units(period)}
+        assert statuses >= {"submitted", "draft", "not_started"}
 
 
 @pytest.mark.django_db

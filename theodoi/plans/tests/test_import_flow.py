@@ -135,3 +135,20 @@ def test_row_edit_by_htmx_returns_the_row(client, cast, fake_extract):
     task.refresh_from_db()
     assert task.lead_unit.name == "Văn phòng HĐND và UBND"
     assert task.deadline_due.isoformat() == "2026-06-30"
+
+
+def test_a_plan_without_a_task_appendix_gets_its_body_items_as_tasks(client, cast):
+    # Thái Tân's plan lists its tasks only as the numbered items of "II. NỘI DUNG".
+    membership_grant(user=cast.clerk, role=Role.CLERK, commune=cast.commune)
+    client.force_login(cast.clerk)
+    _upload(client, 10642, SEEDS / "000_f32060216730cad0.docx")
+    plan = Plan.objects.get()
+    tasks = list(plan.tasks.order_by("position"))
+    assert len(tasks) == len(plan.extraction["body_items"]) == 43  # 1.1 … 9
+    first = tasks[0]
+    assert (first.code, first.appendix) == ("1.1", "Nội dung kế hoạch")
+    assert first.name.startswith("Các phòng chuyên môn, các cơ quan, đơn vị tổ chức triển khai")
+    assert first.group.startswith("Nâng cao nhận thức, đổi mới tư duy")
+    assert first.lead_unit is None and first.deadline_kind == "unknown"
+    assert plan.extraction["warnings"][0].startswith("Kế hoạch không có phụ lục phân công nhiệm vụ")
+    assert plan.indicators.count() == 28

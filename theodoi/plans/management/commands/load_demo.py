@@ -50,6 +50,8 @@ class Command(BaseCommand):
         for code, filename in DEMO_PLANS:
             self._load_plan(communes[code], DEMO_DIR / filename)
         self._load_users(communes)
+        # An open 2026 period with units submitted, in draft and not started.
+        call_command("load_tracking_demo", stdout=self.stdout)
 
     def _load_plan(self, commune, path: Path) -> None:
         units_ensure_defaults(commune=commune)
