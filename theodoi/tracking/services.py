@@ -355,22 +355,29 @@ def task_report_save(
         "done_text": done_text.strip(),
         "completed_on": completed_on if progress == Progress.DONE else None,
     }
-    _claim_version(TaskReport, task_report, expected_version, mine, list(TASK_LABELS))
-    _log_changes(
+    return _save_versioned(
+        row=task_report,
         report=report,
-        record=task_report,
+        expected_version=expected_version,
         fields=mine,
         labels=TASK_LABELS,
         user=user,
         task=task_report.task,
     )
-    for name, value in mine.items():
-        setattr(task_report, name, value)
-    task_report.version = expected_version + 1
-    task_report.updated_by = user
-    task_report.save(update_fields=[*mine, "updated_by", "updated_at"])
+
+
+def _save_versioned(*, row, report, expected_version, fields, labels, user, **logged_for):
+    """Claim the version the person saw, log what changes, write it: the one path by
+    which a task report or an indicator value is saved."""
+    _claim_version(type(row), row, expected_version, fields, list(labels))
+    _log_changes(report=report, record=row, fields=fields, labels=labels, user=user, **logged_for)
+    for name, value in fields.items():
+        setattr(row, name, value)
+    row.version = expected_version + 1
+    row.updated_by = user
+    row.save(update_fields=[*fields, "updated_by", "updated_at"])
     _mark_draft(report)
-    return task_report
+    return row
 
 
 INDICATOR_LABELS = {
@@ -415,22 +422,15 @@ def indicator_value_save(
     if errors:
         raise ValidationFailed(errors)
     mine = {"value": number, "text": text, "source": source.strip(), "note": note.strip()}
-    _claim_version(IndicatorValue, indicator_value, expected_version, mine, list(INDICATOR_LABELS))
-    _log_changes(
+    return _save_versioned(
+        row=indicator_value,
         report=report,
-        record=indicator_value,
+        expected_version=expected_version,
         fields=mine,
         labels=INDICATOR_LABELS,
         user=user,
         indicator=indicator_value.indicator,
     )
-    for name, value in mine.items():
-        setattr(indicator_value, name, value)
-    indicator_value.version = expected_version + 1
-    indicator_value.updated_by = user
-    indicator_value.save(update_fields=[*mine, "updated_by", "updated_at"])
-    _mark_draft(report)
-    return indicator_value
 
 
 REPORT_LABELS = {"difficulties": "Khó khăn, vướng mắc", "proposals": "Đề xuất, kiến nghị"}

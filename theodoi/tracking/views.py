@@ -330,72 +330,66 @@ def _save_evidence(request, form, **owner) -> str:
 @require_POST
 def task_report_save(request, pk: int):
     row = _get_row_for_user(request, TaskReport, pk)
-    form = TaskReportForm(request.POST, request.FILES, prefix=f"t{row.pk}")
-    conflict, error = None, ""
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.task_report_save(
-                task_report=row,
-                user=request.user,
-                expected_version=data["version"],
-                progress=data["progress"],
-                percent=data["percent"],
-                done_text=data["done_text"],
-                completed_on=data["completed_on"],
-            )
-        except services.Conflict as err:
-            conflict = err
-            row.refresh_from_db()
-            # Keep what they typed, against the version they have now seen.
-            post = request.POST.copy()
-            post[f"t{row.pk}-version"] = str(err.current_version)
-            form = TaskReportForm(post, prefix=f"t{row.pk}")
-        except services.ValidationFailed as err:
-            error = " ".join(err.errors.values())
-        except services.TrackingError as err:
-            error = str(err)
-        else:
-            error = _save_evidence(request, form, task_report=row)
-            form = None
-    else:
-        error = " ".join(e for errors in form.errors.values() for e in errors)
-    return _row_response(request, row, _task_row, form, conflict, error)
+
+    def save(data):
+        services.task_report_save(
+            task_report=row,
+            user=request.user,
+            expected_version=data["version"],
+            progress=data["progress"],
+            percent=data["percent"],
+            done_text=data["done_text"],
+            completed_on=data["completed_on"],
+        )
+
+    return _save_row(request, row, TaskReportForm, f"t{row.pk}", save, _task_row, task_report=row)
 
 
 @login_required
 @require_POST
 def indicator_value_save(request, pk: int):
     row = _get_row_for_user(request, IndicatorValue, pk)
-    form = IndicatorValueForm(request.POST, request.FILES, prefix=f"i{row.pk}")
+
+    def save(data):
+        services.indicator_value_save(
+            indicator_value=row,
+            user=request.user,
+            expected_version=data["version"],
+            value_text=data["value"],
+            source=data["source"],
+            note=data["note"],
+        )
+
+    return _save_row(
+        request, row, IndicatorValueForm, f"i{row.pk}", save, _indicator_row, indicator_value=row
+    )
+
+
+def _save_row(request, row, form_class, prefix, save, render_row, **evidence_owner):
+    """Form → service → the row again: saved, refused with the reason, or in conflict
+    with what someone else saved meanwhile."""
+    form = form_class(request.POST, request.FILES, prefix=prefix)
     conflict, error = None, ""
     if form.is_valid():
-        data = form.cleaned_data
         try:
-            services.indicator_value_save(
-                indicator_value=row,
-                user=request.user,
-                expected_version=data["version"],
-                value_text=data["value"],
-                source=data["source"],
-                note=data["note"],
-            )
+            save(form.cleaned_data)
         except services.Conflict as err:
             conflict = err
             row.refresh_from_db()
+            # Keep what they typed, against the version they have now seen.
             post = request.POST.copy()
-            post[f"i{row.pk}-version"] = str(err.current_version)
-            form = IndicatorValueForm(post, prefix=f"i{row.pk}")
+            post[f"{prefix}-version"] = str(err.current_version)
+            form = form_class(post, prefix=prefix)
         except services.ValidationFailed as err:
             error = " ".join(err.errors.values())
         except services.TrackingError as err:
             error = str(err)
         else:
-            error = _save_evidence(request, form, indicator_value=row)
+            error = _save_evidence(request, form, **evidence_owner)
             form = None
     else:
         error = " ".join(e for errors in form.errors.values() for e in errors)
-    return _row_response(request, row, _indicator_row, form, conflict, error)
+    return _row_response(request, row, render_row, form, conflict, error)
 
 
 def _row_response(request, row, make_row, form, conflict, error):
