@@ -32,8 +32,6 @@ _EVERY_YEAR = (
     "theo ke hoach",
 )
 
-ROLES = ("code", "name", "unit", "result", "lead", "coordinating", "output", "deadline")
-
 
 @dataclass
 class Columns:
@@ -82,7 +80,8 @@ def _header_role(key: str) -> str | None:
 
 
 def _is_header_row(cells: list[str]) -> bool:
-    keys = [search_key(c) for c in cells if c]
+    # Header cells are short; a long cell that merely mentions "phối hợp" is a task.
+    keys = [search_key(c) for c in cells if c and len(c) < 90]
     known = sum(1 for k in keys if _header_role(k) or (_YEAR.search(k) and len(k) < 25))
     return known >= 2 and not any(_ROW_CODE.match(c) for c in cells[:1])
 
@@ -106,15 +105,17 @@ def read_columns(header_rows: list[list[str]]) -> Columns | None:
             cols.roles[role] = i
     if "name" not in cols.roles:
         return None
-    name_key = search_key(texts[cols.roles["name"]])
-    if cols.years or "unit" in cols.roles or "chi tieu" in name_key:
+    roles = cols.roles
+    if cols.years:
         cols.kind = "indicators"
-        if "result" not in cols.roles and "output" not in cols.roles and not cols.years:
-            cols.kind = "tasks" if "deadline" in cols.roles else "indicators"
-    elif "deadline" in cols.roles or "lead" in cols.roles:
+    elif "deadline" in roles:
         cols.kind = "tasks"
-        if "result" in cols.roles and "output" not in cols.roles:
-            cols.roles["output"] = cols.roles.pop("result")  # "Kết quả" of a task is its output
+    elif {"result", "unit"} & roles.keys() or "chi tieu" in search_key(texts[roles["name"]]):
+        cols.kind = "indicators"
+    elif "lead" in roles:
+        cols.kind = "tasks"
+    if cols.kind == "tasks" and "result" in roles and "output" not in roles:
+        roles["output"] = roles.pop("result")  # "Kết quả" of a task is its output
     if cols.kind is None:
         return None
     if "code" not in cols.roles and cols.roles["name"] != 0:
@@ -175,7 +176,8 @@ class TableReader:
         self.group: str | None = None
         self.group_year: int | None = None
         self.sub_group: tuple[str, str] | None = None  # (code, title) of a numbered group
-        self.last_seen = ""  # "group", "sub_group" or "record": where a split row continues
+        # "group", "sub_group", "record" or "sub_row": what a row without a number continues
+        self.last_seen = ""
         self.first_of_block = False
         self.warnings: list[str] = []
 
@@ -223,25 +225,27 @@ class TableReader:
         if code:
             # a code that is neither a group nor a row number: keep the row, say so
             self.warnings.append(f"Dòng mã «{code}» ({self.where(page)}) có số thứ tự lạ.")
-        if self.last_seen == "group" and name and _values_empty(cols, cells):
-            self.group = f"{self.group} {name}"  # a group title continued on the next page
+        has_values = not _values_empty(cols, cells)
+        if self.last_seen == "group" and name and not has_values:
+            self.group = join_continued(self.group or "", name)  # continued on the next page
             return
-        if self.last_seen == "sub_group" and name and _values_empty(cols, cells):
-            self.sub_group = (self.sub_group[0], f"{self.sub_group[1]} {name}")
+        if self.last_seen == "sub_group" and name and not has_values:
+            self.sub_group = (self.sub_group[0], join_continued(self.sub_group[1], name))
+            return
+        starts_row = name and has_values and not (self.first_of_block and self.records)
+        if self.sub_group and self.last_seen in ("sub_group", "sub_row") and starts_row:
+            # unnumbered rows under a numbered heading ("10 Các chỉ tiêu về giáo dục")
+            code, title = self.sub_group
+            self.records.append(_Record(code, cells, title, self.group_year, page, sub=True))
+            self.last_seen = "sub_row"
             return
         last = self.records[-1] if self.records else None
-        if last is None and not name:
-            return  # the rest of a header cut by a page break ("… đánh" / "giá")
         if last is None:
-            if self.sub_group and name:
-                self.records.append(
-                    _Record(self.sub_group[0], cells, self.group, self.group_year, page)
+            if name:  # not just the rest of a header cut by a page break ("… đánh" / "giá")
+                self.warnings.append(
+                    f"Dòng «{name[:60]}» ({self.where(page)}) đứng trước mọi dòng có số thứ "
+                    "tự; đã bỏ qua."
                 )
-                return
-            self.warnings.append(
-                f"Dòng «{name[:60]}» ({self.where(page)}) đứng trước mọi dòng có số thứ tự; "
-                "đã bỏ qua."
-            )
             return
         own_values = cols.get(cells, "deadline") or cols.get(cells, "output")
         parent = self._last_parent() if cols.kind == "tasks" and name and own_values else None

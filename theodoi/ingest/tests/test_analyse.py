@@ -331,3 +331,21 @@ def test_a_row_wider_than_the_header_keeps_its_text():
     ]
     (indicator,) = analyse(_wide_table(rows))["indicators"]
     assert indicator["lead"] == ["Phòng Kinh tế phần thừa"]
+
+
+def test_unnumbered_rows_under_a_numbered_heading_are_rows_of_that_heading():
+    doc = _task_pages(
+        [
+            ("4", "Chuyển đổi số trong giáo dục:", "", "", ""),
+            ("", "Cơ sở dữ liệu văn bằng", "Phòng Văn hóa - Xã hội", "CSDL", "Tháng 12/2026"),
+            ("", "Học bạ số", "Phòng Văn hóa - Xã hội", "Học bạ số", "Quý IV/2026"),
+            ("5", "Bảo đảm an toàn thông tin", "Công an xã", "Báo cáo", "Hàng năm"),
+        ],
+        [("", "trên không gian mạng", "", "", "")],
+    )
+    tasks = analyse(doc)["tasks"]
+    assert [(t["code"], t["group"], t["name"]) for t in tasks] == [
+        ("4", "Chuyển đổi số trong giáo dục:", "Cơ sở dữ liệu văn bằng"),
+        ("4", "Chuyển đổi số trong giáo dục:", "Học bạ số"),
+        ("5", None, "Bảo đảm an toàn thông tin trên không gian mạng"),
+    ]
