@@ -185,6 +185,13 @@ class TableReader:
         place = self.appendix or "bảng"
         return f"{place}, trang {page}" if page else place
 
+    def row_label(self, kind: str, rec: _Record) -> str:
+        """ "Nhiệm vụ 3 «Số hóa hồ sơ…» (PHỤ LỤC III, trang 40)": numbers restart in each
+        group, so the row's own words are what lets the review page find it."""
+        name = self.cols.get(rec.cells, "name")
+        quoted = name if len(name) <= 60 else name[:60].rstrip() + "…"
+        return f"{kind} {rec.code} «{quoted}» ({self.where(rec.page)})"
+
     def feed(self, table: Table, start: int) -> None:
         width = len(self.cols.header)
         self.first_of_block = start == 0 and bool(self.records or self.group)
@@ -290,7 +297,7 @@ class TableReader:
                 continue
             if not targets:
                 self.warnings.append(
-                    f"Chỉ tiêu {rec.code} ({self.where(rec.page)}) không có giá trị mục tiêu."
+                    f"{self.row_label('Chỉ tiêu', rec)}: không có giá trị mục tiêu."
                 )
             out.append(
                 {
@@ -348,7 +355,7 @@ class TableReader:
             cells = rec.cells
             deadline = parse_deadline(cols.get(cells, "deadline"), plan_year=plan_year)
             lead = split_units(cols.get(cells, "lead"))
-            where = f"Nhiệm vụ {rec.code} ({self.where(rec.page)})"
+            where = self.row_label("Nhiệm vụ", rec)
             if deadline["kind"] == "unknown" and deadline["raw"]:
                 self.warnings.append(f"{where}: không hiểu thời hạn «{deadline['raw']}».")
             elif "deadline" in cols.roles and not deadline["raw"]:

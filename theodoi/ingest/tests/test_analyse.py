@@ -270,9 +270,14 @@ def test_task_rows_without_a_readable_deadline_or_a_lead_are_reported_with_their
         ]
     )
     warnings = analyse(doc)["warnings"]
-    assert "Nhiệm vụ 1 (PHỤ LỤC III, trang 1): không ghi cơ quan chủ trì." in warnings
-    assert "Nhiệm vụ 2 (PHỤ LỤC III, trang 1): không hiểu thời hạn «đang rà soát»." in warnings
-    assert "Nhiệm vụ 3 (PHỤ LỤC III, trang 1): không ghi thời hạn." in warnings
+    assert (
+        "Nhiệm vụ 1 «Tuyên truyền» (PHỤ LỤC III, trang 1): không ghi cơ quan chủ trì." in warnings
+    )
+    assert (
+        "Nhiệm vụ 2 «Số hóa hồ sơ» (PHỤ LỤC III, trang 1): không hiểu thời hạn «đang rà soát»."
+        in warnings
+    )
+    assert "Nhiệm vụ 3 «Báo cáo» (PHỤ LỤC III, trang 1): không ghi thời hạn." in warnings
 
 
 def test_the_rest_of_a_header_cut_by_a_page_break_is_not_a_row():

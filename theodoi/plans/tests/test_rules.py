@@ -49,3 +49,22 @@ def test_warning_concerns_row_by_number_or_text():
 )
 def test_collective_names(name, collective):
     assert rules.is_collective_name(name) is collective
+
+
+def test_an_extractor_warning_lands_on_its_row_not_on_a_namesake_number():
+    from theodoi.ingest.analyse import analyse
+    from theodoi.ingest.document import Cell, Document, Paragraph, Table
+
+    header = ["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"]
+    rows = [
+        ["I", "NHÓM MỘT", "", ""],
+        ["1", "Triển khai chương trình tuyên truyền về chuyển đổi số", "", "Hàng năm"],
+        ["II", "NHÓM HAI", "", ""],
+        ["1", "Xây dựng cơ sở dữ liệu đất đai của xã", "Phòng Kinh tế", "Năm 2026"],
+    ]
+    table = Table(rows=[[Cell(t) for t in r] for r in [header, *rows]], page=3, row_pages=[3] * 5)
+    plan = analyse(Document([Paragraph("PHỤ LỤC III"), table], format="docx"))
+    (warning,) = [w for w in plan["warnings"] if w.startswith("Nhiệm vụ")]
+    first, second = plan["tasks"]
+    assert rules.warning_concerns(warning, code=first["code"], name=first["name"])
+    assert not rules.warning_concerns(warning, code=second["code"], name=second["name"])
