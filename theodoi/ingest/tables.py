@@ -380,6 +380,11 @@ class TableReader:
 def find_header(table: Table) -> tuple[Columns, int] | None:
     """The table's columns and the index of its first body row, when it has a header."""
     rows = [[clean(c.text) for c in row] for row in table.rows[:4]]
+    if table.header_rows:
+        # rows Word marks to repeat on each page are the header, however many they are
+        cols = read_columns([[clean(c.text) for c in r] for r in table.rows[: table.header_rows]])
+        if cols:
+            return cols, table.header_rows
     for end in range(1, len(rows) + 1):
         if not _is_header_row(rows[end - 1]):
             break

@@ -23,8 +23,6 @@ _LATEX = [
 ]
 _BOLD = re.compile(r"\*\*|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 
-# The combining tone marks (sắc, huyền, hỏi, ngã, nặng).
-_TONES = {"\u0301", "\u0300", "\u0309", "\u0303", "\u0323"}
 # Open diphthongs whose tone the old style writes on the second vowel ("hoá", "thuỷ")
 # and the new style on the first ("hóa", "thủy"): ours is the first.
 _OPEN_PAIRS = re.compile(
@@ -97,7 +95,3 @@ def search_key(s: str | None) -> str:
     if "-" in s:
         s = _DASH_SPACING.sub(" - ", s)
     return s.strip(" .;:,")
-
-
-def has_tone_mark(ch: str) -> bool:
-    return any(c in _TONES for c in unicodedata.normalize("NFD", ch))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
-from theodoi.accounts.models import Membership, Role, Unit
+from theodoi.accounts.models import Role, Unit
 from theodoi.evaluation import rules as evaluation
 from theodoi.plans.models import Indicator, Task
 from theodoi.tracking import rules
@@ -247,14 +247,6 @@ def task_history(task: Task) -> QuerySet[ChangeLog]:
 def indicator_history(indicator: Indicator) -> QuerySet[ChangeLog]:
     return ChangeLog.objects.filter(indicator=indicator).select_related(
         "user__person", "unit_report__period", "unit_report__unit"
-    )
-
-
-def membership_units(user, commune) -> set[int]:
-    return set(
-        Membership.objects.filter(user=user, commune=commune, role=Role.FOCAL_POINT).values_list(
-            "unit_id", flat=True
-        )
     )
 
 

@@ -354,3 +354,15 @@ def test_unnumbered_rows_under_a_numbered_heading_are_rows_of_that_heading():
         ("4", "Chuyển đổi số trong giáo dục:", "Học bạ số"),
         ("5", None, "Bảo đảm an toàn thông tin trên không gian mạng"),
     ]
+
+
+def test_header_rows_word_marks_include_a_row_of_column_numbers():
+    header = ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"]
+    numbers = ["(1)", "(2)", "(3)", "(4)"]
+    row = ["1", "Tuyên truyền", "Phòng Văn hóa - Xã hội", "Hàng năm"]
+    table = Table(rows=[[Cell(t) for t in r] for r in (header, numbers, row)], header_rows=2)
+    plan = analyse(Document([Paragraph("PHỤ LỤC"), table], format="docx"))
+    assert [(t["code"], t["name"], t["lead"]) for t in plan["tasks"]] == [
+        ("1", "Tuyên truyền", ["Phòng Văn hóa - Xã hội"])
+    ]
+    assert not [w for w in plan["warnings"] if "(1)" in w]
