@@ -96,6 +96,11 @@ def _tables(outline: Outline, plan_year: int | None, warnings: list[str]):
                 f"{label}: không thấy bảng nào, chỉ có {len(blocks)} đoạn chữ rời (tệp có thể "
                 "bị vỡ bố cục khi chuyển từ PDF sang văn bản); hãy tải lên bản .docx hoặc .pdf."
             )
+        if any(isinstance(b, Table) and b.rebuilt for b in blocks):
+            warnings.append(
+                f"{label or 'Bảng'}: tệp văn bản bị vỡ bố cục (mỗi ô một dòng); các ô của bảng "
+                "được dựng lại theo nội dung, hãy đối chiếu với bản gốc."
+            )
         reader: TableReader | None = None
         default_year = _title_year(title, blocks)
         for block in blocks:

@@ -35,6 +35,8 @@ class Table:
     row_pages: list[int | None] = field(default_factory=list)
     # rows that Word marks as header rows repeated on each page (count from the top)
     header_rows: int = 0
+    # cells guessed from their wording, the text having lost the table's layout
+    rebuilt: bool = False
 
     def texts(self) -> list[list[str]]:
         return [[c.text for c in row] for row in self.rows]

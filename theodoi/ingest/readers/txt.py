@@ -11,6 +11,7 @@ import re
 
 from theodoi.ingest.document import Cell, Document, Paragraph, Table
 from theodoi.ingest.errors import ExtractionError
+from theodoi.ingest.readers.txt_tables import Line, opens_table, read_broken_table
 from theodoi.lib.vntext import nfc
 
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*$")
@@ -42,11 +43,22 @@ def read_txt(data: bytes, name: str) -> Document:
     text = nfc(decode_text(data, name)).replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if _is_wrapped(lines):
-        return Document(blocks=_wrapped_paragraphs(lines), format="txt")
+        return Document(blocks=_wrapped_blocks(lines), format="txt")
     blocks: list[Paragraph | Table] = []
     table: Table | None = None
     bold_open = False
-    for line in lines:
+    skip_to = 0
+    for i, line in enumerate(lines):
+        if i < skip_to:
+            continue
+        if opens_table(line.strip()):
+            # a table written a cell a line, inside text that is otherwise a paragraph a line
+            found = _broken_table(lines, i)
+            if found:
+                table_found, skip_to = found
+                blocks.append(table_found)
+                table = None
+                continue
         if "\t" in line:
             if table is None:
                 table = Table()
@@ -69,6 +81,25 @@ def read_txt(data: bytes, name: str) -> Document:
     return Document(blocks=blocks, format="txt")
 
 
+def _broken_table(lines: list[str], start: int) -> tuple[Table, int] | None:
+    """The table a cell a line from lines[start], and the index of the line after it."""
+    numbered: list[Line] = []
+    indexes: list[int] = []
+    page = 1 + sum(line.count("\f") for line in lines[:start])
+    for i in range(start, len(lines)):
+        if "\t" in lines[i]:
+            break
+        page += lines[i].count("\f")
+        if lines[i].strip():
+            numbered.append(Line(lines[i].strip(), page))
+            indexes.append(i)
+    found = read_broken_table(numbered)
+    if found is None:
+        return None
+    table, used = found
+    return table, indexes[used] if used < len(indexes) else len(lines)
+
+
 _SENTENCE_END = (".", ";", ":", "!", "?", ")", "”", '"', "…")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 
@@ -85,13 +116,38 @@ def _is_wrapped(lines: list[str]) -> bool:
     return sum(1 for n in filled if n > 110) < 0.02 * len(filled)
 
 
-def _wrapped_paragraphs(lines: list[str]) -> list[Paragraph]:
-    """Re-join wrapped lines: a paragraph ends on a line well short of the page width,
-    or on a line ending a sentence when the next one starts like a new item."""
-    stripped = [line.strip() for line in lines]
-    filled = sorted(len(line) for line in stripped if line)
+def _wrapped_blocks(lines: list[str]) -> list[Paragraph | Table]:
+    """Wrapped text: tables rebuilt where a header opens one, paragraphs elsewhere."""
+    numbered: list[Line] = []
+    page = 1
+    for line in lines:
+        page += line.count("\f")
+        if line.strip():
+            numbered.append(Line(line.strip(), page))
+    filled = sorted(len(line.text) for line in numbered)
     # Table cells make many short lines, so the page width is read near the top.
     width = filled[int(0.99 * (len(filled) - 1))] if filled else 80
+    blocks: list[Paragraph | Table] = []
+    prose: list[str] = []
+    i = 0
+    while i < len(numbered):
+        found = read_broken_table(numbered[i:])
+        if found is None:
+            prose.append(numbered[i].text)
+            i += 1
+            continue
+        table, used = found
+        blocks.extend(_wrapped_paragraphs(prose, width))
+        blocks.append(table)
+        prose = []
+        i += used
+    blocks.extend(_wrapped_paragraphs(prose, width))
+    return blocks
+
+
+def _wrapped_paragraphs(stripped: list[str], width: int) -> list[Paragraph]:
+    """Re-join wrapped lines: a paragraph ends on a line well short of the page width,
+    or on a line ending a sentence when the next one starts like a new item."""
     paragraphs: list[Paragraph] = []
     current: list[str] = []
     previous = ""

@@ -49,6 +49,29 @@ def test_wrapped_text_is_rejoined_into_paragraphs():
     assert plan["meta"]["signer"] == "Nguyễn Thị Vân Anh"
 
 
-def test_an_appendix_whose_table_fell_apart_is_reported():
+def test_tables_written_a_cell_a_line_are_rebuilt_and_flagged():
     plan = analyse(read_txt(_wrapped(seed("003", "txt")), "003.txt"))
+    task = next(t for t in plan["tasks"] if t["name"].startswith("Cụ thể hóa nhiệm vụ"))
+    assert task["lead"] == ["Văn phòng HĐND và UBND"]
+    assert task["coordinating"] == ["Các phòng, ban, ngành, đơn vị thuộc xã"]
+    assert task["deadline"]["recurrence"] == "continuous"
+    assert any(w.startswith("PHỤ LỤC III: tệp văn bản bị vỡ bố cục") for w in plan["warnings"])
+
+
+def test_an_appendix_written_column_by_column_is_reported():
+    # the numbers alone, then the names, then the units: no row can be put back
+    column_wise = [
+        "PHỤ LỤC III: DANH MỤC NHIỆM VỤ",
+        "TT",
+        "Tên nhiệm vụ",
+        "Cơ quan chủ trì",
+        "Thời gian hoàn thành",
+        *[str(n) for n in range(1, 13)],
+        *[f"Nhiệm vụ số {n} về chuyển đổi số" for n in range(1, 13)],
+        *["Phòng Văn hóa - Xã hội"] * 12,
+        *["Tháng 12/2026"] * 12,
+    ]
+    text = "\n".join(["I. MỤC ĐÍCH", "Nội dung.", *column_wise]).encode()
+    plan = analyse(read_txt(text, "x.txt"))
+    assert plan["tasks"] == []
     assert any(w.startswith("PHỤ LỤC III: không thấy bảng") for w in plan["warnings"])

@@ -1,0 +1,522 @@
+"""Tables in text that a PDF-to-text tool produced: every cell's lines on lines of their own.
+
+Such text keeps the PDF's drawing order, which for tables made in Word is row by row and,
+within a row, cell by cell. Cells whose lines share a baseline come out on one line
+("≥60% 100% 100% Phòng"), and a row cut by a page break continues, after the form feed,
+with the rest of each of its cells. No positions are left, so a row is cut into its
+cells by what each column holds: target values, units of measure, unit names, deadlines.
+The best cut over the row's words is found by dynamic programming; the header's wording
+says which kind each column is, and the row numbers (1, 2 … 1.1 … I, II … A, B) say where
+each row starts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+from theodoi.ingest.deadlines import parse_deadline
+from theodoi.ingest.document import Cell, Table
+from theodoi.ingest.joins import join_continued
+from theodoi.ingest.tables import read_columns
+from theodoi.ingest.targets import parse_target
+from theodoi.lib.vntext import compare_key, search_key
+
+__all__ = ["Line", "opens_table", "read_broken_table"]
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    page: int
+
+
+# ---------------------------------------------------------------------------- header
+
+# Words that open a header cell, as search keys. A cell is opened only by a capitalised
+# word, so "Nội dung nhiệm vụ" stays one cell and "Nội dung | Chỉ tiêu" makes two.
+_LABEL_OPENERS = [
+    ("stt",),
+    ("tt",),
+    ("so", "tt"),
+    ("so", "thu", "tu"),
+    ("nhiem", "vu"),
+    ("chi", "tieu"),
+    ("noi", "dung"),
+    ("ten",),
+    ("cong", "viec"),
+    ("hoat", "dong"),
+    ("giai", "phap"),
+    ("danh", "muc"),
+    ("don", "vi"),
+    ("dvt",),
+    ("co", "quan"),
+    ("bo", "phan"),
+    ("chu", "tri"),
+    ("phoi", "hop"),
+    ("san", "pham"),
+    ("ket", "qua"),
+    ("muc", "tieu"),
+    ("gia", "tri"),
+    ("thoi", "gian"),
+    ("thoi", "han"),
+    ("tien", "do"),
+    ("lo", "trinh"),
+    ("ghi", "chu"),
+    ("nam",),
+    ("den", "nam"),
+    ("giai", "doan"),
+]
+_YEAR_WORD = re.compile(r"^20[2-9]\d$")
+_HEADER_START = re.compile(r"^(?:stt|tt|so tt|so thu tu)\b")
+_COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?(?:\s+\(?\d{1,2}\)?){2,}$")  # "1 2 3 4 5 6"
+
+
+def _opens_label(keys: list[str], words: list[str], i: int) -> int:
+    """How many words a header cell's opening phrase at word i takes (0: none)."""
+    if _YEAR_WORD.match(keys[i]):
+        return 1
+    if not (words[i][:1].isupper() or words[i][:1].isdigit()):
+        return 0
+    for opener in _LABEL_OPENERS:
+        if tuple(keys[i : i + len(opener)]) == opener:
+            return len(opener)
+    return 0
+
+
+def _header_labels(text: str) -> list[str]:
+    words = text.split()
+    keys = [search_key(w) for w in words]
+    starts = [i for i in range(len(words)) if _opens_label(keys, words, i)]
+    if not starts or starts[0] != 0:
+        return []
+    labels = []
+    for a, b in zip(starts, [*starts[1:], len(words)], strict=True):
+        label = " ".join(words[a:b])
+        # "Năm" cut from its year by the line break ("Năm" / "2025") is one label
+        if labels and search_key(labels[-1]) in {"nam", "den nam"} and keys[a].isdigit():
+            labels[-1] += " " + label
+        else:
+            labels.append(label)
+    return labels
+
+
+def _column_kinds(labels: list[str]) -> list[str] | None:
+    cols = read_columns([labels])
+    if cols is None:
+        return None
+    kinds = ["other"] * len(labels)
+    for i in cols.years:
+        kinds[i] = "value"
+    for role, i in cols.roles.items():
+        kinds[i] = {"result": "value"}.get(role, role)
+    return kinds
+
+
+# ---------------------------------------------------------------------------- row numbers
+
+_CODE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,5}|[A-ZĐ])\.?(?:\s+|$)")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_LETTERS = "ABCDĐEFGHIKLMNOPQRSTUVXY"
+
+
+def _roman(code: str) -> int:
+    total = 0
+    for a, b in zip(code, code[1:] + " ", strict=True):
+        value = _ROMAN[a]
+        total += -value if b != " " and _ROMAN[b] > value else value
+    return total
+
+
+class _Numbering:
+    """Which row numbers may come next: 1 after 1.3 or 2, 1.4 after 1.3, II after I …"""
+
+    def __init__(self) -> None:
+        self.numbers: tuple[int, ...] = ()
+        self.roman = 0
+        self.letter = -1
+        self.after_group = True
+
+    def accept(self, code: str) -> bool:
+        if code[0].isdigit():
+            parts = tuple(int(p) for p in code.split("."))
+            last = self.numbers
+            # plans skip a number now and then ("15", "17")
+            follows = (
+                len(parts) <= len(last)
+                and parts[:-1] == last[: len(parts) - 1]
+                and 0 < parts[-1] - last[len(parts) - 1] <= 2
+            )
+            opens = parts[:-1] == last and parts[-1] == 1
+            restarts = parts == (1,) and self.after_group
+            if follows or opens or restarts:
+                self.numbers, self.after_group = parts, False
+                return True
+            return False
+        letter = _LETTERS.find(code) if len(code) == 1 else -2
+        if letter == self.letter + 1:
+            self.letter, self.after_group = letter, True
+            return True
+        if set(code) <= _ROMAN.keys() and _roman(code) == self.roman + 1:
+            self.roman, self.after_group = self.roman + 1, True
+            return True
+        return False
+
+
+def _row_code(text: str, numbering: _Numbering) -> tuple[str, str] | None:
+    """(code, rest of the line) when the line opens the next row."""
+    m = _CODE.match(text)
+    if m and numbering.accept(m.group(1)):
+        return m.group(1), text[m.end() :]
+    return None
+
+
+# ---------------------------------------------------------------------------- cells
+
+# How the cells of unit columns and output columns open, with diacritics: "Sở" is a unit,
+# "sơ" (of "hồ sơ") is not.
+_UNIT_HEADS = """
+phòng; văn phòng; trung tâm; công an; các; ban; ủy ban; ubnd; hđnd; ubmttq; mttq; mặt trận;
+đảng ủy; đoàn; hội; trạm; trường; sở; bộ phận; chi cục; chi nhánh; bưu điện; viettel; vnpt;
+ngân hàng; hợp tác xã; htx; doanh nghiệp; cơ quan; đơn vị; thường trực; lãnh đạo; chủ tịch;
+công chức; quân sự; ban chỉ huy; ubkt; tt; ttpvhcc; tthcc; p.; ủy ban nhân dân
+"""
+_OUTPUT_HEADS = """
+báo cáo; bộ số liệu; kế hoạch; quyết định; văn bản; đề án; chương trình; hệ thống;
+cơ sở dữ liệu; tài liệu; hội nghị; số liệu; kết quả; nền tảng; mô hình; công văn; tờ trình
+"""
+
+
+def _heads(words: str) -> set[tuple[str, ...]]:
+    return {tuple(compare_key(h).split()) for h in words.split(";") if h.strip()}
+
+
+_UNIT_OPENERS = _heads(_UNIT_HEADS)
+# heads that open another unit, never the rest of one ("Văn phòng" / "HĐND và UBND")
+_NEW_UNIT_OPENERS = _heads("phòng; văn phòng; sở; các; trung tâm; công an; ban; đoàn; hội")
+_OUTPUT_OPENERS = _heads(_OUTPUT_HEADS)
+
+
+def _opens_with(text: str, openers: set[tuple[str, ...]]) -> bool:
+    if not text[:1].isupper():
+        return False
+    words = tuple(compare_key(text).split())
+    return any(words[: len(h)] == h for h in openers)
+
+
+_NO_VALUE = {"-", "–", "—", "x", "/", "0"}
+# One value in a cell: a number (a range "80-90%", "2-3%" counts once) or a "-".
+_VALUE_ATOM = re.compile(
+    r"(?<![\d.,-])\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?|(?<!\S)[-–](?!\S)"
+)
+_VALUE_PREFIX = re.compile(
+    r"\s(?:đạt|trên|dưới|tối thiểu|ít nhất|phấn đấu|từ|khoảng|[≥≤<>])$", re.IGNORECASE
+)
+_VALUE_END = re.compile(r"[\d%]$")
+_VALUE_TOKEN = re.compile(r"^(?:[≥≤<>~$\\]|\d|[-–]$|x$)")
+# A word a cell does not end on: "Văn phòng HĐND &" / "UBND", "Tháng" / "12/2026".
+_JOINING = re.compile(
+    r"(?:[,&/(-]|\b(?:và|của|thuộc|các|về|cho|trong|tại|với|đến|theo|tháng|quý|năm|từ|trước"
+    r"|hết|ngày))$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = (".", ";", "!", "?")
+# What leaving a column empty costs: cells that are usually
+# filled are worth looking for, cells that often stay empty are not.
+_EMPTY = {
+    "name": -3.0,
+    "lead": -1.5,
+    "deadline": -1.5,
+    "value": -0.7,
+    "output": -0.5,
+    "coordinating": -0.3,
+    "unit": -0.3,
+}
+_MAX_WORDS = {"value": 12, "unit": 4, "deadline": 14}
+# The rest of the name cell, drawn after the row's other cells (a long name whose last
+# lines the PDF wrote last): a column of its own in the cut, glued back to the name.
+_TAIL = "tail"
+
+
+def _join_lines(lines: list[str]) -> str:
+    text = ""
+    for line in lines:
+        if text.endswith(("-", "/")) and not text.endswith((" -", " /")) and line[:1].isalnum():
+            text += line  # "2-" / "3%", "57-" / "NQ/TW"
+        else:
+            text = join_continued(text, line)
+    return text
+
+
+@lru_cache(maxsize=4096)
+def _value_fit(text: str) -> float:
+    if text in _NO_VALUE:
+        return 2.0
+    parsed = parse_target(text)
+    if parsed is None:
+        return -1.0
+    atoms = [m for m in _VALUE_ATOM.finditer(text) if not _YEAR_WORD.match(m.group())]
+    if len(atoms) > 1:
+        return -2.0  # two values in one cell: two cells on one line
+    words = len(text.split())
+    if parsed["op"] == "qualitative":
+        return 0.3 if words <= 10 else -1.0
+    if _VALUE_PREFIX.search(text):
+        return -1.5  # "2- 3% đạt": the words that open the next value
+    # "100% Văn phòng": the capitals after the value open the next cell
+    capitals = sum(1 for w in text.split()[1:] if w[:1].isupper())
+    return 3.0 - 0.3 * max(0, words - 4) - 0.5 * capitals
+
+
+@lru_cache(maxsize=4096)
+def _deadline_fit(text: str) -> float:
+    kind = parse_deadline(text)["kind"]
+    if kind == "conditional":
+        # "Sau khi thành phố ban hành…" opens its cell; "… theo chỉ đạo của" is prose
+        return 2.0 if text[:1].isupper() else -1.0
+    if kind == "unknown":
+        return -2.0
+    # dates are short: the fewer words beside one, the likelier the cell is just that
+    return 3.0 - 0.3 * max(0, len(text.split()) - 2)
+
+
+def _fit(kind: str, lines: list[str]) -> float:
+    """How well a cell of these lines fits a column of this kind (positive: it looks like
+    one)."""
+    if not lines:
+        return _EMPTY.get(kind, 0.0)
+    text = _join_lines(lines)
+    words = len(text.split())
+    if kind == "name":
+        return 0.2
+    if kind == _TAIL:
+        return -0.3
+    score = 0.0
+    # A line going on after a finished sentence, or opening with a comma, in a short
+    # column is more likely the name's tail; long cells are names.
+    for before, line in pairwise(lines):
+        if line[:1] in ",;" or (before.endswith(_SENTENCE_END) and line[:1].islower()):
+            score -= 0.5
+    score -= 0.08 * max(0, words - 10)
+    if kind == "value":
+        return score + _value_fit(text)
+    if kind == "deadline":
+        return score + _deadline_fit(text)
+    if kind == "unit":
+        fits = words <= 3 and not any(c.isdigit() or c in "≥≤<>" for c in text)
+        return score + (2.0 if fits else -3.0)
+    if kind in ("lead", "coordinating"):
+        if _opens_with(text, _UNIT_OPENERS):
+            # "Văn phòng" alone is the start of a name, not a name; a plan names one lead
+            # and lists those who coordinate
+            score += 3.0 if words > 2 else 1.0
+            if kind == "lead":
+                score -= 0.5 * sum(1 for ln in lines[1:] if _opens_with(ln, _NEW_UNIT_OPENERS))
+            return score
+        return score - 2.5
+    if kind == "output":
+        if _opens_with(text, _OUTPUT_OPENERS):
+            return score + 1.0
+        return score + (-1.0 if _opens_with(text, _UNIT_OPENERS) else 0.0)
+    return score
+
+
+def _opening_cost(words: list[str], line_starts: set[int], k: int, kind: str, first: bool) -> float:
+    """What opening a cell of this kind at word k costs (not at the piece's first word)."""
+    cost = 0.0
+    if kind == _TAIL and k not in line_starts:
+        return float("inf")
+    if k not in line_starts:
+        # cells share a line only when the ones before are one line high; values in a
+        # row of milestone years do that all the time
+        both_values = _VALUE_TOKEN.match(words[k - 1]) and (
+            _VALUE_TOKEN.match(words[k]) or words[k][:1].isupper()
+        )
+        cost += 0.1 if both_values else 0.8
+    if _JOINING.search(words[k - 1]):
+        cost += 1.5  # "Văn phòng HĐND &" / "UBND": the name goes on
+    if first and words[k][:1].islower() and kind not in ("value", _TAIL):
+        cost += 1.0  # cells open with a capital, values apart ("đạt 3%")
+    return cost
+
+
+def _cut_piece(
+    lines: list[str], kinds: list[str], before: list[list[str]] | None
+) -> list[list[str]]:
+    """The lines of each cell (one per kind) in the best cut of one page's part of a row.
+
+    `before`: the cells so far, when this part continues the row on a later page; each
+    cell is then judged whole, so "Sau khi thành" / "phố ban hành…" stays a deadline.
+    """
+    words: list[str] = []
+    line_starts: set[int] = set()
+    for line in lines:
+        line_starts.add(len(words))
+        words.extend(line.split())
+    n = len(words)
+    cut_kinds = [*kinds, _TAIL] if "name" in kinds else kinds
+    columns = [*range(len(kinds)), kinds.index("name")] if "name" in kinds else range(len(kinds))
+    cuts = [
+        k
+        for k in range(n + 1)
+        if k in line_starts or k == n or _may_open_cell(words[k]) or _VALUE_END.search(words[k - 1])
+    ]
+    index = {k: i for i, k in enumerate(cuts)}
+    minus = float("-inf")
+    best = [[minus] * len(cuts) for _ in range(len(cut_kinds) + 1)]
+    back = [[0] * len(cuts) for _ in range(len(cut_kinds) + 1)]
+    best[0][0] = 0.0
+    for c, kind in enumerate(cut_kinds):
+        limit = _MAX_WORDS.get(kind, n)
+        earlier = before[columns[c]] if before is not None else None
+        for i, p in enumerate(cuts):
+            if best[c][i] == minus:
+                continue
+            opening = 0.0
+            if 0 < p < n:
+                opening = _opening_cost(words, line_starts, p, kind, before is None)
+            for q in cuts[i:]:
+                if q - p > limit:
+                    break
+                cell = _cell_lines(words, line_starts, p, q)
+                score = best[c][i] + _gain(kind, earlier, cell)
+                if q > p:
+                    score -= opening
+                    if q < n and q not in line_starts and len(cell) > 1:
+                        score -= 1.0  # a cell of several lines ends inside a line
+                j = index[q]
+                if score > best[c + 1][j]:
+                    best[c + 1][j], back[c + 1][j] = score, i
+    cells, j = [], len(cuts) - 1
+    for c in range(len(cut_kinds), 0, -1):
+        i = back[c][j]
+        cells.append(_cell_lines(words, line_starts, cuts[i], cuts[j]))
+        j = i
+    cells.reverse()
+    if len(cut_kinds) > len(kinds):
+        cells[kinds.index("name")] += cells.pop()
+    return cells
+
+
+def _gain(kind: str, earlier: list[str] | None, cell: list[str]) -> float:
+    """What these lines add as a cell of this kind, or as the rest of the `earlier` one."""
+    if earlier is None:
+        return _fit(kind, cell)
+    if not cell:
+        return 0.0
+    if kind == _TAIL:
+        kind = "name"
+    # each cell carried on must earn its place; a finished sentence rarely goes on
+    closed = bool(earlier) and earlier[-1].endswith(_SENTENCE_END)
+    gain = _fit(kind, earlier + cell) - _fit(kind, earlier)
+    return gain - 0.3 - (1.0 if closed else 0.0)
+
+
+def _may_open_cell(word: str) -> bool:
+    return word[:1].isupper() or bool(_VALUE_TOKEN.match(word)) or word[:1] in "(%+"
+
+
+def _cell_lines(words: list[str], line_starts: set[int], p: int, q: int) -> list[str]:
+    lines: list[list[str]] = []
+    for k in range(p, q):
+        if k in line_starts or not lines:
+            lines.append([])
+        lines[-1].append(words[k])
+    return [" ".join(line) for line in lines]
+
+
+# ---------------------------------------------------------------------------- table
+
+
+def opens_table(text: str) -> bool:
+    """Whether a line may open a table's header ("STT", "TT Nội dung …")."""
+    return text[:1] in "STst" and bool(_HEADER_START.match(search_key(text)))
+
+
+def read_broken_table(lines: list[Line]) -> tuple[Table, int] | None:
+    """The table whose header starts at lines[0], and how many lines it takes; None when
+    lines[0] does not open a table header this module can read."""
+    if not lines or not opens_table(lines[0].text):
+        return None
+    numbering = _Numbering()
+    end = next((i for i, line in enumerate(lines[:40]) if i and _starts_first_row(line.text)), None)
+    if end is None:
+        return None
+    header_lines = [ln.text for ln in lines[:end] if not _COLUMN_NUMBERS.match(ln.text)]
+    labels = _header_labels(" ".join(header_lines))
+    kinds = _column_kinds(labels) if labels else None
+    if not kinds or kinds[0] != "code":
+        return None
+    header_keys = [search_key(t) for t in header_lines]
+    rows: list[tuple[str, int, list[Line]]] = []  # code, page, the row's lines after the code
+    i = end
+    while i < len(lines):
+        line = lines[i]
+        if _ends_table(line.text):
+            break
+        if i > end and line.page != lines[i - 1].page:
+            i += _repeated_header(lines, i, header_keys)
+            if i >= len(lines):
+                break
+            line = lines[i]
+        if _COLUMN_NUMBERS.match(line.text):
+            i += 1
+            continue
+        opened = _row_code(line.text, numbering)
+        if opened:
+            code, rest = opened
+            rows.append((code, line.page, [Line(rest, line.page)] if rest.strip() else []))
+        elif rows:
+            rows[-1][2].append(line)
+        i += 1
+    if sum(1 for _, _, row_lines in rows if not row_lines) > 0.3 * len(rows):
+        # the numbers stand alone ("1" / "2" / "3"): the tool wrote the table column by
+        # column, and no cut of a row's words can bring its cells back
+        return None
+    table = Table(
+        rows=[[Cell(label) for label in labels]], header_rows=1, page=lines[0].page, rebuilt=True
+    )
+    table.row_pages.append(lines[0].page)
+    for code, page, row_lines in rows:
+        table.rows.append([Cell(code)] + [Cell(t) for t in _cut_row(code, row_lines, kinds)])
+        table.row_pages.append(page)
+    return table, i
+
+
+def _starts_first_row(text: str) -> bool:
+    m = _CODE.match(text)
+    return bool(m) and m.group(1) in {"1", "I", "A"} and not _COLUMN_NUMBERS.match(text)
+
+
+_TABLE_END = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+[\dIVX]|Nơi nhận|TM\.|KT\.)")
+
+
+def _ends_table(text: str) -> bool:
+    return bool(_TABLE_END.match(text))
+
+
+def _repeated_header(lines: list[Line], i: int, header_keys: list[str]) -> int:
+    """How many lines from i repeat the table's header at the top of a page."""
+    ahead = [search_key(ln.text) for ln in lines[i : i + len(header_keys)]]
+    same = sum(1 for a, b in zip(ahead, header_keys, strict=False) if a == b)
+    return len(header_keys) if same >= max(2, 0.6 * len(header_keys)) else 0
+
+
+def _cut_row(code: str, row_lines: list[Line], kinds: list[str]) -> list[str]:
+    body_kinds = kinds[1:]
+    if not code[0].isdigit():
+        # group rows (I, II, A, B …) carry only a title
+        title = _join_lines([ln.text for ln in row_lines])
+        return [title if k == "name" else "" for k in body_kinds]
+    pieces: list[list[str]] = []
+    for n, line in enumerate(row_lines):
+        if n == 0 or line.page != row_lines[n - 1].page:
+            pieces.append([])
+        pieces[-1].append(line.text)
+    cells: list[list[str]] | None = None
+    for piece in pieces:
+        cut = _cut_piece(piece, body_kinds, cells)
+        cells = cut if cells is None else [a + b for a, b in zip(cells, cut, strict=True)]
+    return [_join_lines(cell) for cell in cells or [[] for _ in body_kinds]]
