@@ -38,37 +38,15 @@ class Line:
 # Words that open a header cell, as search keys. A cell is opened only by a capitalised
 # word, so "Nội dung nhiệm vụ" stays one cell and "Nội dung | Chỉ tiêu" makes two.
 _LABEL_OPENERS = [
-    ("stt",),
-    ("tt",),
-    ("so", "tt"),
-    ("so", "thu", "tu"),
-    ("nhiem", "vu"),
-    ("chi", "tieu"),
-    ("noi", "dung"),
-    ("ten",),
-    ("cong", "viec"),
-    ("hoat", "dong"),
-    ("giai", "phap"),
-    ("danh", "muc"),
-    ("don", "vi"),
-    ("dvt",),
-    ("co", "quan"),
-    ("bo", "phan"),
-    ("chu", "tri"),
-    ("phoi", "hop"),
-    ("san", "pham"),
-    ("ket", "qua"),
-    ("muc", "tieu"),
-    ("gia", "tri"),
-    ("thoi", "gian"),
-    ("thoi", "han"),
-    ("tien", "do"),
-    ("lo", "trinh"),
-    ("ghi", "chu"),
-    ("nam",),
-    ("den", "nam"),
-    ("giai", "doan"),
-]
+    tuple(opener.split())
+    for opener in [
+        "stt", "tt", "so tt", "so thu tu", "nhiem vu", "chi tieu", "noi dung", "ten",
+        "cong viec", "hoat dong", "giai phap", "danh muc", "don vi", "dvt", "co quan",
+        "bo phan", "chu tri", "phoi hop", "san pham", "ket qua", "muc tieu", "gia tri",
+        "thoi gian", "thoi han", "tien do", "lo trinh", "ghi chu", "nam", "den nam",
+        "giai doan",
+    ]
+]  # fmt: skip
 _YEAR_WORD = re.compile(r"^20[2-9]\d$")
 _HEADER_START = re.compile(r"^(?:stt|tt|so tt|so thu tu)\b")
 _COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?(?:\s+\(?\d{1,2}\)?){2,}$")  # "1 2 3 4 5 6"
@@ -189,8 +167,8 @@ cơ sở dữ liệu; tài liệu; hội nghị; số liệu; kết quả; nền
 """
 
 
-def _heads(words: str) -> set[tuple[str, ...]]:
-    return {tuple(compare_key(h).split()) for h in words.split(";") if h.strip()}
+def _heads(words: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(compare_key(h).split()) for h in words.split(";") if h.strip())
 
 
 _UNIT_OPENERS = _heads(_UNIT_HEADS)
@@ -199,10 +177,15 @@ _NEW_UNIT_OPENERS = _heads("phòng; văn phòng; sở; các; trung tâm; công a
 _OUTPUT_OPENERS = _heads(_OUTPUT_HEADS)
 
 
-def _opens_with(text: str, openers: set[tuple[str, ...]]) -> bool:
+def _opens_with(text: str, openers: frozenset[tuple[str, ...]]) -> bool:
     if not text[:1].isupper():
         return False
-    words = tuple(compare_key(text).split())
+    return _opens_with_key(" ".join(text.split()[:4]), openers)
+
+
+@lru_cache(maxsize=8192)
+def _opens_with_key(start: str, openers: frozenset[tuple[str, ...]]) -> bool:
+    words = tuple(compare_key(start).split())
     return any(words[: len(h)] == h for h in openers)
 
 
@@ -223,8 +206,8 @@ _JOINING = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = (".", ";", "!", "?")
-# What leaving a column empty costs: cells that are usually
-# filled are worth looking for, cells that often stay empty are not.
+# What leaving a column empty costs: cells that are usually filled are worth looking for,
+# cells that often stay empty are not.
 _EMPTY = {
     "name": -3.0,
     "lead": -1.5,
@@ -234,7 +217,9 @@ _EMPTY = {
     "coordinating": -0.3,
     "unit": -0.3,
 }
-_MAX_WORDS = {"value": 12, "unit": 4, "deadline": 14}
+# Only names run long; the cap keeps the cut's work near linear in the row's length.
+_MAX_WORDS = {"name": 10_000, "value": 12, "unit": 4, "deadline": 14}
+_MAX_OTHER_WORDS = 40
 # The rest of the name cell, drawn after the row's other cells (a long name whose last
 # lines the PDF wrote last): a column of its own in the cut, glued back to the name.
 _TAIL = "tail"
@@ -248,6 +233,11 @@ def _join_lines(lines: list[str]) -> str:
         else:
             text = join_continued(text, line)
     return text
+
+
+@lru_cache(maxsize=65536)
+def _joined(lines: tuple[str, ...]) -> str:
+    return _join_lines(list(lines))  # each span is judged as every kind of column
 
 
 @lru_cache(maxsize=4096)
@@ -287,12 +277,12 @@ def _fit(kind: str, lines: list[str]) -> float:
     one)."""
     if not lines:
         return _EMPTY.get(kind, 0.0)
-    text = _join_lines(lines)
-    words = len(text.split())
     if kind == "name":
         return 0.2
     if kind == _TAIL:
         return -0.3
+    text = _joined(tuple(lines))
+    words = len(text.split())
     score = 0.0
     # A line going on after a finished sentence, or opening with a comma, in a short
     # column is more likely the name's tail; long cells are names.
@@ -369,7 +359,7 @@ def _cut_piece(
     back = [[0] * len(cuts) for _ in range(len(cut_kinds) + 1)]
     best[0][0] = 0.0
     for c, kind in enumerate(cut_kinds):
-        limit = _MAX_WORDS.get(kind, n)
+        limit = _MAX_WORDS.get(kind, _MAX_OTHER_WORDS)
         earlier = before[columns[c]] if before is not None else None
         for i, p in enumerate(cuts):
             if best[c][i] == minus:
@@ -454,7 +444,7 @@ def read_broken_table(lines: list[Line]) -> tuple[Table, int] | None:
     i = end
     while i < len(lines):
         line = lines[i]
-        if _ends_table(line.text):
+        if _TABLE_END.match(line.text):
             break
         if i > end and line.page != lines[i - 1].page:
             i += _repeated_header(lines, i, header_keys)
@@ -471,7 +461,7 @@ def read_broken_table(lines: list[Line]) -> tuple[Table, int] | None:
         elif rows:
             rows[-1][2].append(line)
         i += 1
-    if sum(1 for _, _, row_lines in rows if not row_lines) > 0.3 * len(rows):
+    if not rows or sum(1 for _, _, row_lines in rows if not row_lines) > 0.3 * len(rows):
         # the numbers stand alone ("1" / "2" / "3"): the tool wrote the table column by
         # column, and no cut of a row's words can bring its cells back
         return None
@@ -490,11 +480,8 @@ def _starts_first_row(text: str) -> bool:
     return bool(m) and m.group(1) in {"1", "I", "A"} and not _COLUMN_NUMBERS.match(text)
 
 
+# the next appendix or the signature block
 _TABLE_END = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+[\dIVX]|Nơi nhận|TM\.|KT\.)")
-
-
-def _ends_table(text: str) -> bool:
-    return bool(_TABLE_END.match(text))
 
 
 def _repeated_header(lines: list[Line], i: int, header_keys: list[str]) -> int:
