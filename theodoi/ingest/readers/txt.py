@@ -43,7 +43,7 @@ def read_txt(data: bytes, name: str) -> Document:
     text = nfc(decode_text(data, name)).replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if _is_wrapped(lines):
-        return Document(blocks=_wrapped_blocks(lines), format="txt")
+        return Document(blocks=_wrapped_blocks(_numbered(lines)[0]), format="txt")
     blocks: list[Paragraph | Table] = []
     table: Table | None = None
     bold_open = False
@@ -81,8 +81,10 @@ def read_txt(data: bytes, name: str) -> Document:
     return Document(blocks=blocks, format="txt")
 
 
-def _broken_table(lines: list[str], start: int) -> tuple[Table, int] | None:
-    """The table a cell a line from lines[start], and the index of the line after it."""
+def _numbered(lines: list[str], start: int = 0) -> tuple[list[Line], list[int]]:
+    """The filled lines from `start` up to the next tab-separated row, with their pages
+    (a form feed, which PDF-to-text tools put between pages, opens the next one) and
+    their indexes in `lines`."""
     numbered: list[Line] = []
     indexes: list[int] = []
     page = 1 + sum(line.count("\f") for line in lines[:start])
@@ -93,6 +95,12 @@ def _broken_table(lines: list[str], start: int) -> tuple[Table, int] | None:
         if lines[i].strip():
             numbered.append(Line(lines[i].strip(), page))
             indexes.append(i)
+    return numbered, indexes
+
+
+def _broken_table(lines: list[str], start: int) -> tuple[Table, int] | None:
+    """The table a cell a line from lines[start], and the index of the line after it."""
+    numbered, indexes = _numbered(lines, start)
     found = read_broken_table(numbered)
     if found is None:
         return None
@@ -116,14 +124,8 @@ def _is_wrapped(lines: list[str]) -> bool:
     return sum(1 for n in filled if n > 110) < 0.02 * len(filled)
 
 
-def _wrapped_blocks(lines: list[str]) -> list[Paragraph | Table]:
+def _wrapped_blocks(numbered: list[Line]) -> list[Paragraph | Table]:
     """Wrapped text: tables rebuilt where a header opens one, paragraphs elsewhere."""
-    numbered: list[Line] = []
-    page = 1
-    for line in lines:
-        page += line.count("\f")
-        if line.strip():
-            numbered.append(Line(line.strip(), page))
     filled = sorted(len(line.text) for line in numbered)
     # Table cells make many short lines, so the page width is read near the top.
     width = filled[int(0.99 * (len(filled) - 1))] if filled else 80
@@ -131,7 +133,7 @@ def _wrapped_blocks(lines: list[str]) -> list[Paragraph | Table]:
     prose: list[str] = []
     i = 0
     while i < len(numbered):
-        found = read_broken_table(numbered[i:])
+        found = read_broken_table(numbered[i:]) if opens_table(numbered[i].text) else None
         if found is None:
             prose.append(numbered[i].text)
             i += 1

@@ -315,9 +315,9 @@ def _fit(kind: str, lines: list[str]) -> float:
 
 def _opening_cost(words: list[str], line_starts: set[int], k: int, kind: str, first: bool) -> float:
     """What opening a cell of this kind at word k costs (not at the piece's first word)."""
-    cost = 0.0
     if kind == _TAIL and k not in line_starts:
         return float("inf")
+    cost = 0.0
     if k not in line_starts:
         # cells share a line only when the ones before are one line high; values in a
         # row of milestone years do that all the time
@@ -346,8 +346,9 @@ def _cut_piece(
         line_starts.add(len(words))
         words.extend(line.split())
     n = len(words)
-    cut_kinds = [*kinds, _TAIL] if "name" in kinds else kinds
-    columns = [*range(len(kinds)), kinds.index("name")] if "name" in kinds else range(len(kinds))
+    name = kinds.index("name")  # read_columns finds no table without one
+    cut_kinds = [*kinds, _TAIL]
+    columns = [*range(len(kinds)), name]
     cuts = [
         k
         for k in range(n + 1)
@@ -385,8 +386,7 @@ def _cut_piece(
         cells.append(_cell_lines(words, line_starts, cuts[i], cuts[j]))
         j = i
     cells.reverse()
-    if len(cut_kinds) > len(kinds):
-        cells[kinds.index("name")] += cells.pop()
+    cells[name] += cells.pop()
     return cells
 
 
