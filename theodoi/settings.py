@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "theodoi.accounts",
     "theodoi.plans",
     "theodoi.tracking",
+    "theodoi.reports",
 ]
 
 MIDDLEWARE = [
