@@ -51,6 +51,19 @@ def visible_communes(user):
     ).distinct()
 
 
+def supervised_provinces(user):
+    """Provinces whose communes the user follows as a whole (supervisor, admin): the
+    province's consolidated report is theirs."""
+    provinces = AdminUnit.objects.filter(level=AdminUnit.Level.PROVINCE)
+    if not user.is_authenticated:
+        return provinces.none()
+    if user.is_superuser or Membership.objects.filter(user=user, role=Role.ADMIN).exists():
+        return provinces.filter(children__plans__isnull=False).distinct()
+    return provinces.filter(
+        pk__in=Membership.objects.filter(user=user, role=Role.SUPERVISOR).values("province_id")
+    )
+
+
 def get_commune_for(user, code: int, check) -> tuple[AdminUnit, Role]:
     """The commune with this code and the user's role there, if `check(role)` allows;
     404 for an unknown code, PermissionDenied otherwise."""

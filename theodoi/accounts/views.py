@@ -5,7 +5,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from theodoi.accounts import rules
-from theodoi.accounts.access import get_commune_for, role_in_commune, visible_communes
+from theodoi.accounts.access import (
+    get_commune_for,
+    role_in_commune,
+    supervised_provinces,
+    visible_communes,
+)
 from theodoi.accounts.forms import AliasForm, UnitForm
 from theodoi.accounts.models import Unit
 from theodoi.accounts.services import (
@@ -19,9 +24,10 @@ from theodoi.accounts.services import (
 @login_required
 def home(request):
     communes = list(visible_communes(request.user))
-    if len(communes) == 1:
+    provinces = list(supervised_provinces(request.user))
+    if len(communes) == 1 and not provinces:
         return redirect("plans:commune-detail", code=communes[0].code)
-    return render(request, "accounts/home.html", {"communes": communes})
+    return render(request, "accounts/home.html", {"communes": communes, "provinces": provinces})
 
 
 @login_required

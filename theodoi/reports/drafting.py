@@ -290,7 +290,9 @@ def _next_tasks(facts: PeriodFacts) -> str:
     recurring = sum(1 for t in facts.tasks if t.kind == "recurring")
     if recurring:
         lines.append("3. Các nhiệm vụ thường xuyên, hằng năm")
-        lines.append(f"Tiếp tục thực hiện {recurring} nhiệm vụ thường xuyên, hằng năm của Kế hoạch.")
+        lines.append(
+            f"Tiếp tục thực hiện {recurring} nhiệm vụ thường xuyên, hằng năm của Kế hoạch."
+        )
     behind = [i for i in facts.indicators if i.status == "not_met" or i.trajectory in BEHIND]
     if behind:
         lines.append(f"{4 if recurring else 3}. Các chỉ tiêu cần đẩy nhanh")

@@ -59,9 +59,7 @@ def draft_fresh(period: ReportingPeriod, today: dt.date | None = None) -> Fresh:
     snapshot = {
         "phu_luc_chi_tieu": drafting.indicator_annex(facts.indicators),
         "phu_luc_nhiem_vu": drafting.task_annex(facts.tasks),
-        "don_vi": [
-            [u.name, u.report_status, u.difficulties, u.proposals] for u in facts.units
-        ],
+        "don_vi": [[u.name, u.report_status, u.difficulties, u.proposals] for u in facts.units],
     }
     digest = hashlib.sha256(
         json.dumps(snapshot, sort_keys=True, ensure_ascii=False).encode()
@@ -119,9 +117,7 @@ def report_draft_get_or_create(*, period: ReportingPeriod, user=None) -> ReportD
 
 def _require_open(draft: ReportDraft) -> None:
     if draft.period.commune_approved_at:
-        raise ReportError(
-            "Báo cáo đã được lãnh đạo phê duyệt và lưu; bản nháp không sửa được nữa."
-        )
+        raise ReportError("Báo cáo đã được lãnh đạo phê duyệt và lưu; bản nháp không sửa được nữa.")
 
 
 def redraft_conflicts(draft: ReportDraft, fresh: Fresh) -> list[dict]:

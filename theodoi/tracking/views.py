@@ -17,6 +17,7 @@ from theodoi.accounts import rules as account_rules
 from theodoi.accounts.access import focal_unit_ids, role_in_commune
 from theodoi.accounts.models import Role, Unit
 from theodoi.plans.models import Plan, PlanStatus, Task
+from theodoi.reports import services as report_services
 from theodoi.tracking import permissions, selectors, services, xlsx
 from theodoi.tracking.forms import (
     DateInputForm,
@@ -235,10 +236,13 @@ def task_trigger(request, pk: int):
 @require_POST
 def commune_approve(request, pk: int):
     period, _ = _get_period_for_user(request, pk, permissions.can_approve_commune_report)
+    # The approval stores the commune's drafted report with it (reports app).
     try:
-        services.commune_report_approve(period=period, user=request.user)
-        messages.success(request, f"Đã phê duyệt báo cáo của xã cho {period}.")
-    except services.TrackingError as err:
+        report_services.report_issue(period=period, user=request.user)
+        messages.success(
+            request, f"Đã phê duyệt báo cáo của xã cho {period}; bản báo cáo đã được lưu."
+        )
+    except report_services.ReportError as err:
         messages.error(request, str(err))
     return redirect("tracking:period-dashboard", pk=period.pk)
 
