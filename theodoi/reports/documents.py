@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu
 from docxtpl import DocxTemplate, RichText
 from jinja2 import TemplateError
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from theodoi.reports import docx_form as form
@@ -97,7 +98,33 @@ def template_problems(content: bytes, kind: str) -> list[str]:
     except Exception:  # a broken zip or XML: say so rather than fail
         return ["Không đọc được tệp mẫu: tệp .docx bị hỏng?"]
     required = REQUIRED_TAGS[kind]
-    return rules.template_problems(used=used, required=required, known={*required, *OPTIONAL_TAGS})
+    problems = rules.template_problems(
+        used=used, required=required, known={*required, *OPTIONAL_TAGS}
+    )
+    if not problems:
+        # Filling it once with sample values finds what reading the tags cannot: a loop
+        # over the wrong thing, a filter that does not exist, a sandbox violation.
+        try:
+            render(content, sample_context(kind))
+        except ReportError as err:
+            problems.append(str(err))
+    return problems
+
+
+def sample_context(kind: str) -> dict:
+    """Values of the right shape for every tag, to try a template with."""
+    row = {"nhom": False, "stt": "1", "ten": "Mẫu"}
+    context = {name: "Mẫu" for name in {*REQUIRED_TAGS[kind], *OPTIONAL_TAGS}}
+    context.update(
+        muc=[{"tieu_de": "I. MẪU", "doan": rich_paragraphs("1. Mẫu\nMẫu.")}],
+        noi_nhan=["- Mẫu;", "- Lưu: VT."],
+        phu_luc_chi_tieu=[row],
+        phu_luc_nhiem_vu=[row],
+        phu_luc_xa=[row],
+        xa=[{"stt": "1", "ten": "Mẫu", "chi_tieu": [row]}],
+        nam=2026,
+    )
+    return context
 
 
 def render(template: bytes, context: dict) -> bytes:
@@ -105,6 +132,8 @@ def render(template: bytes, context: dict) -> bytes:
     doc = _open(template)
     try:
         doc.render(context, jinja_env=_env(), autoescape=True)
+    except SecurityError as err:
+        raise ReportError("Mẫu báo cáo dùng thẻ không được phép (vì lý do an toàn).") from err
     except TemplateError as err:
         raise ReportError(f"Không điền được mẫu báo cáo: {err.message or err}.") from err
     _fit_lines(doc.docx, context)

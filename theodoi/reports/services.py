@@ -92,19 +92,21 @@ def _default_recipients(period: ReportingPeriod) -> str:
 
 
 @transaction.atomic
-def report_draft_get_or_create(*, period: ReportingPeriod, user=None) -> ReportDraft:
+def report_draft_get_or_create(
+    *, period: ReportingPeriod, user=None, today: dt.date | None = None
+) -> ReportDraft:
     """The period's draft; drafted from today's data the first time it is asked for."""
     existing = ReportDraft.objects.select_for_update().filter(period=period).first()
     if existing:
         return existing
-    fresh = draft_fresh(period)
+    fresh = draft_fresh(period, today)
     return ReportDraft.objects.create(
         period=period,
         sections=[{**s, "generated": s["text"], "rev": 1} for s in fresh.sections],
         facts=fresh.facts,
         facts_hash=fresh.facts_hash,
         title=fresh.title,
-        issued_on=timezone.localdate(),
+        issued_on=today or timezone.localdate(),
         signer_authority="TM. ỦY BAN NHÂN DÂN",
         signer_deputy="KT. CHỦ TỊCH",
         signer_title="PHÓ CHỦ TỊCH",
@@ -127,7 +129,7 @@ def redraft_conflicts(draft: ReportDraft, fresh: Fresh) -> list[dict]:
     return [
         {
             "key": k,
-            "title": draft.section(k)["title"] or _LABELS.get(k, k),
+            "title": draft.section(k)["title"] or SECTION_LABELS.get(k, k),
             "mine": draft.section(k)["text"],
             "new": new[k]["text"],
         }
@@ -135,16 +137,18 @@ def redraft_conflicts(draft: ReportDraft, fresh: Fresh) -> list[dict]:
     ]
 
 
-_LABELS = {"mo_dau": "Đoạn mở đầu", "ket_thuc": "Đoạn kết thúc"}
+SECTION_LABELS = {"mo_dau": "Đoạn mở đầu", "ket_thuc": "Đoạn kết thúc"}
 
 
 @transaction.atomic
-def report_draft_redraft(*, draft: ReportDraft, user, replace: set[str]) -> ReportDraft:
+def report_draft_redraft(
+    *, draft: ReportDraft, user, replace: set[str], today: dt.date | None = None
+) -> ReportDraft:
     """Draft again from today's data. Sections the clerk did not edit take the new text;
     edited ones keep the clerk's text unless their key is in `replace`."""
     draft = ReportDraft.objects.select_for_update().select_related("period").get(pk=draft.pk)
     _require_open(draft)
-    fresh = draft_fresh(draft.period)
+    fresh = draft_fresh(draft.period, today)
     merged = rules.redraft_merge(draft.sections, fresh.sections, replace=replace)
     old = {s["key"]: s for s in draft.sections}
     draft.sections = [

@@ -70,7 +70,7 @@ def _draft_context(period, role, draft, **extra) -> dict:
     editable = permissions.can_edit_draft(role) and not period.commune_approved_at
     for section in draft.sections:
         section["edited"] = section["text"] != section["generated"]
-        section["label"] = section["title"] or services._LABELS.get(section["key"], "")
+        section["label"] = section["title"] or services.SECTION_LABELS.get(section["key"], "")
     return {
         "period": period,
         "plan": period.plan,
@@ -136,7 +136,7 @@ def section_save(request, pk: int, key: str):
         return redirect("reports:draft", pk=period.pk)
     draft.refresh_from_db()
     section["edited"] = section["text"] != draft.section(key)["generated"]
-    section["label"] = section["title"] or services._LABELS.get(key, "")
+    section["label"] = section["title"] or services.SECTION_LABELS.get(key, "")
     context = {
         "period": period,
         "section": section,
