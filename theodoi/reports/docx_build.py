@@ -340,7 +340,7 @@ def _grid_table(doc, columns, rows_var: str):
     tr_pr.append(repeat)
     for cell, (text, _, _) in zip(header.cells, columns, strict=True):
         _cell(cell, text, bold=True, size=form.TABLE_PT)
-    var = rows_var.split(".")[-1][0]  # "r"
+    var = "r"
     tags = {
         1: f"{{%tr for {var} in {rows_var} %}}",
         2: f"{{%tr if {var}.nhom %}}",
@@ -354,7 +354,9 @@ def _grid_table(doc, columns, rows_var: str):
     _cell(group, f"{{{{ {var}.ten }}}}", bold=True, size=form.TABLE_PT,
           align=WD_ALIGN_PARAGRAPH.LEFT)  # fmt: skip
     for cell, (_, _, name) in zip(table.rows[5].cells, columns, strict=True):
-        left = name in ("ten", "ket_qua", "san_pham", "minh_chung")
+        # Words read from the left; figures and short labels sit in the middle.
+        left = name in ("ten", "san_pham", "minh_chung")
+        left |= name == "ket_qua" and rows_var == "phu_luc_nhiem_vu"
         align = WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER
         _cell(cell, f"{{{{ {var}.{name} }}}}", size=form.TABLE_PT, align=align)
     return table

@@ -78,7 +78,7 @@ def emu(points: float) -> int:
 
 # Times New Roman's line, ascent and descent, in ems (single line spacing).
 LINE_HEIGHT_EM = 1.107
-LINE_GAP_PT = 4
+LINE_GAP_PT = 5
 
 
 def line_drop(size_pt: float, lines: int = 1) -> int:

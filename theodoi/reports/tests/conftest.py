@@ -74,7 +74,14 @@ def build(commune) -> dict:
         ("A3", GROUP_A, culture, "date", dt.date(2026, 9, 30), ("in_progress", 40, None)),
         ("A4", GROUP_A, culture, "recurring", None, ("in_progress", None, None)),
         ("B1", GROUP_B, economy, "date", dt.date(2026, 12, 31), ("not_started", None, None)),
-        ("B2", GROUP_B, police, "date", dt.date(2026, 11, 30), ("done", 100, dt.date(2026, 11, 20))),
+        (
+            "B2",
+            GROUP_B,
+            police,
+            "date",
+            dt.date(2026, 11, 30),
+            ("done", 100, dt.date(2026, 11, 20)),
+        ),
         ("B3", GROUP_B, police, "date", dt.date(2027, 6, 30), ("in_progress", 10, None)),
         ("B4", GROUP_B, culture, "date", dt.date(2026, 10, 31), ("not_started", None, None)),
     ]
@@ -126,7 +133,11 @@ def build(commune) -> dict:
     IndicatorValue.objects.filter(unit_report=old, indicator=fibre).update(value=Decimal(40))
     IndicatorValue.objects.filter(unit_report=old, indicator=firms).update(value=Decimal(1))
 
-    reports = {u.pk: tracking.unit_report_get_or_start(period=p2026, unit=u) for u in units.values() if u in (economy, culture, police)}
+    reports = {
+        u.pk: tracking.unit_report_get_or_start(period=p2026, unit=u)
+        for u in units.values()
+        if u in (economy, culture, police)
+    }
     for code, _, unit, _, _, (progress, percent, completed) in specs:
         TaskReport.objects.filter(unit_report=reports[unit.pk], task=tasks[code]).update(
             progress=progress, percent=percent, completed_on=completed, done_text=f"Đã làm {code}"
@@ -152,7 +163,14 @@ def build(commune) -> dict:
         proposals="- Đề nghị tập huấn cho cán bộ đầu mối.",
     )
     UnitReport.objects.filter(pk=reports[police.pk].pk).update(status=ReportStatus.DRAFT)
-    return {"plan": plan, "period": p2026, "tasks": tasks, "economy": economy, "culture": culture, "police": police}
+    return {
+        "plan": plan,
+        "period": p2026,
+        "tasks": tasks,
+        "economy": economy,
+        "culture": culture,
+        "police": police,
+    }
 
 
 @pytest.fixture

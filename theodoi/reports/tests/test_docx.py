@@ -17,7 +17,9 @@ from theodoi.reports.tests.conftest import EXPECTED_FIGURES, TODAY
 
 @pytest.fixture
 def report(scenario, cast):
-    draft = services.report_draft_get_or_create(period=scenario["period"], user=cast.clerk, today=TODAY)
+    draft = services.report_draft_get_or_create(
+        period=scenario["period"], user=cast.clerk, today=TODAY
+    )
     draft = services.report_draft_update(draft=draft, user=cast.clerk, number="7", issued_on=TODAY)
     content = exports.commune_docx(draft)
     return Document(io.BytesIO(content)), content
@@ -65,7 +67,9 @@ def test_times_new_roman_black_throughout(report):
     normal = doc.styles["Normal"]
     assert normal.font.name == "Times New Roman" and normal.font.size == Pt(14)
     fonts = normal.element.rPr.rFonts
-    assert {fonts.get(qn(a)) for a in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")} == {"Times New Roman"}
+    assert {fonts.get(qn(a)) for a in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")} == {
+        "Times New Roman"
+    }
     assert normal.font.color.rgb == RGBColor(0, 0, 0)
     for p in doc.paragraphs:
         for run in p.runs:
@@ -168,10 +172,16 @@ def test_annex_tables_hold_the_figures(report):
 
 
 def test_user_text_cannot_break_the_document(scenario, cast):
-    draft = services.report_draft_get_or_create(period=scenario["period"], user=cast.clerk, today=TODAY)
+    draft = services.report_draft_get_or_create(
+        period=scenario["period"], user=cast.clerk, today=TODAY
+    )
     section = draft.section("de_xuat")
     services.report_section_save(
-        draft=draft, key="de_xuat", text="Đề nghị <b>A & B</b> {{ 7*7 }}", rev=section["rev"], user=cast.clerk
+        draft=draft,
+        key="de_xuat",
+        text="Đề nghị <b>A & B</b> {{ 7*7 }}",
+        rev=section["rev"],
+        user=cast.clerk,
     )
     draft.refresh_from_db()
     doc = Document(io.BytesIO(exports.commune_docx(draft)))
@@ -180,6 +190,9 @@ def test_user_text_cannot_break_the_document(scenario, cast):
 
 def test_the_shipped_templates_are_what_the_builder_writes():
     for kind, path in docx_build.FILES.items():
-        with zipfile.ZipFile(path) as shipped, zipfile.ZipFile(io.BytesIO(docx_build.build(kind))) as built:
+        with (
+            zipfile.ZipFile(path) as shipped,
+            zipfile.ZipFile(io.BytesIO(docx_build.build(kind))) as built,
+        ):
             for part in ("word/document.xml", "word/styles.xml"):
                 assert shipped.read(part) == built.read(part), (kind, part)

@@ -53,7 +53,10 @@ def test_sections_carry_the_figures(scenario):
     assert "- Nhiệm vụ A3 (Phòng Văn hóa - Xã hội; thời hạn: 30/09/2026): quá hạn." in results
     assessment = sections["danh_gia"]
     assert "- Tỷ lệ hộ dùng cáp quang: đạt 62,5% (chỉ tiêu năm 2026: ≥60%)." in assessment
-    assert "Số doanh nghiệp số: 1 doanh nghiệp; chậm so với lộ trình (theo lộ trình cần đạt 1,8" in assessment
+    assert (
+        "Số doanh nghiệp số: 1 doanh nghiệp; chậm so với lộ trình (theo lộ trình cần đạt 1,8"
+        in assessment
+    )
     assert "Còn 1 đơn vị chưa gửi báo cáo: Công an." in assessment
     upcoming = sections["nhiem_vu_toi"]
     assert "2. Các nhiệm vụ đến hạn trong năm 2027" in upcoming

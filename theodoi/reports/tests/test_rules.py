@@ -8,7 +8,9 @@ from theodoi.reports.docx_form import bold_width
 
 
 def test_date_line_puts_a_zero_before_days_under_10_and_months_1_and_2():
-    assert rules.date_line("Thái Tân", dt.date(2026, 12, 5)) == "Thái Tân, ngày 05 tháng 12 năm 2026"
+    assert (
+        rules.date_line("Thái Tân", dt.date(2026, 12, 5)) == "Thái Tân, ngày 05 tháng 12 năm 2026"
+    )
     assert rules.date_line("Thái Tân", dt.date(2026, 2, 1)) == "Thái Tân, ngày 01 tháng 02 năm 2026"
     assert rules.date_line("Thái Tân", dt.date(2026, 7, 15)) == "Thái Tân, ngày 15 tháng 7 năm 2026"
     assert rules.date_line("Thái Tân", dt.date(2026, 3, 9)) == "Thái Tân, ngày 09 tháng 3 năm 2026"
@@ -61,7 +63,9 @@ def test_unit_symbol_and_sentence_case():
 
 
 def test_numbered_short_lines_are_headings():
-    paras = rules.paragraphs("1. Kết quả chung\nĐã làm.\n\n2.1. Tiểu mục\n- Gạch đầu dòng\n3. Một câu dài kết thúc bằng dấu chấm.")
+    paras = rules.paragraphs(
+        "1. Kết quả chung\nĐã làm.\n\n2.1. Tiểu mục\n- Gạch đầu dòng\n3. Một câu dài kết thúc bằng dấu chấm."
+    )
     assert [(p.text, p.bold) for p in paras] == [
         ("1. Kết quả chung", True),
         ("Đã làm.", False),
