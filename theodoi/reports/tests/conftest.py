@@ -30,7 +30,7 @@ from theodoi.accounts.models import Unit
 from theodoi.plans.models import Indicator, IndicatorTarget, Plan, PlanStatus, Task
 from theodoi.tracking import services as tracking
 from theodoi.tracking.models import IndicatorValue, ReportStatus, TaskReport, UnitReport
-from theodoi.tracking.tests.conftest import login, units  # noqa: F401 (fixtures)
+from theodoi.tracking.tests.conftest import login  # noqa: F401 (a fixture)
 
 TODAY = dt.date(2026, 12, 5)
 GROUP_A = "Nâng cao nhận thức"

@@ -25,8 +25,11 @@ def report(scenario, cast):
     return Document(io.BytesIO(content)), content
 
 
-def _near(length, expected, tol=Mm(0.2)):
-    return abs(length - expected) <= tol
+TOLERANCE = Mm(0.2)  # Word stores lengths in twentieths of a point
+
+
+def _near(length, expected):
+    return abs(length - expected) <= TOLERANCE
 
 
 def _texts(doc):
@@ -47,7 +50,7 @@ def test_page_margins_and_orientation(report):
 
 
 def test_page_numbers_centred_at_the_top_from_page_two_and_anew_in_each_annex(report):
-    doc, content = report
+    doc, _ = report
     body = doc.sections[0]
     assert body.different_first_page_header_footer
     assert "".join(p.text for p in body.first_page_header.paragraphs).strip() == ""
