@@ -249,14 +249,14 @@ def _heading_block(doc, kind: str) -> None:
     _no_borders(table)
     _fixed(table, [6.0, 10.5])
     left, right = table.cell(0, 0), table.cell(0, 1)
-    if kind == "unit":
+    if kind in ("unit", "province"):  # issued under a body above it
         _cell(left, "{{ co_quan_cap_tren }}", size=form.ISSUER_PT)
         p = left.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _run(p, "{{ ten_co_quan }}", form.ISSUER_PT, bold=True)
     else:
         p = _cell(left, "{{ ten_co_quan }}", bold=True, size=form.ISSUER_PT)
-    lines = 1 if kind == "unit" else 2
+    lines = 2 if kind == "commune" else 1
     _underline(p, form.LINE_ISSUER, form.emu(2 * 28.35), 1, form.ISSUER_PT, lines)
     _cell(right, form.NATION, bold=True, size=form.NATION_PT)
     p = right.add_paragraph()
