@@ -47,3 +47,4 @@ test-postgres: install
 
 bench: install
 	$(PY) -m theodoi.ingest.bench
+	env -u DATABASE_URL $(PY) -m theodoi.reports.bench
