@@ -3,6 +3,8 @@ form → service → redirect or render."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -65,18 +67,28 @@ def _is_htmx(request) -> bool:
 # --- The commune's report of a period --------------------------------------------------------
 
 
+_A_MOMENT = dt.timedelta(seconds=5)
+
+
+def _describe(section: dict, generated: str) -> None:
+    """What the page shows of a section beside its text."""
+    section["edited"] = section["text"] != generated
+    section["label"] = section["title"] or services.SECTION_LABELS.get(section["key"], "")
+    section["rows"] = min(max(section["text"].count("\n") + 3, 4), 30)
+
+
 def _draft_context(period, role, draft, **extra) -> dict:
     fresh_hash = services.draft_fresh(period).facts_hash
     editable = permissions.can_edit_draft(role) and not period.commune_approved_at
     for section in draft.sections:
-        section["edited"] = section["text"] != section["generated"]
-        section["label"] = section["title"] or services.SECTION_LABELS.get(section["key"], "")
+        _describe(section, section["generated"])
     return {
         "period": period,
         "plan": period.plan,
         "commune": period.plan.commune,
         "draft": draft,
         "stale": fresh_hash != draft.facts_hash,
+        "edited_since": draft.updated_by_id and draft.updated_at - draft.drafted_at > _A_MOMENT,
         "editable": editable,
         "issued": getattr(period, "issued_report", None),
         "can_export": permissions.can_export_data(role),
@@ -135,8 +147,7 @@ def section_save(request, pk: int, key: str):
             messages.success(request, "Đã lưu mục của báo cáo.")
         return redirect("reports:draft", pk=period.pk)
     draft.refresh_from_db()
-    section["edited"] = section["text"] != draft.section(key)["generated"]
-    section["label"] = section["title"] or services.SECTION_LABELS.get(key, "")
+    _describe(section, draft.section(key)["generated"])
     context = {
         "period": period,
         "section": section,
