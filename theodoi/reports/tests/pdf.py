@@ -26,7 +26,9 @@ def ensure_soffice() -> str:
         pytest.fail("LibreOffice is missing: apt-get install libreoffice-writer-nogui")
     subprocess.run(["apt-get", "update", "-qq"], check=True)
     subprocess.run(
-        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "libreoffice-writer-nogui"],
+        # Liberation Serif has Times New Roman's metrics: pages break where Word's do.
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends"]
+        + ["libreoffice-writer-nogui", "fonts-liberation2"],
         check=True,
         env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
     )
