@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from theodoi.evaluation.rules import TaskGroup
 from theodoi.reports import rules
 from theodoi.reports.drafting import MET, grouped_notes, short_date
-from theodoi.reports.selectors import PeriodFacts
+from theodoi.reports.selectors import PeriodFacts, bucket_counts
 
 
 @dataclass
@@ -36,7 +36,7 @@ class CommuneLine:
 def commune_lines(all_facts: list[PeriodFacts]) -> list[CommuneLine]:
     lines = []
     for f in all_facts:
-        c = f.bucket_counts()
+        c = bucket_counts(f.tasks)
         lines.append(
             CommuneLine(
                 code=f.commune_code,

@@ -16,7 +16,13 @@ from rapidfuzz import fuzz
 from theodoi.evaluation.rules import TaskGroup
 from theodoi.lib.vntext import search_key
 from theodoi.reports import rules
-from theodoi.reports.selectors import INSUFFICIENT, IndicatorRow, PeriodFacts, TaskRow
+from theodoi.reports.selectors import (
+    INSUFFICIENT,
+    IndicatorRow,
+    PeriodFacts,
+    TaskRow,
+    bucket_counts,
+)
 
 COMMUNE_SECTIONS = [
     ("ket_qua", "I. KẾT QUẢ THỰC HIỆN"),
@@ -87,7 +93,7 @@ def task_figures(tasks: list[TaskRow], as_of) -> str:
     n = len(tasks)
     if not n:
         return "Kế hoạch chưa có nhiệm vụ nào."
-    c = _buckets(tasks)
+    c = bucket_counts(tasks)
     done = c[TaskGroup.DONE_ON_TIME] + c[TaskGroup.DONE_LATE]
     return (
         f"Kế hoạch có {n} nhiệm vụ. Đến ngày {short_date(as_of)}, đã hoàn thành {done}/{n} "
@@ -98,15 +104,8 @@ def task_figures(tasks: list[TaskRow], as_of) -> str:
     )
 
 
-def _buckets(tasks: list[TaskRow]) -> dict[TaskGroup, int]:
-    counts = dict.fromkeys(TaskGroup, 0)
-    for t in tasks:
-        counts[TaskGroup(t.bucket)] += 1
-    return counts
-
-
 def _group_figures(tasks: list[TaskRow]) -> str:
-    c = _buckets(tasks)
+    c = bucket_counts(tasks)
     done = c[TaskGroup.DONE_ON_TIME] + c[TaskGroup.DONE_LATE]
     text = f"hoàn thành {done}/{len(tasks)} nhiệm vụ"
     if done:
@@ -209,7 +208,7 @@ def _assessment(facts: PeriodFacts) -> str:
     c = _indicator_counts(inds)
     year = facts.year
     lines = ["1. Kết quả đạt được"]
-    c_tasks = _buckets(facts.tasks)
+    c_tasks = bucket_counts(facts.tasks)
     done = c_tasks[TaskGroup.DONE_ON_TIME] + c_tasks[TaskGroup.DONE_LATE]
     lines.append(
         f"Đã hoàn thành {done}/{len(facts.tasks)} nhiệm vụ, trong đó "

@@ -144,11 +144,13 @@ class PeriodFacts:
     def on_time_units(self) -> int:
         return sum(1 for u in self.units if u.on_time)
 
-    def bucket_counts(self) -> dict[str, int]:
-        counts = dict.fromkeys(evaluation.TaskGroup, 0)
-        for t in self.tasks:
-            counts[evaluation.TaskGroup(t.bucket)] += 1
-        return counts
+
+def bucket_counts(tasks: list[TaskRow]) -> dict[evaluation.TaskGroup, int]:
+    """How many tasks fall in each of the four national groups."""
+    counts = dict.fromkeys(evaluation.TaskGroup, 0)
+    for t in tasks:
+        counts[evaluation.TaskGroup(t.bucket)] += 1
+    return counts
 
 
 # --- Judgements: the one place reports read them ----------------------------------------

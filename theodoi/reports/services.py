@@ -18,9 +18,7 @@ from theodoi.reports.models import IssuedReport, ReportDraft, ReportTemplate
 from theodoi.tracking import services as tracking_services
 from theodoi.tracking.models import ReportingPeriod
 
-
-class ReportError(documents.ReportError):
-    """A refused action, with a Vietnamese message for the user."""
+ReportError = documents.ReportError  # one kind of refusal, whether a write or a file
 
 
 @dataclass

@@ -13,7 +13,6 @@ formula on the clerk's machine (OWASP "CSV injection")."""
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from dataclasses import dataclass
 from decimal import Decimal
@@ -307,7 +306,3 @@ def province_sheets(lines: list[CommuneLine], all_facts: list[PeriodFacts]) -> l
             "nhiem-vu",
         ),
     ]
-
-
-def stamp(day: dt.date) -> str:
-    return day.strftime("%Y%m%d")

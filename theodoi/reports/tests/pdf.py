@@ -25,10 +25,10 @@ def ensure_soffice() -> str:
     if shutil.which("apt-get") is None or os.geteuid() != 0:
         pytest.fail("LibreOffice is missing: apt-get install libreoffice-writer-nogui")
     subprocess.run(["apt-get", "update", "-qq"], check=True)
+    # Liberation Serif has Times New Roman's metrics: pages break where Word's do.
+    packages = ["libreoffice-writer-nogui", "fonts-liberation2"]
     subprocess.run(
-        # Liberation Serif has Times New Roman's metrics: pages break where Word's do.
-        ["apt-get", "install", "-y", "-qq", "--no-install-recommends"]
-        + ["libreoffice-writer-nogui", "fonts-liberation2"],
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages],
         check=True,
         env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
     )
