@@ -33,6 +33,7 @@ from theodoi.tracking.models import (
     TaskTrigger,
     UnitReport,
 )
+from theodoi.tracking.selectors import _submitted_on  # the day a report counts as sent
 
 INSUFFICIENT = "insufficient"
 TRAJECTORY_LABELS = {**evaluation.INDICATOR_LABELS, INSUFFICIENT: "Chưa đủ dữ liệu"}
@@ -226,14 +227,6 @@ def next_period(period: ReportingPeriod) -> tuple[str, dt.date, dt.date]:
     }[PeriodKind(period.kind)](start.year)
     label = next((p.label for p in made if p.start == start), "kỳ tới")
     return label, start, end
-
-
-def _submitted_on(report: UnitReport | None) -> dt.date | None:
-    if report is None or report.submitted_at is None:
-        return None
-    if report.status not in (ReportStatus.SUBMITTED, ReportStatus.APPROVED):
-        return None
-    return timezone.localdate(report.submitted_at)
 
 
 # --- Gathering ------------------------------------------------------------------------------
@@ -479,18 +472,27 @@ def period_facts(period: ReportingPeriod, today: dt.date | None = None) -> Perio
 # --- A province -----------------------------------------------------------------------------
 
 
+def _yearly_periods(year: int, **where):
+    """Yearly periods of `year` of published plans, the latest plan first."""
+    return (
+        ReportingPeriod.objects.filter(
+            plan__status=PlanStatus.PUBLISHED, kind=PeriodKind.YEARLY, end__year=year, **where
+        )
+        .select_related("plan__commune__parent", "plan__standing_unit")
+        .order_by("-plan__issue_date", "-plan_id")
+    )
+
+
+def commune_period(commune: AdminUnit, year: int) -> ReportingPeriod | None:
+    """The commune's yearly period of `year` of its current (published) plan."""
+    return _yearly_periods(year, plan__commune=commune).first()
+
+
 def province_periods(province: AdminUnit, year: int) -> list[ReportingPeriod]:
     """For each commune of the province, the yearly period of `year` of its current
     (published) plan: one per commune, the latest plan when a commune has several."""
-    periods = (
-        ReportingPeriod.objects.filter(
-            plan__commune__parent=province,
-            plan__status=PlanStatus.PUBLISHED,
-            kind=PeriodKind.YEARLY,
-            end__year=year,
-        )
-        .select_related("plan__commune__parent", "plan__standing_unit")
-        .order_by("plan__commune__name", "plan__commune__code", "-plan__issue_date", "-plan_id")
+    periods = _yearly_periods(year, plan__commune__parent=province).order_by(
+        "plan__commune__name", "plan__commune__code", "-plan__issue_date", "-plan_id"
     )
     seen, out = set(), []
     for p in periods:

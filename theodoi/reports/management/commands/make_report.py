@@ -8,9 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from theodoi.accounts.models import AdminUnit
-from theodoi.plans.models import PlanStatus
-from theodoi.reports import documents, exports, services
-from theodoi.tracking.models import PeriodKind, ReportingPeriod
+from theodoi.reports import documents, exports, selectors, services
 
 
 class Command(BaseCommand):
@@ -44,17 +42,7 @@ class Command(BaseCommand):
         commune = AdminUnit.objects.filter(level=AdminUnit.Level.COMMUNE, code=code).first()
         if commune is None:
             raise CommandError(f"Không có xã, phường mã {code}.", returncode=2)
-        period = (
-            ReportingPeriod.objects.filter(
-                plan__commune=commune,
-                plan__status=PlanStatus.PUBLISHED,
-                kind=PeriodKind.YEARLY,
-                end__year=year,
-            )
-            .select_related("plan__commune__parent", "plan__standing_unit")
-            .order_by("-plan__issue_date", "-plan_id")
-            .first()
-        )
+        period = selectors.commune_period(commune, year)
         if period is None:
             raise CommandError(
                 f"{commune.name} chưa có kỳ báo cáo năm {year} của một kế hoạch đã công bố.",
