@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu
+from docx.shared import Cm
 from docxtpl import DocxTemplate, RichText
 from jinja2 import TemplateError
 from jinja2.exceptions import SecurityError
@@ -27,7 +27,6 @@ from theodoi.reports import rules
 from theodoi.reports.docx_build import FILES
 
 MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
-ISSUER_COLUMN = Emu(Cm(6.0) - Cm(0.38))  # the heading table's left column, less its padding
 
 COMMON_TAGS = {
     "ten_co_quan": "tên cơ quan ban hành",
@@ -105,7 +104,7 @@ def template_problems(content: bytes, kind: str) -> list[str]:
         # Filling it once with sample values finds what reading the tags cannot: a loop
         # over the wrong thing, a filter that does not exist, a sandbox violation.
         try:
-            render(content, sample_context(kind))
+            render(content, sample_context(kind), kind)
         except ReportError as err:
             problems.append(str(err))
     return problems
@@ -127,7 +126,7 @@ def sample_context(kind: str) -> dict:
     return context
 
 
-def render(template: bytes, context: dict) -> bytes:
+def render(template: bytes, context: dict, kind: str = "commune") -> bytes:
     """The filled document; `ReportError` when the template cannot be filled."""
     doc = _open(template)
     try:
@@ -136,7 +135,7 @@ def render(template: bytes, context: dict) -> bytes:
         raise ReportError("Mẫu báo cáo dùng thẻ không được phép (vì lý do an toàn).") from err
     except TemplateError as err:
         raise ReportError(f"Không điền được mẫu báo cáo: {err.message or err}.") from err
-    _fit_lines(doc.docx, context)
+    _fit_lines(doc.docx, context, form.HEADINGS[kind])
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -159,20 +158,20 @@ def _set_line(body, name: str, width_pt: float, drop_emu: int) -> None:
 
 def _lines(width_pt: float, room_pt: float) -> int:
     # Words wrap before the edge: a line holds a little less than the room it has.
-    return max(1, math.ceil(width_pt / (room_pt * 0.95)))
+    return max(1, math.ceil(width_pt / (room_pt * 0.99)))
 
 
-def _fit_lines(document, context: dict) -> None:
+def _fit_lines(document, context: dict, heading: form.Heading) -> None:
     """The decree sizes two lines by the text above them: 1/3 to 1/2 of the issuing
     body's name and of the trích yếu. We take 2/5 of the longer line of each, and draw
     each under the text's last line however many lines the text runs to."""
     body = document.element.body
     issuer = str(context.get("ten_co_quan", ""))
     if issuer:
-        room = ISSUER_COLUMN.pt
-        widths = [form.bold_width(line, form.ISSUER_PT) for line in issuer.split("\n")]
+        room = Cm(heading.left_cm - form.CELL_PADDING_CM).pt
+        widths = [form.bold_width(line, heading.issuer_pt) for line in issuer.split("\n")]
         lines = sum(_lines(w, room) for w in widths)
-        drop = form.line_drop(form.ISSUER_PT, lines)
+        drop = form.line_drop(heading.issuer_pt, lines)
         _set_line(body, form.LINE_ISSUER, 0.4 * min(max(widths), room), drop)
     title = str(context.get("trich_yeu", ""))
     if title:

@@ -247,24 +247,25 @@ def _heading_block(doc, kind: str) -> None:
     table = doc.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(table)
-    _fixed(table, [6.0, 10.5])
+    h = form.HEADINGS[kind]
+    _fixed(table, [h.left_cm, h.right_cm])
     left, right = table.cell(0, 0), table.cell(0, 1)
     if kind in ("unit", "province"):  # issued under a body above it
-        _cell(left, "{{ co_quan_cap_tren }}", size=form.ISSUER_PT)
+        _cell(left, "{{ co_quan_cap_tren }}", size=h.issuer_pt)
         p = left.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _run(p, "{{ ten_co_quan }}", form.ISSUER_PT, bold=True)
+        _run(p, "{{ ten_co_quan }}", h.issuer_pt, bold=True)
     else:
-        p = _cell(left, "{{ ten_co_quan }}", bold=True, size=form.ISSUER_PT)
+        p = _cell(left, "{{ ten_co_quan }}", bold=True, size=h.issuer_pt)
     lines = 2 if kind == "commune" else 1
-    _underline(p, form.LINE_ISSUER, form.emu(2 * 28.35), 1, form.ISSUER_PT, lines)
-    _cell(right, form.NATION, bold=True, size=form.NATION_PT)
+    _underline(p, form.LINE_ISSUER, form.emu(2 * 28.35), 1, h.issuer_pt, lines)
+    _cell(right, form.NATION, bold=True, size=h.nation_pt)
     p = right.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(p, form.MOTTO, form.MOTTO_PT, bold=True)
-    motto_width = form.emu(form.bold_width(form.MOTTO, form.MOTTO_PT))
-    _underline(p, form.LINE_MOTTO, motto_width, 2, form.MOTTO_PT)
-    _cell(table.cell(1, 0), "{{ so_ky_hieu }}", size=form.NUMBER_PT)
+    _run(p, form.MOTTO, h.motto_pt, bold=True)
+    motto_width = form.emu(form.bold_width(form.MOTTO, h.motto_pt))
+    _underline(p, form.LINE_MOTTO, motto_width, 2, h.motto_pt)
+    _cell(table.cell(1, 0), "{{ so_ky_hieu }}", size=min(form.NUMBER_PT, h.issuer_pt + 1))
     _cell(table.cell(1, 1), "{{ dia_danh_ngay }}", italic=True, size=form.BODY_PT)
     for cell in (table.cell(1, 0), table.cell(1, 1)):
         cell.paragraphs[0].paragraph_format.space_before = Pt(6)

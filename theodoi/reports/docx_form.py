@@ -11,6 +11,7 @@ Margins: top and bottom 20 mm, left 30 mm, right 15 mm; A4."""
 from __future__ import annotations
 
 import unicodedata
+from typing import NamedTuple
 
 from docx.oxml import parse_xml
 from docx.shared import Cm, Emu, Mm, Pt
@@ -20,6 +21,27 @@ BODY_PT = 14
 NATION_PT = 13  # CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 MOTTO_PT = 14  # Độc lập - Tự do - Hạnh phúc
 ISSUER_PT = 13
+
+
+class Heading(NamedTuple):
+    """The two columns at the top of page 1 (cm) and their type sizes (pt)."""
+
+    left_cm: float
+    right_cm: float
+    issuer_pt: int
+    nation_pt: int
+    motto_pt: int
+
+
+# A commune's People's Committee fits its name at 13 pt. A unit or a Sở is issued under
+# the body above it, two long lines ("UBND THÀNH PHỐ HẢI PHÒNG", "SỞ KHOA HỌC VÀ CÔNG
+# NGHỆ"): the left column is wider and every size one step down, still inside the decree.
+HEADINGS = {
+    "commune": Heading(6.0, 10.5, ISSUER_PT, NATION_PT, MOTTO_PT),
+    "unit": Heading(7.0, 9.5, 12, 12, 13),
+    "province": Heading(7.0, 9.5, 12, 12, 13),
+}
+CELL_PADDING_CM = 0.38
 NUMBER_PT = 13
 RECIPIENTS_TITLE_PT = 12
 RECIPIENTS_PT = 11

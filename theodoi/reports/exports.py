@@ -104,7 +104,7 @@ def unit_context(facts: selectors.PeriodFacts, unit: Unit) -> dict:
 def unit_docx(period: ReportingPeriod, unit: Unit, today: dt.date | None = None) -> bytes:
     facts = selectors.period_facts(period, today)
     template = template_for(period.plan.commune, "unit")
-    return documents.render(template, unit_context(facts, unit))
+    return documents.render(template, unit_context(facts, unit), "unit")
 
 
 def unit_filename(period: ReportingPeriod, unit: Unit) -> str:
@@ -163,7 +163,7 @@ def province_context(province: AdminUnit, year: int, today: dt.date) -> dict:
 
 def province_docx(province: AdminUnit, year: int, today: dt.date | None = None) -> bytes:
     context = province_context(province, year, today or timezone.localdate())
-    return documents.render(documents.default_template("province"), context)
+    return documents.render(documents.default_template("province"), context, "province")
 
 
 def province_filename(province: AdminUnit, year: int) -> str:
