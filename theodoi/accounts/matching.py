@@ -1,77 +1,46 @@
 """Map the unit names written in a plan onto a commune's units.
 
-The key comes from `theodoi.ingest.units.unit_key` (case, diacritics, tone placement,
-abbreviations such as "VH-XH", a trailing "xã" do not count), so the extractor and the
-web app agree on what "the same unit" means. A fallback on `search_key` keeps the app
-working if the extractor package is being rebuilt."""
+The key is `theodoi.lib.unitnames.unit_key` (case, diacritics, tone placement,
+abbreviations such as "VH-XH", a trailing "xã" or "xã Thái Tân" do not count), and
+suggestions are its `best_matches`: the extractor's tests and the web app agree on what
+"the same unit" and "a similar unit" mean."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 
-from rapidfuzz import fuzz, process
+from theodoi.accounts.models import Unit
+from theodoi.lib.unitnames import best_matches, unit_key
 
-from theodoi.lib.vntext import search_key
-
-_TRAILING_LOCALITY = re.compile(r"\s+(xa|phuong|dac khu)$")
-
-
-def _fallback_unit_key(name: str) -> str:
-    return _TRAILING_LOCALITY.sub("", search_key(name))
-
-
-try:  # pragma: no cover - depends on what the extractor team has committed
-    from theodoi.ingest.units import unit_key as _ingest_unit_key
-except ImportError:  # pragma: no cover
-    _ingest_unit_key = None
-
-
-def unit_key(name: str, *, locality: str = "") -> str:
-    """The key two spellings of one unit share. A trailing locality name ("Công an xã
-    Thái Tân") is dropped too, so the commune's own name does not spoil a match."""
-    key = _ingest_unit_key(name) if _ingest_unit_key is not None else _fallback_unit_key(name)
-    if locality:
-        loc = search_key(locality)
-        key = re.sub(rf"\s+(xa|phuong|dac khu)\s+{re.escape(loc)}$", "", key)
-    return key
+# Below this token-sort score a name is not worth suggesting.
+SUGGESTION_CUTOFF = 55
 
 
 class UnitIndex:
     """The names (unit names and aliases) of one commune's units, for exact matching by
-    key and suggestions by similarity."""
+    key and suggestions by similarity. Give it units with their aliases prefetched."""
 
-    def __init__(self, units, *, locality: str = ""):
+    def __init__(self, units: Iterable[Unit], *, locality: str = ""):
         self.locality = locality
-        self._by_key: dict[str, object] = {}
+        self._by_key: dict[str, Unit] = {}
         for unit in units:
-            names = [unit.name, *(a.name for a in unit.aliases.all())]
-            for name in names:
+            for name in [unit.name, *(a.name for a in unit.aliases.all())]:
                 self._by_key.setdefault(unit_key(name, locality=locality), unit)
 
-    def match(self, name: str):
+    def match(self, name: str) -> Unit | None:
         """The unit this written name means, or None."""
         return self._by_key.get(unit_key(name, locality=self.locality))
 
-    def suggest(self, name: str, limit: int = 3) -> list:
+    def suggest(self, name: str, limit: int = 3) -> list[Unit]:
         """Up to `limit` distinct units whose names look like `name`, best first."""
-        if not self._by_key:
-            return []
-        hits = process.extract(
+        hits = best_matches(
             unit_key(name, locality=self.locality),
             list(self._by_key),
-            # token-sort, not token-set: "Phòng Kinh tế" must not score 100 against
-            # "Phòng Kinh tế, Hạ tầng và Đô thị" (see theodoi.ingest.units.best_matches).
-            scorer=fuzz.token_sort_ratio,
-            limit=limit * 4,
+            limit=limit * 4,  # several keys may be one unit's aliases
+            score_cutoff=SUGGESTION_CUTOFF,
         )
-        units = []
-        for key, score, _ in hits:
-            unit = self._by_key[key]
-            if score >= 55 and unit not in units:
-                units.append(unit)
+        units: list[Unit] = []
+        for key, _ in hits:
+            if self._by_key[key] not in units:
+                units.append(self._by_key[key])
         return units[:limit]
-
-
-def split_names(text: str) -> list[str]:
-    """ "A; B" as stored on a task → ["A", "B"]."""
-    return [part.strip() for part in (text or "").split(";") if part.strip()]

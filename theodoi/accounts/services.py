@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from theodoi.accounts.matching import unit_key
 from theodoi.accounts.models import AdminUnit, Membership, Person, Role, Unit, UnitAlias
+from theodoi.lib.unitnames import unit_key
 from theodoi.lib.vntext import clean, search_key
 
 # The units every commune has since 1/7/2025, with the names plans commonly use for

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 
+from theodoi.lib.vnnumber import parse_decimal_vi
 from theodoi.lib.vntext import clean, compare_key, fold_dashes, strip_diacritics
 
 __all__ = ["parse_target"]
@@ -85,12 +86,9 @@ def _fold(s: str) -> str:
 
 
 def _number(text: str) -> int | float:
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
-        text = text.replace(".", "")  # "1.000": a thousands separator, Vietnamese style
-    elif re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", text):
-        text = text.replace(",", "")  # "1,000,000": English thousands, unambiguous
-    value = float(text.replace(",", "."))
-    return int(value) if value.is_integer() else value
+    # "1.000" in a plan is a thousand: documents group thousands with dots.
+    value = parse_decimal_vi(text, dot_thousands=True)
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _is_year_or_reference(s: str, folded: str, m: re.Match[str]) -> bool:

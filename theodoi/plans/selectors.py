@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, QuerySet
 from rapidfuzz import fuzz
 
-from theodoi.accounts.matching import UnitIndex, split_names
+from theodoi.accounts.matching import UnitIndex
 from theodoi.accounts.models import AdminUnit, Unit
+from theodoi.ingest.units import split_units
 from theodoi.lib.vntext import search_key
 from theodoi.plans import rules
 from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
@@ -35,7 +36,7 @@ def plan_unmapped_names(plan: Plan) -> list[UnmappedName]:
         for lead, coordinating in model.objects.filter(plan=plan).values_list(
             "lead_text", "coordinating_text"
         ):
-            counts.update(split_names(lead) + split_names(coordinating))
+            counts.update(split_units(lead) + split_units(coordinating))
     if plan.standing_unit_text:
         counts[plan.standing_unit_text] += 1
     ignored = set(plan.ignored_unit_names)

@@ -13,9 +13,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from theodoi.accounts.matching import UnitIndex, split_names
+from theodoi.accounts.matching import UnitIndex
 from theodoi.accounts.models import AdminUnit, Unit
 from theodoi.accounts.services import unit_alias_add, unit_create, units_ensure_defaults
+from theodoi.ingest.units import split_units
 from theodoi.lib.vntext import clean, search_key
 from theodoi.plans import rules
 from theodoi.plans.models import Indicator, IndicatorTarget, Plan, PlanStatus, Task
@@ -262,12 +263,12 @@ def _unit_index(plan: Plan) -> UnitIndex:
 
 
 def _resolve_record(record: Task | Indicator, index: UnitIndex) -> None:
-    leads = [u for u in map(index.match, split_names(record.lead_text)) if u]
+    leads = [u for u in map(index.match, split_units(record.lead_text)) if u]
     lead_id = leads[0].pk if leads else None
     if record.lead_unit_id != lead_id:
         record.lead_unit_id = lead_id
         record.save(update_fields=["lead_unit"])
-    coordinating = {u.pk for u in map(index.match, split_names(record.coordinating_text)) if u}
+    coordinating = {u.pk for u in map(index.match, split_units(record.coordinating_text)) if u}
     record.coordinating_units.set(coordinating)
 
 

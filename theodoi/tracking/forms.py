@@ -2,33 +2,11 @@
 numbers where numbers belong) are in the services, which every path (page, .xlsx)
 goes through. Messages name the field and say why."""
 
-import datetime as dt
-
 from django import forms
 
+from theodoi.lib.vndate import parse_date_vi
+from theodoi.lib.vnnumber import parse_percent
 from theodoi.tracking.models import Progress
-
-DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
-
-
-def parse_date_vi(text: str) -> dt.date | None:
-    """ "05/3/2026" → date; '' → None; anything else → ValueError."""
-    text = (text or "").strip()
-    if not text:
-        return None
-    for fmt in DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
-
-
-def parse_percent(text: str) -> int | None:
-    text = (text or "").strip().rstrip("%").strip()
-    if not text:
-        return None
-    return int(text)
 
 
 class TaskReportForm(forms.Form):

@@ -1,6 +1,6 @@
-"""Plain rules of the reporting cycle, no ORM: reading the numbers focal points type,
-checking what they enter, the periods of a year, when a period locks, the reporting
-rate and timeliness of a period, and which reminder a unit is owed today.
+"""Plain rules of the reporting cycle, no ORM: checking what focal points enter, the
+periods of a year, when a period locks, the reporting rate and timeliness of a period,
+and which reminder a unit is owed today.
 
 Messages are Vietnamese because they go straight to the person who typed the value.
 """
@@ -8,11 +8,12 @@ Messages are Vietnamese because they go straight to the person who typed the val
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import NamedTuple
+
+from theodoi.lib.vnnumber import AmbiguousNumber, parse_decimal_vi
 
 __all__ = [
     "MAX_DECIMALS",
@@ -20,12 +21,10 @@ __all__ = [
     "MAX_TEXT_LENGTH",
     "PROGRESS_VALUES",
     "REMINDER_OFFSETS",
-    "AmbiguousNumber",
     "Period",
     "check_completion_date",
     "check_indicator_value",
     "half_year_periods",
-    "parse_decimal_vi",
     "period_is_locked",
     "quarter_periods",
     "reminder_due",
@@ -34,70 +33,6 @@ __all__ = [
     "timeliness",
     "yearly_periods",
 ]
-
-# --- Numbers as Vietnamese users type them --------------------------------------------
-
-
-class AmbiguousNumber(ValueError):
-    """ "1.234": a thousand and more in Vietnamese, one and a bit in English."""
-
-
-_GROUP_SPACES = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?")
-_FORMS: list[tuple[re.Pattern[str], str, str]] = [
-    # (shape, thousands separator, decimal separator)
-    (re.compile(r"\d+"), "", ""),
-    (re.compile(r"\d+,\d+"), "", ","),
-    (re.compile(r"\d+\.\d+"), "", "."),
-    (re.compile(r"\d{1,3}(?:\.\d{3})+,\d+"), ".", ","),
-    (re.compile(r"\d{1,3}(?:\.\d{3}){2,}"), ".", ""),
-    (re.compile(r"\d{1,3}(?:,\d{3})+\.\d+"), ",", "."),
-    (re.compile(r"\d{1,3}(?:,\d{3}){2,}"), ",", ""),
-]
-# One dot before exactly three digits, after a short whole part that is not 0.
-_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
-
-
-def parse_decimal_vi(text: str) -> Decimal:
-    """A number as typed in Vietnam: "3,5", "1.234,5", "70%", " 12 ", "-2,5".
-
-    - The comma is the decimal separator, dots group thousands ("1.234.567", "1.234,5");
-      the English form is read when its shape leaves no doubt ("3.5", "0.234",
-      "1,234.5", "1,234,567", "1234.5").
-    - A lone dot before three digits ("1.234", "12.500") could be either: it raises
-      `AmbiguousNumber` (a `ValueError`) asking the person to write it unambiguously,
-      since guessing would silently store a value a thousand times off.
-    - A single comma is always decimal ("1,234" is 1.234): that is how Vietnamese
-      writes it, and the people typing are Vietnamese officials.
-    - Spaces (also no-break and thin spaces) may group thousands ("1 234 567"); a
-      trailing "%" is dropped (whether a percentage is allowed is the caller's call).
-    - Blank raises `ValueError("Chưa nhập số")`.
-    - Anything else raises `ValueError("«abc» không phải là số")`.
-    """
-    shown = (text or "").strip()
-    s = shown.removesuffix("%").rstrip()
-    sign = ""
-    if s[:1] in ("-", "+", "\u2212"):
-        sign = "-" if s[0] != "+" else ""
-        s = s[1:].lstrip()
-    if not s:
-        raise ValueError("Chưa nhập số")
-    if _GROUP_SPACES.fullmatch(s):
-        s = re.sub(r"[ \u00a0\u202f]", "", s)
-    if _DOT_THOUSANDS.fullmatch(s):
-        whole, frac = s.split(".")
-        raise AmbiguousNumber(
-            f"«{shown}» chưa rõ: viết {whole}{frac} nếu là số nguyên, "
-            f"{whole},{frac} nếu là số thập phân"
-        )
-    for shape, thousands, decimal in _FORMS:
-        if shape.fullmatch(s):
-            if thousands:
-                s = s.replace(thousands, "")
-            if decimal:
-                s = s.replace(decimal, ".")
-            return Decimal(sign + s)
-    raise ValueError(f"«{shown}» không phải là số")
-
 
 # --- Checks on what a focal point enters -----------------------------------------------
 

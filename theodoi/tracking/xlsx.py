@@ -17,8 +17,9 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from theodoi.lib.vndate import parse_date_vi
+from theodoi.lib.vnnumber import parse_percent
 from theodoi.tracking import services
-from theodoi.tracking.forms import parse_date_vi, parse_percent
 from theodoi.tracking.models import Progress, UnitReport
 
 TASK_SHEET = "Nhiệm vụ"

@@ -1,13 +1,8 @@
 import pytest
 
-from theodoi.accounts.matching import UnitIndex, unit_key
+from theodoi.accounts.matching import UnitIndex
 from theodoi.accounts.models import Unit
 from theodoi.accounts.services import unit_alias_add, units_ensure_defaults
-
-
-def test_unit_key_ignores_tone_placement_dashes_and_locality():
-    assert unit_key("Phòng Văn hoá – Xã hội") == unit_key("Phòng Văn hóa - Xã hội")
-    assert unit_key("Công an xã Thái Tân", locality="Thái Tân") == unit_key("Công an")
 
 
 @pytest.mark.django_db

@@ -1,5 +1,5 @@
-"""The reporting cycle's plain rules, without a database: numbers as typed in Vietnam,
-value and date checks, periods, locking, reporting rate and timeliness, reminders."""
+"""The reporting cycle's plain rules, without a database: value and date checks,
+periods, locking, reporting rate and timeliness, reminders."""
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -8,11 +8,9 @@ import pytest
 
 from theodoi.tracking.rules import (
     REMINDER_OFFSETS,
-    AmbiguousNumber,
     check_completion_date,
     check_indicator_value,
     half_year_periods,
-    parse_decimal_vi,
     period_is_locked,
     quarter_periods,
     reminder_due,
@@ -23,58 +21,6 @@ from theodoi.tracking.rules import (
 )
 
 D = date
-
-# --- parse_decimal_vi ------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("3,5", "3.5"),
-        ("3.5", "3.5"),  # a dot before one digit cannot group thousands
-        ("0.234", "0.234"),  # nor after a zero
-        ("1234.5", "1234.5"),  # nor after four digits
-        ("1.2345", "1.2345"),  # nor before four
-        ("1.234,5", "1234.5"),
-        ("1.234.567", "1234567"),
-        ("1,234", "1.234"),  # a lone comma is the Vietnamese decimal comma
-        ("1,234.5", "1234.5"),
-        ("1,234,567", "1234567"),
-        ("1 234 567", "1234567"),
-        ("1\u00a0234,5", "1234.5"),
-        ("70%", "70"),
-        ("70 %", "70"),
-        (" 12 ", "12"),
-        ("05", "5"),
-        ("-2,5", "-2.5"),
-        ("\u22122,5", "-2.5"),
-        ("+4", "4"),
-    ],
-)
-def test_parse_decimal_vi(text, expected):
-    assert parse_decimal_vi(text) == Decimal(expected)
-
-
-@pytest.mark.parametrize("text", ["abc", "3,5,6", "1..2", "1e5", "3,5 ha", ",5", "khoảng 30"])
-def test_text_is_not_a_number(text):
-    with pytest.raises(ValueError, match=f"«{text}» không phải là số"):
-        parse_decimal_vi(text)
-
-
-def test_blank_is_not_a_number():
-    with pytest.raises(ValueError, match="Chưa nhập số"):
-        parse_decimal_vi("  ")
-
-
-@pytest.mark.parametrize("text", ["1.234", "12.500", "100.000"])
-def test_a_lone_dot_before_three_digits_is_ambiguous(text):
-    with pytest.raises(AmbiguousNumber) as caught:
-        parse_decimal_vi(text)
-    whole, frac = text.split(".")
-    # The message shows both readings, so the person picks one.
-    assert f"{whole}{frac}" in str(caught.value)
-    assert f"{whole},{frac}" in str(caught.value)
-
 
 # --- check_indicator_value -------------------------------------------------------------
 
