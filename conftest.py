@@ -19,7 +19,7 @@ def fake_extract(monkeypatch):
 
         return copy.deepcopy(data)
 
-    monkeypatch.setattr("theodoi.plans.services._extract", extract)
+    monkeypatch.setattr("theodoi.plans.services.extract_plan", extract)
     return data
 
 

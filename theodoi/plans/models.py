@@ -21,7 +21,7 @@ def plan_upload_to(plan: "Plan", filename: str) -> str:
 
 class Plan(models.Model):
     commune = models.ForeignKey(AdminUnit, on_delete=models.PROTECT, related_name="plans")
-    status = models.CharField(max_length=12, choices=PlanStatus.choices, default="draft")
+    status = models.CharField(max_length=12, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
     number = models.CharField("Số kế hoạch", max_length=60, blank=True)
     issue_date = models.DateField("Ngày ban hành", null=True, blank=True)
     title = models.TextField("Trích yếu", blank=True)
@@ -148,7 +148,9 @@ class Task(PlanRecord):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
     coordinating_units = models.ManyToManyField(Unit, blank=True, related_name="coordinated_tasks")
     deadline_raw = models.CharField("Thời gian hoàn thành", max_length=300, blank=True)
-    deadline_kind = models.CharField(max_length=12, choices=DeadlineKind.choices, default="unknown")
+    deadline_kind = models.CharField(
+        max_length=12, choices=DeadlineKind.choices, default=DeadlineKind.UNKNOWN
+    )
     deadline_start = models.DateField(null=True, blank=True)
     deadline_due = models.DateField("Hạn", null=True, blank=True)
     deadline_recurrence = models.CharField(max_length=12, choices=Recurrence.choices, blank=True)
@@ -184,7 +186,7 @@ class IndicatorTarget(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
     year = models.PositiveSmallIntegerField("Năm")
     raw = models.CharField("Chỉ tiêu (theo văn bản)", max_length=300)
-    op = models.CharField(max_length=12, choices=TargetOp.choices, default="qualitative")
+    op = models.CharField(max_length=12, choices=TargetOp.choices, default=TargetOp.QUALITATIVE)
     value = models.DecimalField(max_digits=18, decimal_places=4, null=True, blank=True)
     value_max = models.DecimalField(max_digits=18, decimal_places=4, null=True, blank=True)
     unit = models.CharField(max_length=60, blank=True)

@@ -1,15 +1,12 @@
-"""Plain checks over plan rows, no ORM: what a reviewer should look at, and the small
-parse of a target the reviewer retypes."""
+"""Plain checks over plan rows, no ORM: what a reviewer should look at, which extractor
+warning speaks of which row, and when a retyped deadline is read again."""
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 
 from theodoi.lib.vntext import search_key
-
-_NUMBER = r"(\d+(?:[.,]\d+)?)"
-_OPS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "=": "="}
+from theodoi.plans.models import DeadlineKind
 
 
 def task_review_notes(
@@ -22,7 +19,7 @@ def task_review_notes(
         notes.append("Chưa có đơn vị chủ trì.")
     if not deadline_raw.strip():
         notes.append("Không có thời gian hoàn thành.")
-    elif deadline_kind == "unknown":
+    elif deadline_kind == DeadlineKind.UNKNOWN:
         notes.append(f"Chưa hiểu được thời hạn “{deadline_raw}”: hãy chọn loại và ngày hạn.")
     return notes
 
@@ -38,32 +35,17 @@ def indicator_review_notes(*, name: str, lead_text: str, target_count: int) -> l
     return notes
 
 
-def to_decimal(text: str) -> Decimal | None:
-    """ "12,5" or "12.5" → Decimal("12.5"); the Vietnamese decimal comma accepted."""
-    try:
-        return Decimal(text.replace(",", "."))
-    except (InvalidOperation, AttributeError):
-        return None
+# What the clerk sets by hand beside a deadline's text on the review page.
+DEADLINE_CHOICES = ("deadline_kind", "deadline_due", "deadline_recurrence")
 
 
-def parse_target(raw: str) -> dict:
-    """A retyped target: "≥ 60%", "80-90%", "100%", or text (qualitative).
-    The extractor parses the document; this only re-reads what a reviewer types."""
-    text = raw.strip()
-    unit = "%" if "%" in text else ""
-    m = re.fullmatch(rf"{_NUMBER}\s*%?\s*[-–]\s*{_NUMBER}\s*%?", text)
-    if m:
-        return {
-            "op": "range",
-            "value": to_decimal(m[1]),
-            "value_max": to_decimal(m[2]),
-            "unit": unit,
-        }
-    m = re.fullmatch(rf"(≥|>=|≤|<=|>|<|=)?\s*{_NUMBER}\s*%?", text)
-    if m:
-        op = _OPS.get(m[1] or "=", "=")
-        return {"op": op, "value": to_decimal(m[2]), "value_max": None, "unit": unit}
-    return {"op": "qualitative", "value": None, "value_max": None, "unit": ""}
+def deadline_needs_reading(*, stored: dict, typed: dict) -> bool:
+    """Whether a review-row edit's deadline text should be read again: it changed, and
+    the kind, date and recurrence beside it did not (a changed one is the clerk's own
+    decision and stands as typed)."""
+    if "deadline_raw" not in typed or typed["deadline_raw"] == stored.get("deadline_raw"):
+        return False
+    return all(typed.get(name) == stored.get(name) for name in DEADLINE_CHOICES)
 
 
 def warning_concerns(warning: str, *, code: str, name: str) -> bool:

@@ -8,6 +8,7 @@ import hashlib
 import tempfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -16,15 +17,24 @@ from django.utils import timezone
 from theodoi.accounts.matching import UnitIndex
 from theodoi.accounts.models import AdminUnit, Unit
 from theodoi.accounts.services import unit_alias_add, unit_create, units_ensure_defaults
+from theodoi.ingest import ExtractionError, extract_plan
+from theodoi.ingest.deadlines import parse_deadline
+from theodoi.ingest.targets import parse_target
 from theodoi.ingest.units import split_units
 from theodoi.lib.vntext import clean, search_key
 from theodoi.plans import rules
-from theodoi.plans.models import Indicator, IndicatorTarget, Plan, PlanStatus, Task
+from theodoi.plans.models import (
+    DeadlineKind,
+    Indicator,
+    IndicatorTarget,
+    Plan,
+    PlanStatus,
+    Recurrence,
+    TargetOp,
+    Task,
+)
 
 ACCEPTED_SUFFIXES = {".docx", ".pdf", ".txt"}
-_DEADLINE_KINDS = {"date", "period", "recurring", "conditional", "range", "unknown"}
-_RECURRENCES = {"yearly", "quarterly", "monthly", "continuous"}
-_OPS = {">=", ">", "<=", "<", "=", "range", "qualitative"}
 
 
 class PlanImportError(Exception):
@@ -35,16 +45,7 @@ class PlanPublishError(Exception):
     pass
 
 
-def _extract(path: str) -> dict:
-    # Imported here so the web app starts even while the extractor is being rebuilt.
-    from theodoi.ingest import extract_plan
-
-    return extract_plan(path)
-
-
-def plan_import(
-    *, commune: AdminUnit, filename: str, content: bytes, user=None, extract=None
-) -> Plan:
+def plan_import(*, commune: AdminUnit, filename: str, content: bytes, user=None) -> Plan:
     """Read the document and store it as a draft plan of this commune, every task and
     indicator a row mapped to the commune's units where a name matches. Raises
     PlanImportError, leaving nothing behind, when the file is not a readable plan."""
@@ -55,14 +56,12 @@ def plan_import(
         )
     if not content:
         raise PlanImportError(f"Tệp “{filename}” rỗng (0 byte).")
-    from theodoi.ingest import ExtractionError
-
     with tempfile.TemporaryDirectory() as tmp:
         # The user's file name, so the extractor's messages name the file they chose.
         path = Path(tmp) / (Path(filename).name or f"upload{suffix}")
         path.write_bytes(content)
         try:
-            data = (extract or _extract)(str(path))
+            data = extract_plan(str(path))
         except ExtractionError as err:
             raise PlanImportError(str(err)) from err
     if not any(data.get(k) for k in ("tasks", "indicators", "body_items")):
@@ -94,7 +93,8 @@ def _date(value) -> dt.date | None:
         return None
 
 
-def _decimal(value) -> Decimal | None:
+def _decimal(value: int | float | None) -> Decimal | None:
+    """A number `parse_target` read, as the model stores it (18 digits, 4 decimals)."""
     if value is None:
         return None
     try:
@@ -102,6 +102,31 @@ def _decimal(value) -> Decimal | None:
     except InvalidOperation:
         return None
     return number if abs(number) < Decimal("1e13") else None
+
+
+def _target_fields(parsed: dict[str, Any]) -> dict[str, Any]:
+    """A `parse_target` dict (from the extraction or from a target retyped on the review
+    page) as IndicatorTarget fields."""
+    op = parsed.get("op")
+    return {
+        "op": op if op in TargetOp.values else TargetOp.QUALITATIVE,
+        "value": _decimal(parsed.get("value")),
+        "value_max": _decimal(parsed.get("value_max")),
+        "unit": clean(parsed.get("unit"))[:60],
+    }
+
+
+def _deadline_fields(parsed: dict[str, Any]) -> dict[str, Any]:
+    """A `parse_deadline` dict (from the extraction or from a deadline retyped on the
+    review page) as Task fields."""
+    kind, recurrence = parsed.get("kind"), parsed.get("recurrence")
+    return {
+        "deadline_raw": clean(parsed.get("raw"))[:300],
+        "deadline_kind": kind if kind in DeadlineKind.values else DeadlineKind.UNKNOWN,
+        "deadline_start": _date(parsed.get("start")),
+        "deadline_due": _date(parsed.get("due")),
+        "deadline_recurrence": recurrence if recurrence in Recurrence.values else "",
+    }
 
 
 def _plan_from_extraction(*, commune: AdminUnit, data: dict, sha: str, user) -> Plan:
@@ -151,15 +176,10 @@ def _plan_from_extraction(*, commune: AdminUnit, data: dict, sha: str, user) -> 
         created_by=user if user and user.is_authenticated else None,
     )
     for position, item in enumerate(task_items, start=1):
-        d = item.get("deadline") or {}
         task = Task(
             plan=plan,
             position=position,
-            deadline_raw=clean(d.get("raw"))[:300],
-            deadline_kind=d.get("kind") if d.get("kind") in _DEADLINE_KINDS else "unknown",
-            deadline_start=_date(d.get("start")),
-            deadline_due=_date(d.get("due")),
-            deadline_recurrence=d.get("recurrence") if d.get("recurrence") in _RECURRENCES else "",
+            **_deadline_fields(item.get("deadline") or {}),
             **_record_fields(item),
         )
         task.warnings = [
@@ -184,15 +204,8 @@ def _plan_from_extraction(*, commune: AdminUnit, data: dict, sha: str, user) -> 
         for t in item.get("targets") or []:
             if not isinstance(t.get("year"), int) or not clean(t.get("raw")):
                 continue
-            op = t.get("op") if t.get("op") in _OPS else "qualitative"
             targets[t["year"]] = IndicatorTarget(
-                indicator=indicator,
-                year=t["year"],
-                raw=clean(t.get("raw"))[:300],
-                op=op,
-                value=_decimal(t.get("value")),
-                value_max=_decimal(t.get("value_max")),
-                unit=clean(t.get("unit"))[:60],
+                indicator=indicator, year=t["year"], raw=clean(t["raw"])[:300], **_target_fields(t)
             )
         IndicatorTarget.objects.bulk_create(targets.values())
         _refresh_indicator(indicator, target_count=len(targets))
@@ -211,7 +224,7 @@ def _task_from_body_item(item: dict) -> dict:
         "lead": [],
         "coordinating": [],
         "output": None,
-        "deadline": {"raw": "", "kind": "unknown"},
+        "deadline": {"raw": "", "kind": DeadlineKind.UNKNOWN},
     }
 
 
@@ -331,9 +344,16 @@ def plan_update_meta(*, plan: Plan, **fields) -> Plan:
 
 @transaction.atomic
 def task_update(*, task: Task, **fields) -> Task:
+    """Update a task row. A deadline text retyped with its kind, date and recurrence left
+    as they were is read again by the extractor's `parse_deadline`."""
     _require_draft(task.plan)
+    fields = {k: clean(v) if isinstance(v, str) else v for k, v in fields.items()}
+    stored = {name: getattr(task, name) for name in fields}
+    if rules.deadline_needs_reading(stored=stored, typed=fields):
+        year = task.plan.issue_date.year if task.plan.issue_date else None
+        fields |= _deadline_fields(parse_deadline(fields["deadline_raw"], plan_year=year))
     for name, value in fields.items():
-        setattr(task, name, clean(value) if isinstance(value, str) else value)
+        setattr(task, name, value)
     _refresh_task(task)
     task.save()
     _resolve_record(task, _unit_index(task.plan))  # only this row's names changed
@@ -350,14 +370,16 @@ def indicator_update(*, indicator: Indicator, targets: dict[int, str] | None = N
     for year, raw in (targets or {}).items():
         raw = clean(raw)
         existing = indicator.targets.filter(year=year).first()
-        if not raw:
+        if existing and existing.raw == raw:
+            continue
+        # The extractor's reader: "≥1.000" is a thousand, "Trên 60%" is > 60.
+        parsed = parse_target(raw, unit_hint=indicator.unit_of_measure)
+        if parsed is None:  # blank, or "-": no target that year
             if existing:
                 existing.delete()
             continue
-        if existing and existing.raw == raw:
-            continue
         IndicatorTarget.objects.update_or_create(
-            indicator=indicator, year=year, defaults={"raw": raw[:300], **rules.parse_target(raw)}
+            indicator=indicator, year=year, defaults={"raw": raw[:300], **_target_fields(parsed)}
         )
     _refresh_indicator(indicator, target_count=indicator.targets.count())
     indicator.save()

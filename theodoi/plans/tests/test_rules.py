@@ -1,22 +1,6 @@
-from decimal import Decimal
-
 import pytest
 
 from theodoi.plans import rules
-
-
-@pytest.mark.parametrize(
-    ("raw", "op", "value", "value_max"),
-    [
-        ("≥ 60%", ">=", Decimal("60"), None),
-        ("80-90%", "range", Decimal("80"), Decimal("90")),
-        ("12,5", "=", Decimal("12.5"), None),
-        ("Đạt chỉ tiêu thành phố giao", "qualitative", None, None),
-    ],
-)
-def test_parse_target(raw, op, value, value_max):
-    parsed = rules.parse_target(raw)
-    assert (parsed["op"], parsed["value"], parsed["value_max"]) == (op, value, value_max)
 
 
 def test_task_without_lead_or_readable_deadline_gets_notes():
@@ -68,3 +52,33 @@ def test_an_extractor_warning_lands_on_its_row_not_on_a_namesake_number():
     first, second = plan["tasks"]
     assert rules.warning_concerns(warning, code=first["code"], name=first["name"])
     assert not rules.warning_concerns(warning, code=second["code"], name=second["name"])
+
+
+def _deadline(raw, kind="period", due=None, recurrence=""):
+    return {
+        "deadline_raw": raw,
+        "deadline_kind": kind,
+        "deadline_due": due,
+        "deadline_recurrence": recurrence,
+    }
+
+
+def test_a_retyped_deadline_text_is_read_again():
+    stored = _deadline("Quý IV/2025", due="2025-12-31")
+    assert rules.deadline_needs_reading(
+        stored=stored, typed={**stored, "deadline_raw": "Quý II/2026"}
+    )
+
+
+def test_the_clerks_own_kind_or_date_stands():
+    stored = _deadline("Quý IV/2025", due="2025-12-31")
+    typed = {**stored, "deadline_raw": "Tháng 6/2026", "deadline_due": "2026-06-30"}
+    assert not rules.deadline_needs_reading(stored=stored, typed=typed)
+    typed = {**stored, "deadline_raw": "Khi có kinh phí", "deadline_kind": "conditional"}
+    assert not rules.deadline_needs_reading(stored=stored, typed=typed)
+
+
+def test_an_unchanged_deadline_is_left_alone():
+    stored = _deadline("Quý IV/2025", due="2025-12-31")
+    assert not rules.deadline_needs_reading(stored=stored, typed=dict(stored))
+    assert not rules.deadline_needs_reading(stored=stored, typed={"name": "x"})

@@ -63,15 +63,10 @@ def test_bad_file_type_leaves_nothing(cast, fake_extract):
     assert not Plan.objects.exists()
 
 
-def test_extraction_error_leaves_nothing(cast, monkeypatch, settings):
-    from theodoi.ingest import ExtractionError
-
-    def broken(path):
-        raise ExtractionError("Không đọc được tệp «x.docx»: tệp hỏng.")
-
-    monkeypatch.setattr("theodoi.plans.services._extract", broken)
-    with pytest.raises(services.PlanImportError, match="tệp hỏng"):
-        services.plan_import(commune=cast.commune, filename="x.docx", content=b"x")
+def test_extraction_error_leaves_nothing(cast, settings):
+    broken = b"PK\x03\x04 not a zip"  # starts like a .docx, is not one
+    with pytest.raises(services.PlanImportError, match=r"«x\.docx».*bị hỏng"):
+        services.plan_import(commune=cast.commune, filename="x.docx", content=broken)
     assert not Plan.objects.exists() and not Task.objects.exists()
     media = settings.MEDIA_ROOT
     assert not media.exists() or not any(p.is_file() for p in media.rglob("*"))
