@@ -199,3 +199,7 @@ class IndicatorTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}: {self.raw}"
+
+    @property
+    def is_qualitative(self) -> bool:
+        return self.op == TargetOp.QUALITATIVE

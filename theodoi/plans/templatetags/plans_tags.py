@@ -1,6 +1,6 @@
-from decimal import Decimal
-
 from django import template
+
+from theodoi.lib.vnnumber import format_decimal_vi
 
 register = template.Library()
 
@@ -8,14 +8,7 @@ register = template.Library()
 @register.filter
 def num(value) -> str:
     """Decimal("12.5000") → "12,5": no trailing zeros, the Vietnamese decimal comma."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, Decimal):
-        value = value.normalize()
-        text = f"{value:f}"
-    else:
-        text = str(value)
-    return text.replace(".", ",")
+    return format_decimal_vi(value)
 
 
 @register.filter
