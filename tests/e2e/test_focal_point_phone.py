@@ -7,7 +7,7 @@ from pathlib import Path
 
 from theodoi.accounts.models import Unit
 from theodoi.testing import PASSWORD, make_cast
-from theodoi.tracking import services
+from theodoi.tracking import selectors, services
 from theodoi.tracking.models import Evidence, IndicatorValue
 from theodoi.tracking.tests.conftest import make_plan
 
@@ -23,7 +23,7 @@ def test_focal_point_enters_a_decimal_comma_and_a_pdf_on_a_phone(
     plan = make_plan(cast.commune)
     (period,) = services.period_create_defaults(plan=plan, years=[2026])
     unit = Unit.objects.get(commune=cast.commune, name="Phòng Kinh tế")
-    report = services.unit_report_get_or_start(period=period, unit=unit)
+    report = selectors.unit_report(period, unit)
     row = report.indicators.get(indicator__code="1")
     evidence = tmp_path / "so-lieu-cap-quang.pdf"
     evidence.write_bytes(PDF)

@@ -4,6 +4,7 @@ pages of their own yet."""
 from django.contrib import admin
 
 from theodoi.accounts.models import AdminUnit, Membership, Person, Unit, UnitAlias
+from theodoi.accounts.services import units_ensure_defaults
 
 
 @admin.register(AdminUnit)
@@ -33,6 +34,11 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     autocomplete_fields = ["commune", "province", "unit"]
     search_fields = ["user__username"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.commune_id:  # as membership_grant does: a commune's first member sets it up
+            units_ensure_defaults(commune=obj.commune)
 
 
 @admin.register(Person)

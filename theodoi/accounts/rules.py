@@ -1,47 +1,117 @@
-"""Who may do what: plain functions over a role (and plain facts), no ORM, no request.
+"""Who may do what: every permission of theodoi, as plain functions over a person's role
+in a commune (and plain facts, such as whether a unit is theirs). No ORM, no request:
+views get an `Access` from `accounts.selectors.commune_access` and ask one of these
+before anything else."""
 
-A user's role in a commune comes from `access.role_in_commune`; every view asks one
-of these before it does anything else."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from theodoi.accounts.models import Role
 
 READERS = frozenset(Role)  # every role reads the plans of the communes it sees
-PLAN_MANAGERS = frozenset({Role.ADMIN, Role.CLERK})
+# The standing unit's clerk runs the commune's plans, units and periods; the admin too.
+MANAGERS = frozenset({Role.ADMIN, Role.CLERK})
+# When a user holds several roles in one commune, the strongest one counts.
+STRENGTH = (Role.ADMIN, Role.CLERK, Role.LEADER, Role.FOCAL_POINT, Role.SUPERVISOR, Role.VIEWER)
+
+
+class MembershipFacts(NamedTuple):
+    role: str
+    commune_id: int | None
+    province_id: int | None
+    unit_id: int | None
+
+
+@dataclass(frozen=True)
+class Access:
+    """A person's standing in one commune: their strongest role there (None: none) and
+    the units whose records they keep as focal point."""
+
+    role: Role | None
+    unit_ids: frozenset[int] = field(default_factory=frozenset)
+
+    def owns(self, unit_id: int) -> bool:
+        return unit_id in self.unit_ids
+
+
+def commune_access(
+    memberships: Iterable[MembershipFacts],
+    *,
+    commune_id: int,
+    province_id: int | None,
+    superuser: bool = False,
+) -> Access:
+    """What a person's memberships give them in this commune: an admin membership counts
+    everywhere, a supervisor's in every commune of the province, the others in their
+    own commune."""
+    roles: set[Role] = {Role.ADMIN} if superuser else set()
+    units: set[int] = set()
+    for m in memberships:
+        if m.role == Role.ADMIN or m.commune_id == commune_id:
+            roles.add(Role(m.role))
+        elif m.role == Role.SUPERVISOR and m.province_id == province_id:
+            roles.add(Role.SUPERVISOR)
+        if m.role == Role.FOCAL_POINT and m.commune_id == commune_id and m.unit_id:
+            units.add(m.unit_id)
+    role = next((r for r in STRENGTH if r in roles), None)
+    return Access(role, frozenset(units))
+
+
+# --- Plans --------------------------------------------------------------------------
 
 
 def can_view_commune(role: Role | None) -> bool:
     return role in READERS
 
 
-def can_import_plan(role: Role | None) -> bool:
-    return role in PLAN_MANAGERS
-
-
-def can_review_plan(role: Role | None) -> bool:
-    """Edit a draft plan's metadata, rows and unit mappings."""
-    return role in PLAN_MANAGERS
-
-
-def can_publish_plan(role: Role | None) -> bool:
-    return role in PLAN_MANAGERS
-
-
 def can_view_draft(role: Role | None) -> bool:
     """Drafts are work in progress: the people who manage or approve plans see them."""
-    return role in PLAN_MANAGERS | {Role.LEADER}
+    return role in MANAGERS | {Role.LEADER}
+
+
+def can_manage_plan(role: Role | None) -> bool:
+    """Import a plan, review a draft (metadata, rows, unit mappings), publish or discard it."""
+    return role in MANAGERS
 
 
 def can_manage_units(role: Role | None) -> bool:
-    return role in PLAN_MANAGERS
+    return role in MANAGERS
 
 
-def can_edit_unit_record(role: Role | None, *, own_unit: bool) -> bool:
-    """Update a task's or indicator's reported results: the clerk for any unit, a focal
-    point only for its own unit's records."""
-    if role in PLAN_MANAGERS:
-        return True
-    return role == Role.FOCAL_POINT and own_unit
+# --- The reporting cycle ------------------------------------------------------------
 
 
-def can_approve(role: Role | None) -> bool:
+def can_view_dashboard(role: Role | None) -> bool:
+    """A period's per-unit overview: everyone who follows the whole commune."""
+    return role in READERS and role != Role.FOCAL_POINT
+
+
+def can_view_report(role: Role | None, *, own_unit: bool) -> bool:
+    """A unit's report: the commune's readers, but a focal point only its own unit's."""
+    if role == Role.FOCAL_POINT:
+        return own_unit
+    return can_view_commune(role)
+
+
+def can_edit_report(role: Role | None, *, own_unit: bool) -> bool:
+    """Enter a unit's results and submit its report: the clerk for any unit, a focal
+    point only for its own."""
+    return role in MANAGERS or (role == Role.FOCAL_POINT and own_unit)
+
+
+def can_manage_period(role: Role | None) -> bool:
+    """Create, close, reopen and open periods; grant lock exceptions; record the day a
+    conditional task's condition was met."""
+    return role in MANAGERS
+
+
+def can_review_report(role: Role | None) -> bool:
+    """Return a unit's report with a comment, or approve it, whoever's unit it is."""
+    return role in MANAGERS
+
+
+def can_approve_commune_report(role: Role | None) -> bool:
     return role in {Role.ADMIN, Role.LEADER}

@@ -104,7 +104,11 @@ def membership_grant(
     province: AdminUnit | None = None,
     unit: Unit | None = None,
 ) -> Membership:
+    """Give a user a role in a place. A commune is set up when it gets its first member:
+    its default units are made then (and at its first plan import), not on a page view."""
     membership, _ = Membership.objects.get_or_create(
         user=user, role=role, commune=commune, province=province, unit=unit
     )
+    if commune is not None:
+        units_ensure_defaults(commune=commune)
     return membership

@@ -5,14 +5,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from theodoi.accounts import rules
-from theodoi.accounts.access import (
-    get_commune_for,
-    role_in_commune,
+from theodoi.accounts.forms import AliasForm, UnitForm
+from theodoi.accounts.models import Unit
+from theodoi.accounts.selectors import (
+    commune_access,
+    commune_for_user,
     supervised_provinces,
     visible_communes,
 )
-from theodoi.accounts.forms import AliasForm, UnitForm
-from theodoi.accounts.models import Unit
 from theodoi.accounts.services import (
     unit_alias_add,
     unit_create,
@@ -32,19 +32,24 @@ def home(request):
 
 @login_required
 def unit_list(request, code: int):
-    commune, role = get_commune_for(request.user, code, rules.can_view_commune)
-    can_manage = rules.can_manage_units(role)
+    """The commune's units. Opening it changes nothing: the default units are made when
+    the commune gets its first member or its first plan, or by the button shown to a
+    manager when the list is empty."""
+    commune, access = commune_for_user(request.user, code, rules.can_view_commune)
+    can_manage = rules.can_manage_units(access.role)
     form = UnitForm()
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied
+        if request.POST.get("defaults"):
+            units_ensure_defaults(commune=commune)
+            messages.success(request, "Đã thêm các đơn vị thường có của xã, phường.")
+            return redirect("accounts:unit-list", code=code)
         form = UnitForm(request.POST)
         if form.is_valid():
             unit_create(commune=commune, name=form.cleaned_data["name"])
             messages.success(request, f"Đã thêm đơn vị “{form.cleaned_data['name']}”.")
             return redirect("accounts:unit-list", code=code)
-    elif can_manage:
-        units_ensure_defaults(commune=commune)
     units = commune.units.prefetch_related("aliases")
     return render(
         request,
@@ -55,7 +60,7 @@ def unit_list(request, code: int):
 
 def _get_unit_for_manager(request, pk: int) -> Unit:
     unit = get_object_or_404(Unit.objects.select_related("commune__parent"), pk=pk)
-    if not rules.can_manage_units(role_in_commune(request.user, unit.commune)):
+    if not rules.can_manage_units(commune_access(request.user, unit.commune).role):
         raise PermissionDenied
     return unit
 

@@ -7,15 +7,31 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from rapidfuzz import fuzz
 
+from theodoi.accounts import rules as access_rules
 from theodoi.accounts.matching import UnitIndex
 from theodoi.accounts.models import AdminUnit, Unit
+from theodoi.accounts.selectors import commune_access
 from theodoi.ingest.units import split_units
 from theodoi.lib.vntext import search_key
 from theodoi.plans import rules
 from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
+
+
+def plan_for_user(user, pk: int, check) -> tuple[Plan, access_rules.Access]:
+    """The plan and the user's access to its commune, if `check(role)` allows and the
+    plan is not a draft hidden from them; 404 for an unknown plan, else PermissionDenied."""
+    plan = get_object_or_404(Plan.objects.select_related("commune__parent"), pk=pk)
+    access = commune_access(user, plan.commune)
+    if not check(access.role):
+        raise PermissionDenied
+    if plan.is_draft and not access_rules.can_view_draft(access.role):
+        raise PermissionDenied
+    return plan, access
 
 
 @dataclass
@@ -120,8 +136,11 @@ def search_records(commune: AdminUnit, query: str, *, include_drafts: bool = Fal
     for word in words:
         condition &= Q(search_text__contains=word)
     scope = {"plan__commune": commune, "plan__status__in": statuses}
+    # The plan comes along for its name only: its extraction JSON (~110 KB a plan) stays.
     tasks = Task.objects.filter(condition, **scope).select_related("plan", "lead_unit")
+    tasks = tasks.defer("plan__extraction")
     indicators = Indicator.objects.filter(condition, **scope).select_related("plan", "lead_unit")
+    indicators = indicators.defer("plan__extraction")
     return tasks.order_by("plan", "position")[:200], indicators.order_by("plan", "position")[:200]
 
 

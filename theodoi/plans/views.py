@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from theodoi.accounts import rules
-from theodoi.accounts.access import get_commune_for, role_in_commune
 from theodoi.accounts.models import Unit
+from theodoi.accounts.rules import Access
+from theodoi.accounts.selectors import commune_for_user
 from theodoi.plans import selectors, services
 from theodoi.plans.forms import (
     IndicatorFilterForm,
@@ -25,16 +25,10 @@ from theodoi.plans.forms import (
 from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
 
 
-def _get_plan_for_user(request, pk: int, check=rules.can_view_commune) -> tuple[Plan, object]:
-    """The plan and the user's role in its commune; 404 for an unknown plan or a draft
-    the user may not see, PermissionDenied when `check(role)` fails."""
-    plan = get_object_or_404(Plan.objects.select_related("commune__parent"), pk=pk)
-    role = role_in_commune(request.user, plan.commune)
-    if not check(role):
-        raise PermissionDenied
-    if plan.status == PlanStatus.DRAFT and not rules.can_view_draft(role):
-        raise PermissionDenied
-    return plan, role
+def _get_plan_for_user(request, pk: int, check=rules.can_view_commune) -> tuple[Plan, Access]:
+    """The plan and the user's access to its commune; PermissionDenied when `check(role)`
+    fails or the plan is a draft the user may not see, 404 for an unknown plan."""
+    return selectors.plan_for_user(request.user, pk, check)
 
 
 def _get_record_for_user(request, model, pk: int, check=rules.can_view_commune):
@@ -49,9 +43,9 @@ def _is_htmx(request) -> bool:
 
 @login_required
 def commune_detail(request, code: int):
-    commune, role = get_commune_for(request.user, code, rules.can_view_commune)
+    commune, access = commune_for_user(request.user, code, rules.can_view_commune)
     plans = commune.plans.all()
-    if not rules.can_view_draft(role):
+    if not rules.can_view_draft(access.role):
         plans = plans.exclude(status=PlanStatus.DRAFT)
     return render(
         request,
@@ -59,15 +53,14 @@ def commune_detail(request, code: int):
         {
             "commune": commune,
             "plans": plans,
-            "can_import": rules.can_import_plan(role),
-            "role": role,
+            "can_import": rules.can_manage_plan(access.role),
         },
     )
 
 
 @login_required
 def plan_import(request, code: int):
-    commune, _ = get_commune_for(request.user, code, rules.can_import_plan)
+    commune, _ = commune_for_user(request.user, code, rules.can_manage_plan)
     form = UploadForm()
     error = ""
     if request.method == "POST":
@@ -132,7 +125,7 @@ def _indicator_form(indicator: Indicator, data=None) -> IndicatorRowForm:
 
 @login_required
 def plan_review(request, pk: int):
-    plan, _ = _get_plan_for_user(request, pk, rules.can_review_plan)
+    plan, _ = _get_plan_for_user(request, pk, rules.can_manage_plan)
     if not plan.is_draft:
         return redirect("plans:plan-detail", pk=plan.pk)
     return render(request, "plans/plan_review.html", _review_context(plan))
@@ -141,7 +134,7 @@ def plan_review(request, pk: int):
 @login_required
 @require_POST
 def plan_meta_save(request, pk: int):
-    plan, _ = _get_plan_for_user(request, pk, rules.can_review_plan)
+    plan, _ = _get_plan_for_user(request, pk, rules.can_manage_plan)
     form = PlanMetaForm(request.POST, instance=plan)
     if form.is_valid():
         fields = {f: form.cleaned_data[f] for f in PlanMetaForm.Meta.fields}
@@ -170,7 +163,7 @@ def _unmapped_response(request, plan: Plan):
 @login_required
 @require_POST
 def plan_unit_map(request, pk: int):
-    plan, _ = _get_plan_for_user(request, pk, rules.can_review_plan)
+    plan, _ = _get_plan_for_user(request, pk, rules.can_manage_plan)
     unit = get_object_or_404(Unit, pk=request.POST.get("unit") or 0, commune=plan.commune)
     name = request.POST.get("name", "").strip()
     if name:
@@ -182,7 +175,7 @@ def plan_unit_map(request, pk: int):
 @login_required
 @require_POST
 def plan_unit_create(request, pk: int):
-    plan, _ = _get_plan_for_user(request, pk, rules.can_review_plan)
+    plan, _ = _get_plan_for_user(request, pk, rules.can_manage_plan)
     name = request.POST.get("name", "").strip()
     if name:
         unit = services.plan_unit_create(plan=plan, name=name)
@@ -193,7 +186,7 @@ def plan_unit_create(request, pk: int):
 @login_required
 @require_POST
 def plan_unit_ignore(request, pk: int):
-    plan, _ = _get_plan_for_user(request, pk, rules.can_review_plan)
+    plan, _ = _get_plan_for_user(request, pk, rules.can_manage_plan)
     name = request.POST.get("name", "").strip()
     if name:
         services.plan_unit_ignore(plan=plan, name=name)
@@ -203,7 +196,7 @@ def plan_unit_ignore(request, pk: int):
 @login_required
 @require_POST
 def task_row_save(request, pk: int):
-    task = _get_record_for_user(request, Task, pk, rules.can_review_plan)
+    task = _get_record_for_user(request, Task, pk, rules.can_manage_plan)
     form = _task_form(task, request.POST)
     if form.is_valid():
         task = services.task_update(task=task, **form.cleaned_data)
@@ -218,7 +211,7 @@ def task_row_save(request, pk: int):
 @login_required
 @require_POST
 def indicator_row_save(request, pk: int):
-    indicator = _get_record_for_user(request, Indicator, pk, rules.can_review_plan)
+    indicator = _get_record_for_user(request, Indicator, pk, rules.can_manage_plan)
     form = _indicator_form(indicator, request.POST)
     if form.is_valid():
         targets = {
@@ -242,7 +235,7 @@ def record_delete(request, kind: str, pk: int):
     model = {"nhiem-vu": Task, "chi-tieu": Indicator}.get(kind)
     if model is None:
         raise Http404
-    record = _get_record_for_user(request, model, pk, rules.can_review_plan)
+    record = _get_record_for_user(request, model, pk, rules.can_manage_plan)
     services.record_delete(record=record)
     if _is_htmx(request):
         return HttpResponse("")
@@ -252,7 +245,7 @@ def record_delete(request, kind: str, pk: int):
 @login_required
 @require_POST
 def plan_publish(request, pk: int):
-    plan, _ = _get_plan_for_user(request, pk, rules.can_publish_plan)
+    plan, _ = _get_plan_for_user(request, pk, rules.can_manage_plan)
     try:
         services.plan_publish(plan=plan, user=request.user)
     except services.PlanPublishError as err:
@@ -265,7 +258,7 @@ def plan_publish(request, pk: int):
 @login_required
 @require_POST
 def plan_discard(request, pk: int):
-    plan, _ = _get_plan_for_user(request, pk, rules.can_import_plan)
+    plan, _ = _get_plan_for_user(request, pk, rules.can_manage_plan)
     code = plan.commune.code
     try:
         services.plan_discard(plan=plan)
@@ -278,8 +271,8 @@ def plan_discard(request, pk: int):
 
 @login_required
 def plan_detail(request, pk: int):
-    plan, role = _get_plan_for_user(request, pk)
-    if plan.is_draft and rules.can_review_plan(role):
+    plan, access = _get_plan_for_user(request, pk)
+    if plan.is_draft and rules.can_manage_plan(access.role):
         return redirect("plans:plan-review", pk=plan.pk)
     context = {
         "plan": plan,
@@ -377,10 +370,10 @@ def plan_changes(request, pk: int):
 
 @login_required
 def search(request, code: int):
-    commune, role = get_commune_for(request.user, code, rules.can_view_commune)
+    commune, access = commune_for_user(request.user, code, rules.can_view_commune)
     query = request.GET.get("q", "").strip()[:200]
     tasks, indicators = selectors.search_records(
-        commune, query, include_drafts=rules.can_view_draft(role)
+        commune, query, include_drafts=rules.can_view_draft(access.role)
     )
     context = {"commune": commune, "q": query, "tasks": tasks, "indicators": indicators}
     return render(request, "plans/search.html", context)

@@ -1,14 +1,14 @@
 """Demo data of the reporting cycle: each demo commune's published plan gets an open 2026
 period where some units have submitted, some are in draft and some have not started.
-Called by `load_demo`; idempotent (a period that already has reports is left alone)."""
+Called by `load_demo`; idempotent (a period where a unit has started is left alone)."""
 
 from __future__ import annotations
 
 from django.db import transaction
 
 from theodoi.plans.models import Plan, PlanStatus
-from theodoi.tracking import selectors, services
-from theodoi.tracking.models import Progress, ReportingPeriod, UnitReport
+from theodoi.tracking import rules, selectors, services
+from theodoi.tracking.models import Progress, ReportingPeriod, ReportStatus, UnitReport
 
 # The communes `load_demo` loads: Xã Thái Tân, Phường Hồng Bàng, Xã Chí Minh.
 DEMO_COMMUNES = (10642, 11311, 11131)
@@ -24,9 +24,14 @@ def load_tracking_demo(stdout=None) -> list[ReportingPeriod]:
     ).select_related("commune")
     for plan in plans:
         (period,) = services.period_create_defaults(plan=plan, years=[DEMO_YEAR])
+        services.period_open(period=period)  # before 2026 began too
         periods.append(period)
-        if UnitReport.objects.filter(period=period).exists():
-            continue
+        if (
+            UnitReport.objects.filter(period=period)
+            .exclude(status=ReportStatus.NOT_STARTED)
+            .exists()
+        ):
+            continue  # filled on an earlier run
         counts = _fill(period)
         if stdout:
             stdout.write(
@@ -44,7 +49,7 @@ def _fill(period: ReportingPeriod) -> tuple[int, int, int]:
     third = max(1, len(units) // 3)
     drafts, submitted = units[:third], units[third : 2 * third]
     for unit in drafts + submitted:
-        report = services.unit_report_get_or_start(period=period, unit=unit)
+        report = UnitReport.objects.get(period=period, unit=unit)
         for n, row in enumerate(report.tasks.select_related("task")):
             if n % 2:
                 continue  # leave some rows for the demo user
@@ -57,10 +62,13 @@ def _fill(period: ReportingPeriod) -> tuple[int, int, int]:
                 done_text="Đã triển khai một phần (dữ liệu minh họa).",
                 completed_on=None,
             )
-        for n, value in enumerate(report.indicators.select_related("indicator")):
+        values = report.indicators.select_related("indicator").prefetch_related(
+            "indicator__targets"
+        )
+        for n, value in enumerate(values):
             if n % 2:
                 continue
-            qualitative = selectors.indicator_is_qualitative(value.indicator)
+            qualitative = rules.is_qualitative(t.op for t in value.indicator.targets.all())
             services.indicator_value_save(
                 indicator_value=value,
                 user=None,

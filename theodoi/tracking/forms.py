@@ -1,16 +1,38 @@
 """Forms only read what was typed; the checks that judge (percent range, future dates,
-numbers where numbers belong) are in the services, which every path (page, .xlsx)
-goes through. Messages name the field and say why."""
+numbers where numbers belong) are `rules`, which the services apply on every path
+(page, .xlsx). Messages name the field and say why."""
 
 from django import forms
 
 from theodoi.lib.vndate import parse_date_vi
-from theodoi.lib.vnnumber import parse_percent
-from theodoi.tracking.models import Progress
+from theodoi.lib.vnnumber import format_decimal_vi, parse_percent
+from theodoi.tracking.models import IndicatorValue, Progress, TaskReport
 
 
-class TaskReportForm(forms.Form):
+class _RowForm(forms.Form):
+    """A row of a unit's report: the version the person saw, and a file proving it."""
+
     version = forms.IntegerField(widget=forms.HiddenInput)
+    evidence = forms.FileField(label="Minh chứng", required=False)
+
+    def values(self) -> dict:
+        """What was typed, as the save service takes it."""
+        values = dict(self.cleaned_data)
+        values["expected_version"] = values.pop("version")
+        return values
+
+    def at_version(self, version: int) -> "_RowForm":
+        """The same typed values against `version`: after a conflict, saving again is a
+        deliberate choice made with the other person's values in view."""
+        data = self.data.copy()
+        data[self.add_prefix("version")] = str(version)
+        return type(self)(data, prefix=self.prefix)
+
+    def problems(self) -> str:
+        return " ".join(e for errors in self.errors.values() for e in errors)
+
+
+class TaskReportForm(_RowForm):
     progress = forms.ChoiceField(
         label="Tình trạng",
         choices=Progress.choices,
@@ -31,7 +53,17 @@ class TaskReportForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
     )
-    evidence = forms.FileField(label="Minh chứng", required=False)
+
+    @classmethod
+    def for_row(cls, row: TaskReport) -> "TaskReportForm":
+        initial = {
+            "version": row.version,
+            "progress": row.progress,
+            "percent": "" if row.percent is None else row.percent,
+            "done_text": row.done_text,
+            "completed_on": row.completed_on.strftime("%d/%m/%Y") if row.completed_on else "",
+        }
+        return cls(initial=initial, prefix=f"t{row.pk}")
 
     def clean_percent(self):
         try:
@@ -51,8 +83,7 @@ class TaskReportForm(forms.Form):
             ) from None
 
 
-class IndicatorValueForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class IndicatorValueForm(_RowForm):
     value = forms.CharField(
         label="Giá trị kỳ này",
         required=False,
@@ -62,7 +93,17 @@ class IndicatorValueForm(forms.Form):
     note = forms.CharField(
         label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    evidence = forms.FileField(label="Minh chứng", required=False)
+
+    @classmethod
+    def for_row(cls, row: IndicatorValue) -> "IndicatorValueForm":
+        value = row.text if row.value is None else format_decimal_vi(row.value)
+        initial = {"version": row.version, "value": value, "source": row.source, "note": row.note}
+        return cls(initial=initial, prefix=f"i{row.pk}")
+
+    def values(self) -> dict:
+        values = super().values()
+        values["value_text"] = values.pop("value")
+        return values
 
 
 class NotesForm(forms.Form):

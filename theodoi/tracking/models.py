@@ -26,7 +26,7 @@ class ReportingPeriod(models.Model):
     exactly one commune report per period, so it needs no table of its own."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="periods")
-    kind = models.CharField(max_length=12, choices=PeriodKind.choices, default="yearly")
+    kind = models.CharField(max_length=12, choices=PeriodKind.choices, default=PeriodKind.YEARLY)
     label = models.CharField("Kỳ", max_length=40)
     start = models.DateField("Từ ngày")
     end = models.DateField("Đến ngày")
@@ -37,6 +37,8 @@ class ReportingPeriod(models.Model):
     )
     # The clerk asks coordinating units to report on the tasks they help with too.
     include_coordinating = models.BooleanField("Đơn vị phối hợp cũng báo cáo", default=False)
+    # When the units got their reports (`services.period_open`); None: not open yet.
+    opened_at = models.DateTimeField("Mở cho đơn vị lúc", null=True, blank=True)
     closed = models.BooleanField("Đã khóa", default=False)
     closed_at = models.DateTimeField(null=True, blank=True)
     closed_by = models.ForeignKey(
@@ -116,7 +118,9 @@ class UnitReport(models.Model):
 
     period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="reports")
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="reports")
-    status = models.CharField(max_length=12, choices=ReportStatus.choices, default="not_started")
+    status = models.CharField(
+        max_length=12, choices=ReportStatus.choices, default=ReportStatus.NOT_STARTED
+    )
     difficulties = models.TextField("Khó khăn, vướng mắc", blank=True)
     proposals = models.TextField("Đề xuất, kiến nghị", blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -156,7 +160,7 @@ class TaskReport(models.Model):
     unit_report = models.ForeignKey(UnitReport, on_delete=models.CASCADE, related_name="tasks")
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports")
     progress = models.CharField(
-        "Tình trạng", max_length=12, choices=Progress.choices, default="not_started"
+        "Tình trạng", max_length=12, choices=Progress.choices, default=Progress.NOT_STARTED
     )
     percent = models.PositiveSmallIntegerField("Tỷ lệ hoàn thành (%)", null=True, blank=True)
     done_text = models.TextField("Kết quả thực hiện", blank=True)

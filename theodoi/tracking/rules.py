@@ -1,8 +1,10 @@
-"""Plain rules of the reporting cycle, no ORM: checking what focal points enter, the
-periods of a year, when a period locks, the reporting rate and timeliness of a period,
-and which reminder a unit is owed today.
+"""Plain rules of the reporting cycle, no ORM: checking what focal points enter and how
+it is shown, which report may still change and by whom it may be moved on, evidence
+files, the periods of a year, when a period locks, the reporting rate and timeliness
+of a period, and which reminder a unit is owed today.
 
-Messages are Vietnamese because they go straight to the person who typed the value.
+Statuses are the models' choices (`ReportStatus`, `Progress`): one vocabulary. Messages
+are Vietnamese because they go straight to the person who typed the value.
 """
 
 from __future__ import annotations
@@ -11,28 +13,12 @@ import calendar
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import NamedTuple
 
-from theodoi.lib.vnnumber import AmbiguousNumber, parse_decimal_vi
-
-__all__ = [
-    "MAX_DECIMALS",
-    "MAX_INTEGER_DIGITS",
-    "MAX_TEXT_LENGTH",
-    "PROGRESS_VALUES",
-    "REMINDER_OFFSETS",
-    "Period",
-    "check_completion_date",
-    "check_indicator_value",
-    "half_year_periods",
-    "period_is_locked",
-    "quarter_periods",
-    "reminder_due",
-    "report_is_on_time",
-    "reporting_rate",
-    "timeliness",
-    "yearly_periods",
-]
+from theodoi.lib.vnnumber import AmbiguousNumber, format_decimal_vi, parse_decimal_vi
+from theodoi.plans.models import DeadlineKind, TargetOp
+from theodoi.tracking.models import Progress, ReportStatus
 
 # --- Checks on what a focal point enters -----------------------------------------------
 
@@ -42,7 +28,89 @@ MAX_DECIMALS = 4
 MAX_INTEGER_DIGITS = 14
 MAX_TEXT_LENGTH = 2000
 
-PROGRESS_VALUES = ("not_started", "in_progress", "done", "paused")
+TASK_LABELS = {
+    "progress": "Tình trạng",
+    "percent": "Tỷ lệ hoàn thành (%)",
+    "done_text": "Kết quả thực hiện",
+    "completed_on": "Ngày hoàn thành",
+}
+INDICATOR_LABELS = {
+    "value": "Giá trị",
+    "text": "Kết quả (định tính)",
+    "source": "Nguồn số liệu",
+    "note": "Ghi chú",
+}
+REPORT_LABELS = {"difficulties": "Khó khăn, vướng mắc", "proposals": "Đề xuất, kiến nghị"}
+
+
+def named(label: str, message: str) -> str:
+    """ "Ngày hoàn thành: …": a message shown on the page names the field it is about."""
+    if message.lower().startswith(label.lower()):
+        return message
+    return f"{label}: {message[0].lower()}{message[1:]}"
+
+
+def shown(value: object, name: str = "") -> str:
+    """A value as people read it in the history and a conflict: dd/mm/yyyy, "3,5",
+    "Hoàn thành" rather than "done"."""
+    if name == "progress" and value in Progress.values:
+        return Progress(value).label
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, Decimal):
+        return format_decimal_vi(value)
+    return str(value)
+
+
+def task_report_check(
+    *, progress: str, percent: int | None, completed_on: date | None, today: date
+) -> dict[str, str]:
+    """Field → the Vietnamese reason it cannot be saved (empty: all good). The reasons
+    do not name the field: the page prefixes its label (`named`), the .xlsx import
+    its column."""
+    errors = {}
+    if percent is not None and not 0 <= percent <= 100:
+        errors["percent"] = f"{percent} nằm ngoài khoảng 0–100"
+    try:
+        check_completion_date(completed_on=completed_on, progress=progress, today=today)
+    except ValueError as err:
+        errors["progress" if progress not in Progress.values else "completed_on"] = str(err)
+    return errors
+
+
+def task_report_values(
+    *, progress: str, percent: int | None, done_text: str, completed_on: date | None
+) -> dict:
+    """What is stored for a checked task report: done means all of it (saves the focal
+    point a field), and only a done task keeps its completion date."""
+    if progress == Progress.DONE and percent is None:
+        percent = 100
+    return {
+        "progress": progress,
+        "percent": percent,
+        "done_text": done_text.strip(),
+        "completed_on": completed_on if progress == Progress.DONE else None,
+    }
+
+
+def is_qualitative(target_ops: Iterable[str]) -> bool:
+    """An indicator is qualitative when every target the plan gives it is a text."""
+    ops = list(target_ops)
+    return bool(ops) and all(op == TargetOp.QUALITATIVE for op in ops)
+
+
+def measure_unit(unit_of_measure: str, target_units: Iterable[str]) -> str:
+    """The unit of measure, or, when the plan's table left it blank, the one its targets
+    are written in ("≥60%"): so a share is still checked as a percentage."""
+    return unit_of_measure or next((u for u in target_units if u), "")
+
+
+def carries_over(deadline_kind: str) -> bool:
+    """A task with one deadline keeps its progress from one period to the next (done
+    stays done); a recurring task starts afresh, since each period needs its report."""
+    return deadline_kind != DeadlineKind.RECURRING
 
 
 def _is_percent(unit: str | None) -> bool:
@@ -96,18 +164,80 @@ def check_indicator_value(
 def check_completion_date(*, completed_on: date | None, progress: str, today: date) -> None:
     """Raise `ValueError` when a task's completion date cannot be right.
 
-    - Not one of `PROGRESS_VALUES`: "Tình trạng không hợp lệ".
+    - Not one of `Progress`: "Tình trạng không hợp lệ".
     - A date after `today`: "Ngày hoàn thành không được ở tương lai".
     - Progress "done" without a date: "Cần ngày hoàn thành khi đã hoàn thành".
     A date with another progress is not an error: a focal point who moves a task back
     to "in progress" should not have to clear the field first; the caller drops it.
     """
-    if progress not in PROGRESS_VALUES:
+    if progress not in Progress.values:
         raise ValueError("Tình trạng không hợp lệ")
     if completed_on is not None and completed_on > today:
         raise ValueError("Ngày hoàn thành không được ở tương lai")
-    if progress == "done" and completed_on is None:
+    if progress == Progress.DONE and completed_on is None:
         raise ValueError("Cần ngày hoàn thành khi đã hoàn thành")
+
+
+# --- Which report may change, and how it moves on ----------------------------------
+
+# The unit may still change these and send them (again).
+EDITABLE_STATUSES = frozenset({ReportStatus.NOT_STARTED, ReportStatus.DRAFT, ReportStatus.RETURNED})
+# Sent: it counts as reported (a returned report does not until it is sent again).
+REPORTED_STATUSES = frozenset({ReportStatus.SUBMITTED, ReportStatus.APPROVED})
+# The clerk may return a sent report, even once approved, and approve a sent one.
+RETURNABLE_STATUSES = REPORTED_STATUSES
+APPROVABLE_STATUSES = frozenset({ReportStatus.SUBMITTED})
+
+
+def report_edit_refusal(*, status: str, locked: bool, unit: str, period: str) -> str:
+    """Why a unit's report cannot be changed now ('' when it can): it was sent or
+    approved, or its period is locked for the unit (closed, or past its automatic lock
+    without an exception)."""
+    if status not in EDITABLE_STATUSES:
+        label = ReportStatus(status).label.lower()  # "đã gửi", "đã duyệt"
+        return f"Báo cáo của {unit} {label}, không sửa được nữa."
+    if locked:
+        return f"{period} đã khóa, không sửa được nữa."
+    return ""
+
+
+def submission_gaps(tasks: Iterable[tuple[str, str, date | None]]) -> list[str]:
+    """What stops a report from being sent, from its (code, progress, completion date)
+    rows: a task marked done without a date (the form already refuses it; rows saved
+    before a rule changed might not)."""
+    return [
+        f"nhiệm vụ {code} hoàn thành nhưng chưa có ngày"
+        for code, progress, completed_on in tasks
+        if progress == Progress.DONE and completed_on is None
+    ]
+
+
+# --- Evidence --------------------------------------------------------------------------
+
+EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
+# Extension → how such a file starts: the name alone proves nothing.
+EVIDENCE_SIGNATURES = {
+    ".pdf": (b"%PDF",),
+    ".docx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".png": (b"\x89PNG",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+}
+
+
+def evidence_check(*, name: str, size: int, head: bytes) -> str:
+    """'' when the file is acceptable, else the Vietnamese reason."""
+    ext = Path(name).suffix.lower()
+    if ext not in EVIDENCE_SIGNATURES:
+        return f"Tệp minh chứng “{name}”: chỉ nhận PDF, DOCX, XLSX hoặc ảnh (PNG, JPG)."
+    if size > EVIDENCE_MAX_BYTES:
+        return f"Tệp minh chứng “{name}”: lớn hơn 20 MB."
+    if size == 0:
+        return f"Tệp minh chứng “{name}”: tệp rỗng."
+    if not head.startswith(EVIDENCE_SIGNATURES[ext]):
+        return f"Tệp minh chứng “{name}”: nội dung không phải tệp {ext[1:].upper()} hợp lệ."
+    return ""
 
 
 # --- Periods ---------------------------------------------------------------------------
@@ -235,6 +365,19 @@ def _schedule(due_on: date, offsets: Iterable[int]) -> list[tuple[date, str]]:
     steps.append((due_on, "due_day"))
     steps.append((due_on + timedelta(days=1), "overdue"))
     return steps
+
+
+def reminder_text(*, period: str, unit: str, due_on: date, today: date) -> str:
+    """The reminder as the focal point reads it, with the real days left or overdue."""
+    days = (due_on - today).days
+    due = due_on.strftime("%d/%m/%Y")
+    if days > 0:
+        when = f"còn {days} ngày đến hạn ({due})"
+    elif days == 0:
+        when = f"hôm nay ({due}) là hạn"
+    else:
+        when = f"đã quá hạn {-days} ngày (hạn {due})"
+    return f"Báo cáo {period} của {unit}: {when}, đơn vị chưa gửi báo cáo."
 
 
 def reminder_due(

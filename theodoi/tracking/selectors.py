@@ -8,20 +8,19 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from theodoi.accounts.models import Role, Unit
 from theodoi.evaluation import rules as evaluation
-from theodoi.plans.models import Indicator, Task
+from theodoi.plans.models import DeadlineKind, Indicator, Task
 from theodoi.tracking import rules
 from theodoi.tracking.models import (
     ChangeLog,
     IndicatorValue,
     PeriodLockException,
-    Progress,
     ReportingPeriod,
     ReportStatus,
     TaskReport,
-    TaskTrigger,
     UnitReport,
 )
 
@@ -74,20 +73,6 @@ def period_units(period: ReportingPeriod) -> list[Unit]:
     return list(Unit.objects.filter(pk__in=ids))
 
 
-def indicator_is_qualitative(indicator: Indicator) -> bool:
-    """Qualitative when every target the plan gives it is a text ("Hoàn thành")."""
-    ops = [t.op for t in indicator.targets.all()]
-    return bool(ops) and all(op == "qualitative" for op in ops)
-
-
-def indicator_unit(indicator: Indicator) -> str:
-    """The unit of measure, or, when the plan's table left it blank, the one its
-    targets are written in ("≥60%"): so a share is still checked as a percentage."""
-    if indicator.unit_of_measure:
-        return indicator.unit_of_measure
-    return next((t.unit for t in indicator.targets.all() if t.unit), "")
-
-
 def period_locked_for(period: ReportingPeriod, unit: Unit, today: dt.date) -> bool:
     exception = PeriodLockException.objects.filter(period=period, unit=unit).first()
     return rules.period_is_locked(
@@ -97,16 +82,6 @@ def period_locked_for(period: ReportingPeriod, unit: Unit, today: dt.date) -> bo
         today=today,
         exception_until=exception.until if exception else None,
     )
-
-
-def report_missing_items(report: UnitReport) -> list[str]:
-    """What stops a report from being submitted: a task marked done without a date
-    (the form already refuses it; rows saved before a rule changed might not)."""
-    missing = []
-    for tr in report.tasks.select_related("task"):
-        if tr.progress == Progress.DONE and tr.completed_on is None:
-            missing.append(f"nhiệm vụ {tr.task.code or tr.task.pk} hoàn thành nhưng chưa có ngày")
-    return missing
 
 
 def commune_people(commune, role: Role):
@@ -142,6 +117,10 @@ class DashboardRow:
     locked: bool
     exception_until: dt.date | None
 
+    @property
+    def approvable(self) -> bool:
+        return self.status in rules.APPROVABLE_STATUSES
+
 
 @dataclass
 class PeriodFigures:
@@ -154,11 +133,9 @@ class PeriodFigures:
 
 
 def _submitted_on(report: UnitReport | None) -> dt.date | None:
-    from django.utils import timezone
-
     if report is None or report.submitted_at is None:
         return None
-    if report.status not in (ReportStatus.SUBMITTED, ReportStatus.APPROVED):
+    if report.status not in rules.REPORTED_STATUSES:
         return None
     return timezone.localdate(report.submitted_at)
 
@@ -214,30 +191,6 @@ def period_dashboard(
     return rows, figures
 
 
-def task_status_in(task_report: TaskReport, report: UnitReport, today: dt.date):
-    """The computed status of a task for this unit in this period."""
-    task = task_report.task
-    trigger = TaskTrigger.objects.filter(task=task).values_list("trigger_date", flat=True).first()
-    return evaluation.task_status(
-        deadline={
-            "kind": task.deadline_kind,
-            "start": task.deadline_start,
-            "due": task.deadline_due,
-            "recurrence": task.deadline_recurrence or None,
-        },
-        period_start=report.period.start,
-        period_end=report.period.end,
-        report=evaluation.TaskReportFacts(
-            progress=task_report.progress,
-            percent=task_report.percent,
-            completed_on=task_report.completed_on,
-            reported_on=_submitted_on(report),
-        ),
-        today=today,
-        trigger_date=trigger,
-    )
-
-
 def task_history(task: Task) -> QuerySet[ChangeLog]:
     return ChangeLog.objects.filter(task=task).select_related(
         "user__person", "unit_report__period", "unit_report__unit"
@@ -253,7 +206,7 @@ def indicator_history(indicator: Indicator) -> QuerySet[ChangeLog]:
 def conditional_tasks(period: ReportingPeriod) -> list[Task]:
     """The plan's conditional tasks with their trigger date (None: still waiting)."""
     tasks = list(
-        Task.objects.filter(plan_id=period.plan_id, deadline_kind="conditional")
+        Task.objects.filter(plan_id=period.plan_id, deadline_kind=DeadlineKind.CONDITIONAL)
         .select_related("trigger", "lead_unit")
         .order_by("position")
     )
@@ -262,15 +215,64 @@ def conditional_tasks(period: ReportingPeriod) -> list[Task]:
     return tasks
 
 
-def indicator_status_in(value: IndicatorValue, period: ReportingPeriod):
-    """The value judged against the target for the period's year, when the plan sets
-    one for that year (milestone years: 2025, 2030 …); None otherwise."""
-    year = period.end.year
-    target = next((t for t in value.indicator.targets.all() if t.year == year), None)
-    if target is None:
-        return None
-    return evaluation.indicator_status(
-        target={"op": target.op, "value": target.value, "value_max": target.value_max},
-        value=float(value.value) if value.value is not None else None,
-        text=value.text,
+# --- A unit's report page: every row with its status, in a fixed number of queries ---
+
+
+def unit_report(period: ReportingPeriod, unit: Unit) -> UnitReport | None:
+    """The unit's report for the period; None until the period is opened for the unit
+    (or when the unit has nothing to report in it)."""
+    return UnitReport.objects.filter(period=period, unit=unit).first()
+
+
+def report_task_rows(
+    report: UnitReport, today: dt.date, *, pk: int | None = None
+) -> list[TaskReport]:
+    """The report's task rows (or the one row `pk`), each with `.status`, the task's
+    standing in the period as `evaluation.task_status` judges it."""
+    rows = report.tasks.select_related("task__trigger").prefetch_related("evidence")
+    if pk is not None:
+        rows = rows.filter(pk=pk)
+    reported_on = _submitted_on(report)
+    rows = list(rows)
+    for row in rows:
+        task, trigger = row.task, getattr(row.task, "trigger", None)
+        row.status = evaluation.task_status(
+            deadline={
+                "kind": task.deadline_kind,
+                "start": task.deadline_start,
+                "due": task.deadline_due,
+                "recurrence": task.deadline_recurrence or None,
+            },
+            period_start=report.period.start,
+            period_end=report.period.end,
+            report=evaluation.TaskReportFacts(
+                progress=row.progress,
+                percent=row.percent,
+                completed_on=row.completed_on,
+                reported_on=reported_on,
+            ),
+            today=today,
+            trigger_date=trigger.trigger_date if trigger else None,
+        )
+    return rows
+
+
+def report_indicator_rows(report: UnitReport, *, pk: int | None = None) -> list[IndicatorValue]:
+    """The report's indicator rows (or the one row `pk`), each with `.status`: the value
+    judged against the target for the period's year, when the plan sets one for that
+    year (milestone years: 2025, 2030 …); None otherwise."""
+    rows = report.indicators.select_related("indicator").prefetch_related(
+        "evidence", "indicator__targets"
     )
+    if pk is not None:
+        rows = rows.filter(pk=pk)
+    rows = list(rows)
+    year = report.period.end.year
+    for row in rows:
+        target = next((t for t in row.indicator.targets.all() if t.year == year), None)
+        row.status = target and evaluation.indicator_status(
+            target={"op": target.op, "value": target.value, "value_max": target.value_max},
+            value=float(row.value) if row.value is not None else None,
+            text=row.text,
+        )
+    return rows

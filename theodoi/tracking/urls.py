@@ -7,6 +7,7 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/ky-bao-cao/", views.period_list, name="period-list"),
     path("ky-bao-cao/<int:pk>/", views.period_dashboard, name="period-dashboard"),
     path("ky-bao-cao/<int:pk>/cai-dat/", views.period_settings, name="period-settings"),
+    path("ky-bao-cao/<int:pk>/mo/", views.period_open, name="period-open"),
     path("ky-bao-cao/<int:pk>/khoa/", views.period_close, name="period-close"),
     path("ky-bao-cao/<int:pk>/phe-duyet/", views.commune_approve, name="commune-approve"),
     path(

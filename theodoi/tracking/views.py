@@ -3,22 +3,27 @@ form → service → redirect or render."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from theodoi.accounts import rules as account_rules
-from theodoi.accounts.access import focal_unit_ids, role_in_commune
-from theodoi.accounts.models import Role, Unit
-from theodoi.plans.models import Plan, PlanStatus, Task
+from theodoi.accounts import rules
+from theodoi.accounts.models import Unit
+from theodoi.accounts.rules import Access
+from theodoi.accounts.selectors import commune_access
+from theodoi.plans.models import Plan, Task
+from theodoi.plans.selectors import plan_for_user
 from theodoi.reports import services as report_services
-from theodoi.tracking import permissions, selectors, services, xlsx
+from theodoi.tracking import notifications, selectors, services, xlsx
+from theodoi.tracking import rules as tracking_rules
 from theodoi.tracking.forms import (
     DateInputForm,
     IndicatorValueForm,
@@ -34,61 +39,64 @@ from theodoi.tracking.models import (
     Notification,
     PeriodKind,
     ReportingPeriod,
+    ReportStatus,
     TaskReport,
     UnitReport,
 )
 
-# --- Access helpers: the object and the user's role, or 404 / PermissionDenied ------
+# --- Access helpers: the object and the user's access, or 404 / PermissionDenied ----
 
 
-def _get_plan_for_user(request, pk: int, check) -> tuple[Plan, Role | None]:
-    plan = get_object_or_404(
-        Plan.objects.select_related("commune__parent").exclude(status=PlanStatus.DRAFT), pk=pk
-    )
-    role = role_in_commune(request.user, plan.commune)
-    if not check(role):
-        raise PermissionDenied
-    return plan, role
+def _get_plan_for_user(request, pk: int, check) -> tuple[Plan, Access]:
+    """A published (or superseded) plan: drafts have no reporting cycle."""
+    plan, access = plan_for_user(request.user, pk, check)
+    if plan.is_draft:
+        raise Http404
+    return plan, access
 
 
-def _get_period_for_user(request, pk: int, check) -> tuple[ReportingPeriod, Role | None]:
+def _get_period_for_user(request, pk: int, check) -> tuple[ReportingPeriod, Access]:
     period = get_object_or_404(
-        ReportingPeriod.objects.select_related("plan__commune__parent"), pk=pk
+        ReportingPeriod.objects.select_related("plan__commune__parent").defer("plan__extraction"),
+        pk=pk,
     )
-    role = role_in_commune(request.user, period.plan.commune)
-    if not check(role):
+    access = commune_access(request.user, period.plan.commune)
+    if not check(access.role):
         raise PermissionDenied
-    return period, role
+    return period, access
 
 
-def _get_report_for_user(
-    request, period_pk: int, unit_pk: int, check
-) -> tuple[ReportingPeriod, Unit, Role | None]:
-    """The period and unit if `check(role, own_unit=...)` allows: a focal point only
-    reaches its own unit."""
-    period = get_object_or_404(
-        ReportingPeriod.objects.select_related("plan__commune__parent"), pk=period_pk
-    )
-    commune = period.plan.commune
-    unit = get_object_or_404(Unit, pk=unit_pk, commune=commune)
-    role = role_in_commune(request.user, commune)
-    own = unit.pk in focal_unit_ids(request.user, commune)
-    if not check(role, own_unit=own):
+def _get_unit_for_user(
+    request, pk: int, unit_pk: int, check
+) -> tuple[ReportingPeriod, Unit, Access]:
+    """The period and one of its commune's units, if `check(role, own_unit=...)` allows:
+    a focal point only reaches its own unit."""
+    period, access = _get_period_for_user(request, pk, rules.can_view_commune)
+    unit = get_object_or_404(Unit, pk=unit_pk, commune=period.plan.commune)
+    if not check(access.role, own_unit=access.owns(unit.pk)):
         raise PermissionDenied
-    return period, unit, role
+    return period, unit, access
+
+
+def _get_report_for_user(request, pk: int, unit_pk: int, check) -> UnitReport:
+    """The unit's report, as `_get_unit_for_user` allows; 404 while the period is not
+    open for the unit."""
+    period, unit, _ = _get_unit_for_user(request, pk, unit_pk, check)
+    report = selectors.unit_report(period, unit)
+    if report is None:
+        raise Http404("Kỳ báo cáo chưa mở cho đơn vị này.")
+    report.period, report.unit = period, unit
+    return report
 
 
 def _get_row_for_user(request, model, pk: int):
     """A task report or indicator value the user may edit."""
     row = get_object_or_404(
-        model.objects.select_related("unit_report__period__plan__commune", "unit_report__unit"),
+        model.objects.select_related("unit_report__unit", "unit_report__period__plan__commune"),
         pk=pk,
     )
-    report = row.unit_report
-    commune = report.period.plan.commune
-    role = role_in_commune(request.user, commune)
-    own = report.unit_id in focal_unit_ids(request.user, commune)
-    if not permissions.can_edit_report(role, own_unit=own):
+    access = commune_access(request.user, row.unit_report.period.plan.commune)
+    if not rules.can_edit_report(access.role, own_unit=access.owns(row.unit_report.unit_id)):
         raise PermissionDenied
     return row
 
@@ -106,9 +114,9 @@ def _report_url(report: UnitReport) -> str:
 
 @login_required
 def period_list(request, pk: int):
-    plan, role = _get_plan_for_user(request, pk, account_rules.can_view_commune)
+    plan, access = _get_plan_for_user(request, pk, rules.can_view_commune)
     if request.method == "POST":
-        if not permissions.can_manage_period(role):
+        if not rules.can_manage_period(access.role):
             raise PermissionDenied
         kind = request.POST.get("kind", PeriodKind.YEARLY)
         try:
@@ -122,14 +130,13 @@ def period_list(request, pk: int):
         else:
             messages.error(request, "Năm: hãy ghi năm của kỳ báo cáo, vd. 2026.")
         return redirect("tracking:period-list", pk=plan.pk)
-    mine = focal_unit_ids(request.user, plan.commune) if role == Role.FOCAL_POINT else set()
     context = {
         "plan": plan,
         "commune": plan.commune,
         "periods": plan.periods.all(),
-        "can_manage": permissions.can_manage_period(role),
-        "can_dashboard": permissions.can_view_dashboard(role),
-        "my_units": Unit.objects.filter(pk__in=mine),
+        "can_manage": rules.can_manage_period(access.role),
+        "can_dashboard": rules.can_view_dashboard(access.role),
+        "my_units": Unit.objects.filter(pk__in=access.unit_ids),
         "kinds": PeriodKind.choices,
         "this_year": timezone.localdate().year,
     }
@@ -137,8 +144,18 @@ def period_list(request, pk: int):
 
 
 @login_required
+@require_POST
+def period_open(request, pk: int):
+    """Open a period for the units before its first day (the daily job opens it then)."""
+    period, _ = _get_period_for_user(request, pk, rules.can_manage_period)
+    services.period_open(period=period)
+    messages.success(request, f"Đã mở {period} cho các đơn vị báo cáo.")
+    return redirect("tracking:period-list", pk=period.plan_id)
+
+
+@login_required
 def period_dashboard(request, pk: int):
-    period, role = _get_period_for_user(request, pk, permissions.can_view_dashboard)
+    period, access = _get_period_for_user(request, pk, rules.can_view_dashboard)
     today = timezone.localdate()
     rows, figures = selectors.period_dashboard(period, today)
     context = {
@@ -147,9 +164,9 @@ def period_dashboard(request, pk: int):
         "commune": period.plan.commune,
         "rows": rows,
         "figures": figures,
-        "can_manage": permissions.can_manage_period(role),
-        "can_review": permissions.can_review_report(role),
-        "can_approve_commune": permissions.can_approve_commune_report(role),
+        "can_manage": rules.can_manage_period(access.role),
+        "can_review": rules.can_review_report(access.role),
+        "can_approve_commune": rules.can_approve_commune_report(access.role),
         "waiting_units": selectors.units_not_approved(period),
         "settings_form": PeriodSettingsForm(
             initial={
@@ -170,7 +187,7 @@ def period_dashboard(request, pk: int):
 @login_required
 @require_POST
 def period_settings(request, pk: int):
-    period, _ = _get_period_for_user(request, pk, permissions.can_manage_period)
+    period, _ = _get_period_for_user(request, pk, rules.can_manage_period)
     form = PeriodSettingsForm(request.POST)
     if form.is_valid():
         services.period_update(period=period, **form.cleaned_data)
@@ -184,7 +201,7 @@ def period_settings(request, pk: int):
 @login_required
 @require_POST
 def period_close(request, pk: int):
-    period, _ = _get_period_for_user(request, pk, permissions.can_manage_period)
+    period, _ = _get_period_for_user(request, pk, rules.can_manage_period)
     action = services.period_reopen if request.POST.get("reopen") else services.period_close
     try:
         action(period=period, user=request.user, note=request.POST.get("note", ""))
@@ -196,7 +213,7 @@ def period_close(request, pk: int):
 @login_required
 @require_POST
 def lock_exception(request, pk: int, unit_pk: int):
-    period, _ = _get_period_for_user(request, pk, permissions.can_manage_period)
+    period, _ = _get_period_for_user(request, pk, rules.can_manage_period)
     unit = get_object_or_404(Unit, pk=unit_pk, commune=period.plan.commune)
     form = DateInputForm(request.POST)
     if form.is_valid():
@@ -213,7 +230,7 @@ def lock_exception(request, pk: int, unit_pk: int):
 @require_POST
 def task_trigger(request, pk: int):
     task = get_object_or_404(Task.objects.select_related("plan__commune"), pk=pk)
-    _get_plan_for_user(request, task.plan_id, permissions.can_manage_period)
+    _get_plan_for_user(request, task.plan_id, rules.can_manage_period)
     form = DateInputForm(request.POST)
     if form.is_valid():
         services.task_trigger_record(
@@ -235,7 +252,7 @@ def task_trigger(request, pk: int):
 @login_required
 @require_POST
 def commune_approve(request, pk: int):
-    period, _ = _get_period_for_user(request, pk, permissions.can_approve_commune_report)
+    period, _ = _get_period_for_user(request, pk, rules.can_approve_commune_report)
     # The approval stores the commune's drafted report with it (reports app).
     try:
         report_services.report_issue(period=period, user=request.user)
@@ -250,186 +267,138 @@ def commune_approve(request, pk: int):
 # --- A unit's report ----------------------------------------------------------------
 
 
-def _task_row(row: TaskReport, editable: bool, form=None, conflict=None, error=""):
-    row.form = form or TaskReportForm(
-        initial={
-            "version": row.version,
-            "progress": row.progress,
-            "percent": row.percent if row.percent is not None else "",
-            "done_text": row.done_text,
-            "completed_on": row.completed_on.strftime("%d/%m/%Y") if row.completed_on else "",
-        },
-        prefix=f"t{row.pk}",
-    )
-    row.editable, row.conflict, row.error = editable, conflict, error
-    return row
+@dataclass
+class _Outcome:
+    """How a row save went: the form to show again (None: fresh from the saved row), or
+    the other person's version, or the reason it was refused."""
+
+    form: TaskReportForm | IndicatorValueForm | None = None
+    conflict: services.Conflict | None = None
+    error: str = ""
+
+    @property
+    def status(self) -> int:
+        return 409 if self.conflict else 400 if self.error else 200
 
 
-def _indicator_row(row: IndicatorValue, editable: bool, form=None, conflict=None, error=""):
-    shown = row.text if row.value is None else services.format_decimal_vi(row.value)
-    row.form = form or IndicatorValueForm(
-        initial={"version": row.version, "value": shown, "source": row.source, "note": row.note},
-        prefix=f"i{row.pk}",
-    )
-    row.editable, row.conflict, row.error = editable, conflict, error
+def _with_form(row, form, *, editable: bool, outcome: _Outcome | None = None):
+    """A report row ready for its template: its form, whether it can be edited, and how
+    the last save went."""
+    outcome = outcome or _Outcome()
+    row.form = outcome.form or form
+    row.editable, row.conflict, row.error = editable, outcome.conflict, outcome.error
     return row
 
 
 @login_required
 def report_detail(request, pk: int, unit_pk: int):
-    period, unit, role = _get_report_for_user(request, pk, unit_pk, permissions.can_view_report)
-    report = services.unit_report_get_or_start(period=period, unit=unit)
+    period, unit, access = _get_unit_for_user(request, pk, unit_pk, rules.can_view_report)
+    report = selectors.unit_report(period, unit)
+    context = {"period": period, "plan": period.plan, "commune": period.plan.commune}
+    context |= {"unit": unit, "report": report, "can_open": rules.can_manage_period(access.role)}
+    if report is None:  # the period is not open yet, or asks nothing of the unit
+        return render(request, "tracking/report_detail.html", context)
+    report.period, report.unit = period, unit
     today = timezone.localdate()
-    own = unit.pk in focal_unit_ids(request.user, period.plan.commune)
-    editable = permissions.can_edit_report(role, own_unit=own) and services.report_is_editable(
-        report, today
+    locked = selectors.period_locked_for(period, unit, today)
+    may_edit = rules.can_edit_report(access.role, own_unit=access.owns(unit.pk))
+    editable = may_edit and not tracking_rules.report_edit_refusal(
+        status=report.status, locked=locked, unit=unit.name, period=str(period)
     )
-    tasks = [
-        _task_row(row, editable)
-        for row in report.tasks.select_related("task").prefetch_related("evidence")
-    ]
-    for row in tasks:
-        row.status = selectors.task_status_in(row, report, today)
-    indicators = [
-        _indicator_row(row, editable)
-        for row in report.indicators.select_related("indicator").prefetch_related(
-            "evidence", "indicator__targets"
-        )
-    ]
-    for row in indicators:
-        row.status = selectors.indicator_status_in(row, period)
-    context = {
-        "period": period,
-        "plan": period.plan,
-        "commune": period.plan.commune,
-        "unit": unit,
-        "report": report,
-        "tasks": tasks,
-        "indicators": indicators,
+    can_review = rules.can_review_report(access.role)
+    context |= {
+        "tasks": [
+            _with_form(row, TaskReportForm.for_row(row), editable=editable)
+            for row in selectors.report_task_rows(report, today)
+        ],
+        "indicators": [
+            _with_form(row, IndicatorValueForm.for_row(row), editable=editable)
+            for row in selectors.report_indicator_rows(report)
+        ],
         "editable": editable,
-        "can_submit": editable and permissions.can_submit_report(role, own_unit=own),
-        "can_review": permissions.can_review_report(role),
+        "returned": report.status == ReportStatus.RETURNED,
+        "can_approve": can_review and report.status in tracking_rules.APPROVABLE_STATUSES,
+        "can_return": can_review and report.status in tracking_rules.RETURNABLE_STATUSES,
         "notes_form": NotesForm(
             initial={"difficulties": report.difficulties, "proposals": report.proposals}
         ),
         "return_form": ReturnForm(),
         "upload_form": XlsxUploadForm(),
-        "upload_errors": None,
     }
     return render(request, "tracking/report_detail.html", context)
 
 
-def _save_evidence(request, form, **owner) -> str:
-    upload = form.cleaned_data.get("evidence")
-    if not upload:
-        return ""
+def _save(form, save, **row) -> _Outcome:
+    """Form → save service: saved, refused with the reason, or in conflict with what
+    someone else saved meanwhile (then the form keeps what was typed, against the
+    version now seen)."""
+    if not form.is_valid():
+        return _Outcome(form, error=form.problems())
     try:
-        services.evidence_attach(upload=upload, user=request.user, **owner)
+        save(**row, **form.values())
+    except services.Conflict as conflict:
+        return _Outcome(form.at_version(conflict.current_version), conflict=conflict)
     except services.TrackingError as err:
-        return str(err)
-    return ""
+        return _Outcome(form, error=str(err))
+    return _Outcome()
+
+
+def _saved_response(request, report: UnitReport, outcome: _Outcome, template: str, row):
+    """The page again (with a message) for a plain form post; for htmx, the row alone.
+    htmx swaps only 2xx responses by default and a conflict or an error must be shown,
+    so the row comes back as 200 with the real status in a header."""
+    if not _is_htmx(request):
+        if outcome.conflict:
+            messages.error(request, "Bản ghi đã được người khác thay đổi; hãy xem lại và lưu lại.")
+        elif outcome.error:
+            messages.error(request, outcome.error)
+        else:
+            messages.success(request, "Đã lưu.")
+        return redirect(_report_url(report))
+    row.saved = outcome.status == 200
+    response = render(request, template, {"row": row, "report": report})
+    response["X-Theodoi-Status"] = str(outcome.status)
+    return response
+
+
+def _editable(report: UnitReport) -> bool:
+    locked = selectors.period_locked_for(report.period, report.unit, timezone.localdate())
+    return not tracking_rules.report_edit_refusal(
+        status=report.status, locked=locked, unit=report.unit.name, period=str(report.period)
+    )
 
 
 @login_required
 @require_POST
 def task_report_save(request, pk: int):
     row = _get_row_for_user(request, TaskReport, pk)
-
-    def save(data):
-        services.task_report_save(
-            task_report=row,
-            user=request.user,
-            expected_version=data["version"],
-            progress=data["progress"],
-            percent=data["percent"],
-            done_text=data["done_text"],
-            completed_on=data["completed_on"],
-        )
-
-    return _save_row(request, row, TaskReportForm, f"t{row.pk}", save, _task_row, task_report=row)
+    form = TaskReportForm(request.POST, request.FILES, prefix=f"t{pk}")
+    outcome = _save(form, services.task_report_save, task_report=row, user=request.user)
+    report = row.unit_report
+    report.refresh_from_db(fields=["status"])
+    (row,) = selectors.report_task_rows(report, timezone.localdate(), pk=pk)
+    row = _with_form(row, TaskReportForm.for_row(row), editable=_editable(report), outcome=outcome)
+    return _saved_response(request, report, outcome, "tracking/report_task_row.html", row)
 
 
 @login_required
 @require_POST
 def indicator_value_save(request, pk: int):
     row = _get_row_for_user(request, IndicatorValue, pk)
-
-    def save(data):
-        services.indicator_value_save(
-            indicator_value=row,
-            user=request.user,
-            expected_version=data["version"],
-            value_text=data["value"],
-            source=data["source"],
-            note=data["note"],
-        )
-
-    return _save_row(
-        request, row, IndicatorValueForm, f"i{row.pk}", save, _indicator_row, indicator_value=row
-    )
-
-
-def _save_row(request, row, form_class, prefix, save, render_row, **evidence_owner):
-    """Form → service → the row again: saved, refused with the reason, or in conflict
-    with what someone else saved meanwhile."""
-    form = form_class(request.POST, request.FILES, prefix=prefix)
-    conflict, error = None, ""
-    if form.is_valid():
-        try:
-            save(form.cleaned_data)
-        except services.Conflict as err:
-            conflict = err
-            row.refresh_from_db()
-            # Keep what they typed, against the version they have now seen.
-            post = request.POST.copy()
-            post[f"{prefix}-version"] = str(err.current_version)
-            form = form_class(post, prefix=prefix)
-        except services.ValidationFailed as err:
-            error = " ".join(err.errors.values())
-        except services.TrackingError as err:
-            error = str(err)
-        else:
-            error = _save_evidence(request, form, **evidence_owner)
-            form = None
-    else:
-        error = " ".join(e for errors in form.errors.values() for e in errors)
-    return _row_response(request, row, render_row, form, conflict, error)
-
-
-def _row_response(request, row, make_row, form, conflict, error):
+    form = IndicatorValueForm(request.POST, request.FILES, prefix=f"i{pk}")
+    outcome = _save(form, services.indicator_value_save, indicator_value=row, user=request.user)
     report = row.unit_report
-    status = 409 if conflict else 400 if error else 200
-    if not _is_htmx(request):
-        if conflict:
-            messages.error(request, "Bản ghi đã được người khác thay đổi; hãy xem lại và lưu lại.")
-        elif error:
-            messages.error(request, error)
-        else:
-            messages.success(request, "Đã lưu.")
-        return redirect(_report_url(report))
-    row.refresh_from_db()
-    editable = services.report_is_editable(report)
-    row = make_row(row, editable, form=form, conflict=conflict, error=error)
-    row.saved = status == 200
-    template = (
-        "tracking/report_task_row.html"
-        if isinstance(row, TaskReport)
-        else "tracking/report_indicator_row.html"
-    )
-    if isinstance(row, TaskReport):
-        row.status = selectors.task_status_in(row, report, timezone.localdate())
-    # htmx swaps only 2xx responses by default; a conflict or an error must be shown,
-    # so the row comes back as 200 and the status travels in a header.
-    response = render(request, template, {"row": row, "report": report})
-    response["X-Theodoi-Status"] = str(status)
-    return response
+    report.refresh_from_db(fields=["status"])
+    (row,) = selectors.report_indicator_rows(report, pk=pk)
+    form = IndicatorValueForm.for_row(row)
+    row = _with_form(row, form, editable=_editable(report), outcome=outcome)
+    return _saved_response(request, report, outcome, "tracking/report_indicator_row.html", row)
 
 
 @login_required
 @require_POST
 def report_notes(request, pk: int, unit_pk: int):
-    period, unit, _ = _get_report_for_user(request, pk, unit_pk, permissions.can_edit_report)
-    report = services.unit_report_get_or_start(period=period, unit=unit)
+    report = _get_report_for_user(request, pk, unit_pk, rules.can_edit_report)
     form = NotesForm(request.POST)
     if form.is_valid():
         try:
@@ -443,33 +412,35 @@ def report_notes(request, pk: int, unit_pk: int):
 @login_required
 @require_POST
 def report_submit(request, pk: int, unit_pk: int):
-    period, unit, _ = _get_report_for_user(request, pk, unit_pk, permissions.can_submit_report)
-    report = services.unit_report_get_or_start(period=period, unit=unit)
+    report = _get_report_for_user(request, pk, unit_pk, rules.can_edit_report)
     try:
         services.unit_report_submit(report=report, user=request.user)
-        messages.success(request, f"Đã gửi báo cáo {period} của {unit.name}.")
+        messages.success(request, f"Đã gửi báo cáo {report.period} của {report.unit.name}.")
     except services.TrackingError as err:
         messages.error(request, str(err))
     return redirect(_report_url(report))
 
 
-def _review_access(role, own_unit: bool) -> bool:
+def _get_report_for_reviewer(request, pk: int, unit_pk: int) -> UnitReport:
     """The clerk reviews every unit's report: whose unit it is does not matter."""
-    return permissions.can_review_report(role)
+    period, _ = _get_period_for_user(request, pk, rules.can_review_report)
+    reports = UnitReport.objects.select_related("unit")
+    report = get_object_or_404(reports, period=period, unit=unit_pk)
+    report.period = period
+    return report
 
 
 @login_required
 @require_POST
 def report_return(request, pk: int, unit_pk: int):
-    period, unit, _ = _get_report_for_user(request, pk, unit_pk, _review_access)
-    report = get_object_or_404(UnitReport, period=period, unit=unit)
+    report = _get_report_for_reviewer(request, pk, unit_pk)
     form = ReturnForm(request.POST)
     form.is_valid()
     try:
         services.unit_report_return(
             report=report, user=request.user, comment=form.cleaned_data.get("comment", "")
         )
-        messages.success(request, f"Đã trả lại báo cáo của {unit.name}.")
+        messages.success(request, f"Đã trả lại báo cáo của {report.unit.name}.")
     except services.TrackingError as err:
         messages.error(request, str(err))
     return redirect(_report_url(report))
@@ -478,48 +449,37 @@ def report_return(request, pk: int, unit_pk: int):
 @login_required
 @require_POST
 def report_approve(request, pk: int, unit_pk: int):
-    period, unit, _ = _get_report_for_user(request, pk, unit_pk, _review_access)
-    report = get_object_or_404(UnitReport, period=period, unit=unit)
+    report = _get_report_for_reviewer(request, pk, unit_pk)
     try:
         services.unit_report_approve(report=report, user=request.user)
-        messages.success(request, f"Đã duyệt báo cáo của {unit.name}.")
+        messages.success(request, f"Đã duyệt báo cáo của {report.unit.name}.")
     except services.TrackingError as err:
         messages.error(request, str(err))
-    return redirect("tracking:period-dashboard", pk=period.pk)
+    return redirect("tracking:period-dashboard", pk=pk)
+
+
+def _get_evidence_for_user(request, pk: int, check) -> Evidence:
+    evidence = get_object_or_404(Evidence.objects.select_related("unit_report"), pk=pk)
+    _get_unit_for_user(request, evidence.unit_report.period_id, evidence.unit_report.unit_id, check)
+    return evidence
 
 
 @login_required
 def evidence_file(request, pk: int):
-    evidence = get_object_or_404(
-        Evidence.objects.select_related("unit_report__period__plan__commune"), pk=pk
-    )
-    _get_report_for_user(
-        request,
-        evidence.unit_report.period_id,
-        evidence.unit_report.unit_id,
-        permissions.can_view_report,
-    )
+    evidence = _get_evidence_for_user(request, pk, rules.can_view_report)
     return FileResponse(evidence.file.open("rb"), filename=evidence.original_name)
 
 
 @login_required
 @require_POST
 def evidence_delete(request, pk: int):
-    evidence = get_object_or_404(
-        Evidence.objects.select_related("unit_report__period__plan__commune"), pk=pk
-    )
-    period, unit, _ = _get_report_for_user(
-        request,
-        evidence.unit_report.period_id,
-        evidence.unit_report.unit_id,
-        permissions.can_edit_report,
-    )
+    evidence = _get_evidence_for_user(request, pk, rules.can_edit_report)
     try:
         services.evidence_delete(evidence=evidence, user=request.user)
         messages.success(request, f"Đã xóa minh chứng “{evidence.original_name}”.")
     except services.TrackingError as err:
         messages.error(request, str(err))
-    return redirect("tracking:report-detail", pk=period.pk, unit_pk=unit.pk)
+    return redirect(_report_url(evidence.unit_report))
 
 
 # --- The offline path: .xlsx out and back -------------------------------------------
@@ -527,14 +487,13 @@ def evidence_delete(request, pk: int):
 
 @login_required
 def report_xlsx(request, pk: int, unit_pk: int):
-    period, unit, _ = _get_report_for_user(request, pk, unit_pk, permissions.can_view_report)
-    report = services.unit_report_get_or_start(period=period, unit=unit)
+    report = _get_report_for_user(request, pk, unit_pk, rules.can_view_report)
     content = xlsx.report_workbook(report)
     response = HttpResponse(
         content,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    name = f"bao-cao-{period.label}-{unit.pk}.xlsx".replace("/", "-").replace(" ", "-")
+    name = f"bao-cao-{report.period.label}-{unit_pk}.xlsx".replace("/", "-").replace(" ", "-")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
@@ -542,8 +501,7 @@ def report_xlsx(request, pk: int, unit_pk: int):
 @login_required
 @require_POST
 def report_upload(request, pk: int, unit_pk: int):
-    period, unit, _ = _get_report_for_user(request, pk, unit_pk, permissions.can_edit_report)
-    report = services.unit_report_get_or_start(period=period, unit=unit)
+    report = _get_report_for_user(request, pk, unit_pk, rules.can_edit_report)
     form = XlsxUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, "Hãy chọn tệp biểu mẫu .xlsx đã điền.")
@@ -554,10 +512,10 @@ def report_upload(request, pk: int, unit_pk: int):
         )
     except xlsx.UploadRejected as err:
         context = {
-            "period": period,
-            "plan": period.plan,
-            "commune": period.plan.commune,
-            "unit": unit,
+            "period": report.period,
+            "plan": report.period.plan,
+            "commune": report.period.plan.commune,
+            "unit": report.unit,
             "report": report,
             "problems": err.problems,
         }
@@ -575,16 +533,18 @@ def report_upload(request, pk: int, unit_pk: int):
 @login_required
 def notification_list(request):
     # Only the user's own notifications: the filter is the access check.
-    notifications = Notification.objects.filter(user=request.user)[:200]
     if request.method == "POST":
-        pk = request.POST.get("pk")
-        services.notification_mark_read(user=request.user, pk=int(pk) if pk else None)
+        notifications.notification_mark_read(user=request.user)
         return redirect("tracking:notifications")
-    return render(request, "tracking/notification_list.html", {"notifications": notifications})
+    items = Notification.objects.filter(user=request.user)[:200]
+    return render(request, "tracking/notification_list.html", {"notifications": items})
 
 
 @login_required
+@require_POST
 def notification_open(request, pk: int):
+    """Mark the notification read and go where it points (a POST: reading it is a
+    change)."""
     notification = get_object_or_404(Notification, pk=pk, user=request.user)
-    services.notification_mark_read(user=request.user, pk=notification.pk)
+    notifications.notification_mark_read(user=request.user, pk=notification.pk)
     return redirect(notification.link or "tracking:notifications")

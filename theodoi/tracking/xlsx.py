@@ -3,14 +3,15 @@
 The workbook has a tasks sheet and an indicators sheet. Sheet protection leaves only
 the columns the unit fills unlocked; statuses are drop-down lists; the first column
 holds the row's id (hidden) so renamed or re-sorted rows still find their record.
-An upload is all or nothing: every row is checked first, and one bad cell anywhere
-saves nothing and lists every problem."""
+An upload is all or nothing: every row goes through the page's save services in one
+transaction, and one bad cell anywhere saves nothing and lists every problem."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import transaction
 from openpyxl import Workbook, load_workbook
@@ -18,8 +19,8 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from theodoi.lib.vndate import parse_date_vi
-from theodoi.lib.vnnumber import parse_percent
-from theodoi.tracking import services
+from theodoi.lib.vnnumber import format_decimal_vi, parse_percent
+from theodoi.tracking import rules, services
 from theodoi.tracking.models import Progress, UnitReport
 
 TASK_SHEET = "Nhiệm vụ"
@@ -136,7 +137,7 @@ def report_workbook(report: UnitReport) -> bytes:
             iv.indicator.name,
             iv.indicator.unit_of_measure,
             _targets(iv.indicator),
-            iv.text if iv.value is None else services.format_decimal_vi(iv.value),
+            iv.text if iv.value is None else format_decimal_vi(iv.value),
             iv.source,
             iv.note,
         ]
@@ -187,9 +188,48 @@ def _read_sheet(wb, title, columns, problems) -> list[tuple[int, list]]:
     return rows
 
 
+# Where the .xlsx import reports a field the save refused.
+_COLUMN_OF = {**rules.TASK_LABELS, "value": "Giá trị kỳ này"}
+
+
+def _task_values(row: list, bad) -> dict | None:
+    """A task sheet row as `task_report_save` takes it; None (and `bad` called) when a
+    cell cannot be read."""
+    label = _text(row[5])
+    progress = PROGRESS_BY_LABEL.get(label) or (label if label in Progress.values else None)
+    if progress is None:
+        return bad("Tình trạng", f"“{label}” không có trong danh sách tình trạng.")
+    try:
+        percent = parse_percent(_text(row[6]))
+    except ValueError:
+        return bad("Tỷ lệ hoàn thành (%)", f"“{_text(row[6])}” không phải số nguyên.")
+    completed = row[8]
+    if isinstance(completed, dt.datetime):
+        completed = completed.date()
+    elif not isinstance(completed, dt.date):
+        try:
+            completed = parse_date_vi(_text(completed))
+        except ValueError:
+            return bad("Ngày hoàn thành", f"“{_text(completed)}” không phải ngày dạng dd/mm/yyyy.")
+    return {
+        "progress": progress,
+        "percent": percent,
+        "done_text": _text(row[7]),
+        "completed_on": completed,
+    }
+
+
+def _indicator_values(row: list) -> dict:
+    value = row[5]
+    # A number typed as a number comes back as a float: show it as it was typed.
+    value_text = format(value, "g").replace(".", ",") if isinstance(value, float) else _text(value)
+    return {"value_text": value_text, "source": _text(row[6]), "note": _text(row[7])}
+
+
 def report_upload(*, report: UnitReport, content: bytes, user) -> int:
-    """Check every row of the filled form, then save all of it in one transaction, or
-    nothing. Returns the number of rows that changed."""
+    """Save every row of the filled form through the same services as the page, in one
+    transaction: one bad cell anywhere saves nothing, and every problem is listed.
+    Returns the number of rows that changed."""
     try:
         wb = load_workbook(io.BytesIO(content), data_only=True)
     except Exception as err:  # openpyxl raises many kinds for a file that is not .xlsx
@@ -197,109 +237,49 @@ def report_upload(*, report: UnitReport, content: bytes, user) -> int:
             [Problem("", 0, "", "Tệp không đọc được như một tệp Excel (.xlsx).")]
         ) from err
     problems: list[Problem] = []
-    today = services._today()
-    task_rows = {tr.pk: tr for tr in report.tasks.select_related("task")}
-    value_rows = {
-        iv.pk: iv
-        for iv in report.indicators.select_related("indicator").prefetch_related(
-            "indicator__targets"
-        )
-    }
-
-    task_changes = []
-    for number, row in _read_sheet(wb, TASK_SHEET, TASK_COLUMNS, problems):
-
-        def bad(column: str, reason: str, number=number):
-            problems.append(Problem(TASK_SHEET, number, column, reason))
-
-        tr = task_rows.get(_int_or_none(row[0]))
-        if tr is None:
-            bad("Mã dòng", "dòng không thuộc báo cáo của đơn vị (đừng thêm hay chép dòng).")
-            continue
-        label = _text(row[5])
-        progress = PROGRESS_BY_LABEL.get(label) or (label if label in Progress.values else None)
-        if progress is None:
-            bad("Tình trạng", f"“{label}” không có trong danh sách tình trạng.")
-            continue
-        try:
-            percent = parse_percent(_text(row[6]))
-        except ValueError:
-            bad("Tỷ lệ hoàn thành (%)", f"“{_text(row[6])}” không phải số nguyên.")
-            continue
-        completed = row[8]
-        if isinstance(completed, dt.datetime):
-            completed = completed.date()
-        elif not isinstance(completed, dt.date):
-            try:
-                completed = parse_date_vi(_text(completed))
-            except ValueError:
-                bad("Ngày hoàn thành", f"“{_text(completed)}” không phải ngày dạng dd/mm/yyyy.")
-                continue
-        errors = services.task_report_check(
-            progress=progress, percent=percent, completed_on=completed, today=today
-        )
-        for message in errors.values():
-            column, _, reason = message.partition(": ")
-            bad(column, reason or message)
-        if not errors:
-            task_changes.append((tr, progress, percent, _text(row[7]), completed))
-
-    value_changes = []
-    for number, row in _read_sheet(wb, INDICATOR_SHEET, INDICATOR_COLUMNS, problems):
-        iv = value_rows.get(_int_or_none(row[0]))
-        if iv is None:
-            problems.append(
-                Problem(INDICATOR_SHEET, number, "Mã dòng", "dòng không thuộc báo cáo của đơn vị.")
+    rows = {
+        TASK_SHEET: {tr.pk: tr for tr in report.tasks.select_related("task")},
+        INDICATOR_SHEET: {
+            iv.pk: iv
+            for iv in report.indicators.select_related("indicator").prefetch_related(
+                "indicator__targets"
             )
-            continue
-        value_text = _text(row[5])
-        if isinstance(row[5], float):
-            value_text = format(row[5], "g").replace(".", ",")
-        _, _, errors = services.indicator_value_check(indicator=iv.indicator, value_text=value_text)
-        for message in errors.values():
-            column, _, reason = message.partition(": ")
-            problems.append(Problem(INDICATOR_SHEET, number, "Giá trị kỳ này", reason or message))
-        if not errors:
-            value_changes.append((iv, value_text, _text(row[6]), _text(row[7])))
+        },
+    }
+    saves = []
+    for sheet, columns in ((TASK_SHEET, TASK_COLUMNS), (INDICATOR_SHEET, INDICATOR_COLUMNS)):
+        for number, cells in _read_sheet(wb, sheet, columns, problems):
 
-    if problems:
-        raise UploadRejected(problems)
+            def bad(column: str, reason: str, sheet=sheet, number=number) -> None:
+                problems.append(Problem(sheet, number, column, reason))
+
+            record = rows[sheet].get(_int_or_none(cells[0]))
+            if record is None:
+                bad("Mã dòng", "dòng không thuộc báo cáo của đơn vị (đừng thêm hay chép dòng).")
+                continue
+            if sheet == TASK_SHEET:
+                values = _task_values(cells, bad)
+                save = partial(services.task_report_save, task_report=record)
+            else:
+                values = _indicator_values(cells)
+                save = partial(services.indicator_value_save, indicator_value=record)
+            if values is not None:
+                saves.append((sheet, number, record, partial(save, **values)))
 
     changed = 0
     with transaction.atomic():
-        for tr, progress, percent, done_text, completed in task_changes:
-            if (tr.progress, tr.percent, tr.done_text, tr.completed_on) == (
-                progress,
-                percent if not (progress == Progress.DONE and percent is None) else 100,
-                done_text,
-                completed if progress == Progress.DONE else None,
-            ):
-                continue
-            services.task_report_save(
-                task_report=tr,
-                user=user,
-                expected_version=tr.version,
-                progress=progress,
-                percent=percent,
-                done_text=done_text,
-                completed_on=completed,
-            )
-            changed += 1
-        for iv, value_text, source, note in value_changes:
-            number, text, _ = services.indicator_value_check(
-                indicator=iv.indicator, value_text=value_text
-            )
-            if (iv.value, iv.text, iv.source, iv.note) == (number, text, source, note):
-                continue
-            services.indicator_value_save(
-                indicator_value=iv,
-                user=user,
-                expected_version=iv.version,
-                value_text=value_text,
-                source=source,
-                note=note,
-            )
-            changed += 1
+        for sheet, number, record, save in saves:
+            version = record.version
+            try:
+                save(user=user, expected_version=version)
+            except services.ValidationFailed as err:
+                problems += [
+                    Problem(sheet, number, _COLUMN_OF[name], reason)
+                    for name, reason in err.reasons.items()
+                ]
+            changed += record.version != version
+        if problems:
+            raise UploadRejected(sorted(problems, key=lambda p: (p.sheet != TASK_SHEET, p.row)))
     return changed
 
 

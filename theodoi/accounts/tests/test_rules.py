@@ -1,22 +1,71 @@
+"""Every permission as a plain function: no database, each test a sentence."""
+
 import pytest
 
 from theodoi.accounts import rules
 from theodoi.accounts.models import Role
+from theodoi.accounts.rules import MembershipFacts
+
+THAI_TAN, CHI_MINH, HAI_PHONG, HA_NOI = 10, 11, 31, 1
 
 
 @pytest.mark.parametrize("role", list(Role))
 def test_only_clerk_and_admin_import_and_publish(role):
-    allowed = role in {Role.ADMIN, Role.CLERK}
-    assert rules.can_import_plan(role) is allowed
-    assert rules.can_publish_plan(role) is allowed
+    assert rules.can_manage_plan(role) is (role in {Role.ADMIN, Role.CLERK})
 
 
 def test_nobody_without_a_role_sees_a_commune():
     assert not rules.can_view_commune(None)
+    assert not rules.can_view_report(None, own_unit=True)
 
 
 def test_focal_point_edits_only_its_own_units_records():
-    assert rules.can_edit_unit_record(Role.FOCAL_POINT, own_unit=True)
-    assert not rules.can_edit_unit_record(Role.FOCAL_POINT, own_unit=False)
-    assert rules.can_edit_unit_record(Role.CLERK, own_unit=False)
-    assert not rules.can_edit_unit_record(Role.VIEWER, own_unit=True)
+    assert rules.can_edit_report(Role.FOCAL_POINT, own_unit=True)
+    assert not rules.can_edit_report(Role.FOCAL_POINT, own_unit=False)
+    assert rules.can_edit_report(Role.CLERK, own_unit=False)
+    assert not rules.can_edit_report(Role.VIEWER, own_unit=True)
+    assert not rules.can_edit_report(Role.LEADER, own_unit=False)
+
+
+def test_focal_point_reads_only_its_own_units_report_and_no_dashboard():
+    assert rules.can_view_report(Role.FOCAL_POINT, own_unit=True)
+    assert not rules.can_view_report(Role.FOCAL_POINT, own_unit=False)
+    assert rules.can_view_report(Role.VIEWER, own_unit=False)
+    assert not rules.can_view_dashboard(Role.FOCAL_POINT)
+    assert rules.can_view_dashboard(Role.SUPERVISOR)
+
+
+def test_only_the_leader_and_admin_approve_the_communes_report():
+    assert [r for r in Role if rules.can_approve_commune_report(r)] == [Role.ADMIN, Role.LEADER]
+
+
+def _access(*memberships, superuser=False):
+    facts = [MembershipFacts(*m) for m in memberships]
+    return rules.commune_access(
+        facts, commune_id=THAI_TAN, province_id=HAI_PHONG, superuser=superuser
+    )
+
+
+def test_the_strongest_role_in_the_commune_counts():
+    access = _access(("viewer", THAI_TAN, None, None), ("clerk", THAI_TAN, None, None))
+    assert access.role == Role.CLERK
+
+
+def test_a_role_in_another_commune_gives_nothing_here():
+    assert _access(("clerk", CHI_MINH, None, None)).role is None
+
+
+def test_a_supervisor_sees_every_commune_of_the_province_only():
+    assert _access(("supervisor", None, HAI_PHONG, None)).role == Role.SUPERVISOR
+    assert _access(("supervisor", None, HA_NOI, None)).role is None
+
+
+def test_admin_membership_and_superuser_count_everywhere():
+    assert _access(("admin", None, None, None)).role == Role.ADMIN
+    assert _access(superuser=True).role == Role.ADMIN
+
+
+def test_a_focal_point_owns_its_units_in_this_commune_only():
+    access = _access(("focal_point", THAI_TAN, None, 5), ("focal_point", CHI_MINH, None, 9))
+    assert access.role == Role.FOCAL_POINT
+    assert access.owns(5) and not access.owns(9)

@@ -1,12 +1,10 @@
 """Small display helpers of the reporting pages, and the two pieces other apps' templates
 include: the notification bell and a task's or indicator's history."""
 
-from decimal import Decimal
-
 from django import template
 
 from theodoi.evaluation import rules as evaluation
-from theodoi.tracking import selectors, services
+from theodoi.tracking import rules, selectors
 from theodoi.tracking.models import Notification, ReportStatus
 
 register = template.Library()
@@ -33,13 +31,6 @@ def indicator_colour(status) -> str:
 
 
 @register.filter
-def decimal_vi(value) -> str:
-    if value is None or value == "":
-        return ""
-    return services.format_decimal_vi(Decimal(value))
-
-
-@register.filter
 def percent_vi(value) -> str:
     """75.0 → "75%", 66.666… → "66,7%", None → "—"."""
     if value is None:
@@ -54,7 +45,7 @@ def report_status_label(status) -> str:
 
 @register.filter
 def conflict_rows(conflict) -> list[tuple[str, str, str]]:
-    labels = {**services.TASK_LABELS, **services.INDICATOR_LABELS}
+    labels = {**rules.TASK_LABELS, **rules.INDICATOR_LABELS}
     return [
         (labels.get(name, name), conflict.mine.get(name, ""), theirs)
         for name, theirs in conflict.theirs.items()

@@ -9,7 +9,7 @@ import threading
 from django.db import connection
 
 from theodoi.testing import make_cast
-from theodoi.tracking import services
+from theodoi.tracking import selectors, services
 from theodoi.tracking.models import ChangeLog, TaskReport
 from theodoi.tracking.tests.conftest import make_plan
 
@@ -19,7 +19,7 @@ def test_simultaneous_saves_one_wins_one_conflicts(transactional_db):
     plan = make_plan(cast.commune)
     (period,) = services.period_create_defaults(plan=plan, years=[2026])
     unit = plan.tasks.get(code="1").lead_unit
-    report = services.unit_report_get_or_start(period=period, unit=unit)
+    report = selectors.unit_report(period, unit)
     pk = report.tasks.get(task__code="1").pk
     barrier = threading.Barrier(2)
     results = []

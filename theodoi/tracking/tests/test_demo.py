@@ -6,11 +6,13 @@ def test_demo_gives_a_mixed_open_period_and_is_idempotent(cast, plan):
     # The cast's commune is Xã Thái Tân (10642), one of the demo communes.
     (period,) = load_tracking_demo()
     assert period.label == "Năm 2026" and not period.closed
-    statuses = sorted(UnitReport.objects.filter(period=period).values_list("status", flat=True))
-    assert statuses == [ReportStatus.DRAFT, ReportStatus.SUBMITTED]  # + one not started
+    reports = UnitReport.objects.filter(period=period)
+    statuses = sorted(reports.values_list("status", flat=True))
+    assert statuses == [ReportStatus.DRAFT, ReportStatus.NOT_STARTED, ReportStatus.SUBMITTED]
     assert UnitReport.objects.get(period=period, status="draft").unit.name == "Phòng Kinh tế"
+    versions = sorted(reports.values_list("pk", "status", "version"))
     load_tracking_demo()
-    assert UnitReport.objects.filter(period=period).count() == 2
+    assert sorted(reports.values_list("pk", "status", "version")) == versions
 
 
 def test_demo_command(cast, plan):

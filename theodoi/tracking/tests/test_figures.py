@@ -9,7 +9,7 @@ from theodoi.tracking.models import ReportStatus, UnitReport
 
 
 def _submit(period, unit, user, on: dt.date):
-    report = services.unit_report_get_or_start(period=period, unit=unit)
+    report = selectors.unit_report(period, unit)
     services.unit_report_submit(report=report, user=user)
     # As if sent at 23:30 local time that day: the due day itself must count as on time.
     at = timezone.make_aware(dt.datetime.combine(on, dt.time(23, 30)))

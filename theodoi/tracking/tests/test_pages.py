@@ -2,12 +2,12 @@
 
 from django.urls import reverse
 
-from theodoi.tracking import services
+from theodoi.tracking import notifications, selectors, services
 
 
 def test_bell_counts_unread_notifications(cast, plan, login):
-    services.notification_send(user=cast.focal_point, key="a", text="Một", link="/")
-    services.notification_send(user=cast.focal_point, key="b", text="Hai", link="/")
+    notifications.notification_send(user=cast.focal_point, key="a", text="Một", link="/")
+    notifications.notification_send(user=cast.focal_point, key="b", text="Hai", link="/")
     focal = login(cast.focal_point)
     page = focal.get(reverse("plans:plan-detail", args=[plan.pk])).content.decode()
     assert 'aria-label="Thông báo: 2 chưa đọc"' in page
@@ -17,7 +17,7 @@ def test_bell_counts_unread_notifications(cast, plan, login):
 
 
 def test_task_and_indicator_pages_show_history(cast, period, units, login):
-    report = services.unit_report_get_or_start(period=period, unit=units["Phòng Kinh tế"])
+    report = selectors.unit_report(period, units["Phòng Kinh tế"])
     row = report.tasks.get(task__code="1")
     services.task_report_save(
         task_report=row,
@@ -60,7 +60,7 @@ def test_clerk_adds_periods_and_records_a_trigger(cast, plan, login):
 
 def test_coordinating_units_report_when_the_clerk_asks(cast, period, units, login):
     culture = units["Phòng Văn hóa - Xã hội"]
-    report = services.unit_report_get_or_start(period=period, unit=culture)
+    report = selectors.unit_report(period, culture)
     assert list(report.tasks.values_list("task__code", flat=True)) == ["3"]
     clerk = login(cast.clerk)
     clerk.post(
@@ -94,7 +94,7 @@ def test_clerk_closes_reopens_and_grants_an_exception(cast, period, units, login
 
 
 def test_after_a_conflict_saving_again_is_deliberate_and_works(cast, period, units, login):
-    report = services.unit_report_get_or_start(period=period, unit=units["Phòng Kinh tế"])
+    report = selectors.unit_report(period, units["Phòng Kinh tế"])
     row = report.tasks.get(task__code="1")
     services.task_report_save(
         task_report=row,
@@ -127,7 +127,7 @@ def test_trigger_form_never_redirects_off_site(cast, plan, login):
 
 def test_report_page_judges_a_value_against_the_years_target(cast, period, units, login):
     economy = units["Phòng Kinh tế"]
-    report = services.unit_report_get_or_start(period=period, unit=economy)
+    report = selectors.unit_report(period, economy)
     value = report.indicators.get(indicator__code="1")
     value.indicator.targets.create(year=2026, raw="≥60%", op=">=", value=60, unit="%")
     services.indicator_value_save(
@@ -140,7 +140,7 @@ def test_report_page_judges_a_value_against_the_years_target(cast, period, units
 
 
 def test_dashboard_gathers_the_units_difficulties_for_the_leader(cast, period, units, login):
-    report = services.unit_report_get_or_start(period=period, unit=units["Công an"])
+    report = selectors.unit_report(period, units["Công an"])
     services.unit_report_save_notes(
         report=report, user=cast.clerk, difficulties="Thiếu thiết bị", proposals=""
     )

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from theodoi.tracking import services
+from theodoi.tracking import notifications, selectors, services
 from theodoi.tracking.models import TaskReport
 
 
@@ -14,7 +14,7 @@ def economy(units):
 
 @pytest.fixture
 def economy_row(period, economy) -> TaskReport:
-    report = services.unit_report_get_or_start(period=period, unit=economy)
+    report = selectors.unit_report(period, economy)
     return report.tasks.get(task__code="1")
 
 
@@ -95,11 +95,15 @@ def test_readers_see_the_dashboard(cast, period, login):
 
 
 def test_notifications_are_private(cast, login):
-    note = services.notification_send(user=cast.focal_point, key="k", text="Riêng", link="/")
-    assert services.notification_send(user=cast.focal_point, key="k", text="Lần hai") is None
+    note = notifications.notification_send(user=cast.focal_point, key="k", text="Riêng", link="/")
+    assert notifications.notification_send(user=cast.focal_point, key="k", text="Lần hai") is None
     url = reverse("tracking:notification-open", args=[note.pk])
-    assert login(cast.other_focal_point).get(url).status_code == 404
-    assert login(cast.focal_point).get(url).status_code == 302
+    assert login(cast.other_focal_point).post(url).status_code == 404
+    focal = login(cast.focal_point)
+    assert focal.get(url).status_code == 405  # opening it marks it read: not a GET
+    note.refresh_from_db()
+    assert note.read_at is None
+    assert focal.post(url).status_code == 302
     note.refresh_from_db()
     assert note.read_at is not None
 

@@ -48,7 +48,7 @@ def test_reminders_catch_up_and_never_repeat(cast, period, units):
     assert "còn 2 ngày" in Notification.objects.filter(user=cast.focal_point).first().text
 
     # Phòng Kinh tế submits on time; only the others are reminded on the due day.
-    report = services.unit_report_get_or_start(period=period, unit=economy)
+    report = selectors.unit_report(period, economy)
     services.unit_report_submit(report=report, user=cast.focal_point)
     run("2026-12-10")
     assert not reminders(cast.focal_point)[-1].endswith(":due_day")
@@ -88,7 +88,7 @@ def test_closed_period_sends_nothing(cast, period):
 
 def test_leader_is_told_once_when_every_unit_is_approved(cast, period):
     for unit in selectors.period_units(period):
-        report = services.unit_report_get_or_start(period=period, unit=unit)
+        report = selectors.unit_report(period, unit)
         services.unit_report_submit(report=report, user=cast.clerk)
         services.unit_report_approve(report=report, user=cast.clerk)
     run("2026-12-01")

@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
-from theodoi.tracking import services
+from theodoi.tracking import rules, selectors, services
 from theodoi.tracking.models import ChangeLog, Evidence, PeriodEvent
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -13,7 +14,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 @pytest.fixture
 def report(period, units):
-    return services.unit_report_get_or_start(period=period, unit=units["Phòng Kinh tế"])
+    return selectors.unit_report(period, units["Phòng Kinh tế"])
 
 
 def test_second_save_of_the_same_version_is_a_conflict(cast, report):
@@ -81,7 +82,7 @@ def test_every_change_is_logged_with_before_and_after(cast, report):
 
 
 def test_qualitative_indicator_takes_text(cast, period, units):
-    report = services.unit_report_get_or_start(period=period, unit=units["Phòng Văn hóa - Xã hội"])
+    report = selectors.unit_report(period, units["Phòng Văn hóa - Xã hội"])
     row = report.indicators.get()
     services.indicator_value_save(
         indicator_value=row,
@@ -108,7 +109,7 @@ def test_evidence_checks_type_and_content(cast, report):
             upload=SimpleUploadedFile("fake.pdf", b"hello"), user=cast.focal_point, task_report=row
         )
     assert Evidence.objects.count() == 1
-    assert "lớn hơn 20 MB" in services.evidence_check(
+    assert "lớn hơn 20 MB" in rules.evidence_check(
         name="big.pdf", size=21 * 1024 * 1024, head=b"%PDF"
     )
 
@@ -141,38 +142,35 @@ def test_closed_period_refuses_edits_until_reopened(cast, report):
     assert actions == ["reopened", "closed"]
 
 
-def test_automatic_lock_and_unit_exception(cast, report, monkeypatch):
-    period = report.period
-    period.lock_after_days = 5
-    period.save()
-    monkeypatch.setattr(services, "_today", lambda: dt.date(2026, 12, 20))
-    # Due 10/12, locks itself 5 days later: 15/12 is the last day to edit.
-    assert services.report_is_editable(report, dt.date(2026, 12, 15))
-    assert not services.report_is_editable(report, dt.date(2026, 12, 16))
-    row = report.tasks.get(task__code="2")
-    with pytest.raises(services.TrackingError, match="đã khóa"):
-        services.task_report_save(
-            task_report=row,
-            user=cast.focal_point,
-            expected_version=1,
-            progress="in_progress",
-            percent=None,
-            done_text="",
-            completed_on=None,
-        )
-    services.period_lock_exception_grant(
-        period=period, unit=report.unit, until=dt.date(2026, 12, 31), user=cast.clerk
-    )
-    assert services.report_is_editable(report, dt.date(2026, 12, 20))
-    services.task_report_save(
+def _save_in_progress(row, user):
+    return services.task_report_save(
         task_report=row,
-        user=cast.focal_point,
-        expected_version=1,
+        user=user,
+        expected_version=row.version,
         progress="in_progress",
         percent=None,
         done_text="",
         completed_on=None,
     )
+
+
+def test_automatic_lock_and_unit_exception(cast, report):
+    # Due ten days ago and locking itself five days after: locked today.
+    today = timezone.localdate()
+    period = report.period
+    period.due_on, period.lock_after_days = today - dt.timedelta(10), 5
+    period.save()
+    assert not selectors.period_locked_for(period, report.unit, period.due_on + dt.timedelta(5))
+    assert selectors.period_locked_for(period, report.unit, period.due_on + dt.timedelta(6))
+    row = report.tasks.get(task__code="2")
+    with pytest.raises(services.TrackingError, match="đã khóa"):
+        _save_in_progress(row, cast.focal_point)
+    services.period_lock_exception_grant(
+        period=period, unit=report.unit, until=today, user=cast.clerk
+    )
+    _save_in_progress(row, cast.focal_point)  # the exception runs through today
+    row.refresh_from_db()
+    assert row.progress == "in_progress"
 
 
 def test_default_periods_follow_the_plan_deadline(plan):
@@ -196,8 +194,14 @@ def test_a_share_without_a_unit_column_is_checked_by_its_targets_unit(cast, repo
     indicator.unit_of_measure = ""
     indicator.save()
     indicator.targets.update(unit="%")
-    number, _, errors = services.indicator_value_check(indicator=indicator, value_text="150")
-    assert number is None and "0 đến 100" in errors["value"]
+    row = report.indicators.get(indicator__code="1")
+    with pytest.raises(services.ValidationFailed) as caught:
+        services.indicator_value_save(
+            indicator_value=row, user=cast.focal_point, expected_version=1, value_text="150"
+        )
+    assert "0 đến 100" in caught.value.errors["value"]
+    row.refresh_from_db()
+    assert row.value is None
 
 
 def test_evidence_attached_by_mistake_can_be_removed_before_submitting(
@@ -220,8 +224,8 @@ def test_evidence_attached_by_mistake_can_be_removed_before_submitting(
 
 def test_next_period_carries_progress_over_but_not_for_recurring_tasks(cast, plan, units):
     economy = units["Phòng Kinh tế"]
-    first, second = services.period_create_defaults(plan=plan, years=[2026, 2027])
-    report = services.unit_report_get_or_start(period=first, unit=economy)
+    (first,) = services.period_create_defaults(plan=plan, years=[2026])
+    report = selectors.unit_report(first, economy)
     for code, progress, when in (("1", "done", dt.date(2026, 5, 1)), ("2", "in_progress", None)):
         services.task_report_save(
             task_report=report.tasks.get(task__code=code),
@@ -232,7 +236,9 @@ def test_next_period_carries_progress_over_but_not_for_recurring_tasks(cast, pla
             done_text="Đã làm",
             completed_on=when,
         )
-    later = services.unit_report_get_or_start(period=second, unit=economy)
+    (second,) = services.period_create_defaults(plan=plan, years=[2027])
+    services.period_open(period=second)  # 1/1/2027, or the clerk's early opening
+    later = selectors.unit_report(second, economy)
     carried = later.tasks.get(task__code="1")
     assert (carried.progress, carried.completed_on) == ("done", dt.date(2026, 5, 1))
     assert later.tasks.get(task__code="2").progress == "not_started"  # "Thường xuyên"

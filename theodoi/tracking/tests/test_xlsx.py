@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from theodoi.tracking import services, xlsx
+from theodoi.tracking import selectors, xlsx
 from theodoi.tracking.models import ChangeLog
 
 
@@ -59,7 +59,7 @@ def test_round_trip_saves_every_row(cast, period, economy, login):
     indicators["F3"] = 4  # a number typed as a number
     response = _upload(focal, period, economy, wb)
     assert response.status_code == 302
-    report = services.unit_report_get_or_start(period=period, unit=economy)
+    report = selectors.unit_report(period, economy)
     done = report.tasks.get(task__code="1")
     assert (done.progress, done.percent, done.completed_on) == ("done", 100, dt.date(2026, 3, 15))
     assert report.tasks.get(task__code="2").percent == 50
@@ -95,7 +95,7 @@ def test_a_file_with_bad_rows_saves_nothing_and_lists_every_one(cast, period, ec
         ("Chỉ tiêu", 3, "Giá trị kỳ này"),
     ]
     assert "0–100" in problems[1].reason and "phải là số" in problems[3].reason
-    report = services.unit_report_get_or_start(period=period, unit=economy)
+    report = selectors.unit_report(period, economy)
     assert set(report.tasks.values_list("progress", flat=True)) == {"not_started"}
     assert not report.tasks.exclude(done_text="").exists()
     assert not report.indicators.exclude(value=None).exists()
@@ -103,7 +103,7 @@ def test_a_file_with_bad_rows_saves_nothing_and_lists_every_one(cast, period, ec
 
 
 def test_foreign_or_unknown_rows_are_refused(cast, period, economy, units, login):
-    other = services.unit_report_get_or_start(period=period, unit=units["Phòng Văn hóa - Xã hội"])
+    other = selectors.unit_report(period, units["Phòng Văn hóa - Xã hội"])
     focal = login(cast.focal_point)
     wb = _download(focal, period, economy)
     tasks = wb[xlsx.TASK_SHEET]

@@ -1,6 +1,7 @@
-"""The daily job (cron or a systemd timer): remind units that have not submitted,
-tell clerks of submissions and leaders of a commune report ready for approval.
-Safe to run twice, and a day it did not run is caught up on the next.
+"""The daily job (cron or a systemd timer): open the periods that have begun (each unit
+gets its report), remind units that have not submitted, tell clerks of submissions and
+leaders of a commune report ready for approval. Safe to run twice, and a day it did not
+run is caught up on the next.
 
     # crontab: every morning at 7:00
     0 7 * * *  cd /srv/theodoi && .venv/bin/python manage.py send_reminders
@@ -12,8 +13,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from theodoi.plans.models import PlanStatus
-from theodoi.tracking import selectors, services
-from theodoi.tracking.models import ReportingPeriod, ReportStatus, UnitReport
+from theodoi.tracking import notifications, rules, selectors, services
+from theodoi.tracking.models import ReportingPeriod, UnitReport
 
 
 class Command(BaseCommand):
@@ -32,16 +33,18 @@ class Command(BaseCommand):
         ).select_related("plan__commune")
         reminders = notices = 0
         for period in periods:
+            if period.opened_at is None:
+                services.period_open(period=period)
             done = set(
                 UnitReport.objects.filter(
-                    period=period, status__in=[ReportStatus.SUBMITTED, ReportStatus.APPROVED]
+                    period=period, status__in=rules.REPORTED_STATUSES
                 ).values_list("unit_id", flat=True)
             )
             for unit in selectors.period_units(period):
-                if unit.pk not in done and services.reminder_send(
+                if unit.pk not in done and notifications.reminder_send(
                     period=period, unit=unit, today=today
                 ):
                     reminders += 1
-            notices += services.submissions_notify(period=period)
-            notices += services.commune_ready_notify(period=period)
+            notices += notifications.submissions_notify(period=period)
+            notices += notifications.commune_ready_notify(period=period)
         self.stdout.write(f"{today:%d/%m/%Y}: {reminders} lời nhắc, {notices} thông báo khác.")
