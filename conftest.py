@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 from theodoi import testing
 
@@ -6,6 +7,18 @@ from theodoi import testing
 @pytest.fixture
 def cast(db) -> testing.Cast:
     return testing.make_cast()
+
+
+@pytest.fixture
+def login():
+    """A client logged in as the given user (its own session: several in one test)."""
+
+    def log_in(user) -> Client:
+        client = Client()
+        assert client.login(username=user.username, password=testing.PASSWORD)
+        return client
+
+    return log_in
 
 
 @pytest.fixture

@@ -3,12 +3,19 @@ people in every permission test, so each test reads as a sentence."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from theodoi.accounts.models import AdminUnit, Role
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from theodoi.accounts.models import AdminUnit, Role, Unit
 from theodoi.accounts.services import membership_grant, units_ensure_defaults, user_create
+from theodoi.lib.vntext import search_key
+from theodoi.plans.models import DeadlineKind, Indicator, IndicatorTarget, Plan, PlanStatus, Task
+from theodoi.tracking.models import TaskTrigger
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
@@ -75,3 +82,91 @@ def make_cast() -> Cast:
         viewer=person("viewer", Role.VIEWER, commune=commune),
         outsider=person("outsider", Role.CLERK, commune=other),
     )
+
+
+def plan_with_rows(
+    commune: AdminUnit, *, rows: int, units: list[Unit], number: str = "", status=None
+) -> Plan:
+    """A plan of `rows` tasks and `rows` indicators, row i led by units[i % len(units)]
+    and coordinated by the next unit, each indicator with two targets, every fifth task
+    conditional (half of those with their condition met): enough of everything a page
+    shows that a query per row would be counted."""
+    plan = Plan.objects.create(
+        commune=commune,
+        status=status or PlanStatus.PUBLISHED,
+        number=number or f"{rows}/KH-UBND",
+        issue_date=dt.date(2025, 8, 18),
+        title=f"Kế hoạch thử với {rows} dòng",
+        report_deadline_day=10,
+        report_deadline_month=12,
+        original_file="plans/test.docx",
+        original_filename="test.docx",
+        sha256="0" * 64,
+        extraction={"warnings": ["Một cảnh báo chung"], "objectives": []},
+    )
+
+    def unit(i: int) -> Unit:
+        return units[i % len(units)]
+
+    def fields(i: int, kind: str) -> dict:
+        name = f"{kind} chuyển đổi số thứ {i}"
+        return {
+            "plan": plan,
+            "position": i,
+            "code": str(i),
+            "name": name,
+            "group": f"Nhóm {i % 3}",
+            "lead_unit": unit(i),
+            "lead_text": unit(i).name,
+            "coordinating_text": unit(i + 1).name,
+            "output": "Báo cáo",
+            "warnings": [f"⚑ Ghi chú của dòng {i}"],
+            "search_text": search_key(name),
+        }
+
+    tasks = Task.objects.bulk_create(
+        Task(
+            **fields(i, "Nhiệm vụ"),
+            deadline_raw="Sau khi thành phố ban hành" if i % 5 == 0 else "Quý IV/2026",
+            deadline_kind=DeadlineKind.CONDITIONAL if i % 5 == 0 else DeadlineKind.PERIOD,
+            deadline_due=None if i % 5 == 0 else dt.date(2026, 12, 31),
+        )
+        for i in range(1, rows + 1)
+    )
+    TaskTrigger.objects.bulk_create(
+        TaskTrigger(task=t, trigger_date=dt.date(2026, 3, 1)) for t in tasks if t.position % 10 == 0
+    )
+    Task.coordinating_units.through.objects.bulk_create(
+        Task.coordinating_units.through(task=t, unit=unit(t.position + 1)) for t in tasks
+    )
+    indicators = Indicator.objects.bulk_create(
+        Indicator(**fields(i, "Chỉ tiêu"), unit_of_measure="%") for i in range(1, rows + 1)
+    )
+    IndicatorTarget.objects.bulk_create(
+        IndicatorTarget(indicator=i, year=year, raw=f"≥{value}%", op=">=", value=value, unit="%")
+        for i in indicators
+        for year, value in ((2026, 60), (2030, 80))
+    )
+    Indicator.coordinating_units.through.objects.bulk_create(
+        Indicator.coordinating_units.through(indicator=i, unit=unit(i.position + 1))
+        for i in indicators
+    )
+    return plan
+
+
+def query_count(client, url: str) -> int:
+    """The queries one GET of `url` makes; the page must answer 200."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(queries.captured_queries)
+
+
+def same_query_count(client, small: str, large: str) -> int:
+    """Both pages' query counts, asserted equal (a page whose queries grow with its rows
+    fails here); returns the count. The small page is read once first, so caches that
+    fill on a first request (sessions, content types) count for neither."""
+    client.get(small)
+    counts = query_count(client, small), query_count(client, large)
+    assert counts[0] == counts[1], f"{small}: {counts[0]} queries, {large}: {counts[1]}"
+    return counts[0]

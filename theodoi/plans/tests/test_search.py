@@ -1,6 +1,8 @@
 """Diacritic-blind search, run on whichever database the suite uses (SQLite by
 default, PostgreSQL under `make test-postgres`)."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from theodoi.plans import selectors, services
@@ -37,3 +39,15 @@ def test_search_page(client, cast, fake_extract):
     client.force_login(cast.viewer)
     page = client.get(reverse("plans:search", args=[10642]), {"q": "kho du lieu"})
     assert "Xây dựng kho dữ liệu số của xã" in page.content.decode()
+
+
+def test_search_leaves_each_plans_extraction_in_the_database(client, cast, fake_extract):
+    # The extraction JSON is ~110 KB a plan; the results need only the plan's name.
+    _published(cast)
+    client.force_login(cast.viewer)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("plans:search", args=[10642]), {"q": "kho du lieu"})
+    assert "Xây dựng kho dữ liệu số của xã" in page.content.decode()
+    searches = [q["sql"] for q in queries.captured_queries if "search_text" in q["sql"]]
+    assert len(searches) == 2  # tasks, indicators
+    assert not any("extraction" in sql for sql in searches)

@@ -4,11 +4,9 @@ points' units, and its 2026 period: what every tracking test starts from."""
 import datetime as dt
 
 import pytest
-from django.test import Client
 
 from theodoi.accounts.models import Unit
 from theodoi.plans.models import Indicator, IndicatorTarget, Plan, PlanStatus, Task
-from theodoi.testing import PASSWORD
 from theodoi.tracking import services
 
 
@@ -94,16 +92,6 @@ def plan(cast) -> Plan:
 def period(plan):
     (period,) = services.period_create_defaults(plan=plan, years=[2026])
     return period
-
-
-@pytest.fixture
-def login():
-    def log_in(user) -> Client:
-        client = Client()
-        assert client.login(username=user.username, password=PASSWORD)
-        return client
-
-    return log_in
 
 
 @pytest.fixture
