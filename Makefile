@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1:8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/theodoi
 
-.PHONY: install run migrate demo test lint pytest test-postgres bench
+.PHONY: install run migrate demo test lint typecheck pytest test-postgres bench
 
 $(VENV)/installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,11 +35,15 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
+# theodoi/lib and every rules.py, strictly (the files are listed in pyproject.toml).
+typecheck: install
+	$(PY) -m mypy
+
 # The suite on SQLite (DATABASE_URL cleared so a developer's setting does not leak in).
 pytest: install
 	env -u DATABASE_URL $(PY) -m pytest
 
-test: lint pytest
+test: lint typecheck pytest
 
 # The same suite on PostgreSQL; pytest-django creates and drops test_theodoi.
 test-postgres: install

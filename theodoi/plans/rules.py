@@ -39,7 +39,7 @@ def indicator_review_notes(*, name: str, lead_text: str, target_count: int) -> l
 DEADLINE_CHOICES = ("deadline_kind", "deadline_due", "deadline_recurrence")
 
 
-def deadline_needs_reading(*, stored: dict, typed: dict) -> bool:
+def deadline_needs_reading(*, stored: dict[str, object], typed: dict[str, object]) -> bool:
     """Whether a review-row edit's deadline text should be read again: it changed, and
     the kind, date and recurrence beside it did not (a changed one is the clerk's own
     decision and stands as typed)."""

@@ -53,8 +53,8 @@ def named(label: str, message: str) -> str:
 def shown(value: object, name: str = "") -> str:
     """A value as people read it in the history and a conflict: dd/mm/yyyy, "3,5",
     "Hoàn thành" rather than "done"."""
-    if name == "progress" and value in Progress.values:
-        return Progress(value).label
+    if name == "progress" and isinstance(value, str) and value in Progress.values:
+        return str(Progress(value).label)
     if value is None:
         return ""
     if isinstance(value, date):
@@ -82,7 +82,7 @@ def task_report_check(
 
 def task_report_values(
     *, progress: str, percent: int | None, done_text: str, completed_on: date | None
-) -> dict:
+) -> dict[str, object]:
     """What is stored for a checked task report: done means all of it (saves the focal
     point a field), and only a done task keeps its completion date."""
     if progress == Progress.DONE and percent is None:
@@ -115,7 +115,7 @@ def carries_over(deadline_kind: str) -> bool:
 
 def _is_percent(unit: str | None) -> bool:
     # "%", "% tổng chi ngân sách", "Tỷ lệ (%)": all shares of a whole.
-    return bool(unit) and "%" in unit
+    return unit is not None and "%" in unit
 
 
 def check_indicator_value(
