@@ -60,7 +60,7 @@ class Unit(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["position", "name"]
+        ordering = ["position", "name"]  # the commune's own order, then the alphabet
         constraints = [
             models.UniqueConstraint(fields=["commune", "name"], name="unit_commune_name_unique")
         ]
@@ -89,9 +89,9 @@ class UnitAlias(models.Model):
 class Role(models.TextChoices):
     ADMIN = "admin", "Quản trị hệ thống"
     SUPERVISOR = "supervisor", "Giám sát cấp tỉnh"
-    LEADER = "leader", "Lãnh đạo UBND xã"
+    LEADER = "leader", "Lãnh đạo UBND xã"  # approves the commune's report
     CLERK = "clerk", "Cán bộ cơ quan thường trực"
-    FOCAL_POINT = "focal_point", "Đầu mối đơn vị"
+    FOCAL_POINT = "focal_point", "Đầu mối đơn vị"  # enters one unit's results
     VIEWER = "viewer", "Người xem"
 
 

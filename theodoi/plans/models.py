@@ -15,6 +15,19 @@ class PlanStatus(models.TextChoices):
     SUPERSEDED = "superseded", "Đã được thay thế"
 
 
+def _unit_link(verbose_name: str) -> models.ForeignKey:
+    """A link to one of the commune's units. Deleting the unit unlinks the row: the name
+    as written stays beside it (`*_text`) and can be linked again."""
+    return models.ForeignKey(
+        Unit,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
 def plan_upload_to(plan: "Plan", filename: str) -> str:
     return f"plans/{plan.commune.code}/{plan.sha256[:16]}/{filename}"
 
@@ -26,14 +39,7 @@ class Plan(models.Model):
     issue_date = models.DateField("Ngày ban hành", null=True, blank=True)
     title = models.TextField("Trích yếu", blank=True)
     signer = models.CharField("Người ký", max_length=120, blank=True)
-    standing_unit = models.ForeignKey(
-        Unit,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="Cơ quan thường trực",
-    )
+    standing_unit = _unit_link("Cơ quan thường trực")
     standing_unit_text = models.CharField(
         "Cơ quan thường trực (theo văn bản)", max_length=200, blank=True
     )
@@ -100,8 +106,8 @@ class DeadlineKind(models.TextChoices):
     DATE = "date", "Ngày cụ thể"
     PERIOD = "period", "Theo kỳ (tháng, quý, năm)"
     RECURRING = "recurring", "Thường xuyên, định kỳ"
-    CONDITIONAL = "conditional", "Theo điều kiện"
-    RANGE = "range", "Giai đoạn"
+    CONDITIONAL = "conditional", "Theo điều kiện"  # "Sau khi thành phố ban hành …"
+    RANGE = "range", "Giai đoạn"  # "2026-2030", "Quý I-II/2026"
     UNKNOWN = "unknown", "Chưa xác định"
 
 
@@ -109,7 +115,7 @@ class Recurrence(models.TextChoices):
     YEARLY = "yearly", "Hàng năm"
     QUARTERLY = "quarterly", "Hàng quý"
     MONTHLY = "monthly", "Hàng tháng"
-    CONTINUOUS = "continuous", "Thường xuyên"
+    CONTINUOUS = "continuous", "Thường xuyên"  # no round of its own: reported every period
 
 
 class PlanRecord(models.Model):
@@ -122,14 +128,7 @@ class PlanRecord(models.Model):
     code = models.CharField("STT", max_length=20, blank=True)
     name = models.TextField("Tên")
     lead_text = models.TextField("Chủ trì (theo văn bản)", blank=True)
-    lead_unit = models.ForeignKey(
-        Unit,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="Đơn vị chủ trì",
-    )
+    lead_unit = _unit_link("Đơn vị chủ trì")
     coordinating_text = models.TextField("Phối hợp (theo văn bản)", blank=True)
     output = models.TextField("Sản phẩm đầu ra", blank=True)
     # Review notes: the extractor's warnings about this row and our own checks.
@@ -176,8 +175,8 @@ class TargetOp(models.TextChoices):
     LE = "<=", "≤"
     LT = "<", "<"
     EQ = "=", "="
-    RANGE = "range", "khoảng"
-    QUALITATIVE = "qualitative", "định tính"
+    RANGE = "range", "khoảng"  # from value to value_max
+    QUALITATIVE = "qualitative", "định tính"  # no number: "Đạt", "Hoàn thành"
 
 
 class IndicatorTarget(models.Model):

@@ -109,13 +109,26 @@ def task_list(
     return tasks.order_by("position")
 
 
-def indicator_list(plan: Plan, *, unit_id: int | None = None, group: str = "") -> QuerySet:
+def indicator_list(
+    plan: Plan, *, unit_id: int | None = None, group: str = ""
+) -> QuerySet[Indicator]:
     indicators = plan.indicators.select_related("lead_unit").prefetch_related("targets")
     if unit_id:
         indicators = indicators.filter(_unit_filter(unit_id)).distinct()
     if group:
         indicators = indicators.filter(group=group)
     return indicators.order_by("position")
+
+
+def target_years(indicators: list[Indicator]) -> list[int]:
+    """The years any of these indicators (targets prefetched) has a target for; each
+    indicator gets `year_targets`, its target (or None) for each of those years, so a
+    table shows one column a year."""
+    years = sorted({t.year for i in indicators for t in i.targets.all()})
+    for indicator in indicators:
+        by_year = {t.year: t for t in indicator.targets.all()}
+        indicator.year_targets = [(y, by_year.get(y)) for y in years]
+    return years
 
 
 def plan_groups(plan: Plan, model) -> list[str]:

@@ -3,6 +3,8 @@ from django.urls import path
 from theodoi.plans import views
 
 app_name = "plans"
+# The clerk's three answers to a unit name that matches no unit go to one view.
+_UNIT_NAME, _decide = "ke-hoach/<int:pk>/don-vi/", views.plan_unit_name
 urlpatterns = [
     path("xa/<int:code>/", views.commune_detail, name="commune-detail"),
     path("xa/<int:code>/nhap-ke-hoach/", views.plan_import, name="plan-import"),
@@ -11,9 +13,6 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/tep-goc/", views.plan_file, name="plan-file"),
     path("ke-hoach/<int:pk>/ra-soat/", views.plan_review, name="plan-review"),
     path("ke-hoach/<int:pk>/thong-tin/", views.plan_meta_save, name="plan-meta-save"),
-    path("ke-hoach/<int:pk>/don-vi/gan/", views.plan_unit_map, name="plan-unit-map"),
-    path("ke-hoach/<int:pk>/don-vi/tao/", views.plan_unit_create, name="plan-unit-create"),
-    path("ke-hoach/<int:pk>/don-vi/bo-qua/", views.plan_unit_ignore, name="plan-unit-ignore"),
     path("ke-hoach/<int:pk>/cong-bo/", views.plan_publish, name="plan-publish"),
     path("ke-hoach/<int:pk>/huy/", views.plan_discard, name="plan-discard"),
     path("ke-hoach/<int:pk>/nhiem-vu/", views.task_list, name="task-list"),
@@ -24,4 +23,7 @@ urlpatterns = [
     path("chi-tieu/<int:pk>/", views.indicator_detail, name="indicator-detail"),
     path("chi-tieu/<int:pk>/luu/", views.indicator_row_save, name="indicator-row-save"),
     path("<str:kind>/<int:pk>/xoa/", views.record_delete, name="record-delete"),
+    path(_UNIT_NAME + "gan/", _decide, {"decision": "map"}, name="plan-unit-map"),
+    path(_UNIT_NAME + "tao/", _decide, {"decision": "create"}, name="plan-unit-create"),
+    path(_UNIT_NAME + "bo-qua/", _decide, {"decision": "ignore"}, name="plan-unit-ignore"),
 ]

@@ -92,13 +92,11 @@ def _review_context(plan: Plan) -> dict:
             "targets", "coordinating_units"
         )
     )
-    years = sorted({t.year for i in indicators for t in i.targets.all()})
+    years = selectors.target_years(indicators)
     for task in tasks:
         task.form = _task_form(task)
     for indicator in indicators:
         indicator.form = _indicator_form(indicator)
-        by_year = {t.year: t for t in indicator.targets.all()}
-        indicator.year_targets = [(y, by_year.get(y)) for y in years]
     attached = {w for r in tasks + indicators for w in r.warnings}
     return {
         "plan": plan,
@@ -162,33 +160,20 @@ def _unmapped_response(request, plan: Plan):
 
 @login_required
 @require_POST
-def plan_unit_map(request, pk: int):
+def plan_unit_name(request, pk: int, decision: str):
+    """The clerk's decision on a written unit name that matches no unit: it means an
+    existing unit ("map": remembered as an alias), becomes a new unit ("create"), or is
+    a collective left aside ("ignore")."""
     plan, _ = _get_plan_for_user(request, pk, rules.can_manage_plan)
-    unit = get_object_or_404(Unit, pk=request.POST.get("unit") or 0, commune=plan.commune)
     name = request.POST.get("name", "").strip()
-    if name:
+    if name and decision == "map":
+        unit = get_object_or_404(Unit, pk=request.POST.get("unit") or 0, commune=plan.commune)
         services.plan_unit_map(plan=plan, name=name, unit=unit)
         messages.success(request, f"“{name}” được hiểu là {unit.name}.")
-    return _unmapped_response(request, plan)
-
-
-@login_required
-@require_POST
-def plan_unit_create(request, pk: int):
-    plan, _ = _get_plan_for_user(request, pk, rules.can_manage_plan)
-    name = request.POST.get("name", "").strip()
-    if name:
+    elif name and decision == "create":
         unit = services.plan_unit_create(plan=plan, name=name)
         messages.success(request, f"Đã tạo đơn vị “{unit.name}”.")
-    return _unmapped_response(request, plan)
-
-
-@login_required
-@require_POST
-def plan_unit_ignore(request, pk: int):
-    plan, _ = _get_plan_for_user(request, pk, rules.can_manage_plan)
-    name = request.POST.get("name", "").strip()
-    if name:
+    elif name and decision == "ignore":
         services.plan_unit_ignore(plan=plan, name=name)
     return _unmapped_response(request, plan)
 
@@ -291,21 +276,21 @@ def plan_file(request, pk: int):
     )
 
 
+def _filtered(request, plan: Plan, form_class, model) -> tuple[TaskFilterForm, dict]:
+    """The list's filter form and the filters it gives the selector (none when invalid)."""
+    units = Unit.objects.filter(commune=plan.commune)
+    groups = selectors.plan_groups(plan, model)
+    form = form_class(request.GET or None, units=units, groups=groups)
+    filters = dict(form.cleaned_data) if form.is_valid() else {}
+    unit = filters.pop("unit", None)
+    return form, {**filters, "unit_id": unit.pk if unit else None}
+
+
 @login_required
 def task_list(request, pk: int):
     plan, _ = _get_plan_for_user(request, pk)
-    units = Unit.objects.filter(commune=plan.commune)
-    form = TaskFilterForm(
-        request.GET or None, units=units, groups=selectors.plan_groups(plan, Task)
-    )
-    filters = form.cleaned_data if form.is_valid() else {}
-    tasks = selectors.task_list(
-        plan,
-        unit_id=filters["unit"].pk if filters.get("unit") else None,
-        group=filters.get("group", ""),
-        kind=filters.get("kind", ""),
-        due_before=filters.get("due_before"),
-    )
+    form, filters = _filtered(request, plan, TaskFilterForm, Task)
+    tasks = selectors.task_list(plan, **filters)
     context = {"plan": plan, "commune": plan.commune, "form": form, "tasks": tasks}
     return render(request, "plans/task_list.html", context)
 
@@ -313,29 +298,10 @@ def task_list(request, pk: int):
 @login_required
 def indicator_list(request, pk: int):
     plan, _ = _get_plan_for_user(request, pk)
-    units = Unit.objects.filter(commune=plan.commune)
-    form = IndicatorFilterForm(
-        request.GET or None, units=units, groups=selectors.plan_groups(plan, Indicator)
-    )
-    filters = form.cleaned_data if form.is_valid() else {}
-    indicators = list(
-        selectors.indicator_list(
-            plan,
-            unit_id=filters["unit"].pk if filters.get("unit") else None,
-            group=filters.get("group", ""),
-        )
-    )
-    years = sorted({t.year for i in indicators for t in i.targets.all()})
-    for indicator in indicators:
-        by_year = {t.year: t for t in indicator.targets.all()}
-        indicator.year_targets = [(y, by_year.get(y)) for y in years]
-    context = {
-        "plan": plan,
-        "commune": plan.commune,
-        "form": form,
-        "indicators": indicators,
-        "years": years,
-    }
+    form, filters = _filtered(request, plan, IndicatorFilterForm, Indicator)
+    indicators = list(selectors.indicator_list(plan, **filters))
+    context = {"plan": plan, "commune": plan.commune, "form": form, "indicators": indicators}
+    context["years"] = selectors.target_years(indicators)
     return render(request, "plans/indicator_list.html", context)
 
 

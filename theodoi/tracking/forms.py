@@ -9,11 +9,36 @@ from theodoi.lib.vnnumber import format_decimal_vi, parse_percent
 from theodoi.tracking.models import IndicatorValue, Progress, TaskReport
 
 
-class _RowForm(forms.Form):
-    """A row of a unit's report: the version the person saw, and a file proving it."""
+class DayField(forms.CharField):
+    """A day typed dd/mm/yyyy, read by `lib.vndate` (blank: None, unless required).
+    A text field, not type=date: the browser would show its own locale's order."""
 
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"placeholder": "dd/mm/yyyy"}))
+        super().__init__(**kwargs)
+        self.error_messages["required"] = f"{self.label}: hãy ghi theo dạng dd/mm/yyyy."
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        try:
+            return parse_date_vi(text)
+        except ValueError:
+            raise forms.ValidationError(
+                f"{self.label}: “{text}” không phải ngày dạng dd/mm/yyyy."
+            ) from None
+
+
+class _RowForm(forms.Form):
+    """A row of a unit's report: the version the person saw, and a file proving it.
+    Each row's fields are prefixed ("t12-percent") since a page holds many rows."""
+
+    letter = ""
     version = forms.IntegerField(widget=forms.HiddenInput)
     evidence = forms.FileField(label="Minh chứng", required=False)
+
+    @classmethod
+    def prefix_for(cls, row: TaskReport | IndicatorValue) -> str:
+        return f"{cls.letter}{row.pk}"
 
     def values(self) -> dict:
         """What was typed, as the save service takes it."""
@@ -33,6 +58,7 @@ class _RowForm(forms.Form):
 
 
 class TaskReportForm(_RowForm):
+    letter = "t"
     progress = forms.ChoiceField(
         label="Tình trạng",
         choices=Progress.choices,
@@ -48,7 +74,7 @@ class TaskReportForm(_RowForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    completed_on = forms.CharField(
+    completed_on = DayField(
         label="Ngày hoàn thành",
         required=False,
         widget=forms.TextInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
@@ -63,7 +89,7 @@ class TaskReportForm(_RowForm):
             "done_text": row.done_text,
             "completed_on": row.completed_on.strftime("%d/%m/%Y") if row.completed_on else "",
         }
-        return cls(initial=initial, prefix=f"t{row.pk}")
+        return cls(initial=initial, prefix=cls.prefix_for(row))
 
     def clean_percent(self):
         try:
@@ -73,17 +99,9 @@ class TaskReportForm(_RowForm):
                 f"Tỷ lệ hoàn thành (%): “{self.cleaned_data['percent']}” không phải số nguyên."
             ) from None
 
-    def clean_completed_on(self):
-        try:
-            return parse_date_vi(self.cleaned_data["completed_on"])
-        except ValueError:
-            raise forms.ValidationError(
-                f"Ngày hoàn thành: “{self.cleaned_data['completed_on']}” không phải ngày "
-                "dạng dd/mm/yyyy."
-            ) from None
-
 
 class IndicatorValueForm(_RowForm):
+    letter = "i"
     value = forms.CharField(
         label="Giá trị kỳ này",
         required=False,
@@ -98,7 +116,7 @@ class IndicatorValueForm(_RowForm):
     def for_row(cls, row: IndicatorValue) -> "IndicatorValueForm":
         value = row.text if row.value is None else format_decimal_vi(row.value)
         initial = {"version": row.version, "value": value, "source": row.source, "note": row.note}
-        return cls(initial=initial, prefix=f"i{row.pk}")
+        return cls(initial=initial, prefix=cls.prefix_for(row))
 
     def values(self) -> dict:
         values = super().values()
@@ -124,38 +142,18 @@ class ReturnForm(forms.Form):
 class DateInputForm(forms.Form):
     """One dd/mm/yyyy date: a lock exception's last day or a task's trigger date."""
 
-    date = forms.CharField(
-        label="Ngày", widget=forms.TextInput(attrs={"placeholder": "dd/mm/yyyy"})
-    )
+    date = DayField(label="Ngày")
     note = forms.CharField(label="Ghi chú", required=False, max_length=300)
-
-    def clean_date(self):
-        try:
-            value = parse_date_vi(self.cleaned_data["date"])
-        except ValueError:
-            value = None
-        if value is None:
-            raise forms.ValidationError("Ngày: hãy ghi theo dạng dd/mm/yyyy.")
-        return value
 
 
 class PeriodSettingsForm(forms.Form):
-    due_on = forms.CharField(label="Hạn báo cáo (dd/mm/yyyy)")
+    due_on = DayField(label="Hạn báo cáo")
     lock_after_days = forms.IntegerField(
         label="Tự khóa sau hạn (ngày, để trống: không tự khóa)", required=False, min_value=0
     )
     include_coordinating = forms.BooleanField(
         label="Đơn vị phối hợp cũng báo cáo nhiệm vụ mình phối hợp", required=False
     )
-
-    def clean_due_on(self):
-        try:
-            value = parse_date_vi(self.cleaned_data["due_on"])
-        except ValueError:
-            value = None
-        if value is None:
-            raise forms.ValidationError("Hạn báo cáo: hãy ghi theo dạng dd/mm/yyyy.")
-        return value
 
 
 class XlsxUploadForm(forms.Form):

@@ -109,7 +109,7 @@ class ReportStatus(models.TextChoices):
     NOT_STARTED = "not_started", "Chưa bắt đầu"
     DRAFT = "draft", "Đang nhập"
     SUBMITTED = "submitted", "Đã gửi"
-    RETURNED = "returned", "Bị trả lại"
+    RETURNED = "returned", "Bị trả lại"  # by the clerk, with the reason: editable again
     APPROVED = "approved", "Đã duyệt"
 
 
@@ -150,12 +150,25 @@ class Progress(models.TextChoices):
     NOT_STARTED = "not_started", "Chưa thực hiện"
     IN_PROGRESS = "in_progress", "Đang thực hiện"
     DONE = "done", "Hoàn thành"
-    PAUSED = "paused", "Tạm dừng"
+    PAUSED = "paused", "Tạm dừng"  # begun, so judged as in progress
 
 
-class TaskReport(models.Model):
-    """A unit's progress on one task in one period. `version` grows on every save so a
+class ReportRow(models.Model):
+    """A row of a unit's report, saved by versions: `version` grows on every save, so a
     second person saving an old copy is told instead of overwriting."""
+
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
+class TaskReport(ReportRow):
+    """A unit's progress on one task in one period."""
 
     unit_report = models.ForeignKey(UnitReport, on_delete=models.CASCADE, related_name="tasks")
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports")
@@ -165,11 +178,6 @@ class TaskReport(models.Model):
     percent = models.PositiveSmallIntegerField("Tỷ lệ hoàn thành (%)", null=True, blank=True)
     done_text = models.TextField("Kết quả thực hiện", blank=True)
     completed_on = models.DateField("Ngày hoàn thành", null=True, blank=True)
-    version = models.PositiveIntegerField(default=1)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         ordering = ["unit_report", "task__position"]
@@ -182,7 +190,7 @@ class TaskReport(models.Model):
         ]
 
 
-class IndicatorValue(models.Model):
+class IndicatorValue(ReportRow):
     """A unit's value of one indicator for one period: a number, or a text for a
     qualitative target."""
 
@@ -192,11 +200,6 @@ class IndicatorValue(models.Model):
     text = models.TextField("Kết quả (định tính)", blank=True)
     source = models.CharField("Nguồn số liệu", max_length=300, blank=True)
     note = models.TextField("Ghi chú", blank=True)
-    version = models.PositiveIntegerField(default=1)
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
 
     class Meta:
         ordering = ["unit_report", "indicator__position"]
@@ -295,6 +298,7 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         constraints = [
+            # Sending the same key twice to one user fails here: sending is idempotent.
             models.UniqueConstraint(fields=["user", "key"], name="notification_user_key")
         ]
 

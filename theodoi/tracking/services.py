@@ -300,8 +300,8 @@ def task_report_save(
     """Save a unit's progress on a task (and a file proving it): all of it or, when a
     value or the file is refused, nothing. Raises ValidationFailed, Conflict (someone
     saved since `expected_version`) or TrackingError (the report cannot change now)."""
-    report = task_report.unit_report
-    _require_editable(report)
+    row = task_report
+    _require_editable(row.unit_report)
     errors = rules.task_report_check(
         progress=progress, percent=percent, completed_on=completed_on, today=_today()
     )
@@ -310,20 +310,13 @@ def task_report_save(
     values = rules.task_report_values(
         progress=progress, percent=percent, done_text=done_text, completed_on=completed_on
     )
-    _save_versioned(
-        row=task_report,
-        expected_version=expected_version,
-        fields=values,
-        labels=rules.TASK_LABELS,
-        user=user,
-        task=task_report.task,
-    )
+    _save_versioned(row, values, rules.TASK_LABELS, expected_version, user, task=row.task)
     if evidence is not None:
-        evidence_attach(upload=evidence, user=user, task_report=task_report)
-    return task_report
+        evidence_attach(upload=evidence, user=user, task_report=row)
+    return row
 
 
-def _save_versioned(*, row, expected_version, fields, labels, user, **logged_for) -> None:
+def _save_versioned(row, fields: dict, labels: dict, expected_version: int, user, **link) -> None:
     """Claim the version the person saw, log what changes, write it: the one path by
     which a task report or an indicator value is saved. A save that changes nothing
     writes nothing (an .xlsx uploaded twice, a "Lưu" clicked twice)."""
@@ -331,7 +324,7 @@ def _save_versioned(*, row, expected_version, fields, labels, user, **logged_for
         return
     report = row.unit_report
     _claim_version(type(row), row, expected_version, fields, list(labels))
-    _log_changes(report=report, record=row, fields=fields, labels=labels, user=user, **logged_for)
+    _log_changes(report=report, record=row, fields=fields, labels=labels, user=user, **link)
     for name, value in fields.items():
         setattr(row, name, value)
     row.version = expected_version + 1
@@ -353,9 +346,8 @@ def indicator_value_save(
 ) -> IndicatorValue:
     """Save a unit's value of an indicator (a number, or a text for a qualitative one)
     and a file proving it; all or nothing, as `task_report_save`."""
-    report = indicator_value.unit_report
-    _require_editable(report)
-    indicator = indicator_value.indicator
+    row, indicator = indicator_value, indicator_value.indicator
+    _require_editable(row.unit_report)
     targets = list(indicator.targets.all())
     try:
         number, text = rules.check_indicator_value(
@@ -367,16 +359,11 @@ def indicator_value_save(
         raise ValidationFailed({"value": str(err)}, rules.INDICATOR_LABELS) from None
     values = {"value": number, "text": text or "", "source": source.strip(), "note": note.strip()}
     _save_versioned(
-        row=indicator_value,
-        expected_version=expected_version,
-        fields=values,
-        labels=rules.INDICATOR_LABELS,
-        user=user,
-        indicator=indicator,
+        row, values, rules.INDICATOR_LABELS, expected_version, user, indicator=indicator
     )
     if evidence is not None:
-        evidence_attach(upload=evidence, user=user, indicator_value=indicator_value)
-    return indicator_value
+        evidence_attach(upload=evidence, user=user, indicator_value=row)
+    return row
 
 
 @transaction.atomic
@@ -461,7 +448,10 @@ def evidence_delete(*, evidence: Evidence, user) -> None:
 # --- Submission, return, approval ------------------------------------------------
 
 
-def _status_change(report: UnitReport, user, new: str) -> None:
+def _move(report: UnitReport, user, allowed: frozenset[str], new: str, **fields) -> UnitReport:
+    """Change the status only from an allowed one, in one UPDATE, so two clicks (or two
+    people) cannot both act on the same report; log the change; return the report as
+    it now is."""
     ChangeLog.objects.create(
         unit_report=report,
         user=user,
@@ -470,20 +460,16 @@ def _status_change(report: UnitReport, user, new: str) -> None:
         before=report.get_status_display(),
         after=ReportStatus(new).label,
     )
-
-
-def _claim_status(report: UnitReport, allowed: frozenset[str], new: str, **fields) -> None:
-    """Change the status only from an allowed one, in one UPDATE, so two clicks (or two
-    people) cannot both act on the same report."""
     won = UnitReport.objects.filter(pk=report.pk, status__in=allowed).update(
         status=new, version=F("version") + 1, **fields
     )
+    report.refresh_from_db()
     if not won:
-        report.refresh_from_db()
         raise TrackingError(
             f"Báo cáo của {report.unit.name} đang ở trạng thái "
             f"“{report.get_status_display()}”, không thực hiện được."
         )
+    return report
 
 
 @transaction.atomic
@@ -496,15 +482,15 @@ def unit_report_submit(*, report: UnitReport, user) -> UnitReport:
     )
     if missing:
         raise ValidationFailed({"submit": "Chưa thể gửi: " + "; ".join(missing)})
-    _status_change(report, user, ReportStatus.SUBMITTED)
-    _claim_status(
+    now = timezone.now()
+    _move(
         report,
+        user,
         rules.EDITABLE_STATUSES,
         ReportStatus.SUBMITTED,
-        submitted_at=timezone.now(),
+        submitted_at=now,
         submitted_by=user,
     )
-    report.refresh_from_db()
     notifications.submission_notify(report=report)
     return report
 
@@ -514,33 +500,29 @@ def unit_report_return(*, report: UnitReport, user, comment: str) -> UnitReport:
     comment = comment.strip()
     if not comment:
         raise ValidationFailed({"comment": "Lý do trả lại: hãy ghi rõ đơn vị cần sửa gì."})
-    _status_change(report, user, ReportStatus.RETURNED)
-    _claim_status(
-        report,
-        rules.RETURNABLE_STATUSES,
-        ReportStatus.RETURNED,
-        return_comment=comment,
-        returned_at=timezone.now(),
-        approved_at=None,
-        approved_by=None,
-    )
-    report.refresh_from_db()
+    # An approved report can come back too; it is then no longer approved.
+    fields = {
+        "return_comment": comment,
+        "returned_at": timezone.now(),
+        "approved_at": None,
+        "approved_by": None,
+    }
+    _move(report, user, rules.RETURNABLE_STATUSES, ReportStatus.RETURNED, **fields)
     notifications.return_notify(report=report)
     return report
 
 
 @transaction.atomic
 def unit_report_approve(*, report: UnitReport, user) -> UnitReport:
-    _status_change(report, user, ReportStatus.APPROVED)
-    _claim_status(
+    now = timezone.now()
+    return _move(
         report,
+        user,
         rules.APPROVABLE_STATUSES,
         ReportStatus.APPROVED,
-        approved_at=timezone.now(),
+        approved_at=now,
         approved_by=user,
     )
-    report.refresh_from_db()
-    return report
 
 
 @transaction.atomic

@@ -3,6 +3,8 @@ form → service → redirect or render."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -43,6 +45,18 @@ from theodoi.tracking.models import (
     TaskReport,
     UnitReport,
 )
+
+
+@contextmanager
+def _told(request, done: str) -> Iterator[None]:
+    """Run a service: then say it was done, or why it was refused."""
+    try:
+        yield
+    except services.TrackingError as err:
+        messages.error(request, str(err))
+    else:
+        messages.success(request, done)
+
 
 # --- Access helpers: the object and the user's access, or 404 / PermissionDenied ----
 
@@ -202,11 +216,10 @@ def period_settings(request, pk: int):
 @require_POST
 def period_close(request, pk: int):
     period, _ = _get_period_for_user(request, pk, rules.can_manage_period)
-    action = services.period_reopen if request.POST.get("reopen") else services.period_close
-    try:
+    reopen = bool(request.POST.get("reopen"))
+    action = services.period_reopen if reopen else services.period_close
+    with _told(request, f"Đã {'mở lại' if reopen else 'khóa'} {period}."):
         action(period=period, user=request.user, note=request.POST.get("note", ""))
-    except services.TrackingError as err:
-        messages.error(request, str(err))
     return redirect("tracking:period-dashboard", pk=period.pk)
 
 
@@ -281,13 +294,60 @@ class _Outcome:
         return 409 if self.conflict else 400 if self.error else 200
 
 
-def _with_form(row, form, *, editable: bool, outcome: _Outcome | None = None):
-    """A report row ready for its template: its form, whether it can be edited, and how
-    the last save went."""
+@dataclass(frozen=True)
+class _RowKind:
+    """What differs between saving a task report and an indicator value."""
+
+    name: str
+    model: type[TaskReport] | type[IndicatorValue]
+    form: type[TaskReportForm] | type[IndicatorValueForm]
+    save: Callable[..., object]  # the service, keyword `owner` naming the row
+    owner: str
+    rows: Callable[[UnitReport, int], list]  # the row again, with its status
+    url: str
+
+    @property
+    def template(self) -> str:
+        return f"tracking/report_{self.name}_row.html"
+
+
+_TASK_ROW = _RowKind(
+    "task",
+    TaskReport,
+    TaskReportForm,
+    services.task_report_save,
+    "task_report",
+    lambda report, pk: selectors.report_task_rows(report, timezone.localdate(), pk=pk),
+    "tracking:task-report-save",
+)
+_INDICATOR_ROW = _RowKind(
+    "indicator",
+    IndicatorValue,
+    IndicatorValueForm,
+    services.indicator_value_save,
+    "indicator_value",
+    lambda report, pk: selectors.report_indicator_rows(report, pk=pk),
+    "tracking:indicator-value-save",
+)
+
+
+def _with_form(row, kind: _RowKind, *, editable: bool, outcome: _Outcome | None = None):
+    """A report row ready for its template: its form and where it posts, whether it can
+    be edited, and how the last save went."""
     outcome = outcome or _Outcome()
-    row.form = outcome.form or form
+    row.form = outcome.form or kind.form.for_row(row)
+    row.save_url = reverse(kind.url, args=[row.pk])
+    row.dom_id = f"{kind.name}-row-{row.pk}"
     row.editable, row.conflict, row.error = editable, outcome.conflict, outcome.error
     return row
+
+
+def _editable(report: UnitReport) -> bool:
+    """Whether the report can still change (whoever may change it)."""
+    locked = selectors.period_locked_for(report.period, report.unit, timezone.localdate())
+    return not tracking_rules.report_edit_refusal(
+        status=report.status, locked=locked, unit=report.unit.name, period=str(report.period)
+    )
 
 
 @login_required
@@ -300,19 +360,16 @@ def report_detail(request, pk: int, unit_pk: int):
         return render(request, "tracking/report_detail.html", context)
     report.period, report.unit = period, unit
     today = timezone.localdate()
-    locked = selectors.period_locked_for(period, unit, today)
     may_edit = rules.can_edit_report(access.role, own_unit=access.owns(unit.pk))
-    editable = may_edit and not tracking_rules.report_edit_refusal(
-        status=report.status, locked=locked, unit=unit.name, period=str(period)
-    )
+    editable = may_edit and _editable(report)
     can_review = rules.can_review_report(access.role)
     context |= {
         "tasks": [
-            _with_form(row, TaskReportForm.for_row(row), editable=editable)
+            _with_form(row, _TASK_ROW, editable=editable)
             for row in selectors.report_task_rows(report, today)
         ],
         "indicators": [
-            _with_form(row, IndicatorValueForm.for_row(row), editable=editable)
+            _with_form(row, _INDICATOR_ROW, editable=editable)
             for row in selectors.report_indicator_rows(report)
         ],
         "editable": editable,
@@ -328,14 +385,11 @@ def report_detail(request, pk: int, unit_pk: int):
     return render(request, "tracking/report_detail.html", context)
 
 
-def _save(form, save, **row) -> _Outcome:
-    """Form → save service: saved, refused with the reason, or in conflict with what
-    someone else saved meanwhile (then the form keeps what was typed, against the
-    version now seen)."""
+def _attempt(kind: _RowKind, row, form, user) -> _Outcome:
     if not form.is_valid():
         return _Outcome(form, error=form.problems())
     try:
-        save(**row, **form.values())
+        kind.save(**{kind.owner: row}, user=user, **form.values())
     except services.Conflict as conflict:
         return _Outcome(form.at_version(conflict.current_version), conflict=conflict)
     except services.TrackingError as err:
@@ -343,10 +397,16 @@ def _save(form, save, **row) -> _Outcome:
     return _Outcome()
 
 
-def _saved_response(request, report: UnitReport, outcome: _Outcome, template: str, row):
-    """The page again (with a message) for a plain form post; for htmx, the row alone.
-    htmx swaps only 2xx responses by default and a conflict or an error must be shown,
-    so the row comes back as 200 with the real status in a header."""
+def _row_save(request, pk: int, kind: _RowKind):
+    """Form → service → the row again: saved, refused with the reason, or in conflict
+    with what someone else saved meanwhile (then the form keeps what was typed,
+    against the version now seen). A plain form post gets the page back with a
+    message; htmx gets the row alone, as 200 with the real status in a header, since
+    htmx swaps only 2xx responses and a conflict or an error must be shown."""
+    row = _get_row_for_user(request, kind.model, pk)
+    form = kind.form(request.POST, request.FILES, prefix=kind.form.prefix_for(row))
+    outcome = _attempt(kind, row, form, request.user)
+    report = row.unit_report
     if not _is_htmx(request):
         if outcome.conflict:
             messages.error(request, "Bản ghi đã được người khác thay đổi; hãy xem lại và lưu lại.")
@@ -355,44 +415,25 @@ def _saved_response(request, report: UnitReport, outcome: _Outcome, template: st
         else:
             messages.success(request, "Đã lưu.")
         return redirect(_report_url(report))
+    report.refresh_from_db(fields=["status"])
+    (row,) = kind.rows(report, pk)
+    row = _with_form(row, kind, editable=_editable(report), outcome=outcome)
     row.saved = outcome.status == 200
-    response = render(request, template, {"row": row, "report": report})
+    response = render(request, kind.template, {"row": row, "report": report})
     response["X-Theodoi-Status"] = str(outcome.status)
     return response
-
-
-def _editable(report: UnitReport) -> bool:
-    locked = selectors.period_locked_for(report.period, report.unit, timezone.localdate())
-    return not tracking_rules.report_edit_refusal(
-        status=report.status, locked=locked, unit=report.unit.name, period=str(report.period)
-    )
 
 
 @login_required
 @require_POST
 def task_report_save(request, pk: int):
-    row = _get_row_for_user(request, TaskReport, pk)
-    form = TaskReportForm(request.POST, request.FILES, prefix=f"t{pk}")
-    outcome = _save(form, services.task_report_save, task_report=row, user=request.user)
-    report = row.unit_report
-    report.refresh_from_db(fields=["status"])
-    (row,) = selectors.report_task_rows(report, timezone.localdate(), pk=pk)
-    row = _with_form(row, TaskReportForm.for_row(row), editable=_editable(report), outcome=outcome)
-    return _saved_response(request, report, outcome, "tracking/report_task_row.html", row)
+    return _row_save(request, pk, _TASK_ROW)
 
 
 @login_required
 @require_POST
 def indicator_value_save(request, pk: int):
-    row = _get_row_for_user(request, IndicatorValue, pk)
-    form = IndicatorValueForm(request.POST, request.FILES, prefix=f"i{pk}")
-    outcome = _save(form, services.indicator_value_save, indicator_value=row, user=request.user)
-    report = row.unit_report
-    report.refresh_from_db(fields=["status"])
-    (row,) = selectors.report_indicator_rows(report, pk=pk)
-    form = IndicatorValueForm.for_row(row)
-    row = _with_form(row, form, editable=_editable(report), outcome=outcome)
-    return _saved_response(request, report, outcome, "tracking/report_indicator_row.html", row)
+    return _row_save(request, pk, _INDICATOR_ROW)
 
 
 @login_required
@@ -401,11 +442,8 @@ def report_notes(request, pk: int, unit_pk: int):
     report = _get_report_for_user(request, pk, unit_pk, rules.can_edit_report)
     form = NotesForm(request.POST)
     if form.is_valid():
-        try:
+        with _told(request, "Đã lưu khó khăn, vướng mắc và đề xuất, kiến nghị."):
             services.unit_report_save_notes(report=report, user=request.user, **form.cleaned_data)
-            messages.success(request, "Đã lưu khó khăn, vướng mắc và đề xuất, kiến nghị.")
-        except services.TrackingError as err:
-            messages.error(request, str(err))
     return redirect(_report_url(report))
 
 
@@ -413,11 +451,8 @@ def report_notes(request, pk: int, unit_pk: int):
 @require_POST
 def report_submit(request, pk: int, unit_pk: int):
     report = _get_report_for_user(request, pk, unit_pk, rules.can_edit_report)
-    try:
+    with _told(request, f"Đã gửi báo cáo {report.period} của {report.unit.name}."):
         services.unit_report_submit(report=report, user=request.user)
-        messages.success(request, f"Đã gửi báo cáo {report.period} của {report.unit.name}.")
-    except services.TrackingError as err:
-        messages.error(request, str(err))
     return redirect(_report_url(report))
 
 
@@ -436,13 +471,10 @@ def report_return(request, pk: int, unit_pk: int):
     report = _get_report_for_reviewer(request, pk, unit_pk)
     form = ReturnForm(request.POST)
     form.is_valid()
-    try:
+    with _told(request, f"Đã trả lại báo cáo của {report.unit.name}."):
         services.unit_report_return(
             report=report, user=request.user, comment=form.cleaned_data.get("comment", "")
         )
-        messages.success(request, f"Đã trả lại báo cáo của {report.unit.name}.")
-    except services.TrackingError as err:
-        messages.error(request, str(err))
     return redirect(_report_url(report))
 
 
@@ -450,11 +482,8 @@ def report_return(request, pk: int, unit_pk: int):
 @require_POST
 def report_approve(request, pk: int, unit_pk: int):
     report = _get_report_for_reviewer(request, pk, unit_pk)
-    try:
+    with _told(request, f"Đã duyệt báo cáo của {report.unit.name}."):
         services.unit_report_approve(report=report, user=request.user)
-        messages.success(request, f"Đã duyệt báo cáo của {report.unit.name}.")
-    except services.TrackingError as err:
-        messages.error(request, str(err))
     return redirect("tracking:period-dashboard", pk=pk)
 
 
@@ -474,11 +503,8 @@ def evidence_file(request, pk: int):
 @require_POST
 def evidence_delete(request, pk: int):
     evidence = _get_evidence_for_user(request, pk, rules.can_edit_report)
-    try:
+    with _told(request, f"Đã xóa minh chứng “{evidence.original_name}”."):
         services.evidence_delete(evidence=evidence, user=request.user)
-        messages.success(request, f"Đã xóa minh chứng “{evidence.original_name}”.")
-    except services.TrackingError as err:
-        messages.error(request, str(err))
     return redirect(_report_url(evidence.unit_report))
 
 

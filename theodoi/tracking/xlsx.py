@@ -27,7 +27,7 @@ TASK_SHEET = "Nhiệm vụ"
 INDICATOR_SHEET = "Chỉ tiêu"
 # (header, width, filled by the unit)
 TASK_COLUMNS = [
-    ("Mã dòng", 8, False),
+    ("Mã dòng", 8, False),  # the row's id, hidden: re-sorted rows still find their record
     ("STT", 6, False),
     ("Nhiệm vụ", 50, False),
     ("Thời gian hoàn thành", 18, False),

@@ -10,24 +10,19 @@ from theodoi.tracking.models import Notification, ReportStatus
 register = template.Library()
 
 
-@register.filter
-def task_label(status) -> str:
-    return evaluation.LABELS.get(status, "")
+_LABELS = {"task": evaluation.LABELS, "indicator": evaluation.INDICATOR_LABELS}
+_COLOURS = {"task": evaluation.COLOUR, "indicator": evaluation.INDICATOR_COLOUR}
 
 
 @register.filter
-def task_colour(status) -> str:
-    return evaluation.COLOUR.get(status, "grey")
+def status_label(status, kind: str) -> str:
+    """{{ row.status|status_label:"task" }}: a task's or an indicator's status in words."""
+    return _LABELS[kind].get(status, "")
 
 
 @register.filter
-def indicator_label(status) -> str:
-    return evaluation.INDICATOR_LABELS.get(status, "")
-
-
-@register.filter
-def indicator_colour(status) -> str:
-    return evaluation.INDICATOR_COLOUR.get(status, "grey")
+def status_colour(status, kind: str) -> str:
+    return _COLOURS[kind].get(status, "grey")
 
 
 @register.filter
