@@ -83,7 +83,9 @@ def unit_update_view(request, pk: int):
 def unit_alias_add_view(request, pk: int):
     unit = _get_unit_for_manager(request, pk)
     form = AliasForm(request.POST)
-    if form.is_valid():
-        unit_alias_add(unit=unit, name=form.cleaned_data["name"])
-        messages.success(request, "Đã thêm tên gọi khác.")
+    alias = unit_alias_add(unit=unit, name=form.cleaned_data["name"]) if form.is_valid() else None
+    if alias is None:  # blank, or a spelling of the unit's own name
+        messages.error(request, f"Chưa thêm: tên gọi khác trống hoặc trùng tên “{unit.name}”.")
+    else:
+        messages.success(request, f"Đã thêm tên gọi khác “{alias.name}” cho {unit.name}.")
     return redirect("accounts:unit-list", code=unit.commune.code)

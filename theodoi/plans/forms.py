@@ -1,6 +1,6 @@
 from django import forms
 
-from theodoi.plans.models import DeadlineKind, Plan, PlanStatus, Recurrence
+from theodoi.plans.models import DeadlineKind, Indicator, Plan, PlanStatus, Recurrence, Task
 
 # Text, not type=date: the browser would show its own locale (mm/dd/yyyy in English).
 _DATE = forms.DateInput(
@@ -51,7 +51,20 @@ class PlanMetaForm(forms.ModelForm):
         return [line.strip() for line in lines if line.strip()]
 
 
-class TaskRowForm(forms.Form):
+class _RowForm(forms.Form):
+    """A task's or indicator's row on the review page; ids are prefixed by the row so
+    the page's many rows do not share them."""
+
+    letter = ""
+
+    @classmethod
+    def for_record(cls, record: Task | Indicator, data=None) -> "_RowForm":
+        initial = {name: getattr(record, name) for name in cls.base_fields}
+        return cls(data, initial=initial, auto_id=f"{cls.letter}{record.pk}_%s")
+
+
+class TaskRowForm(_RowForm):
+    letter = "t"
     code = forms.CharField(label="STT", max_length=20, required=False)
     name = forms.CharField(label="Tên nhiệm vụ", widget=forms.Textarea(attrs={"rows": 2}))
     group = forms.CharField(label="Nhóm", required=False)
@@ -66,7 +79,11 @@ class TaskRowForm(forms.Form):
     )
 
 
-class IndicatorRowForm(forms.Form):
+class IndicatorRowForm(_RowForm):
+    """Targets are typed in fields named by year ("target_2030"), as many as the plan's
+    table has columns; `targets()` reads them."""
+
+    letter = "i"
     code = forms.CharField(label="STT", max_length=20, required=False)
     name = forms.CharField(label="Tên chỉ tiêu", widget=forms.Textarea(attrs={"rows": 2}))
     group = forms.CharField(label="Nhóm", required=False)
@@ -74,6 +91,14 @@ class IndicatorRowForm(forms.Form):
     lead_text = forms.CharField(label="Chủ trì", required=False)
     coordinating_text = forms.CharField(label="Phối hợp", required=False)
     output = forms.CharField(label="Sản phẩm", required=False)
+
+    def targets(self) -> dict[int, str]:
+        """Year → the target as typed (blank: no target that year)."""
+        return {
+            int(key.removeprefix("target_")): value
+            for key, value in self.data.items()
+            if key.startswith("target_") and key.removeprefix("target_").isdigit()
+        }
 
 
 class TaskFilterForm(forms.Form):

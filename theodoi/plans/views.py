@@ -94,9 +94,9 @@ def _review_context(plan: Plan) -> dict:
     )
     years = selectors.target_years(indicators)
     for task in tasks:
-        task.form = _task_form(task)
+        task.form = TaskRowForm.for_record(task)
     for indicator in indicators:
-        indicator.form = _indicator_form(indicator)
+        indicator.form = IndicatorRowForm.for_record(indicator)
     attached = {w for r in tasks + indicators for w in r.warnings}
     return {
         "plan": plan,
@@ -109,16 +109,6 @@ def _review_context(plan: Plan) -> dict:
         "units": Unit.objects.filter(commune=plan.commune, is_active=True),
         "plan_warnings": [w for w in plan.warnings if w not in attached],
     }
-
-
-def _task_form(task: Task, data=None) -> TaskRowForm:
-    initial = {f: getattr(task, f) for f in TaskRowForm.base_fields}
-    return TaskRowForm(data, initial=initial, auto_id=f"t{task.pk}_%s")
-
-
-def _indicator_form(indicator: Indicator, data=None) -> IndicatorRowForm:
-    initial = {f: getattr(indicator, f) for f in IndicatorRowForm.base_fields}
-    return IndicatorRowForm(data, initial=initial, auto_id=f"i{indicator.pk}_%s")
 
 
 @login_required
@@ -182,11 +172,10 @@ def plan_unit_name(request, pk: int, decision: str):
 @require_POST
 def task_row_save(request, pk: int):
     task = _get_record_for_user(request, Task, pk, rules.can_manage_plan)
-    form = _task_form(task, request.POST)
+    form = TaskRowForm.for_record(task, request.POST)
     if form.is_valid():
         task = services.task_update(task=task, **form.cleaned_data)
-        form = _task_form(task)
-        task.saved = True
+        form, task.saved = TaskRowForm.for_record(task), True
     task.form = form
     if _is_htmx(request):
         return render(request, "plans/plan_review_task_row.html", {"task": task})
@@ -197,17 +186,11 @@ def task_row_save(request, pk: int):
 @require_POST
 def indicator_row_save(request, pk: int):
     indicator = _get_record_for_user(request, Indicator, pk, rules.can_manage_plan)
-    form = _indicator_form(indicator, request.POST)
-    if form.is_valid():
-        targets = {
-            int(key.removeprefix("target_")): value
-            for key, value in request.POST.items()
-            if key.startswith("target_") and key.removeprefix("target_").isdigit()
-        }
-        indicator = services.indicator_update(
-            indicator=indicator, targets=targets, **form.cleaned_data
-        )
-        form = _indicator_form(indicator)
+    form = IndicatorRowForm.for_record(indicator, request.POST)
+    if not form.is_valid():
+        messages.error(request, f"Chỉ tiêu {indicator.code} chưa lưu: " + form.errors.as_text())
+    else:
+        services.indicator_update(indicator=indicator, targets=form.targets(), **form.cleaned_data)
     url = reverse("plans:plan-review", args=[indicator.plan_id]) + f"#indicator-{indicator.pk}"
     if _is_htmx(request):
         return HttpResponse(headers={"HX-Location": url})

@@ -251,7 +251,7 @@ class ChangeLog(models.Model):
     key: the task and indicator pages ask for their history directly."""
 
     unit_report = models.ForeignKey(UnitReport, on_delete=models.CASCADE, related_name="changes")
-    task = models.ForeignKey(
+    task = models.ForeignKey(  # the record changed; neither for the report's own fields
         Task, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
     )
     indicator = models.ForeignKey(
