@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from theodoi.tracking import notifications, selectors, services
+from theodoi.tracking.models import IndicatorValue, TaskReport, UnitReport
 
 
 def test_bell_counts_unread_notifications(cast, plan, login):
@@ -146,3 +147,51 @@ def test_dashboard_gathers_the_units_difficulties_for_the_leader(cast, period, u
     )
     page = login(cast.leader).get(reverse("tracking:period-dashboard", args=[period.pk]))
     assert "Thiếu thiết bị" in page.content.decode()
+
+
+def _row_counts():
+    return (UnitReport.objects.count(), TaskReport.objects.count(), IndicatorValue.objects.count())
+
+
+def test_opening_a_report_writes_nothing(cast, plan, units, login):
+    # A period not begun yet: its report page says so and creates no rows, for anyone.
+    (later,) = services.period_create_defaults(plan=plan, years=[2099])
+    economy = units["Phòng Kinh tế"]
+    before = _row_counts()
+    for user in (cast.viewer, cast.focal_point, cast.clerk):
+        page = login(user).get(reverse("tracking:report-detail", args=[later.pk, economy.pk]))
+        assert page.status_code == 200 and "chưa mở" in page.content.decode()
+    assert _row_counts() == before
+    # The clerk opens it early: every expected unit gets its report and rows.
+    login(cast.clerk).post(reverse("tracking:period-open", args=[later.pk]))
+    report = selectors.unit_report(later, economy)
+    assert report.tasks.count() == 2 and report.indicators.count() == 2
+    opened = _row_counts()
+    login(cast.focal_point).get(reverse("tracking:report-detail", args=[later.pk, economy.pk]))
+    assert _row_counts() == opened
+
+
+def test_a_focal_point_cannot_open_a_period(cast, plan, login):
+    (later,) = services.period_create_defaults(plan=plan, years=[2099])
+    response = login(cast.focal_point).post(reverse("tracking:period-open", args=[later.pk]))
+    assert response.status_code == 403
+    assert not UnitReport.objects.filter(period=later).exists()
+
+
+def test_the_daily_job_opens_a_period_on_its_first_day(cast, plan, units):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    (later,) = services.period_create_defaults(plan=plan, years=[2099])
+    call_command("send_reminders", "--date", "2098-12-31", stdout=StringIO())
+    later.refresh_from_db()
+    assert later.opened_at is None and not later.reports.exists()
+    call_command("send_reminders", "--date", "2099-01-01", stdout=StringIO())
+    later.refresh_from_db()
+    assert later.opened_at is not None
+    assert {r.unit.name for r in later.reports.all()} == {
+        "Phòng Kinh tế",
+        "Phòng Văn hóa - Xã hội",
+        "Công an",
+    }

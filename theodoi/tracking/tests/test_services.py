@@ -242,3 +242,33 @@ def test_next_period_carries_progress_over_but_not_for_recurring_tasks(cast, pla
     carried = later.tasks.get(task__code="1")
     assert (carried.progress, carried.completed_on) == ("done", dt.date(2026, 5, 1))
     assert later.tasks.get(task__code="2").progress == "not_started"  # "Thường xuyên"
+
+
+def test_a_refused_file_saves_nothing_of_the_row(cast, report):
+    row = report.tasks.get(task__code="1")
+    with pytest.raises(services.ValidationFailed, match="chỉ nhận PDF"):
+        services.task_report_save(
+            task_report=row,
+            user=cast.focal_point,
+            expected_version=1,
+            progress="in_progress",
+            percent=40,
+            done_text="Dự thảo",
+            completed_on=None,
+            evidence=SimpleUploadedFile("virus.exe", b"MZ"),
+        )
+    row.refresh_from_db()
+    assert (row.progress, row.percent, row.version) == ("not_started", None, 1)
+    assert not ChangeLog.objects.exists() and not Evidence.objects.exists()
+
+
+def test_a_save_that_changes_nothing_writes_nothing(cast, report):
+    row = report.indicators.get(indicator__code="2")
+    services.indicator_value_save(
+        indicator_value=row, user=cast.focal_point, expected_version=1, value_text="3"
+    )
+    services.indicator_value_save(
+        indicator_value=row, user=cast.focal_point, expected_version=2, value_text="3,0"
+    )
+    row.refresh_from_db()
+    assert row.version == 2 and ChangeLog.objects.filter(field="value").count() == 1

@@ -122,3 +122,14 @@ def test_not_an_excel_file(cast, period, economy, login):
     )
     assert response.status_code == 400
     assert "không đọc được" in response.content.decode()
+
+
+def test_a_refused_date_is_reported_in_its_own_column(cast, period, economy, login):
+    focal = login(cast.focal_point)
+    wb = _download(focal, period, economy)
+    tasks = wb[xlsx.TASK_SHEET]
+    tasks["F2"], tasks["I2"] = "Hoàn thành", "01/01/2999"  # in the future
+    response = _upload(focal, period, economy, wb)
+    (problem,) = response.context["problems"]
+    assert (problem.row, problem.column) == (2, "Ngày hoàn thành")
+    assert problem.reason == "Ngày hoàn thành không được ở tương lai"
