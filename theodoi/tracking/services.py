@@ -114,7 +114,7 @@ def _periods_create(*, plan: Plan, kind: str, made: list[rules.Period]) -> list[
             start=p.start,
             defaults={"label": p.label, "end": p.end, "due_on": p.due_on},
         )
-        if period.start <= _today():
+        if period.opened_at is None and period.start <= _today():
             period_open(period=period)
         periods.append(period)
     return periods
