@@ -5,15 +5,22 @@
   extractor's targets, which pass `dot_thousands=True`).
 - `parse_percent(text)`: a whole percentage as typed ("50", "50%", blank).
 - `format_decimal_vi(value)`: Decimal("3.5000") → "3,5", the decimal comma, no trailing
-  zeros.
+  zeros (rounded, with dots between thousands, when asked); `format_percent_vi(value)`:
+  66.666 → "66,7%".
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["AmbiguousNumber", "format_decimal_vi", "parse_decimal_vi", "parse_percent"]
+__all__ = [
+    "AmbiguousNumber",
+    "format_decimal_vi",
+    "format_percent_vi",
+    "parse_decimal_vi",
+    "parse_percent",
+]
 
 
 class AmbiguousNumber(ValueError):
@@ -92,10 +99,29 @@ def parse_percent(text: str) -> int | None:
     return int(number)
 
 
-def format_decimal_vi(value: Decimal | int | float | str | None) -> str:
-    """Decimal("3.5000") → "3,5", 12 → "12", None or "" → "": how pages, the history and
-    the .xlsx form show a number."""
+def format_decimal_vi(
+    value: Decimal | int | float | str | None, *, places: int | None = None, grouped: bool = False
+) -> str:
+    """Decimal("3.5000") → "3,5", 12 → "12", None or "" → "": how pages, the history, the
+    .xlsx form and the reports show a number. `places` rounds to that many decimals
+    first (half up; trailing zeros still dropped). `grouped` puts dots between thousands
+    ("1.234,5") as a printed report does; not for a value a person may type back, where
+    "1.234" would be ambiguous."""
     if value is None or value == "":
         return ""
-    text = format(Decimal(str(value)).normalize(), "f")
-    return text.replace(".", ",")
+    number = Decimal(str(value))
+    if places is not None:
+        number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = format(number.normalize(), "f")
+    whole, _, fraction = text.partition(".")
+    if grouped:
+        sign, digits = ("-", whole[1:]) if whole.startswith("-") else ("", whole)
+        whole = sign + f"{int(digits):,}".replace(",", ".")
+    return f"{whole},{fraction}" if fraction else whole
+
+
+def format_percent_vi(value: Decimal | int | float | None) -> str:
+    """75.0 → "75%", 66.666… → "66,7%", None → "—": a share, to one decimal."""
+    if value is None:
+        return "—"
+    return format_decimal_vi(value, places=1) + "%"

@@ -7,6 +7,7 @@ import pytest
 from theodoi.lib.vnnumber import (
     AmbiguousNumber,
     format_decimal_vi,
+    format_percent_vi,
     parse_decimal_vi,
     parse_percent,
 )
@@ -98,3 +99,31 @@ def test_a_percent_must_be_a_whole_number(text):
 )
 def test_format_decimal_vi(value, shown):
     assert format_decimal_vi(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (Decimal("1234.5"), "1.234,5"),
+        (Decimal("-1234567.50"), "-1.234.567,5"),
+        (Decimal("1E+3"), "1.000"),
+        (Decimal("999"), "999"),
+        (Decimal("0.25"), "0,25"),
+    ],
+)
+def test_format_decimal_vi_grouped_as_a_report_prints_it(value, shown):
+    assert format_decimal_vi(value, grouped=True) == shown
+
+
+def test_format_decimal_vi_rounds_half_up_to_the_places_asked():
+    assert format_decimal_vi(1.8000000001, places=1) == "1,8"
+    assert format_decimal_vi(Decimal("0.25"), places=1) == "0,3"
+    assert format_decimal_vi(Decimal("50.00"), places=2) == "50"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(75.0, "75%"), (200 / 3, "66,7%"), (Decimal("37.5"), "37,5%"), (0, "0%"), (None, "—")],
+)
+def test_format_percent_vi(value, shown):
+    assert format_percent_vi(value) == shown

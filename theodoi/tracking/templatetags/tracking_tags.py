@@ -4,6 +4,7 @@ include: the notification bell and a task's or indicator's history."""
 from django import template
 
 from theodoi.evaluation import rules as evaluation
+from theodoi.lib.vnnumber import format_percent_vi
 from theodoi.tracking import rules, selectors
 from theodoi.tracking.models import Notification, ReportStatus
 
@@ -28,9 +29,7 @@ def status_colour(status, kind: str) -> str:
 @register.filter
 def percent_vi(value) -> str:
     """75.0 → "75%", 66.666… → "66,7%", None → "—"."""
-    if value is None:
-        return "—"
-    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+    return format_percent_vi(value)
 
 
 @register.filter
