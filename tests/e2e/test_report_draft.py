@@ -1,5 +1,6 @@
-"""The clerk opens the period's "Báo cáo tổng hợp", edits a section, and exports the
-report (.docx) and the data (.xlsx); each file opens and says what the page said."""
+"""The clerk opens the period's "Báo cáo tổng hợp", drafts it ("Soạn báo cáo"), edits a
+section, and exports the report (.docx) and the data (.xlsx); each file opens and says
+what the page said."""
 
 import io
 import re
@@ -33,6 +34,10 @@ def test_clerk_edits_the_report_and_exports_it(live_server, page, transactional_
     page.goto(f"{live_server.url}/ky-bao-cao/{period.pk}/")
     page.get_by_role("link", name="Báo cáo tổng hợp").click()
     assert page.locator("h1").inner_text() == "Báo cáo tổng hợp kỳ Năm 2026"
+    assert page.locator("textarea").count() == 0  # shown as drafted today, not stored yet
+    shot("01-draft-preview")
+    page.get_by_role("button", name="Soạn báo cáo").click()
+    page.locator("#section-de_xuat textarea").wait_for()
     shot("01-draft")
 
     section = page.locator("#section-de_xuat")

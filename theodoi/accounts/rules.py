@@ -1,7 +1,7 @@
 """Who may do what: every permission of theodoi, as plain functions over a person's role
-in a commune (and plain facts, such as whether a unit is theirs). No ORM, no request:
-views get an `Access` from `accounts.selectors.commune_access` and ask one of these
-before anything else."""
+in a commune or over a province (and plain facts, such as whether a unit is theirs). No
+ORM, no request: views get an `Access` from `accounts.selectors` (`commune_for_user`,
+`province_for_user`) and ask one of these before anything else."""
 
 from __future__ import annotations
 
@@ -56,8 +56,23 @@ def commune_access(
             roles.add(Role.SUPERVISOR)
         if m.role == Role.FOCAL_POINT and m.commune_id == commune_id and m.unit_id:
             units.add(m.unit_id)
-    role = next((r for r in STRENGTH if r in roles), None)
-    return Access(role, frozenset(units))
+    return Access(_strongest(roles), frozenset(units))
+
+
+def province_role(
+    memberships: Iterable[MembershipFacts], *, province_id: int, superuser: bool = False
+) -> Role | None:
+    """A person's standing over a province as a whole: an admin everywhere, a supervisor
+    in their own province. A commune's roles do not reach its province."""
+    roles: set[Role] = {Role.ADMIN} if superuser else set()
+    for m in memberships:
+        if m.role == Role.ADMIN or (m.role == Role.SUPERVISOR and m.province_id == province_id):
+            roles.add(Role(m.role))
+    return _strongest(roles)
+
+
+def _strongest(roles: set[Role]) -> Role | None:
+    return next((r for r in STRENGTH if r in roles), None)
 
 
 # --- Plans --------------------------------------------------------------------------
@@ -68,7 +83,8 @@ def can_view_commune(role: Role | None) -> bool:
 
 
 def can_view_draft(role: Role | None) -> bool:
-    """Drafts are work in progress: the people who manage or approve plans see them."""
+    """Drafts are work in progress: the people who write them (the clerk) and the leader
+    who approves them see them, a plan's draft as the commune's report's."""
     return role in MANAGERS | {Role.LEADER}
 
 
@@ -85,7 +101,9 @@ def can_manage_units(role: Role | None) -> bool:
 
 
 def can_view_dashboard(role: Role | None) -> bool:
-    """A period's per-unit overview: everyone who follows the whole commune."""
+    """A period's per-unit overview, its data as .xlsx/.csv and the commune's report the
+    leader approved: everyone who follows the whole commune (a focal point has its own
+    unit's report)."""
     return role in READERS and role != Role.FOCAL_POINT
 
 
@@ -115,3 +133,17 @@ def can_review_report(role: Role | None) -> bool:
 
 def can_approve_commune_report(role: Role | None) -> bool:
     return role in {Role.ADMIN, Role.LEADER}
+
+
+# --- The commune's and the province's reports ---------------------------------------
+
+
+def can_write_commune_report(role: Role | None) -> bool:
+    """Draft the commune's report of a period, edit and re-draft it, and choose the Word
+    templates the commune's reports are printed with: the standing unit's clerk."""
+    return role in MANAGERS
+
+
+def can_view_province_report(role: Role | None) -> bool:
+    """The province's consolidated report: its supervisors (and the admin)."""
+    return role in {Role.ADMIN, Role.SUPERVISOR}

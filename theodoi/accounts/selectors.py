@@ -1,9 +1,10 @@
-"""Reads about people and places: a user's standing in a commune, the communes they may
-open. `commune_for_user` is the first line of every view addressed by a commune code."""
+"""Reads about people and places: a user's standing in a commune or a province, the
+communes and provinces they may open. `commune_for_user` (`province_for_user`) is the
+first line of every view addressed by a commune's (a province's) code."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -13,15 +14,19 @@ from theodoi.accounts import rules
 from theodoi.accounts.models import AdminUnit, Membership, Role
 
 
+def _memberships(user) -> Iterator[rules.MembershipFacts]:
+    rows = Membership.objects.filter(user=user).values_list(
+        "role", "commune_id", "province_id", "unit_id"
+    )
+    return (rules.MembershipFacts(*m) for m in rows)
+
+
 def commune_access(user, commune: AdminUnit) -> rules.Access:
     """The user's role in the commune and the units they are focal point of (one query)."""
     if not user.is_authenticated:
         return rules.Access(None)
-    memberships = Membership.objects.filter(user=user).values_list(
-        "role", "commune_id", "province_id", "unit_id"
-    )
     return rules.commune_access(
-        (rules.MembershipFacts(*m) for m in memberships),
+        _memberships(user),
         commune_id=commune.pk,
         province_id=commune.parent_id,
         superuser=user.is_superuser,
@@ -40,6 +45,22 @@ def commune_for_user(
     if not check(access.role):
         raise PermissionDenied
     return commune, access
+
+
+def province_for_user(
+    user, code: int, check: Callable[[Role | None], bool]
+) -> tuple[AdminUnit, rules.Access]:
+    """The province with this code and the user's standing over it, if `check(role)`
+    allows; 404 for an unknown code, PermissionDenied otherwise."""
+    province = get_object_or_404(AdminUnit, level=AdminUnit.Level.PROVINCE, code=code)
+    role = None
+    if user.is_authenticated:
+        role = rules.province_role(
+            _memberships(user), province_id=province.pk, superuser=user.is_superuser
+        )
+    if not check(role):
+        raise PermissionDenied
+    return province, rules.Access(role)
 
 
 def visible_communes(user) -> QuerySet[AdminUnit]:

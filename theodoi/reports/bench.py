@@ -65,8 +65,8 @@ def _province(communes: int):
         with transaction.atomic():
             periods = tracking.period_create_defaults(plan=plan, years=[2025, 2026])
             for period in periods:
-                for unit in Unit.objects.filter(commune=commune):
-                    report = tracking.unit_report_get_or_start(period=period, unit=unit)
+                tracking.period_open(period=period)
+                for report in period.reports.all():
                     _save_rows(report.tasks.all(), period=period)
                     IndicatorValue.objects.filter(unit_report=report).update(
                         value=Decimal(30 + 10 * (period.end.year - 2025)), source="Thử"
@@ -138,9 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         _setup(Path(tmp) / "bench.sqlite3")
-        from theodoi.reports import exports, services, spreadsheets
+        from theodoi.reports import exports, selectors, spreadsheets
         from theodoi.reports.consolidation import commune_lines
-        from theodoi.reports.models import ReportDraft
         from theodoi.reports.selectors import periods_facts, province_periods
         from theodoi.tracking.models import ReportingPeriod
 
@@ -152,9 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         ).first()
 
         def commune_report():
-            ReportDraft.objects.filter(period=period).delete()
-            draft = services.report_draft_get_or_create(period=period)
-            return exports.commune_docx(draft)
+            return exports.commune_docx(selectors.unsaved_draft(period))
 
         seconds, content = _time(commune_report, 5)
         goal = "đạt" if seconds < 2 else "CHƯA ĐẠT"

@@ -1,5 +1,5 @@
 """A province's consolidated report: the communes' periods of one year, added up and set
-side by side. Pure functions over `selectors.PeriodFacts`, like `drafting`."""
+side by side. Pure functions over `facts.PeriodFacts`, like `drafting`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from theodoi.evaluation.rules import TaskGroup
 from theodoi.reports import rules
 from theodoi.reports.drafting import MET, grouped_notes, short_date
-from theodoi.reports.selectors import PeriodFacts, bucket_counts
+from theodoi.reports.facts import PeriodFacts, bucket_counts
 
 
 @dataclass

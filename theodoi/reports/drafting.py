@@ -1,4 +1,4 @@
-"""The words of a report, drafted from the facts of a period (`selectors.PeriodFacts`):
+"""The words of a report, drafted from the facts of a period (`facts.PeriodFacts`):
 the sections the clerk edits, the annex rows, and the same for a unit's own report and a
 province's consolidated one. Pure functions over plain values, no ORM.
 
@@ -14,9 +14,10 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 
 from theodoi.evaluation.rules import TaskGroup
+from theodoi.lib.vnnumber import format_decimal_vi
 from theodoi.lib.vntext import search_key
 from theodoi.reports import rules
-from theodoi.reports.selectors import (
+from theodoi.reports.facts import (
     INSUFFICIENT,
     IndicatorRow,
     PeriodFacts,
@@ -30,6 +31,8 @@ COMMUNE_SECTIONS = [
     ("nhiem_vu_toi", "III. NHIỆM VỤ TRỌNG TÂM KỲ TỚI"),
     ("de_xuat", "IV. ĐỀ XUẤT, KIẾN NGHỊ"),
 ]
+# The two paragraphs around the sections have no heading of their own.
+SECTION_LABELS = {"mo_dau": "Đoạn mở đầu", "ket_thuc": "Đoạn kết thúc"}
 MET = ("met", "exceeded")
 BEHIND = ("at_risk", "off_track")
 # Two proposals this alike (token set ratio over diacritic-free text) are one proposal.
@@ -41,6 +44,11 @@ def short_date(day) -> str:
     decree's leading zeros."""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"{day.day:02d}/{month}/{day.year}"
+
+
+def section_label(section: dict) -> str:
+    """What a page calls a section: its heading, or what the paragraph is."""
+    return section["title"] or SECTION_LABELS.get(section["key"], section["key"])
 
 
 def commune_body(facts: PeriodFacts) -> str:
@@ -254,7 +262,7 @@ def _assessment(facts: PeriodFacts) -> str:
         if i.status == "not_met":
             line += f", chưa đạt chỉ tiêu năm {year} ({i.target_year})"
         if i.trajectory in BEHIND:
-            expected = rules.number_vi(i.expected, places=1) if i.expected is not None else ""
+            expected = format_decimal_vi(i.expected, places=1, grouped=True)
             line += f"; {i.trajectory_label.lower()}"
             if expected:
                 line += f" (theo lộ trình cần đạt {expected} để đạt mốc {i.milestone})"

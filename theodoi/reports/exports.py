@@ -10,13 +10,14 @@ from django.utils import timezone
 from theodoi.accounts.models import AdminUnit, Unit
 from theodoi.lib.vntext import strip_diacritics
 from theodoi.reports import consolidation, documents, drafting, rules, selectors
-from theodoi.reports.models import ReportDraft, ReportTemplate
+from theodoi.reports.facts import PeriodFacts
+from theodoi.reports.models import ReportDraft
 from theodoi.tracking.models import ReportingPeriod
 
 
 def template_for(commune: AdminUnit, kind: str) -> bytes:
     """The commune's own template of this kind if it uploaded one, else the shipped one."""
-    own = ReportTemplate.objects.filter(commune=commune, kind=kind, is_active=True).first()
+    own = selectors.commune_templates(commune).get(kind)
     if own is not None:
         with own.file.open("rb") as f:
             return f.read()
@@ -70,7 +71,7 @@ def commune_docx(draft: ReportDraft) -> bytes:
     return documents.render(template, commune_context(draft))
 
 
-def unit_context(facts: selectors.PeriodFacts, unit: Unit) -> dict:
+def unit_context(facts: PeriodFacts, unit: Unit) -> dict:
     """A unit's report, issued by the unit under the commune's People's Committee."""
     symbol = "BC-" + rules.unit_symbol(unit.name)
     head = unit.name.split(" ")[0].lower()

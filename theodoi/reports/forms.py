@@ -2,8 +2,8 @@
 
 from django import forms
 
+from theodoi.lib.vndate import parse_date_vi
 from theodoi.reports.models import TemplateKind
-from theodoi.tracking.forms import parse_date_vi
 
 
 class DraftMetaForm(forms.Form):

@@ -1,6 +1,7 @@
 """Plain rules of the reports, no ORM: how Nghị định 30/2020/NĐ-CP (Phụ lục I) writes the
-parts of an administrative document, numbers with the decimal comma, what a template
-must contain, and which of the clerk's edits a re-draft would overwrite.
+parts of an administrative document, shares as percentages, what a template must
+contain, whether the clerk's draft may change, and which of the clerk's edits a re-draft
+would overwrite. Numbers are written by `theodoi.lib.vnnumber`.
 
 The decree's rules quoted here (Phụ lục I, Phần I):
 - dates in full, Arabic numerals, a 0 before days under 10 and months 1 and 2
@@ -16,15 +17,17 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
+from theodoi.lib.vnnumber import format_percent_vi
 from theodoi.lib.vntext import strip_diacritics
 
 __all__ = [
     "BLANK_DAY",
     "Paragraph",
     "date_line",
+    "draft_refusal",
     "number_line",
-    "number_vi",
     "paragraphs",
     "percent_of",
     "period_phrase",
@@ -109,33 +112,9 @@ def unit_symbol(name: str) -> str:
     return "".join(w[0].upper() for w in words) or "DV"
 
 
-def number_vi(value: Decimal | float | int | None, *, places: int | None = None) -> str:
-    """3.5 → "3,5"; 1234.5 → "1.234,5"; 50.00 → "50"; None → "". `places` rounds to that
-    many decimals (trailing zeros dropped)."""
-    if value is None:
-        return ""
-    d = Decimal(str(value)) if not isinstance(value, Decimal) else value
-    if places is not None:
-        d = d.quantize(Decimal(1).scaleb(-places))
-    text = format(d.normalize(), "f")
-    whole, _, frac = text.partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    whole = whole.lstrip("-")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    out = sign + ".".join(groups)
-    frac = frac.rstrip("0")
-    return f"{out},{frac}" if frac else out
-
-
 def percent_of(part: int, whole: int) -> str:
     """27 of 43 → "62,8%"; of nothing → "—"."""
-    if not whole:
-        return "—"
-    return number_vi(Decimal(part * 100) / Decimal(whole), places=1) + "%"
+    return format_percent_vi(Decimal(part * 100) / Decimal(whole) if whole else None)
 
 
 # --- The text of a section --------------------------------------------------------------
@@ -164,10 +143,27 @@ def paragraphs(text: str) -> list[Paragraph]:
     return out
 
 
+# --- The clerk's draft ----------------------------------------------------------------------
+
+
+def draft_refusal(*, stored: bool, approved: bool) -> str:
+    """Why the commune's draft cannot be edited now ('' when it can): the clerk has not
+    drafted it yet ("Soạn báo cáo"), or the leader approved the report, which stored it."""
+    if approved:
+        return "Báo cáo đã được lãnh đạo phê duyệt và lưu; bản nháp không sửa được nữa."
+    if not stored:
+        return "Báo cáo chưa được soạn: bấm “Soạn báo cáo” trước."
+    return ""
+
+
 # --- Re-drafting over the clerk's edits ----------------------------------------------------
 
+# A section as the draft stores it (JSON): {"key", "title", "text", "generated", "rev"};
+# a freshly drafted one has only the first three.
+Section = dict[str, Any]
 
-def redraft_conflicts(stored: list[dict], fresh: dict[str, str]) -> list[str]:
+
+def redraft_conflicts(stored: list[Section], fresh: dict[str, str]) -> list[str]:
     """The keys of the sections a re-draft would overwrite: edited by the clerk (their
     text differs from what was drafted) and drafted differently now."""
     return [
@@ -177,15 +173,18 @@ def redraft_conflicts(stored: list[dict], fresh: dict[str, str]) -> list[str]:
     ]
 
 
-def redraft_merge(stored: list[dict], fresh: list[dict], *, replace: set[str]) -> list[dict]:
+def redraft_merge(
+    stored: list[Section], fresh: list[Section], *, replace: set[str]
+) -> list[Section]:
     """The sections after a re-draft: the fresh draft, except that a section the clerk
     edited keeps the clerk's text unless its key is in `replace`."""
     old = {s["key"]: s for s in stored}
     merged = []
     for section in fresh:
+        text = section["text"]
         before = old.get(section["key"])
-        edited = before is not None and before["text"] != before["generated"]
-        text = before["text"] if edited and section["key"] not in replace else section["text"]
+        if before is not None and before["text"] != before["generated"]:
+            text = section["text"] if section["key"] in replace else before["text"]
         merged.append({**section, "text": text})
     return merged
 

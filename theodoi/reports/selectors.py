@@ -1,18 +1,22 @@
-"""What a report says, gathered as plain values: each task with its status in the period,
-each indicator with its value and judgement, each unit with its report and figures.
+"""What a report says, gathered as plain values (`facts`): each task with its status in
+the period, each indicator with its value and judgement, each unit with its report and
+figures; and the commune's report as stored, or as it would be drafted today.
 
 Every read of a judgement goes through this module (`_task_status`, `_indicator_judgement`,
 `_trajectory`), so that the reports follow whatever the evaluation app decides: the drafting,
-the .docx and the .xlsx only see the plain rows below. The number of queries does not grow
-with the number of periods, tasks or units (a province's 100 communes cost what one does).
+the .docx and the .xlsx only see the plain rows of `facts`. The number of queries does not
+grow with the number of periods, tasks or units (a province's 100 communes cost what one
+does).
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import hashlib
+import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Q
@@ -20,8 +24,18 @@ from django.utils import timezone
 
 from theodoi.accounts.models import AdminUnit, Unit
 from theodoi.evaluation import rules as evaluation
+from theodoi.lib.vnnumber import format_decimal_vi
 from theodoi.plans.models import Indicator, PlanStatus, Task
-from theodoi.reports import rules
+from theodoi.reports import drafting, rules
+from theodoi.reports.facts import (
+    INSUFFICIENT,
+    TRAJECTORY_LABELS,
+    IndicatorRow,
+    PeriodFacts,
+    TaskRow,
+    UnitRow,
+)
+from theodoi.reports.models import ReportDraft, ReportTemplate
 from theodoi.tracking import rules as tracking_rules
 from theodoi.tracking.models import (
     Evidence,
@@ -33,126 +47,7 @@ from theodoi.tracking.models import (
     TaskTrigger,
     UnitReport,
 )
-from theodoi.tracking.selectors import _submitted_on  # the day a report counts as sent
-
-INSUFFICIENT = "insufficient"
-TRAJECTORY_LABELS = {**evaluation.INDICATOR_LABELS, INSUFFICIENT: "Chưa đủ dữ liệu"}
-DONE_BUCKETS = (evaluation.TaskGroup.DONE_ON_TIME, evaluation.TaskGroup.DONE_LATE)
-
-
-@dataclass
-class TaskRow:
-    pk: int
-    code: str
-    name: str
-    group: str
-    unit: str
-    unit_pk: int | None
-    deadline: str
-    due: dt.date | None
-    kind: str
-    output: str
-    status: str
-    status_label: str
-    bucket: str  # one of the four national groups (evaluation.TaskGroup)
-    progress: str
-    percent: int | None
-    done_text: str
-    completed_on: dt.date | None
-    evidence: list[str] = field(default_factory=list)
-    reason: str = ""  # why it is late, when the unit said so
-
-    @property
-    def done(self) -> bool:
-        return self.bucket in DONE_BUCKETS
-
-
-@dataclass
-class IndicatorRow:
-    pk: int
-    code: str
-    name: str
-    group: str
-    unit: str
-    unit_pk: int | None
-    unit_of_measure: str
-    target_year: str  # the target the plan sets for the period's year, as written
-    milestone: str  # the next milestone, "2030: ≥80%"
-    value: Decimal | None
-    value_shown: str
-    status: str | None  # against the year's target; None when the plan sets none
-    status_label: str
-    trajectory: str | None  # against the path to the milestone
-    trajectory_label: str
-    expected: float | None
-    source: str
-    note: str
-
-
-@dataclass
-class UnitRow:
-    pk: int
-    name: str
-    report_status: str
-    report_status_label: str
-    submitted_on: dt.date | None
-    on_time: bool | None
-    difficulties: str
-    proposals: str
-    tasks: int = 0
-    buckets: dict[str, int] = field(default_factory=dict)
-    indicators_met: int = 0
-    indicators_not_met: int = 0
-    indicators_no_data: int = 0
-
-
-@dataclass
-class PeriodFacts:
-    commune: str  # "Xã Thái Tân"
-    commune_code: int
-    division_type: str
-    place: str  # "Thái Tân"
-    province: str
-    plan_number: str
-    plan_date: dt.date | None
-    plan_title: str
-    plan_signer: str
-    standing_unit: str
-    period_pk: int
-    period_label: str
-    period_kind: str
-    start: dt.date
-    end: dt.date
-    due_on: dt.date
-    approved_at: dt.datetime | None
-    today: dt.date
-    next_label: str
-    next_start: dt.date
-    next_end: dt.date
-    tasks: list[TaskRow] = field(default_factory=list)
-    indicators: list[IndicatorRow] = field(default_factory=list)
-    units: list[UnitRow] = field(default_factory=list)
-
-    @property
-    def year(self) -> int:
-        return self.end.year
-
-    @property
-    def reported_units(self) -> int:
-        return sum(1 for u in self.units if u.submitted_on is not None)
-
-    @property
-    def on_time_units(self) -> int:
-        return sum(1 for u in self.units if u.on_time)
-
-
-def bucket_counts(tasks: list[TaskRow]) -> dict[evaluation.TaskGroup, int]:
-    """How many tasks fall in each of the four national groups."""
-    counts = dict.fromkeys(evaluation.TaskGroup, 0)
-    for t in tasks:
-        counts[evaluation.TaskGroup(t.bucket)] += 1
-    return counts
-
+from theodoi.tracking.selectors import submitted_on
 
 # --- Judgements: the one place reports read them ----------------------------------------
 
@@ -352,7 +247,7 @@ def _period_facts(period, *, today, tasks, indicators, triggers, coordinating, r
                 progress=tr.progress,
                 percent=tr.percent,
                 completed_on=tr.completed_on,
-                reported_on=_submitted_on(unit_report),
+                reported_on=submitted_on(unit_report),
             )
         status = _task_status(task, period, report, triggers.get(task.pk), today)
         facts.tasks.append(
@@ -410,7 +305,7 @@ def _indicator_row(indicator: Indicator, period: ReportingPeriod, values) -> Ind
         target_year=target.raw if target else "",
         milestone=f"{milestone.year}: {milestone.raw}" if milestone else "",
         value=value,
-        value_shown=rules.number_vi(value) if value is not None else text,
+        value_shown=format_decimal_vi(value, grouped=True) if value is not None else text,
         status=str(status) if status else None,
         status_label=evaluation.INDICATOR_LABELS[status] if status else "",
         trajectory=str(trajectory) if trajectory else None,
@@ -430,7 +325,7 @@ def _unit_rows(period, facts, tasks, indicators, coordinating, reports, units) -
     for unit in sorted((units[u] for u in expected), key=lambda u: (u.position, u.name)):
         report = reports.get((period.pk, unit.pk))
         status = report.status if report else ReportStatus.NOT_STARTED
-        submitted = _submitted_on(report)
+        submitted = submitted_on(report)
         rows[unit.pk] = UnitRow(
             pk=unit.pk,
             name=unit.name,
@@ -511,3 +406,118 @@ def province_years(province: AdminUnit) -> list[int]:
             ).values_list("end", flat=True)
         }
     )
+
+
+# --- The commune's report of a period ---------------------------------------------------
+
+
+@dataclass
+class Fresh:
+    """What the data says today: the drafted sections, the annex rows and their hash."""
+
+    sections: list[dict]
+    facts: dict
+    facts_hash: str
+    title: str
+
+
+def fresh_draft(period: ReportingPeriod, today: dt.date | None = None) -> Fresh:
+    facts = period_facts(period, today)
+    sections = [
+        {"key": "mo_dau", "title": "", "text": drafting.opening(facts)},
+        *drafting.commune_sections(facts),
+        {"key": "ket_thuc", "title": "", "text": drafting.closing(facts)},
+    ]
+    snapshot = {
+        "phu_luc_chi_tieu": drafting.indicator_annex(facts.indicators),
+        "phu_luc_nhiem_vu": drafting.task_annex(facts.tasks),
+        "don_vi": [[u.name, u.report_status, u.difficulties, u.proposals] for u in facts.units],
+    }
+    digest = hashlib.sha256(
+        json.dumps(snapshot, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
+    snapshot.update(
+        nam=facts.year,
+        ky=facts.period_label,
+        dia_danh=facts.place,
+        co_quan=f"{facts.division_type} {facts.place}".upper(),
+        ngay_so_lieu=facts.today.isoformat(),
+    )
+    return Fresh(sections, snapshot, digest, drafting.title_line(facts))
+
+
+def _default_recipients(period: ReportingPeriod) -> str:
+    commune = period.plan.commune
+    province = commune.parent.name if commune.parent_id else ""
+    kind = commune.division_type
+    standing = period.plan.standing_unit
+    keep = "Lưu: VT" + (f", {rules.unit_symbol(standing.name)}" if standing else "")
+    lines = [
+        f"Sở Khoa học và Công nghệ {province[:1].lower() + province[1:]}".strip(),
+        f"Thường trực Đảng ủy {kind}",
+        f"Thường trực HĐND {kind}",
+        f"Chủ tịch, các Phó Chủ tịch UBND {kind}",
+        f"Các phòng, ban, đơn vị thuộc UBND {kind}",
+        keep,
+    ]
+    return "\n".join(lines)
+
+
+def unsaved_draft(period: ReportingPeriod, today: dt.date | None = None) -> ReportDraft:
+    """The draft as "Soạn báo cáo" would store it now, drafted from today's data; not
+    saved (its `pk` is None)."""
+    fresh = fresh_draft(period, today)
+    return ReportDraft(
+        period=period,
+        sections=[{**s, "generated": s["text"], "rev": 1} for s in fresh.sections],
+        facts=fresh.facts,
+        facts_hash=fresh.facts_hash,
+        title=fresh.title,
+        issued_on=today or timezone.localdate(),
+        signer_authority="TM. ỦY BAN NHÂN DÂN",
+        signer_deputy="KT. CHỦ TỊCH",
+        signer_title="PHÓ CHỦ TỊCH",
+        signer_name=period.plan.signer,
+        recipients=_default_recipients(period),
+        drafted_at=timezone.now(),
+    )
+
+
+def stored_draft(period: ReportingPeriod) -> ReportDraft | None:
+    """The draft the clerk made ("Soạn báo cáo") and edits; None before that."""
+    return (
+        ReportDraft.objects.select_related("updated_by__person", "period__plan__commune")
+        .filter(period=period)
+        .first()
+    )
+
+
+def report_draft(period: ReportingPeriod, today: dt.date | None = None) -> ReportDraft:
+    """The period's report as the clerk keeps it, or, until the clerk drafts it, as it
+    would be drafted from today's data (not saved): what the page and the exports show."""
+    return stored_draft(period) or unsaved_draft(period, today)
+
+
+def commune_templates(commune: AdminUnit) -> dict[str, ReportTemplate]:
+    """The commune's own Word templates in use, by kind (the shipped one where none)."""
+    return {
+        t.kind: t
+        for t in ReportTemplate.objects.filter(commune=commune, is_active=True).select_related(
+            "uploaded_by__person"
+        )
+    }
+
+
+def redraft_conflicts(draft: ReportDraft, fresh: Fresh) -> list[dict]:
+    """The sections a re-draft would overwrite, with the clerk's text and the new one."""
+    new = {s["key"]: s for s in fresh.sections}
+    keys = rules.redraft_conflicts(draft.sections, {k: s["text"] for k, s in new.items()})
+    return [
+        {
+            "key": k,
+            "title": drafting.section_label(draft.section(k)),
+            "mine": draft.section(k)["text"],
+            "new": new[k]["text"],
+        }
+        for k in keys
+    ]

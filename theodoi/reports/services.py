@@ -1,19 +1,18 @@
-"""Writes of the reports: the draft (made, re-drafted, edited), the report stored when the
-leader approves, and a commune's own templates."""
+"""Writes of the reports: the draft (made by "Soạn báo cáo", re-drafted, edited), the
+report stored when the leader approves, and a commune's own templates."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from theodoi.accounts.models import AdminUnit
-from theodoi.reports import documents, drafting, exports, rules, selectors
+from theodoi.reports import documents, exports, rules, selectors
 from theodoi.reports.models import IssuedReport, ReportDraft, ReportTemplate
 from theodoi.tracking import services as tracking_services
 from theodoi.tracking.models import ReportingPeriod
@@ -37,105 +36,28 @@ class SectionConflict(ReportError):
 # --- Drafting ---------------------------------------------------------------------------------
 
 
-@dataclass
-class Fresh:
-    """What the data says today: the drafted sections, the annex rows and their hash."""
-
-    sections: list[dict]
-    facts: dict
-    facts_hash: str
-    title: str
-
-
-def draft_fresh(period: ReportingPeriod, today: dt.date | None = None) -> Fresh:
-    facts = selectors.period_facts(period, today)
-    sections = [
-        {"key": "mo_dau", "title": "", "text": drafting.opening(facts)},
-        *drafting.commune_sections(facts),
-        {"key": "ket_thuc", "title": "", "text": drafting.closing(facts)},
-    ]
-    snapshot = {
-        "phu_luc_chi_tieu": drafting.indicator_annex(facts.indicators),
-        "phu_luc_nhiem_vu": drafting.task_annex(facts.tasks),
-        "don_vi": [[u.name, u.report_status, u.difficulties, u.proposals] for u in facts.units],
-    }
-    digest = hashlib.sha256(
-        json.dumps(snapshot, sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()
-    snapshot.update(
-        nam=facts.year,
-        ky=facts.period_label,
-        dia_danh=facts.place,
-        co_quan=f"{facts.division_type} {facts.place}".upper(),
-        ngay_so_lieu=facts.today.isoformat(),
-    )
-    return Fresh(sections, snapshot, digest, drafting.title_line(facts))
-
-
-def _default_recipients(period: ReportingPeriod) -> str:
-    commune = period.plan.commune
-    province = commune.parent.name if commune.parent_id else ""
-    kind = commune.division_type
-    standing = period.plan.standing_unit
-    keep = "Lưu: VT" + (f", {rules.unit_symbol(standing.name)}" if standing else "")
-    lines = [
-        f"Sở Khoa học và Công nghệ {province[:1].lower() + province[1:]}".strip(),
-        f"Thường trực Đảng ủy {kind}",
-        f"Thường trực HĐND {kind}",
-        f"Chủ tịch, các Phó Chủ tịch UBND {kind}",
-        f"Các phòng, ban, đơn vị thuộc UBND {kind}",
-        keep,
-    ]
-    return "\n".join(lines)
-
-
-@transaction.atomic
-def report_draft_get_or_create(
+def report_draft_start(
     *, period: ReportingPeriod, user=None, today: dt.date | None = None
 ) -> ReportDraft:
-    """The period's draft; drafted from today's data the first time it is asked for."""
-    existing = ReportDraft.objects.select_for_update().filter(period=period).first()
-    if existing:
+    """ "Soạn báo cáo": store the draft as it reads from today's data, for the clerk to
+    edit. A draft already stored is kept as it is (two clerks pressing at once get one)."""
+    existing = selectors.stored_draft(period)
+    if existing is not None:
         return existing
-    fresh = draft_fresh(period, today)
-    return ReportDraft.objects.create(
-        period=period,
-        sections=[{**s, "generated": s["text"], "rev": 1} for s in fresh.sections],
-        facts=fresh.facts,
-        facts_hash=fresh.facts_hash,
-        title=fresh.title,
-        issued_on=today or timezone.localdate(),
-        signer_authority="TM. ỦY BAN NHÂN DÂN",
-        signer_deputy="KT. CHỦ TỊCH",
-        signer_title="PHÓ CHỦ TỊCH",
-        signer_name=period.plan.signer,
-        recipients=_default_recipients(period),
-        drafted_at=timezone.now(),
-        updated_by=user,
-    )
+    draft = selectors.unsaved_draft(period, today)
+    draft.updated_by = user
+    try:
+        with transaction.atomic():
+            draft.save()
+    except IntegrityError:  # drafted by someone else a moment ago
+        return ReportDraft.objects.get(period=period)
+    return draft
 
 
 def _require_open(draft: ReportDraft) -> None:
-    if draft.period.commune_approved_at:
-        raise ReportError("Báo cáo đã được lãnh đạo phê duyệt và lưu; bản nháp không sửa được nữa.")
-
-
-def redraft_conflicts(draft: ReportDraft, fresh: Fresh) -> list[dict]:
-    """The sections a re-draft would overwrite, with the clerk's text and the new one."""
-    new = {s["key"]: s for s in fresh.sections}
-    keys = rules.redraft_conflicts(draft.sections, {k: s["text"] for k, s in new.items()})
-    return [
-        {
-            "key": k,
-            "title": draft.section(k)["title"] or SECTION_LABELS.get(k, k),
-            "mine": draft.section(k)["text"],
-            "new": new[k]["text"],
-        }
-        for k in keys
-    ]
-
-
-SECTION_LABELS = {"mo_dau": "Đoạn mở đầu", "ket_thuc": "Đoạn kết thúc"}
+    refusal = rules.draft_refusal(stored=True, approved=bool(draft.period.commune_approved_at))
+    if refusal:
+        raise ReportError(refusal)
 
 
 @transaction.atomic
@@ -146,7 +68,7 @@ def report_draft_redraft(
     edited ones keep the clerk's text unless their key is in `replace`."""
     draft = ReportDraft.objects.select_for_update().select_related("period").get(pk=draft.pk)
     _require_open(draft)
-    fresh = draft_fresh(draft.period, today)
+    fresh = selectors.fresh_draft(draft.period, today)
     merged = rules.redraft_merge(draft.sections, fresh.sections, replace=replace)
     old = {s["key"]: s for s in draft.sections}
     draft.sections = [
@@ -202,7 +124,7 @@ def report_draft_update(*, draft: ReportDraft, user, **fields) -> ReportDraft:
 def report_issue(*, period: ReportingPeriod, user) -> IssuedReport:
     """The leader approves the commune's report: the approval and the .docx stored with
     its SHA-256 are one step, so there is never an approval without its report."""
-    draft = report_draft_get_or_create(period=period, user=user)
+    draft = report_draft_start(period=period, user=user)
     content = exports.commune_docx(draft)  # before approving: a bad template refuses both
     try:
         period = tracking_services.commune_report_approve(period=period, user=user)

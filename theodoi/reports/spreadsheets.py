@@ -23,9 +23,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from theodoi.evaluation.rules import GROUP_LABELS, TaskGroup
-from theodoi.reports import rules
+from theodoi.lib.vnnumber import format_decimal_vi, format_percent_vi
 from theodoi.reports.consolidation import CommuneLine
-from theodoi.reports.selectors import IndicatorRow, PeriodFacts, TaskRow, UnitRow
+from theodoi.reports.facts import IndicatorRow, PeriodFacts, TaskRow, UnitRow
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
@@ -105,9 +105,9 @@ def _csv_value(column: Column, value) -> str:
     if column.kind == "date":
         return value.strftime("%d/%m/%Y")
     if column.kind == "percent":
-        return rules.number_vi(Decimal(str(value)) * 100, places=1) + "%"
+        return format_percent_vi(Decimal(str(value)) * 100)
     if column.kind in ("int", "decimal"):
-        return rules.number_vi(value)
+        return format_decimal_vi(value, grouped=True)
     text = _text(value)
     return "'" + text if text.startswith(FORMULA_START) else text
 

@@ -10,6 +10,7 @@ urlpatterns = [
         views.section_save,
         name="section-save",
     ),
+    path("ky-bao-cao/<int:pk>/bao-cao-tong-hop/soan/", views.draft_start, name="draft-start"),
     path("ky-bao-cao/<int:pk>/bao-cao-tong-hop/thong-tin/", views.draft_meta, name="draft-meta"),
     path("ky-bao-cao/<int:pk>/bao-cao-tong-hop/soan-lai/", views.draft_redraft, name="redraft"),
     path("ky-bao-cao/<int:pk>/bao-cao-tong-hop.docx", views.draft_docx, name="draft-docx"),

@@ -1,5 +1,8 @@
-"""Pages and files of the reports. Every view's first line is the access check; then
-form → service → redirect or render."""
+"""Pages and files of the reports. Every view's first line is the access check (the
+permissions are `accounts.rules`, the lookups `accounts.selectors` and
+`tracking.selectors`); then form → service → redirect, or selector → render. No GET
+writes: until the clerk presses "Soạn báo cáo", the draft is shown (and exported) as it
+would be drafted from today's data."""
 
 from __future__ import annotations
 
@@ -7,51 +10,39 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from theodoi.accounts.access import focal_unit_ids, get_commune_for, role_in_commune
-from theodoi.accounts.models import AdminUnit, Membership, Role, Unit
+from theodoi.accounts import rules
+from theodoi.accounts.selectors import commune_for_user, province_for_user
 from theodoi.reports import (
     consolidation,
     documents,
+    drafting,
     exports,
-    permissions,
     selectors,
     services,
     spreadsheets,
 )
+from theodoi.reports import rules as report_rules
 from theodoi.reports.forms import DraftMetaForm, TemplateUploadForm
-from theodoi.reports.models import ReportTemplate, TemplateKind
-from theodoi.tracking import permissions as tracking_permissions
+from theodoi.reports.models import ReportDraft, TemplateKind
 from theodoi.tracking.models import ReportingPeriod
+from theodoi.tracking.selectors import period_for_user, period_unit_for_user
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _get_period_for_user(request, pk: int, check) -> tuple[ReportingPeriod, Role | None]:
-    period = get_object_or_404(
-        ReportingPeriod.objects.select_related("plan__commune__parent", "plan__standing_unit"),
-        pk=pk,
-    )
-    role = role_in_commune(request.user, period.plan.commune)
-    if not check(role):
-        raise PermissionDenied
-    return period, role
-
-
-def _get_province_for_user(request, code: int) -> AdminUnit:
-    province = get_object_or_404(AdminUnit, level=AdminUnit.Level.PROVINCE, code=code)
-    user = request.user
-    if user.is_superuser or Membership.objects.filter(user=user, role=Role.ADMIN).exists():
-        return province
-    if Membership.objects.filter(user=user, role=Role.SUPERVISOR, province=province).exists():
-        return province
-    raise PermissionDenied
+def _get_draft_for_writer(request, pk: int) -> tuple[ReportingPeriod, ReportDraft]:
+    """The period and the draft the clerk stored; 404 before "Soạn báo cáo"."""
+    period, _ = period_for_user(request.user, pk, rules.can_write_commune_report)
+    draft = selectors.stored_draft(period)
+    if draft is None:
+        raise Http404("Báo cáo tổng hợp của kỳ này chưa được soạn.")
+    return period, draft
 
 
 def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
@@ -73,56 +64,60 @@ _A_MOMENT = dt.timedelta(seconds=5)
 def _describe(section: dict, generated: str) -> None:
     """What the page shows of a section beside its text."""
     section["edited"] = section["text"] != generated
-    section["label"] = section["title"] or services.SECTION_LABELS.get(section["key"], "")
+    section["label"] = drafting.section_label(section)
     section["rows"] = min(max(section["text"].count("\n") + 3, 4), 30)
 
 
-def _draft_context(period, role, draft, **extra) -> dict:
-    fresh_hash = services.draft_fresh(period).facts_hash
-    editable = permissions.can_edit_draft(role) and not period.commune_approved_at
-    for section in draft.sections:
-        _describe(section, section["generated"])
-    return {
-        "period": period,
-        "plan": period.plan,
-        "commune": period.plan.commune,
-        "draft": draft,
-        "stale": fresh_hash != draft.facts_hash,
-        "edited_since": draft.updated_by_id and draft.updated_at - draft.drafted_at > _A_MOMENT,
-        "editable": editable,
-        "issued": getattr(period, "issued_report", None),
-        "can_export": permissions.can_export_data(role),
-        "meta_form": DraftMetaForm(
-            initial={
-                "title": draft.title,
-                "number": draft.number,
-                "issued_on": draft.issued_on.strftime("%d/%m/%Y") if draft.issued_on else "",
-                "signer_authority": draft.signer_authority,
-                "signer_deputy": draft.signer_deputy,
-                "signer_title": draft.signer_title,
-                "signer_name": draft.signer_name,
-                "recipients": draft.recipients,
-            }
-        ),
-        "own_template": ReportTemplate.objects.filter(
-            commune=period.plan.commune, kind=TemplateKind.COMMUNE, is_active=True
-        ).first(),
-        **extra,
-    }
+def _meta_form(draft: ReportDraft) -> DraftMetaForm:
+    fields = ["title", "number", "signer_authority", "signer_deputy", "signer_title"]
+    initial = {name: getattr(draft, name) for name in [*fields, "signer_name", "recipients"]}
+    initial["issued_on"] = draft.issued_on.strftime("%d/%m/%Y") if draft.issued_on else ""
+    return DraftMetaForm(initial=initial)
 
 
 @login_required
 def report_draft(request, pk: int):
-    period, role = _get_period_for_user(request, pk, permissions.can_view_draft)
-    draft = services.report_draft_get_or_create(period=period, user=request.user)
-    return render(request, "reports/report_draft.html", _draft_context(period, role, draft))
+    period, access = period_for_user(request.user, pk, rules.can_view_draft)
+    draft = selectors.report_draft(period)
+    stored = draft.pk is not None
+    writer = rules.can_write_commune_report(access.role)
+    refusal = report_rules.draft_refusal(stored=stored, approved=bool(period.commune_approved_at))
+    for section in draft.sections:
+        _describe(section, section["generated"])
+    context = {
+        "period": period,
+        "plan": period.plan,
+        "commune": period.plan.commune,
+        "draft": draft,
+        "stored": stored,
+        "can_start": writer and not stored and not period.commune_approved_at,
+        "stale": stored and selectors.fresh_draft(period).facts_hash != draft.facts_hash,
+        "edited_since": stored
+        and draft.updated_by_id
+        and draft.updated_at - draft.drafted_at > _A_MOMENT,
+        "editable": writer and not refusal,
+        "issued": getattr(period, "issued_report", None),
+        "can_export": rules.can_view_dashboard(access.role),
+        "meta_form": _meta_form(draft),
+        "own_template": selectors.commune_templates(period.plan.commune).get(TemplateKind.COMMUNE),
+    }
+    return render(request, "reports/report_draft.html", context)
+
+
+@login_required
+@require_POST
+def draft_start(request, pk: int):
+    """ "Soạn báo cáo": the clerk stores the draft to edit it."""
+    period, _ = period_for_user(request.user, pk, rules.can_write_commune_report)
+    services.report_draft_start(period=period, user=request.user)
+    messages.success(request, "Đã soạn báo cáo từ số liệu hiện có; hãy xem và sửa từng mục.")
+    return redirect("reports:draft", pk=period.pk)
 
 
 @login_required
 @require_POST
 def section_save(request, pk: int, key: str):
-    period, _ = _get_period_for_user(request, pk, permissions.can_edit_draft)
-    draft = services.report_draft_get_or_create(period=period, user=request.user)
+    period, draft = _get_draft_for_writer(request, pk)
     conflict, error = None, ""
     try:
         rev = int(request.POST.get("rev", ""))
@@ -162,8 +157,7 @@ def section_save(request, pk: int, key: str):
 @login_required
 @require_POST
 def draft_meta(request, pk: int):
-    period, _ = _get_period_for_user(request, pk, permissions.can_edit_draft)
-    draft = services.report_draft_get_or_create(period=period, user=request.user)
+    period, draft = _get_draft_for_writer(request, pk)
     form = DraftMetaForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -181,8 +175,7 @@ def draft_meta(request, pk: int):
 def draft_redraft(request, pk: int):
     """GET: what a re-draft would overwrite; POST: re-draft, replacing the edited
     sections the clerk ticked."""
-    period, _ = _get_period_for_user(request, pk, permissions.can_edit_draft)
-    draft = services.report_draft_get_or_create(period=period, user=request.user)
+    period, draft = _get_draft_for_writer(request, pk)
     if request.method == "POST":
         try:
             services.report_draft_redraft(
@@ -192,7 +185,7 @@ def draft_redraft(request, pk: int):
         except services.ReportError as err:
             messages.error(request, str(err))
         return redirect("reports:draft", pk=period.pk)
-    conflicts = services.redraft_conflicts(draft, services.draft_fresh(period))
+    conflicts = selectors.redraft_conflicts(draft, selectors.fresh_draft(period))
     context = {
         "period": period,
         "plan": period.plan,
@@ -204,10 +197,9 @@ def draft_redraft(request, pk: int):
 
 @login_required
 def draft_docx(request, pk: int):
-    period, _ = _get_period_for_user(request, pk, permissions.can_view_draft)
-    draft = services.report_draft_get_or_create(period=period, user=request.user)
+    period, _ = period_for_user(request.user, pk, rules.can_view_draft)
     try:
-        content = exports.commune_docx(draft)
+        content = exports.commune_docx(selectors.report_draft(period))
     except documents.ReportError as err:
         messages.error(request, str(err))
         return redirect("reports:draft", pk=period.pk)
@@ -216,7 +208,7 @@ def draft_docx(request, pk: int):
 
 @login_required
 def issued_file(request, pk: int):
-    period, _ = _get_period_for_user(request, pk, permissions.can_export_data)
+    period, _ = period_for_user(request.user, pk, rules.can_view_dashboard)
     issued = getattr(period, "issued_report", None)
     if issued is None:
         raise Http404("Báo cáo của kỳ này chưa được phê duyệt.")
@@ -230,7 +222,7 @@ def _period_file_name(period: ReportingPeriod, ext: str, part: str = "") -> str:
 
 @login_required
 def period_xlsx(request, pk: int):
-    period, _ = _get_period_for_user(request, pk, permissions.can_export_data)
+    period, _ = period_for_user(request.user, pk, rules.can_view_dashboard)
     facts = selectors.period_facts(period)
     content = spreadsheets.workbook(spreadsheets.period_sheets(facts))
     return _download(content, _period_file_name(period, "xlsx"), XLSX)
@@ -238,7 +230,7 @@ def period_xlsx(request, pk: int):
 
 @login_required
 def period_csv(request, pk: int, table: str):
-    period, _ = _get_period_for_user(request, pk, permissions.can_export_data)
+    period, _ = period_for_user(request.user, pk, rules.can_view_dashboard)
     sheets = {s.slug: s for s in spreadsheets.period_sheets(selectors.period_facts(period))}
     if table not in sheets:
         raise Http404
@@ -251,15 +243,8 @@ def period_csv(request, pk: int, table: str):
 
 @login_required
 def unit_docx(request, pk: int, unit_pk: int):
-    period = get_object_or_404(
-        ReportingPeriod.objects.select_related("plan__commune__parent"), pk=pk
-    )
-    commune = period.plan.commune
-    unit = get_object_or_404(Unit, pk=unit_pk, commune=commune)
-    role = role_in_commune(request.user, commune)
-    own = unit.pk in focal_unit_ids(request.user, commune)
-    if not tracking_permissions.can_view_report(role, own_unit=own):
-        raise PermissionDenied
+    """Whoever may open the unit's report page may download its report."""
+    period, unit, _ = period_unit_for_user(request.user, pk, unit_pk, rules.can_view_report)
     try:
         content = exports.unit_docx(period, unit)
     except StopIteration as err:  # a unit the period does not ask to report
@@ -275,7 +260,7 @@ def unit_docx(request, pk: int, unit_pk: int):
 
 @login_required
 def template_list(request, code: int):
-    commune, _ = get_commune_for(request.user, code, permissions.can_manage_templates)
+    commune, _ = commune_for_user(request.user, code, rules.can_write_commune_report)
     form = TemplateUploadForm()
     problems = []
     if request.method == "POST":
@@ -300,28 +285,21 @@ def template_list(request, code: int):
                 return redirect("reports:templates", code=code)
             except services.ReportError as err:
                 problems = [f"Chưa nhận mẫu “{upload.name}”: {err}"]
-    active = {
-        t.kind: t
-        for t in ReportTemplate.objects.filter(commune=commune, is_active=True).select_related(
-            "uploaded_by__person"
-        )
-    }
-    kinds = [(value, label, active.get(value)) for value, label in TemplateKind.choices]
-    tags = {**documents.REQUIRED_TAGS["commune"], **documents.OPTIONAL_TAGS}
+    active = selectors.commune_templates(commune)
     context = {
         "commune": commune,
         "form": form,
         "problems": problems,
-        "kinds": kinds,
+        "kinds": [(value, label, active.get(value)) for value, label in TemplateKind.choices],
         "required": documents.REQUIRED_TAGS["commune"],
-        "tags": tags,
+        "tags": {**documents.REQUIRED_TAGS["commune"], **documents.OPTIONAL_TAGS},
     }
     return render(request, "reports/template_list.html", context, status=400 if problems else 200)
 
 
 @login_required
 def template_file(request, code: int, kind: str):
-    commune, _ = get_commune_for(request.user, code, permissions.can_manage_templates)
+    commune, _ = commune_for_user(request.user, code, rules.can_write_commune_report)
     if kind not in TemplateKind.values:
         raise Http404
     content = exports.template_for(commune, kind)
@@ -331,8 +309,7 @@ def template_file(request, code: int, kind: str):
 # --- A province's consolidated report --------------------------------------------------------
 
 
-def _year(request, province) -> int:
-    years = selectors.province_years(province)
+def _year(request, years: list[int]) -> int:
     try:
         return int(request.GET.get("nam", ""))
     except ValueError:
@@ -341,24 +318,24 @@ def _year(request, province) -> int:
 
 @login_required
 def province_report(request, code: int):
-    province = _get_province_for_user(request, code)
-    year = _year(request, province)
+    province, _ = province_for_user(request.user, code, rules.can_view_province_report)
+    years = selectors.province_years(province)
+    year = _year(request, years)
     periods = selectors.province_periods(province, year)
     all_facts = list(selectors.periods_facts(periods, timezone.localdate()).values())
     context = {
         "province": province,
         "year": year,
-        "years": selectors.province_years(province),
+        "years": years,
         "lines": consolidation.commune_lines(all_facts),
-        "periods": {p.plan.commune.code: p for p in periods},
     }
     return render(request, "reports/province_report.html", context)
 
 
 @login_required
 def province_file(request, code: int, fmt: str):
-    province = _get_province_for_user(request, code)
-    year = _year(request, province)
+    province, _ = province_for_user(request.user, code, rules.can_view_province_report)
+    year = _year(request, selectors.province_years(province))
     if fmt == "docx":
         content = exports.province_docx(province, year)
         return _download(content, exports.province_filename(province, year), DOCX)

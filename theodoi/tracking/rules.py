@@ -345,6 +345,13 @@ def timeliness(*, expected_units: int, on_time_units: int) -> float | None:
     return _share(on_time_units, expected_units)
 
 
+def counted_submission_day(*, status: str, submitted_on: date | None) -> date | None:
+    """The day a unit's report counts as sent: the (local) day it was submitted, while it
+    stands submitted or approved. A returned report, or one being written again, counts
+    as not sent until it is sent again."""
+    return submitted_on if status in REPORTED_STATUSES else None
+
+
 def report_is_on_time(*, submitted_at: date, due_on: date) -> bool:
     """Submitted on or before the due date (the due day counts as on time). A datetime is
     cut to its date; the caller converts it to local time first, since a report sent

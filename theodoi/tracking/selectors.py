@@ -1,5 +1,6 @@
-"""Reads of the reporting cycle that span relations: which units and records a period
-asks for, the clerk's dashboard, the figures of a period, history."""
+"""Reads of the reporting cycle that span relations: a period (and a unit of it) as the
+user may open it, which units and records a period asks for, the clerk's dashboard, the
+figures of a period, history."""
 
 from __future__ import annotations
 
@@ -7,10 +8,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from theodoi.accounts import rules as access_rules
 from theodoi.accounts.models import Role, Unit
+from theodoi.accounts.rules import Access
+from theodoi.accounts.selectors import commune_access
 from theodoi.evaluation import rules as evaluation
 from theodoi.plans.models import DeadlineKind, Indicator, Task
 from theodoi.tracking import rules
@@ -23,6 +29,31 @@ from theodoi.tracking.models import (
     TaskReport,
     UnitReport,
 )
+
+
+def period_for_user(user, pk: int, check) -> tuple[ReportingPeriod, Access]:
+    """The period and the user's access to its commune, if `check(role)` allows; 404 for
+    an unknown period, PermissionDenied otherwise."""
+    period = get_object_or_404(
+        ReportingPeriod.objects.select_related("plan__commune__parent").defer("plan__extraction"),
+        pk=pk,
+    )
+    access = commune_access(user, period.plan.commune)
+    if not check(access.role):
+        raise PermissionDenied
+    return period, access
+
+
+def period_unit_for_user(
+    user, pk: int, unit_pk: int, check
+) -> tuple[ReportingPeriod, Unit, Access]:
+    """The period and one of its commune's units, if `check(role, own_unit=...)` allows:
+    a focal point only reaches its own unit."""
+    period, access = period_for_user(user, pk, access_rules.can_view_commune)
+    unit = get_object_or_404(Unit, pk=unit_pk, commune=period.plan.commune)
+    if not check(access.role, own_unit=access.owns(unit.pk)):
+        raise PermissionDenied
+    return period, unit, access
 
 
 def unit_tasks(period: ReportingPeriod, unit: Unit) -> QuerySet[Task]:
@@ -132,12 +163,12 @@ class PeriodFigures:
     counts: dict[str, int]
 
 
-def _submitted_on(report: UnitReport | None) -> dt.date | None:
+def submitted_on(report: UnitReport | None) -> dt.date | None:
+    """The day the report counts as sent (`rules.counted_submission_day`), in local time."""
     if report is None or report.submitted_at is None:
         return None
-    if report.status not in rules.REPORTED_STATUSES:
-        return None
-    return timezone.localdate(report.submitted_at)
+    day = timezone.localdate(report.submitted_at)
+    return rules.counted_submission_day(status=report.status, submitted_on=day)
 
 
 def period_dashboard(
@@ -155,7 +186,7 @@ def period_dashboard(
         report = reports.get(unit.pk)
         status = report.status if report else ReportStatus.NOT_STARTED
         counts[status] += 1
-        on = _submitted_on(report)
+        on = submitted_on(report)
         submitted_dates.append(on)
         rows.append(
             DashboardRow(
@@ -232,7 +263,7 @@ def report_task_rows(
     rows = report.tasks.select_related("task__trigger").prefetch_related("evidence")
     if pk is not None:
         rows = rows.filter(pk=pk)
-    reported_on = _submitted_on(report)
+    reported_on = submitted_on(report)
     rows = list(rows)
     for row in rows:
         task, trigger = row.task, getattr(row.task, "trigger", None)

@@ -40,7 +40,6 @@ from theodoi.tracking.models import (
     IndicatorValue,
     Notification,
     PeriodKind,
-    ReportingPeriod,
     ReportStatus,
     TaskReport,
     UnitReport,
@@ -69,33 +68,10 @@ def _get_plan_for_user(request, pk: int, check) -> tuple[Plan, Access]:
     return plan, access
 
 
-def _get_period_for_user(request, pk: int, check) -> tuple[ReportingPeriod, Access]:
-    period = get_object_or_404(
-        ReportingPeriod.objects.select_related("plan__commune__parent").defer("plan__extraction"),
-        pk=pk,
-    )
-    access = commune_access(request.user, period.plan.commune)
-    if not check(access.role):
-        raise PermissionDenied
-    return period, access
-
-
-def _get_unit_for_user(
-    request, pk: int, unit_pk: int, check
-) -> tuple[ReportingPeriod, Unit, Access]:
-    """The period and one of its commune's units, if `check(role, own_unit=...)` allows:
-    a focal point only reaches its own unit."""
-    period, access = _get_period_for_user(request, pk, rules.can_view_commune)
-    unit = get_object_or_404(Unit, pk=unit_pk, commune=period.plan.commune)
-    if not check(access.role, own_unit=access.owns(unit.pk)):
-        raise PermissionDenied
-    return period, unit, access
-
-
 def _get_report_for_user(request, pk: int, unit_pk: int, check) -> UnitReport:
-    """The unit's report, as `_get_unit_for_user` allows; 404 while the period is not
-    open for the unit."""
-    period, unit, _ = _get_unit_for_user(request, pk, unit_pk, check)
+    """The unit's report, as `selectors.period_unit_for_user` allows; 404 while the
+    period is not open for the unit."""
+    period, unit, _ = selectors.period_unit_for_user(request.user, pk, unit_pk, check)
     report = selectors.unit_report(period, unit)
     if report is None:
         raise Http404("Kỳ báo cáo chưa mở cho đơn vị này.")
@@ -161,7 +137,7 @@ def period_list(request, pk: int):
 @require_POST
 def period_open(request, pk: int):
     """Open a period for the units before its first day (the daily job opens it then)."""
-    period, _ = _get_period_for_user(request, pk, rules.can_manage_period)
+    period, _ = selectors.period_for_user(request.user, pk, rules.can_manage_period)
     services.period_open(period=period)
     messages.success(request, f"Đã mở {period} cho các đơn vị báo cáo.")
     return redirect("tracking:period-list", pk=period.plan_id)
@@ -169,7 +145,7 @@ def period_open(request, pk: int):
 
 @login_required
 def period_dashboard(request, pk: int):
-    period, access = _get_period_for_user(request, pk, rules.can_view_dashboard)
+    period, access = selectors.period_for_user(request.user, pk, rules.can_view_dashboard)
     today = timezone.localdate()
     rows, figures = selectors.period_dashboard(period, today)
     context = {
@@ -201,7 +177,7 @@ def period_dashboard(request, pk: int):
 @login_required
 @require_POST
 def period_settings(request, pk: int):
-    period, _ = _get_period_for_user(request, pk, rules.can_manage_period)
+    period, _ = selectors.period_for_user(request.user, pk, rules.can_manage_period)
     form = PeriodSettingsForm(request.POST)
     if form.is_valid():
         services.period_update(period=period, **form.cleaned_data)
@@ -215,7 +191,7 @@ def period_settings(request, pk: int):
 @login_required
 @require_POST
 def period_close(request, pk: int):
-    period, _ = _get_period_for_user(request, pk, rules.can_manage_period)
+    period, _ = selectors.period_for_user(request.user, pk, rules.can_manage_period)
     reopen = bool(request.POST.get("reopen"))
     action = services.period_reopen if reopen else services.period_close
     with _told(request, f"Đã {'mở lại' if reopen else 'khóa'} {period}."):
@@ -226,7 +202,7 @@ def period_close(request, pk: int):
 @login_required
 @require_POST
 def lock_exception(request, pk: int, unit_pk: int):
-    period, _ = _get_period_for_user(request, pk, rules.can_manage_period)
+    period, _ = selectors.period_for_user(request.user, pk, rules.can_manage_period)
     unit = get_object_or_404(Unit, pk=unit_pk, commune=period.plan.commune)
     form = DateInputForm(request.POST)
     if form.is_valid():
@@ -265,7 +241,7 @@ def task_trigger(request, pk: int):
 @login_required
 @require_POST
 def commune_approve(request, pk: int):
-    period, _ = _get_period_for_user(request, pk, rules.can_approve_commune_report)
+    period, _ = selectors.period_for_user(request.user, pk, rules.can_approve_commune_report)
     # The approval stores the commune's drafted report with it (reports app).
     try:
         report_services.report_issue(period=period, user=request.user)
@@ -352,7 +328,9 @@ def _editable(report: UnitReport) -> bool:
 
 @login_required
 def report_detail(request, pk: int, unit_pk: int):
-    period, unit, access = _get_unit_for_user(request, pk, unit_pk, rules.can_view_report)
+    period, unit, access = selectors.period_unit_for_user(
+        request.user, pk, unit_pk, rules.can_view_report
+    )
     report = selectors.unit_report(period, unit)
     context = {"period": period, "plan": period.plan, "commune": period.plan.commune}
     context |= {"unit": unit, "report": report, "can_open": rules.can_manage_period(access.role)}
@@ -458,7 +436,7 @@ def report_submit(request, pk: int, unit_pk: int):
 
 def _get_report_for_reviewer(request, pk: int, unit_pk: int) -> UnitReport:
     """The clerk reviews every unit's report: whose unit it is does not matter."""
-    period, _ = _get_period_for_user(request, pk, rules.can_review_report)
+    period, _ = selectors.period_for_user(request.user, pk, rules.can_review_report)
     reports = UnitReport.objects.select_related("unit")
     report = get_object_or_404(reports, period=period, unit=unit_pk)
     report.period = period
@@ -489,7 +467,9 @@ def report_approve(request, pk: int, unit_pk: int):
 
 def _get_evidence_for_user(request, pk: int, check) -> Evidence:
     evidence = get_object_or_404(Evidence.objects.select_related("unit_report"), pk=pk)
-    _get_unit_for_user(request, evidence.unit_report.period_id, evidence.unit_report.unit_id, check)
+    selectors.period_unit_for_user(
+        request.user, evidence.unit_report.period_id, evidence.unit_report.unit_id, check
+    )
     return evidence
 
 

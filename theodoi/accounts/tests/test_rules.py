@@ -69,3 +69,38 @@ def test_a_focal_point_owns_its_units_in_this_commune_only():
     access = _access(("focal_point", THAI_TAN, None, 5), ("focal_point", CHI_MINH, None, 9))
     assert access.role == Role.FOCAL_POINT
     assert access.owns(5) and not access.owns(9)
+
+
+def _province_role(*memberships, superuser=False):
+    facts = [MembershipFacts(*m) for m in memberships]
+    return rules.province_role(facts, province_id=HAI_PHONG, superuser=superuser)
+
+
+def test_a_supervisor_stands_over_their_own_province_only():
+    assert _province_role(("supervisor", None, HAI_PHONG, None)) == Role.SUPERVISOR
+    assert _province_role(("supervisor", None, HA_NOI, None)) is None
+
+
+def test_a_communes_roles_do_not_reach_its_province():
+    assert _province_role(("clerk", THAI_TAN, None, None), ("leader", THAI_TAN, None, None)) is None
+
+
+def test_admin_stands_over_every_province():
+    assert _province_role(("admin", None, None, None)) == Role.ADMIN
+    assert _province_role(superuser=True) == Role.ADMIN
+
+
+def test_only_the_clerk_and_admin_write_the_communes_report_and_its_templates():
+    writers = [r for r in Role if rules.can_write_commune_report(r)]
+    assert writers == [Role.ADMIN, Role.CLERK]
+
+
+def test_the_leader_reads_the_communes_draft_report_the_viewer_does_not():
+    assert rules.can_view_draft(Role.LEADER) and rules.can_view_draft(Role.CLERK)
+    assert not rules.can_view_draft(Role.VIEWER) and not rules.can_view_draft(Role.SUPERVISOR)
+
+
+def test_only_supervisors_and_admin_read_a_provinces_report():
+    readers = [r for r in Role if rules.can_view_province_report(r)]
+    assert readers == [Role.ADMIN, Role.SUPERVISOR]
+    assert not rules.can_view_province_report(None)

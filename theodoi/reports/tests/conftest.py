@@ -28,9 +28,9 @@ from django.utils import timezone
 
 from theodoi.accounts.models import Unit
 from theodoi.plans.models import Indicator, IndicatorTarget, Plan, PlanStatus, Task
+from theodoi.tracking import selectors as tracking_selectors
 from theodoi.tracking import services as tracking
 from theodoi.tracking.models import IndicatorValue, ReportStatus, TaskReport, UnitReport
-from theodoi.tracking.tests.conftest import login  # noqa: F401 (a fixture)
 
 TODAY = dt.date(2026, 12, 5)
 GROUP_A = "Nâng cao nhận thức"
@@ -128,16 +128,14 @@ def build(commune) -> dict:
     indicator(4, "Mô hình xã thông minh", culture, "", [(2030, "Hoàn thành", "qualitative", None)])
 
     p2025, p2026 = tracking.period_create_defaults(plan=plan, years=[2025, 2026])
+    for period in (p2025, p2026):  # opened whatever today's date
+        tracking.period_open(period=period)
     # 2025: the values the trajectories start from.
-    old = tracking.unit_report_get_or_start(period=p2025, unit=economy)
+    old = tracking_selectors.unit_report(p2025, economy)
     IndicatorValue.objects.filter(unit_report=old, indicator=fibre).update(value=Decimal(40))
     IndicatorValue.objects.filter(unit_report=old, indicator=firms).update(value=Decimal(1))
 
-    reports = {
-        u.pk: tracking.unit_report_get_or_start(period=p2026, unit=u)
-        for u in units.values()
-        if u in (economy, culture, police)
-    }
+    reports = {u.pk: tracking_selectors.unit_report(p2026, u) for u in (economy, culture, police)}
     for code, _, unit, _, _, (progress, percent, completed) in specs:
         TaskReport.objects.filter(unit_report=reports[unit.pk], task=tasks[code]).update(
             progress=progress, percent=percent, completed_on=completed, done_text=f"Đã làm {code}"

@@ -7,10 +7,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from docx import Document
 
+from theodoi.reports import services
 from theodoi.reports.models import ReportDraft
 
 
-def test_commune_report(scenario, cast, tmp_path):
+def test_commune_report_as_drafted_today_stores_nothing(scenario, cast, tmp_path):
     out = tmp_path / "bao-cao.docx"
     stdout = io.StringIO()
     call_command("make_report", commune=10642, year=2026, out=str(out), stdout=stdout)
@@ -18,7 +19,21 @@ def test_commune_report(scenario, cast, tmp_path):
     doc = Document(str(out))
     assert doc.tables[0].cell(0, 0).paragraphs[0].text == "ỦY BAN NHÂN DÂN\nXÃ THÁI TÂN"
     assert "BÁO CÁO" in [p.text for p in doc.paragraphs]
-    assert ReportDraft.objects.filter(period=scenario["period"]).exists()
+    assert "- Đề nghị tập huấn cho cán bộ đầu mối (Phòng Kinh tế, Phòng Văn hóa - Xã hội)." in [
+        p.text for p in doc.paragraphs
+    ]
+    assert not ReportDraft.objects.exists()
+
+
+def test_commune_report_prints_the_clerks_draft(scenario, cast, tmp_path):
+    draft = services.report_draft_start(period=scenario["period"], user=cast.clerk)
+    services.report_section_save(
+        draft=draft, key="de_xuat", text="Bản của văn phòng.", rev=1, user=cast.clerk
+    )
+    out = tmp_path / "bao-cao.docx"
+    call_command("make_report", commune=10642, year=2026, out=str(out), stdout=io.StringIO())
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    assert "Bản của văn phòng." in texts and "Đề nghị tập huấn" not in " ".join(texts)
 
 
 def test_province_report(scenario, cast, tmp_path):

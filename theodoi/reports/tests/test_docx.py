@@ -17,9 +17,7 @@ from theodoi.reports.tests.conftest import EXPECTED_FIGURES, TODAY
 
 @pytest.fixture
 def report(scenario, cast):
-    draft = services.report_draft_get_or_create(
-        period=scenario["period"], user=cast.clerk, today=TODAY
-    )
+    draft = services.report_draft_start(period=scenario["period"], user=cast.clerk, today=TODAY)
     draft = services.report_draft_update(draft=draft, user=cast.clerk, number="7", issued_on=TODAY)
     content = exports.commune_docx(draft)
     return Document(io.BytesIO(content)), content
@@ -175,9 +173,7 @@ def test_annex_tables_hold_the_figures(report):
 
 
 def test_user_text_cannot_break_the_document(scenario, cast):
-    draft = services.report_draft_get_or_create(
-        period=scenario["period"], user=cast.clerk, today=TODAY
-    )
+    draft = services.report_draft_start(period=scenario["period"], user=cast.clerk, today=TODAY)
     section = draft.section("de_xuat")
     services.report_section_save(
         draft=draft,

@@ -95,11 +95,11 @@ def test_reading_a_province_costs_the_same_queries_for_one_commune_or_two(cast):
     assert len(two.captured_queries) == len(one.captured_queries)
 
 
-def test_a_draft_is_made_once_and_knows_when_data_changed(scenario, cast):
+def test_a_draft_is_stored_once_and_knows_when_data_changed(scenario, cast):
     period = scenario["period"]
-    draft = services.report_draft_get_or_create(period=period, user=cast.clerk, today=TODAY)
-    again = services.report_draft_get_or_create(period=period, user=cast.clerk, today=TODAY)
+    draft = services.report_draft_start(period=period, user=cast.clerk, today=TODAY)
+    again = services.report_draft_start(period=period, user=cast.clerk, today=TODAY)
     assert again.pk == draft.pk
-    assert services.draft_fresh(period, TODAY).facts_hash == draft.facts_hash
+    assert selectors.fresh_draft(period, TODAY).facts_hash == draft.facts_hash
     scenario["tasks"]["B1"].reports.update(progress="in_progress", percent=20)
-    assert services.draft_fresh(period, TODAY).facts_hash != draft.facts_hash
+    assert selectors.fresh_draft(period, TODAY).facts_hash != draft.facts_hash

@@ -38,13 +38,42 @@ def test_who_sees_the_draft_and_the_data(scenario, cast, login, who, draft, xlsx
     assert client.get(_url("draft-docx", scenario)).status_code == draft
     assert client.get(_url("period-xlsx", scenario)).status_code == xlsx
     assert client.get(_url("period-csv", scenario, "chi-tieu")).status_code == xlsx
+    assert not ReportDraft.objects.exists()  # reading stores nothing
+
+
+def test_the_draft_is_read_only_until_the_clerk_drafts_it(scenario, cast, login):
+    clerk = login(cast.clerk)
+    page = clerk.get(_url("draft", scenario)).content.decode()
+    assert "Đề nghị tập huấn" in page and "chưa lưu" in page
+    assert "<textarea" not in page and 'action="' + _url("draft-start", scenario) in page
+    doc = Document(io.BytesIO(clerk.get(_url("draft-docx", scenario)).content))
+    assert "I. KẾT QUẢ THỰC HIỆN" in [p.text for p in doc.paragraphs]
+    edit = {"text": "x", "rev": 1}
+    assert clerk.post(_url("section-save", scenario, "de_xuat"), edit).status_code == 404
+    assert clerk.get(_url("redraft", scenario)).status_code == 404
+    assert not ReportDraft.objects.exists()
+
+    assert clerk.post(_url("draft-start", scenario)).status_code == 302
+    draft = ReportDraft.objects.get()
+    assert draft.updated_by == cast.clerk
+    page = clerk.get(_url("draft", scenario)).content.decode()
+    assert '<textarea name="text"' in page and "chưa lưu" not in page
+    services.report_section_save(draft=draft, key="de_xuat", text="Bản sửa", rev=1, user=cast.clerk)
+    clerk.post(_url("draft-start", scenario))  # pressed again: the draft and its edits stay
+    assert ReportDraft.objects.get().section("de_xuat")["text"] == "Bản sửa"
 
 
 def test_the_leader_reads_the_draft_but_does_not_edit_it(scenario, cast, login):
-    page = login(cast.leader).get(_url("draft", scenario)).content.decode()
+    leader = login(cast.leader)
+    page = leader.get(_url("draft", scenario)).content.decode()
+    assert "I. KẾT QUẢ THỰC HIỆN" in page and "chưa soạn báo cáo" in page
+    assert "<textarea" not in page and _url("draft-start", scenario) not in page
+    assert leader.post(_url("draft-start", scenario)).status_code == 403
+    login(cast.clerk).post(_url("draft-start", scenario))
+    page = leader.get(_url("draft", scenario)).content.decode()
     assert "I. KẾT QUẢ THỰC HIỆN" in page and "<textarea" not in page
     section = ReportDraft.objects.get().section("de_xuat")
-    response = login(cast.leader).post(
+    response = leader.post(
         _url("section-save", scenario, "de_xuat"), {"text": "x", "rev": section["rev"]}
     )
     assert response.status_code == 403
@@ -52,6 +81,7 @@ def test_the_leader_reads_the_draft_but_does_not_edit_it(scenario, cast, login):
 
 def test_clerk_edits_a_section(scenario, cast, login):
     clerk = login(cast.clerk)
+    clerk.post(_url("draft-start", scenario))
     page = clerk.get(_url("draft", scenario)).content.decode()
     assert "Báo cáo tổng hợp kỳ Năm 2026" in page and "Đề nghị tập huấn" in page
     rev = ReportDraft.objects.get().section("de_xuat")["rev"]
@@ -71,7 +101,7 @@ def test_clerk_edits_a_section(scenario, cast, login):
 
 def test_two_clerks_saving_the_same_section_are_told(scenario, cast, login):
     clerk = login(cast.clerk)
-    clerk.get(_url("draft", scenario))
+    clerk.post(_url("draft-start", scenario))
     rev = ReportDraft.objects.get().section("de_xuat")["rev"]
     clerk.post(_url("section-save", scenario, "de_xuat"), {"text": "Bản một", "rev": rev})
     stale = clerk.post(
@@ -85,7 +115,7 @@ def test_two_clerks_saving_the_same_section_are_told(scenario, cast, login):
 
 def test_redraft_after_new_data_asks_before_overwriting_edits(scenario, cast, login):
     clerk = login(cast.clerk)
-    clerk.get(_url("draft", scenario))
+    clerk.post(_url("draft-start", scenario))
     draft = ReportDraft.objects.get()
     services.report_section_save(
         draft=draft,
@@ -114,7 +144,7 @@ def test_redraft_after_new_data_asks_before_overwriting_edits(scenario, cast, lo
 
 def test_meta_form_rejects_a_bad_date_and_keeps_the_old_one(scenario, cast, login):
     clerk = login(cast.clerk)
-    clerk.get(_url("draft", scenario))
+    clerk.post(_url("draft-start", scenario))
     before = ReportDraft.objects.get().issued_on
     response = clerk.post(
         _url("draft-meta", scenario),
@@ -214,8 +244,7 @@ def test_the_communes_own_template_is_used_then_reset(scenario, cast, login):
 
 def test_approval_stores_the_report_with_its_checksum(scenario, cast, login):
     UnitReport.objects.filter(period=scenario["period"]).update(status=ReportStatus.APPROVED)
-    login(cast.clerk).get(_url("draft", scenario))
-    leader = login(cast.leader)
+    leader = login(cast.leader)  # the clerk never pressed "Soạn báo cáo": approving stores it
     leader.post(reverse("tracking:commune-approve", args=[scenario["period"].pk]))
     issued = IssuedReport.objects.get(period=scenario["period"])
     stored = issued.file.read()

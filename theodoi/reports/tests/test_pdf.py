@@ -13,9 +13,7 @@ MM = 72 / 25.4
 
 @pytest.fixture
 def pdf(scenario, cast):
-    draft = services.report_draft_get_or_create(
-        period=scenario["period"], user=cast.clerk, today=TODAY
-    )
+    draft = services.report_draft_start(period=scenario["period"], user=cast.clerk, today=TODAY)
     draft = services.report_draft_update(draft=draft, user=cast.clerk, number="7", issued_on=TODAY)
     return pdfium.PdfDocument(docx_to_pdf(exports.commune_docx(draft)))
 

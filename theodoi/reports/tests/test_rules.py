@@ -1,7 +1,6 @@
 """The decree's rules and the re-draft rules, without a database."""
 
 import datetime as dt
-from decimal import Decimal
 
 from theodoi.reports import rules
 from theodoi.reports.docx_form import bold_width
@@ -42,13 +41,7 @@ def test_period_phrase():
     assert rules.period_phrase("6 tháng đầu năm 2026") == "6 tháng đầu năm 2026"
 
 
-def test_numbers_take_the_decimal_comma_and_dots_for_thousands():
-    assert rules.number_vi(Decimal("3.5000")) == "3,5"
-    assert rules.number_vi(Decimal("1234.5")) == "1.234,5"
-    assert rules.number_vi(Decimal("50.00")) == "50"
-    assert rules.number_vi(-2.25) == "-2,25"
-    assert rules.number_vi(None) == ""
-    assert rules.number_vi(1.8000000001, places=1) == "1,8"
+def test_shares_are_percentages_to_one_decimal():
     assert rules.percent_of(27, 43) == "62,8%"
     assert rules.percent_of(3, 8) == "37,5%"
     assert rules.percent_of(0, 0) == "—"
@@ -77,6 +70,12 @@ def test_numbered_short_lines_are_headings():
 
 def _section(key, generated, text):
     return {"key": key, "title": key, "generated": generated, "text": text}
+
+
+def test_the_draft_changes_once_stored_and_until_approved():
+    assert rules.draft_refusal(stored=True, approved=False) == ""
+    assert "Soạn báo cáo" in rules.draft_refusal(stored=False, approved=False)
+    assert "đã được lãnh đạo phê duyệt" in rules.draft_refusal(stored=True, approved=True)
 
 
 def test_redraft_overwrites_only_what_the_clerk_allows():

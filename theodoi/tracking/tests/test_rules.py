@@ -10,6 +10,7 @@ from theodoi.tracking.rules import (
     REMINDER_OFFSETS,
     check_completion_date,
     check_indicator_value,
+    counted_submission_day,
     half_year_periods,
     period_is_locked,
     quarter_periods,
@@ -224,6 +225,16 @@ def test_impossible_counts_are_refused(expected, part):
         reporting_rate(expected_units=expected, reported_units=part)
     with pytest.raises(ValueError):
         timeliness(expected_units=expected, on_time_units=part)
+
+
+@pytest.mark.parametrize(
+    ("status", "counted"),
+    [("submitted", True), ("approved", True), ("returned", False), ("draft", False)],
+)
+def test_a_report_counts_as_sent_while_it_stands_submitted_or_approved(status, counted):
+    day = D(2026, 12, 9)
+    assert counted_submission_day(status=status, submitted_on=day) == (day if counted else None)
+    assert counted_submission_day(status=status, submitted_on=None) is None
 
 
 def test_report_on_the_due_day_is_on_time():

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from theodoi.accounts.models import AdminUnit
-from theodoi.reports import documents, exports, selectors, services
+from theodoi.reports import documents, exports, selectors
 
 
 class Command(BaseCommand):
@@ -48,8 +48,9 @@ class Command(BaseCommand):
                 f"{commune.name} chưa có kỳ báo cáo năm {year} của một kế hoạch đã công bố.",
                 returncode=2,
             )
-        draft = services.report_draft_get_or_create(period=period)
-        return exports.commune_docx(draft)
+        # The clerk's draft when there is one; else as drafted from today's data (the
+        # command stores nothing).
+        return exports.commune_docx(selectors.report_draft(period))
 
     def _province(self, code: int, year: int) -> bytes:
         province = AdminUnit.objects.filter(level=AdminUnit.Level.PROVINCE, code=code).first()
