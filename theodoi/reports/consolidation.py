@@ -5,80 +5,71 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from theodoi.evaluation.rules import TaskGroup
 from theodoi.reports import rules
-from theodoi.reports.drafting import MET, grouped_notes, short_date
-from theodoi.reports.facts import PeriodFacts, bucket_counts
+from theodoi.reports.drafting import grouped_notes, short_date
+from theodoi.reports.facts import Figures, PeriodFacts, figures
 
 
-@dataclass
-class CommuneLine:
+@dataclass(kw_only=True)
+class CommuneLine(Figures):
     """One commune's figures in the province's table."""
 
     code: int
     name: str
-    tasks: int
-    on_time: int
-    late: int
-    in_time: int
-    overdue: int
-    indicators_met: int
-    indicators_not_met: int
     units: int
     units_reported: int
     approved: bool
 
     @property
-    def done(self) -> int:
-        return self.on_time + self.late
+    def approved_label(self) -> str:
+        return "Đã phê duyệt" if self.approved else "Chưa"
 
 
 def commune_lines(all_facts: list[PeriodFacts]) -> list[CommuneLine]:
-    lines = []
-    for f in all_facts:
-        c = bucket_counts(f.tasks)
-        lines.append(
-            CommuneLine(
-                code=f.commune_code,
-                name=f.commune,
-                tasks=len(f.tasks),
-                on_time=c[TaskGroup.DONE_ON_TIME],
-                late=c[TaskGroup.DONE_LATE],
-                in_time=c[TaskGroup.IN_TIME],
-                overdue=c[TaskGroup.OVERDUE],
-                indicators_met=sum(1 for i in f.indicators if i.status in MET),
-                indicators_not_met=sum(1 for i in f.indicators if i.status == "not_met"),
-                units=len(f.units),
-                units_reported=f.reported_units,
-                approved=f.approved_at is not None,
-            )
+    return [
+        CommuneLine(
+            code=f.commune_code,
+            name=f.commune,
+            units=len(f.units),
+            units_reported=f.reported_units,
+            approved=f.approved_at is not None,
+            **figures(f.tasks, f.indicators),
         )
-    return lines
+        for f in all_facts
+    ]
+
+
+# The figures the province's report adds up over its communes.
+_ADDED_UP = (
+    "tasks",
+    "done",
+    "done_on_time",
+    "overdue",
+    "indicators_met",
+    "indicators_not_met",
+    "approved",
+)
 
 
 def province_sections(province: str, year: int, all_facts: list[PeriodFacts], today) -> list[dict]:
     lines = commune_lines(all_facts)
-    n = len(lines)
-    tasks = sum(x.tasks for x in lines)
-    done = sum(x.done for x in lines)
-    on_time = sum(x.on_time for x in lines)
-    overdue = sum(x.overdue for x in lines)
+    total = {name: sum(getattr(x, name) for x in lines) for name in _ADDED_UP}
+    tasks, done, overdue = total["tasks"], total["done"], total["overdue"]
     results = [
         "1. Tình hình triển khai",
-        f"Có {n} xã, phường có kế hoạch và kỳ báo cáo năm {year}; "
-        f"{sum(x.approved for x in lines)} xã, phường đã được lãnh đạo phê duyệt báo cáo.",
+        f"Có {len(lines)} xã, phường có kế hoạch và kỳ báo cáo năm {year}; "
+        f"{total['approved']} xã, phường đã được lãnh đạo phê duyệt báo cáo.",
         "2. Kết quả thực hiện nhiệm vụ",
         f"Các kế hoạch có tổng cộng {tasks} nhiệm vụ. Đến ngày {short_date(today)}, đã hoàn "
-        f"thành {done}/{tasks} nhiệm vụ ({rules.percent_of(done, tasks)}), trong đó {on_time} "
-        f"nhiệm vụ hoàn thành đúng hạn; {overdue} nhiệm vụ quá hạn.",
+        f"thành {done}/{tasks} nhiệm vụ ({rules.percent_of(done, tasks)}), trong đó "
+        f"{total['done_on_time']} nhiệm vụ hoàn thành đúng hạn; {overdue} nhiệm vụ quá hạn.",
         "Kết quả của từng xã, phường tại Phụ lục I.",
     ]
-    met = sum(x.indicators_met for x in lines)
-    not_met = sum(x.indicators_not_met for x in lines)
     assessment = [
         "1. Kết quả đạt được",
-        f"Trong các chỉ tiêu có mục tiêu năm {year}: {met} chỉ tiêu đạt hoặc vượt, "
-        f"{not_met} chỉ tiêu chưa đạt (chi tiết từng xã, phường tại Phụ lục II).",
+        f"Trong các chỉ tiêu có mục tiêu năm {year}: {total['indicators_met']} chỉ tiêu đạt "
+        f"hoặc vượt, {total['indicators_not_met']} chỉ tiêu chưa đạt (chi tiết từng xã, "
+        "phường tại Phụ lục II).",
     ]
     best = sorted(
         (x for x in lines if x.tasks), key=lambda x: (-x.done / x.tasks, x.overdue, x.name)
@@ -134,15 +125,15 @@ def commune_annex(lines: list[CommuneLine]) -> list[dict]:
             "stt": str(n),
             "ten": x.name,
             "nhiem_vu": str(x.tasks),
-            "dung_han": str(x.on_time),
-            "hoan_thanh_qua_han": str(x.late),
+            "dung_han": str(x.done_on_time),
+            "hoan_thanh_qua_han": str(x.done_late),
             "trong_han": str(x.in_time),
             "qua_han": str(x.overdue),
             "ty_le": rules.percent_of(x.done, x.tasks),
             "chi_tieu_dat": str(x.indicators_met),
             "chi_tieu_chua_dat": str(x.indicators_not_met),
             "don_vi_bao_cao": f"{x.units_reported}/{x.units}",
-            "phe_duyet": "Đã phê duyệt" if x.approved else "Chưa",
+            "phe_duyet": x.approved_label,
         }
         for n, x in enumerate(lines, start=1)
     ]

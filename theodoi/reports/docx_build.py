@@ -25,55 +25,57 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from theodoi.reports import docx_form as form
+from theodoi.reports.columns import columns
 
 TEMPLATES = Path(__file__).resolve().parent / "docx_templates"
 KINDS = ("commune", "unit", "province")
 FILES = {kind: TEMPLATES / f"{kind}_report.docx" for kind in KINDS}
 
-INDICATOR_COLUMNS = [  # (header, width cm, field)
-    ("STT", 1.2, "stt"),
-    ("Chỉ tiêu", 6.4, "ten"),
-    ("Đơn vị tính", 1.8, "dvt"),
-    ("Chỉ tiêu năm {{ nam }}", 2.8, "chi_tieu_nam"),
-    ("Mốc kế hoạch", 2.8, "moc"),
-    ("Kết quả thực hiện", 2.4, "ket_qua"),
-    ("Đánh giá", 2.4, "danh_gia"),
-    ("Lộ trình", 2.4, "lo_trinh"),
-    ("Đơn vị chủ trì", 3.0, "don_vi"),
-]
-TASK_COLUMNS = [
-    ("STT", 1.2, "stt"),
-    ("Nhiệm vụ", 6.6, "ten"),
-    ("Đơn vị chủ trì", 2.6, "don_vi"),
-    ("Thời hạn", 2.4, "thoi_han"),
-    ("Tình trạng", 2.6, "tinh_trang"),
-    ("Kết quả thực hiện", 4.4, "ket_qua"),
-    ("Sản phẩm đầu ra", 2.8, "san_pham"),
-    ("Minh chứng", 2.6, "minh_chung"),
-]
-COMMUNE_COLUMNS = [
-    ("STT", 1.1, "stt"),
-    ("Xã, phường", 4.1, "ten"),
-    ("Số nhiệm vụ", 1.9, "nhiem_vu"),
-    ("Hoàn thành đúng hạn", 2.2, "dung_han"),
-    ("Hoàn thành quá hạn", 2.2, "hoan_thanh_qua_han"),
-    ("Chưa hoàn thành, trong hạn", 2.4, "trong_han"),
-    ("Quá hạn", 1.8, "qua_han"),
-    ("Tỷ lệ hoàn thành", 2.0, "ty_le"),
-    ("Chỉ tiêu đạt, vượt", 1.9, "chi_tieu_dat"),
-    ("Chỉ tiêu chưa đạt", 1.9, "chi_tieu_chua_dat"),
-    ("Đơn vị đã báo cáo", 1.9, "don_vi_bao_cao"),
-    ("Phê duyệt", 1.8, "phe_duyet"),
-]
-PROVINCE_INDICATOR_COLUMNS = [
-    ("STT", 1.2, "stt"),
-    ("Chỉ tiêu", 9.6, "ten"),
-    ("Đơn vị tính", 2.2, "dvt"),
-    ("Chỉ tiêu năm {{ nam }}", 3.0, "chi_tieu_nam"),
-    ("Kết quả thực hiện", 3.0, "ket_qua"),
-    ("Đánh giá", 3.0, "danh_gia"),
-    ("Lộ trình", 3.2, "lo_trinh"),
-]
+# header | width (cm) | field of the annex row (`drafting`, `consolidation`)
+INDICATOR_COLUMNS = columns("""
+    STT                         | 1.2 | stt
+    Chỉ tiêu                    | 6.4 | ten
+    Đơn vị tính                 | 1.8 | dvt
+    Chỉ tiêu năm {{ nam }}      | 2.8 | chi_tieu_nam
+    Mốc kế hoạch                | 2.8 | moc
+    Kết quả thực hiện           | 2.4 | ket_qua
+    Đánh giá                    | 2.4 | danh_gia
+    Lộ trình                    | 2.4 | lo_trinh
+    Đơn vị chủ trì              | 3.0 | don_vi
+""")
+TASK_COLUMNS = columns("""
+    STT                         | 1.2 | stt
+    Nhiệm vụ                    | 6.6 | ten
+    Đơn vị chủ trì              | 2.6 | don_vi
+    Thời hạn                    | 2.4 | thoi_han
+    Tình trạng                  | 2.6 | tinh_trang
+    Kết quả thực hiện           | 4.4 | ket_qua
+    Sản phẩm đầu ra             | 2.8 | san_pham
+    Minh chứng                  | 2.6 | minh_chung
+""")
+COMMUNE_COLUMNS = columns("""
+    STT                         | 1.1 | stt
+    Xã, phường                  | 4.1 | ten
+    Số nhiệm vụ                 | 1.9 | nhiem_vu
+    Hoàn thành đúng hạn         | 2.2 | dung_han
+    Hoàn thành quá hạn          | 2.2 | hoan_thanh_qua_han
+    Chưa hoàn thành, trong hạn  | 2.4 | trong_han
+    Quá hạn                     | 1.8 | qua_han
+    Tỷ lệ hoàn thành            | 2.0 | ty_le
+    Chỉ tiêu đạt, vượt          | 1.9 | chi_tieu_dat
+    Chỉ tiêu chưa đạt           | 1.9 | chi_tieu_chua_dat
+    Đơn vị đã báo cáo           | 1.9 | don_vi_bao_cao
+    Phê duyệt                   | 1.8 | phe_duyet
+""")
+PROVINCE_INDICATOR_COLUMNS = columns("""
+    STT                         | 1.2 | stt
+    Chỉ tiêu                    | 9.6 | ten
+    Đơn vị tính                 | 2.2 | dvt
+    Chỉ tiêu năm {{ nam }}      | 3.0 | chi_tieu_nam
+    Kết quả thực hiện           | 3.0 | ket_qua
+    Đánh giá                    | 3.0 | danh_gia
+    Lộ trình                    | 3.2 | lo_trinh
+""")
 
 
 # --- Styles and page ----------------------------------------------------------------------
@@ -334,13 +336,13 @@ def _grid_table(doc, columns, rows_var: str):
     table = doc.add_table(rows=8, cols=len(columns))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _fixed(table, [w for _, w, _ in columns])
+    _fixed(table, [c.width for c in columns])
     header = table.rows[0]
     tr_pr = header._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")
     tr_pr.append(repeat)
-    for cell, (text, _, _) in zip(header.cells, columns, strict=True):
-        _cell(cell, text, bold=True, size=form.TABLE_PT)
+    for cell, column in zip(header.cells, columns, strict=True):
+        _cell(cell, column.header, bold=True, size=form.TABLE_PT)
     var = "r"
     tags = {
         1: f"{{%tr for {var} in {rows_var} %}}",
@@ -354,7 +356,7 @@ def _grid_table(doc, columns, rows_var: str):
     group = table.cell(3, 0).merge(table.cell(3, len(columns) - 1))
     _cell(group, f"{{{{ {var}.ten }}}}", bold=True, size=form.TABLE_PT,
           align=WD_ALIGN_PARAGRAPH.LEFT)  # fmt: skip
-    for cell, (_, _, name) in zip(table.rows[5].cells, columns, strict=True):
+    for cell, name in zip(table.rows[5].cells, [c.field for c in columns], strict=True):
         # Words read from the left; figures and short labels sit in the middle.
         left = name in ("ten", "san_pham", "minh_chung")
         left |= name == "ket_qua" and rows_var == "phu_luc_nhiem_vu"

@@ -19,6 +19,7 @@ from theodoi.lib.vntext import search_key
 from theodoi.reports import rules
 from theodoi.reports.facts import (
     INSUFFICIENT,
+    MET,
     IndicatorRow,
     PeriodFacts,
     TaskRow,
@@ -33,7 +34,6 @@ COMMUNE_SECTIONS = [
 ]
 # The two paragraphs around the sections have no heading of their own.
 SECTION_LABELS = {"mo_dau": "Đoạn mở đầu", "ket_thuc": "Đoạn kết thúc"}
-MET = ("met", "exceeded")
 BEHIND = ("at_risk", "off_track")
 # Two proposals this alike (token set ratio over diacritic-free text) are one proposal.
 SAME_PROPOSAL = 85
@@ -342,55 +342,50 @@ def grouped_notes(notes: list[tuple[str, str]]) -> list[str]:
 # --- Annex rows -------------------------------------------------------------------------------
 
 
-def indicator_annex(indicators: list[IndicatorRow]) -> list[dict]:
-    """Rows of the indicator annex; a row with "nhom" heads each of the plan's groups."""
+def _annex(records: list, row, empty: str) -> list[dict]:
+    """Rows of an annex table, `row(record)` each; a row with "nhom" heads each of the
+    plan's groups when it has several."""
     rows = []
-    groups = _groups(indicators)
+    groups = _groups(records)
     for group, items in groups:
         if group and len(groups) > 1:
             rows.append({"nhom": True, "ten": rules.sentence_case(group)})
-        for i in items:
-            rows.append(
-                {
-                    "nhom": False,
-                    "stt": i.code,
-                    "ten": i.name,
-                    "dvt": i.unit_of_measure,
-                    "chi_tieu_nam": i.target_year or "—",
-                    "moc": i.milestone,
-                    "ket_qua": i.value_shown or "Chưa có số liệu",
-                    "danh_gia": i.status_label or "—",
-                    "lo_trinh": i.trajectory_label or "—",
-                    "don_vi": i.unit,
-                }
-            )
-    return rows or [{"nhom": True, "ten": "Kế hoạch không có chỉ tiêu."}]
+        rows += [{"nhom": False, "stt": r.code, "ten": r.name, **row(r)} for r in items]
+    return rows or [{"nhom": True, "ten": empty}]
+
+
+def indicator_annex(indicators: list[IndicatorRow]) -> list[dict]:
+    return _annex(indicators, _indicator_annex_row, "Kế hoạch không có chỉ tiêu.")
+
+
+def _indicator_annex_row(i: IndicatorRow) -> dict:
+    return {
+        "dvt": i.unit_of_measure,
+        "chi_tieu_nam": i.target_year or "—",
+        "moc": i.milestone,
+        "ket_qua": i.value_shown or "Chưa có số liệu",
+        "danh_gia": i.status_label or "—",
+        "lo_trinh": i.trajectory_label or "—",
+        "don_vi": i.unit,
+    }
 
 
 def task_annex(tasks: list[TaskRow]) -> list[dict]:
-    rows = []
-    groups = _groups(tasks)
-    for group, items in groups:
-        if group and len(groups) > 1:
-            rows.append({"nhom": True, "ten": rules.sentence_case(group)})
-        for t in items:
-            result = t.done_text.strip()
-            if t.percent is not None and not t.done:
-                result = f"{t.percent}%" + (f"; {result}" if result else "")
-            rows.append(
-                {
-                    "nhom": False,
-                    "stt": t.code,
-                    "ten": t.name,
-                    "don_vi": t.unit,
-                    "thoi_han": t.deadline or "—",
-                    "tinh_trang": t.status_label,
-                    "ket_qua": result,
-                    "san_pham": t.output,
-                    "minh_chung": "; ".join(t.evidence),
-                }
-            )
-    return rows or [{"nhom": True, "ten": "Kế hoạch không có nhiệm vụ."}]
+    return _annex(tasks, _task_annex_row, "Kế hoạch không có nhiệm vụ.")
+
+
+def _task_annex_row(t: TaskRow) -> dict:
+    result = t.done_text.strip()
+    if t.percent is not None and not t.done:
+        result = f"{t.percent}%" + (f"; {result}" if result else "")
+    return {
+        "don_vi": t.unit,
+        "thoi_han": t.deadline or "—",
+        "tinh_trang": t.status_label,
+        "ket_qua": result,
+        "san_pham": t.output,
+        "minh_chung": t.evidence_text,
+    }
 
 
 # --- A unit's own report ----------------------------------------------------------------------

@@ -14,16 +14,23 @@ from theodoi.evaluation import rules as evaluation
 INSUFFICIENT = "insufficient"
 TRAJECTORY_LABELS = {**evaluation.INDICATOR_LABELS, INSUFFICIENT: "Chưa đủ dữ liệu"}
 DONE_BUCKETS = (evaluation.TaskGroup.DONE_ON_TIME, evaluation.TaskGroup.DONE_LATE)
+MET = ("met", "exceeded")  # an indicator's judgements that count as reaching its target
 
 
 @dataclass
-class TaskRow:
+class PlanRow:
+    """What a task and an indicator have alike: where the plan puts it, who leads it."""
+
     pk: int
     code: str
     name: str
     group: str
-    unit: str
+    unit: str  # the lead unit's name, or the plan's words when no unit was matched
     unit_pk: int | None
+
+
+@dataclass
+class TaskRow(PlanRow):
     deadline: str
     due: dt.date | None
     kind: str
@@ -42,15 +49,22 @@ class TaskRow:
     def done(self) -> bool:
         return self.bucket in DONE_BUCKETS
 
+    @property
+    def bucket_label(self) -> str:
+        return evaluation.GROUP_LABELS[evaluation.TaskGroup(self.bucket)]
+
+    @property
+    def share(self) -> float | None:
+        """How far the unit says it is, as a fraction (40 % → 0.4)."""
+        return self.percent / 100 if self.percent is not None else None
+
+    @property
+    def evidence_text(self) -> str:
+        return "; ".join(self.evidence)
+
 
 @dataclass
-class IndicatorRow:
-    pk: int
-    code: str
-    name: str
-    group: str
-    unit: str
-    unit_pk: int | None
+class IndicatorRow(PlanRow):
     unit_of_measure: str
     target_year: str  # the target the plan sets for the period's year, as written
     milestone: str  # the next milestone, "2030: ≥80%"
@@ -64,22 +78,68 @@ class IndicatorRow:
     source: str
     note: str
 
+    @property
+    def value_number(self) -> float | None:
+        return float(self.value) if self.value is not None else None
 
-@dataclass
-class UnitRow:
+    @property
+    def text_result(self) -> str:
+        """What a qualitative indicator reached, in words ("" when it has a number)."""
+        return self.value_shown if self.value is None else ""
+
+    @property
+    def expected_value(self) -> float | None:
+        """Where the path to the milestone says the value should be by now."""
+        return round(self.expected, 4) if self.expected is not None else None
+
+
+@dataclass(kw_only=True)
+class Figures:
+    """Where a unit's (or a commune's) tasks stand in the four national groups, whose
+    values (`evaluation.TaskGroup`) name the fields, and its indicators against the
+    year's targets (those without a target for the year are in neither count)."""
+
+    tasks: int = 0
+    done_on_time: int = 0
+    done_late: int = 0
+    in_time: int = 0
+    overdue: int = 0
+    indicators_met: int = 0
+    indicators_not_met: int = 0
+
+    @property
+    def done(self) -> int:
+        return self.done_on_time + self.done_late
+
+    @property
+    def done_share(self) -> float | None:
+        return share(self.done, self.tasks)
+
+
+def figures(tasks: list[TaskRow], indicators: list[IndicatorRow]) -> dict[str, int]:
+    """The `Figures` of these tasks and indicators, as keyword arguments."""
+    return {
+        "tasks": len(tasks),
+        **{str(group): n for group, n in bucket_counts(tasks).items()},
+        "indicators_met": sum(1 for i in indicators if i.status in MET),
+        "indicators_not_met": sum(1 for i in indicators if i.status == "not_met"),
+    }
+
+
+@dataclass(kw_only=True)
+class UnitRow(Figures):
     pk: int
     name: str
     report_status: str
     report_status_label: str
     submitted_on: dt.date | None
-    on_time: bool | None
+    on_time: bool | None  # the report, sent by its due date
     difficulties: str
     proposals: str
-    tasks: int = 0
-    buckets: dict[str, int] = field(default_factory=dict)
-    indicators_met: int = 0
-    indicators_not_met: int = 0
-    indicators_no_data: int = 0
+
+    @property
+    def on_time_label(self) -> str:
+        return {True: "Đúng hạn", False: "Muộn", None: ""}[self.on_time]
 
 
 @dataclass
@@ -120,6 +180,11 @@ class PeriodFacts:
     @property
     def on_time_units(self) -> int:
         return sum(1 for u in self.units if u.on_time)
+
+
+def share(part: int, whole: int) -> float | None:
+    """27 of 43 → 0.628; of nothing → None."""
+    return part / whole if whole else None
 
 
 def bucket_counts(tasks: list[TaskRow]) -> dict[evaluation.TaskGroup, int]:

@@ -34,6 +34,7 @@ from theodoi.reports.facts import (
     PeriodFacts,
     TaskRow,
     UnitRow,
+    figures,
 )
 from theodoi.reports.models import ReportDraft, ReportTemplate
 from theodoi.tracking import rules as tracking_rules
@@ -127,39 +128,34 @@ def next_period(period: ReportingPeriod) -> tuple[str, dt.date, dt.date]:
 # --- Gathering ------------------------------------------------------------------------------
 
 
-def periods_facts(periods: list[ReportingPeriod], today: dt.date) -> dict[int, PeriodFacts]:
-    """The facts of each period (periods of any plans), in a fixed number of queries."""
-    if not periods:
-        return {}
+@dataclass
+class _Gathered:
+    """The rows the facts of several periods are read from, each fetched once for all."""
+
+    tasks: dict[int, list[Task]]  # by plan
+    indicators: dict[int, list[Indicator]]  # by plan
+    triggers: dict[int, dt.date]  # by task
+    coordinating: dict[int, set[int]]  # task → its coordinating units
+    reports: dict[tuple[int, int], UnitReport]  # (period, unit)
+    task_reports: dict[tuple[int, int, int], TaskReport]  # (period, unit, task)
+    evidence: dict[int, list[str]]  # task report → file names
+    values: dict[tuple[int, int], list[IndicatorValue]]  # (indicator, unit), oldest first
+    units: dict[int, Unit]
+
+
+def _gather(periods: list[ReportingPeriod]) -> _Gathered:
     plan_ids = {p.plan_id for p in periods}
     period_ids = [p.pk for p in periods]
-    last_end = max(p.end for p in periods)
-
     tasks = list(
         Task.objects.filter(plan_id__in=plan_ids)
         .select_related("lead_unit")
         .order_by("plan_id", "position", "pk")
-    )
-    triggers = dict(
-        TaskTrigger.objects.filter(task__plan_id__in=plan_ids).values_list(
-            "task_id", "trigger_date"
-        )
     )
     coordinating = defaultdict(set)
     for task_id, unit_id in Task.coordinating_units.through.objects.filter(
         task__plan_id__in=plan_ids
     ).values_list("task_id", "unit_id"):
         coordinating[task_id].add(unit_id)
-    reports = {
-        (r.period_id, r.unit_id): r
-        for r in UnitReport.objects.filter(period_id__in=period_ids).select_related("unit")
-    }
-    task_reports = {
-        (tr.unit_report.period_id, tr.unit_report.unit_id, tr.task_id): tr
-        for tr in TaskReport.objects.filter(unit_report__period_id__in=period_ids).select_related(
-            "unit_report"
-        )
-    }
     evidence = defaultdict(list)
     for task_report_id, name in Evidence.objects.filter(
         task_report__unit_report__period_id__in=period_ids
@@ -171,47 +167,59 @@ def periods_facts(periods: list[ReportingPeriod], today: dt.date) -> dict[int, P
         .prefetch_related("targets")
         .order_by("plan_id", "position", "pk")
     )
-    values = defaultdict(list)  # (indicator, unit) → [(period end, period id, value row)]
+    values = defaultdict(list)
     for v in (
         IndicatorValue.objects.filter(
-            indicator__plan_id__in=plan_ids, unit_report__period__end__lte=last_end
+            indicator__plan_id__in=plan_ids,
+            unit_report__period__end__lte=max(p.end for p in periods),
         )
         .select_related("unit_report__period")
         .order_by("unit_report__period__end")
     ):
         values[(v.indicator_id, v.unit_report.unit_id)].append(v)
-
-    by_plan_tasks = defaultdict(list)
-    for t in tasks:
-        by_plan_tasks[t.plan_id].append(t)
-    by_plan_indicators = defaultdict(list)
-    for i in indicators:
-        by_plan_indicators[i.plan_id].append(i)
-    unit_ids = {t.lead_unit_id for t in tasks if t.lead_unit_id} | {
-        i.lead_unit_id for i in indicators if i.lead_unit_id
-    }
+    unit_ids = {r.lead_unit_id for r in [*tasks, *indicators] if r.lead_unit_id}
     unit_ids |= {u for us in coordinating.values() for u in us}
-    units = {u.pk: u for u in Unit.objects.filter(pk__in=unit_ids)}
+    return _Gathered(
+        tasks=_by_plan(tasks),
+        indicators=_by_plan(indicators),
+        triggers=dict(
+            TaskTrigger.objects.filter(task__plan_id__in=plan_ids).values_list(
+                "task_id", "trigger_date"
+            )
+        ),
+        coordinating=coordinating,
+        reports={
+            (r.period_id, r.unit_id): r
+            for r in UnitReport.objects.filter(period_id__in=period_ids).select_related("unit")
+        },
+        task_reports={
+            (tr.unit_report.period_id, tr.unit_report.unit_id, tr.task_id): tr
+            for tr in TaskReport.objects.filter(
+                unit_report__period_id__in=period_ids
+            ).select_related("unit_report")
+        },
+        evidence=evidence,
+        values=values,
+        units={u.pk: u for u in Unit.objects.filter(pk__in=unit_ids)},
+    )
 
-    out = {}
-    for period in periods:
-        out[period.pk] = _period_facts(
-            period,
-            today=today,
-            tasks=by_plan_tasks[period.plan_id],
-            indicators=by_plan_indicators[period.plan_id],
-            triggers=triggers,
-            coordinating=coordinating,
-            reports=reports,
-            task_reports=task_reports,
-            evidence=evidence,
-            values=values,
-            units=units,
-        )
+
+def _by_plan(records: list) -> dict[int, list]:
+    out = defaultdict(list)
+    for r in records:
+        out[r.plan_id].append(r)
     return out
 
 
-def _period_facts(period, *, today, tasks, indicators, triggers, coordinating, reports, **rows):
+def periods_facts(periods: list[ReportingPeriod], today: dt.date) -> dict[int, PeriodFacts]:
+    """The facts of each period (periods of any plans), in a fixed number of queries."""
+    if not periods:
+        return {}
+    rows = _gather(periods)
+    return {p.pk: _period_facts(p, today, rows) for p in periods}
+
+
+def _period_facts(period: ReportingPeriod, today: dt.date, rows: _Gathered) -> PeriodFacts:
     plan = period.plan
     commune = plan.commune
     next_label, next_start, next_end = next_period(period)
@@ -238,9 +246,10 @@ def _period_facts(period, *, today, tasks, indicators, triggers, coordinating, r
         next_start=next_start,
         next_end=next_end,
     )
+    tasks, indicators = rows.tasks[plan.pk], rows.indicators[plan.pk]
     for task in tasks:
-        unit_report = reports.get((period.pk, task.lead_unit_id))
-        tr = rows["task_reports"].get((period.pk, task.lead_unit_id, task.pk))
+        unit_report = rows.reports.get((period.pk, task.lead_unit_id))
+        tr = rows.task_reports.get((period.pk, task.lead_unit_id, task.pk))
         report = None
         if tr is not None:
             report = evaluation.TaskReportFacts(
@@ -249,15 +258,10 @@ def _period_facts(period, *, today, tasks, indicators, triggers, coordinating, r
                 completed_on=tr.completed_on,
                 reported_on=submitted_on(unit_report),
             )
-        status = _task_status(task, period, report, triggers.get(task.pk), today)
+        status = _task_status(task, period, report, rows.triggers.get(task.pk), today)
         facts.tasks.append(
             TaskRow(
-                pk=task.pk,
-                code=task.code,
-                name=task.name,
-                group=task.group,
-                unit=task.lead_unit.name if task.lead_unit_id else task.lead_text,
-                unit_pk=task.lead_unit_id,
+                **_plan_row(task),
                 deadline=task.deadline_raw,
                 due=task.deadline_due,
                 kind=task.deadline_kind,
@@ -269,13 +273,25 @@ def _period_facts(period, *, today, tasks, indicators, triggers, coordinating, r
                 percent=tr.percent if tr else None,
                 done_text=tr.done_text if tr else "",
                 completed_on=tr.completed_on if tr else None,
-                evidence=rows["evidence"].get(tr.pk, []) if tr else [],
+                evidence=rows.evidence.get(tr.pk, []) if tr else [],
             )
         )
     for indicator in indicators:
-        facts.indicators.append(_indicator_row(indicator, period, rows["values"]))
-    facts.units = _unit_rows(period, facts, tasks, indicators, coordinating, reports, rows["units"])
+        facts.indicators.append(_indicator_row(indicator, period, rows.values))
+    facts.units = _unit_rows(period, facts, rows)
     return facts
+
+
+def _plan_row(record: Task | Indicator) -> dict:
+    """The `facts.PlanRow` fields of a task or an indicator."""
+    return {
+        "pk": record.pk,
+        "code": record.code,
+        "name": record.name,
+        "group": record.group,
+        "unit": record.lead_unit.name if record.lead_unit_id else record.lead_text,
+        "unit_pk": record.lead_unit_id,
+    }
 
 
 def _indicator_row(indicator: Indicator, period: ReportingPeriod, values) -> IndicatorRow:
@@ -295,12 +311,7 @@ def _indicator_row(indicator: Indicator, period: ReportingPeriod, values) -> Ind
     status = _indicator_judgement(target, value, text)
     trajectory, expected = _trajectory(milestone, history, year, value)
     return IndicatorRow(
-        pk=indicator.pk,
-        code=indicator.code,
-        name=indicator.name,
-        group=indicator.group,
-        unit=indicator.lead_unit.name if indicator.lead_unit_id else indicator.lead_text,
-        unit_pk=indicator.lead_unit_id,
+        **_plan_row(indicator),
         unit_of_measure=indicator.unit_of_measure or next((t.unit for t in targets if t.unit), ""),
         target_year=target.raw if target else "",
         milestone=f"{milestone.year}: {milestone.raw}" if milestone else "",
@@ -316,45 +327,36 @@ def _indicator_row(indicator: Indicator, period: ReportingPeriod, values) -> Ind
     )
 
 
-def _unit_rows(period, facts, tasks, indicators, coordinating, reports, units) -> list[UnitRow]:
-    expected = {t.lead_unit_id for t in tasks if t.lead_unit_id}
-    expected |= {i.lead_unit_id for i in indicators if i.lead_unit_id}
+def _unit_rows(period: ReportingPeriod, facts: PeriodFacts, gathered: _Gathered) -> list[UnitRow]:
+    tasks = gathered.tasks[period.plan_id]
+    expected = {r.lead_unit_id for r in [*tasks, *gathered.indicators[period.plan_id]]}
     if period.include_coordinating:
-        expected |= {u for t in tasks for u in coordinating.get(t.pk, ())}
-    rows = {}
-    for unit in sorted((units[u] for u in expected), key=lambda u: (u.position, u.name)):
-        report = reports.get((period.pk, unit.pk))
+        expected |= {u for t in tasks for u in gathered.coordinating.get(t.pk, ())}
+    units = sorted((gathered.units[u] for u in expected if u), key=lambda u: (u.position, u.name))
+    rows = []
+    for unit in units:
+        report = gathered.reports.get((period.pk, unit.pk))
         status = report.status if report else ReportStatus.NOT_STARTED
         submitted = submitted_on(report)
-        rows[unit.pk] = UnitRow(
-            pk=unit.pk,
-            name=unit.name,
-            report_status=status,
-            report_status_label=ReportStatus(status).label,
-            submitted_on=submitted,
-            on_time=None
-            if submitted is None
-            else tracking_rules.report_is_on_time(submitted_at=submitted, due_on=period.due_on),
-            difficulties=report.difficulties if report else "",
-            proposals=report.proposals if report else "",
-            buckets=dict.fromkeys(evaluation.TaskGroup, 0),
+        rows.append(
+            UnitRow(
+                pk=unit.pk,
+                name=unit.name,
+                report_status=status,
+                report_status_label=ReportStatus(status).label,
+                submitted_on=submitted,
+                on_time=None
+                if submitted is None
+                else tracking_rules.report_is_on_time(submitted_at=submitted, due_on=period.due_on),
+                difficulties=report.difficulties if report else "",
+                proposals=report.proposals if report else "",
+                **figures(
+                    [t for t in facts.tasks if t.unit_pk == unit.pk],
+                    [i for i in facts.indicators if i.unit_pk == unit.pk],
+                ),
+            )
         )
-    for t in facts.tasks:
-        row = rows.get(t.unit_pk)
-        if row:
-            row.tasks += 1
-            row.buckets[evaluation.TaskGroup(t.bucket)] += 1
-    for i in facts.indicators:
-        row = rows.get(i.unit_pk)
-        if row is None or i.status is None:
-            continue
-        if i.status in ("met", "exceeded"):
-            row.indicators_met += 1
-        elif i.status == "not_met":
-            row.indicators_not_met += 1
-        else:
-            row.indicators_no_data += 1
-    return list(rows.values())
+    return rows
 
 
 def period_facts(period: ReportingPeriod, today: dt.date | None = None) -> PeriodFacts:

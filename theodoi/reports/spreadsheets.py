@@ -22,10 +22,10 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from theodoi.evaluation.rules import GROUP_LABELS, TaskGroup
 from theodoi.lib.vnnumber import format_decimal_vi, format_percent_vi
+from theodoi.reports.columns import Column, columns
 from theodoi.reports.consolidation import CommuneLine
-from theodoi.reports.facts import IndicatorRow, PeriodFacts, TaskRow, UnitRow
+from theodoi.reports.facts import PeriodFacts
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
@@ -34,13 +34,6 @@ FORMATS = {
     "percent": "0.0%",
     "date": "dd/mm/yyyy",
 }
-
-
-@dataclass
-class Column:
-    header: str
-    width: float
-    kind: str = "text"  # text | int | decimal | percent | date
 
 
 @dataclass
@@ -123,186 +116,101 @@ def csv_bytes(sheet: Sheet) -> bytes:
 
 # --- The sheets ----------------------------------------------------------------------------------
 
-
-def _float(value) -> float | None:
-    return float(value) if value is not None else None
-
-
-def _share(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
-
-
-TASK_COLUMNS = [
-    Column("STT", 7),
-    Column("Nhiệm vụ", 60),
-    Column("Nhóm nhiệm vụ", 30),
-    Column("Đơn vị chủ trì", 24),
-    Column("Thời gian hoàn thành", 18),
-    Column("Hạn", 12, "date"),
-    Column("Tình trạng", 20),
-    Column("Nhóm tình trạng", 24),
-    Column("Tỷ lệ hoàn thành", 11, "percent"),
-    Column("Kết quả thực hiện", 50),
-    Column("Ngày hoàn thành", 12, "date"),
-    Column("Sản phẩm đầu ra", 24),
-    Column("Minh chứng", 30),
-]
-
-
-def _task_row(t: TaskRow) -> list:
-    return [
-        t.code,
-        t.name,
-        t.group,
-        t.unit,
-        t.deadline,
-        t.due,
-        t.status_label,
-        GROUP_LABELS[TaskGroup(t.bucket)],
-        t.percent / 100 if t.percent is not None else None,
-        t.done_text,
-        t.completed_on,
-        t.output,
-        "; ".join(t.evidence),
-    ]
-
-
-INDICATOR_COLUMNS = [
-    Column("STT", 7),
-    Column("Chỉ tiêu", 60),
-    Column("Nhóm chỉ tiêu", 30),
-    Column("Đơn vị tính", 12),
-    Column("Đơn vị chủ trì", 24),
-    Column("Chỉ tiêu năm", 14),
-    Column("Mốc kế hoạch", 16),
-    Column("Giá trị", 12, "decimal"),
-    Column("Kết quả (định tính)", 24),
-    Column("Đánh giá", 16),
-    Column("Lộ trình", 20),
-    Column("Cần đạt theo lộ trình", 14, "decimal"),
-    Column("Nguồn số liệu", 24),
-    Column("Ghi chú", 30),
-]
-
-
-def _indicator_row(i: IndicatorRow) -> list:
-    return [
-        i.code,
-        i.name,
-        i.group,
-        i.unit_of_measure,
-        i.unit,
-        i.target_year,
-        i.milestone,
-        _float(i.value),
-        i.value_shown if i.value is None else "",
-        i.status_label,
-        i.trajectory_label,
-        round(i.expected, 4) if i.expected is not None else None,
-        i.source,
-        i.note,
-    ]
-
-
+# header | width (characters) | field of the row (`facts`, `consolidation`) | kind
+TASK_COLUMNS = columns("""
+    STT                         |  7 | code
+    Nhiệm vụ                    | 60 | name
+    Nhóm nhiệm vụ               | 30 | group
+    Đơn vị chủ trì              | 24 | unit
+    Thời gian hoàn thành        | 18 | deadline
+    Hạn                         | 12 | due                | date
+    Tình trạng                  | 20 | status_label
+    Nhóm tình trạng             | 24 | bucket_label
+    Tỷ lệ hoàn thành            | 11 | share              | percent
+    Kết quả thực hiện           | 50 | done_text
+    Ngày hoàn thành             | 12 | completed_on       | date
+    Sản phẩm đầu ra             | 24 | output
+    Minh chứng                  | 30 | evidence_text
+""")
+INDICATOR_COLUMNS = columns("""
+    STT                         |  7 | code
+    Chỉ tiêu                    | 60 | name
+    Nhóm chỉ tiêu               | 30 | group
+    Đơn vị tính                 | 12 | unit_of_measure
+    Đơn vị chủ trì              | 24 | unit
+    Chỉ tiêu năm                | 14 | target_year
+    Mốc kế hoạch                | 16 | milestone
+    Giá trị                     | 12 | value_number       | decimal
+    Kết quả (định tính)         | 24 | text_result
+    Đánh giá                    | 16 | status_label
+    Lộ trình                    | 20 | trajectory_label
+    Cần đạt theo lộ trình       | 14 | expected_value     | decimal
+    Nguồn số liệu               | 24 | source
+    Ghi chú                     | 30 | note
+""")
+# A unit's figures, or a commune's in the province's sheet (`facts.Figures`).
+FIGURE_COLUMNS = columns("""
+    Số nhiệm vụ                 | 10 | tasks              | int
+    Hoàn thành đúng hạn         | 12 | done_on_time       | int
+    Hoàn thành quá hạn          | 12 | done_late          | int
+    Chưa hoàn thành, trong hạn  | 14 | in_time            | int
+    Quá hạn                     | 10 | overdue            | int
+    Tỷ lệ hoàn thành            | 12 | done_share         | percent
+    Chỉ tiêu đạt, vượt          | 12 | indicators_met     | int
+    Chỉ tiêu chưa đạt           | 12 | indicators_not_met | int
+""")
 SCORE_COLUMNS = [
-    Column("Đơn vị", 30),
-    Column("Trạng thái báo cáo", 16),
-    Column("Ngày gửi", 12, "date"),
-    Column("Gửi đúng hạn", 12),
-    Column("Số nhiệm vụ", 10, "int"),
-    Column("Hoàn thành đúng hạn", 12, "int"),
-    Column("Hoàn thành quá hạn", 12, "int"),
-    Column("Chưa hoàn thành, trong hạn", 14, "int"),
-    Column("Quá hạn", 10, "int"),
-    Column("Tỷ lệ hoàn thành", 12, "percent"),
-    Column("Chỉ tiêu đạt, vượt", 12, "int"),
-    Column("Chỉ tiêu chưa đạt", 12, "int"),
-    Column("Khó khăn, vướng mắc", 40),
-    Column("Đề xuất, kiến nghị", 40),
+    *columns("""
+    Đơn vị                      | 30 | name
+    Trạng thái báo cáo          | 16 | report_status_label
+    Ngày gửi                    | 12 | submitted_on       | date
+    Gửi đúng hạn                | 12 | on_time_label
+"""),
+    *FIGURE_COLUMNS,
+    *columns("""
+    Khó khăn, vướng mắc         | 40 | difficulties
+    Đề xuất, kiến nghị          | 40 | proposals
+"""),
 ]
+COMMUNE_COLUMNS = [
+    *columns("""
+    Mã xã                       |  9 | code
+    Xã, phường                  | 28 | name
+"""),
+    *FIGURE_COLUMNS,
+    *columns("""
+    Đơn vị phải báo cáo         | 12 | units              | int
+    Đơn vị đã báo cáo           | 12 | units_reported     | int
+    Lãnh đạo đã phê duyệt       | 14 | approved_label
+"""),
+]
+# The province's sheets of indicators and tasks start with the commune.
+COMMUNE = Column("Xã, phường", 24, "commune")
 
 
-def _score_row(u: UnitRow) -> list:
-    b = u.buckets
-    done = b[TaskGroup.DONE_ON_TIME] + b[TaskGroup.DONE_LATE]
-    on_time = {True: "Đúng hạn", False: "Muộn", None: ""}[u.on_time]
-    return [
-        u.name,
-        u.report_status_label,
-        u.submitted_on,
-        on_time,
-        u.tasks,
-        b[TaskGroup.DONE_ON_TIME],
-        b[TaskGroup.DONE_LATE],
-        b[TaskGroup.IN_TIME],
-        b[TaskGroup.OVERDUE],
-        _share(done, u.tasks),
-        u.indicators_met,
-        u.indicators_not_met,
-        u.difficulties,
-        u.proposals,
-    ]
+def _values(columns: list[Column], row) -> list:
+    return [getattr(row, c.field) for c in columns]
+
+
+def _sheet(title: str, columns: list[Column], rows: list, slug: str) -> Sheet:
+    return Sheet(title, columns, [_values(columns, r) for r in rows], slug)
 
 
 def period_sheets(facts: PeriodFacts) -> list[Sheet]:
     return [
-        Sheet("Nhiệm vụ", TASK_COLUMNS, [_task_row(t) for t in facts.tasks], "nhiem-vu"),
-        Sheet(
-            "Chỉ tiêu", INDICATOR_COLUMNS, [_indicator_row(i) for i in facts.indicators], "chi-tieu"
-        ),
-        Sheet("Đơn vị", SCORE_COLUMNS, [_score_row(u) for u in facts.units], "don-vi"),
-    ]
-
-
-COMMUNE_COLUMNS = [
-    Column("Mã xã", 9),
-    Column("Xã, phường", 28),
-    Column("Số nhiệm vụ", 10, "int"),
-    Column("Hoàn thành đúng hạn", 12, "int"),
-    Column("Hoàn thành quá hạn", 12, "int"),
-    Column("Chưa hoàn thành, trong hạn", 14, "int"),
-    Column("Quá hạn", 10, "int"),
-    Column("Tỷ lệ hoàn thành", 12, "percent"),
-    Column("Chỉ tiêu đạt, vượt", 12, "int"),
-    Column("Chỉ tiêu chưa đạt", 12, "int"),
-    Column("Đơn vị phải báo cáo", 12, "int"),
-    Column("Đơn vị đã báo cáo", 12, "int"),
-    Column("Lãnh đạo đã phê duyệt", 14),
-]
-
-
-def _commune_row(x: CommuneLine) -> list:
-    return [
-        str(x.code),
-        x.name,
-        x.tasks,
-        x.on_time,
-        x.late,
-        x.in_time,
-        x.overdue,
-        _share(x.done, x.tasks),
-        x.indicators_met,
-        x.indicators_not_met,
-        x.units,
-        x.units_reported,
-        "Đã phê duyệt" if x.approved else "Chưa",
+        _sheet("Nhiệm vụ", TASK_COLUMNS, facts.tasks, "nhiem-vu"),
+        _sheet("Chỉ tiêu", INDICATOR_COLUMNS, facts.indicators, "chi-tieu"),
+        _sheet("Đơn vị", SCORE_COLUMNS, facts.units, "don-vi"),
     ]
 
 
 def province_sheets(lines: list[CommuneLine], all_facts: list[PeriodFacts]) -> list[Sheet]:
-    commune = Column("Xã, phường", 24)
+    def by_commune(title: str, columns: list[Column], rows_of, slug: str) -> Sheet:
+        rows = [[f.commune, *_values(columns, r)] for f in all_facts for r in rows_of(f)]
+        return Sheet(title, [COMMUNE, *columns], rows, slug)
+
     return [
-        Sheet("Xã, phường", COMMUNE_COLUMNS, [_commune_row(x) for x in lines], "xa-phuong"),
-        Sheet(
-            "Chỉ tiêu",
-            [commune, *INDICATOR_COLUMNS],
-            [[f.commune, *_indicator_row(i)] for f in all_facts for i in f.indicators],
-            "chi-tieu",
-        ),
-        Sheet(
-            "Nhiệm vụ",
-            [commune, *TASK_COLUMNS],
-            [[f.commune, *_task_row(t)] for f in all_facts for t in f.tasks],
-            "nhiem-vu",
-        ),
+        _sheet("Xã, phường", COMMUNE_COLUMNS, lines, "xa-phuong"),
+        by_commune("Chỉ tiêu", INDICATOR_COLUMNS, lambda f: f.indicators, "chi-tieu"),
+        by_commune("Nhiệm vụ", TASK_COLUMNS, lambda f: f.tasks, "nhiem-vu"),
     ]
