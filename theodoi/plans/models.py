@@ -157,6 +157,16 @@ class Task(PlanRecord):
     class Meta(PlanRecord.Meta):
         verbose_name = "nhiệm vụ"
 
+    @property
+    def deadline(self) -> dict:
+        """The deadline as the extractor reads it and the evaluation judges it."""
+        return {
+            "kind": self.deadline_kind,
+            "start": self.deadline_start,
+            "due": self.deadline_due,
+            "recurrence": self.deadline_recurrence or None,
+        }
+
 
 class Indicator(PlanRecord):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators")
@@ -202,3 +212,8 @@ class IndicatorTarget(models.Model):
     @property
     def is_qualitative(self) -> bool:
         return self.op == TargetOp.QUALITATIVE
+
+    @property
+    def parsed(self) -> dict:
+        """The target as the extractor parses it and the evaluation judges it."""
+        return {"op": self.op, "value": self.value, "value_max": self.value_max}

@@ -55,12 +55,7 @@ from theodoi.tracking.selectors import submitted_on
 
 def _task_status(task: Task, period: ReportingPeriod, report, trigger, today) -> str:
     return evaluation.task_status(
-        deadline={
-            "kind": task.deadline_kind,
-            "start": task.deadline_start,
-            "due": task.deadline_due,
-            "recurrence": task.deadline_recurrence or None,
-        },
+        deadline=task.deadline,
         period_start=period.start,
         period_end=period.end,
         report=report,
@@ -69,15 +64,11 @@ def _task_status(task: Task, period: ReportingPeriod, report, trigger, today) ->
     )
 
 
-def _target(t) -> dict:
-    return {"op": t.op, "value": t.value, "value_max": t.value_max}
-
-
 def _indicator_judgement(target, value: Decimal | None, text: str):
     if target is None:
         return None
     return evaluation.indicator_status(
-        target=_target(target), value=float(value) if value is not None else None, text=text
+        target=target.parsed, value=float(value) if value is not None else None, text=text
     )
 
 
@@ -93,7 +84,7 @@ def _trajectory(milestone, history: list[tuple[int, Decimal]], year: int, value)
         baseline_year=base_year,
         baseline_value=float(base_value),
         target_year=milestone.year,
-        target=_target(milestone),
+        target=milestone.parsed,
         year=year,
         value=float(value),
     )

@@ -268,12 +268,7 @@ def report_task_rows(
     for row in rows:
         task, trigger = row.task, getattr(row.task, "trigger", None)
         row.status = evaluation.task_status(
-            deadline={
-                "kind": task.deadline_kind,
-                "start": task.deadline_start,
-                "due": task.deadline_due,
-                "recurrence": task.deadline_recurrence or None,
-            },
+            deadline=task.deadline,
             period_start=report.period.start,
             period_end=report.period.end,
             report=evaluation.TaskReportFacts(
@@ -302,7 +297,7 @@ def report_indicator_rows(report: UnitReport, *, pk: int | None = None) -> list[
     for row in rows:
         target = next((t for t in row.indicator.targets.all() if t.year == year), None)
         row.status = target and evaluation.indicator_status(
-            target={"op": target.op, "value": target.value, "value_max": target.value_max},
+            target=target.parsed,
             value=float(row.value) if row.value is not None else None,
             text=row.text,
         )
