@@ -298,3 +298,51 @@ def test_province_report_for_its_supervisor(scenario, cast, login):
         login(cast.clerk).get(reverse("reports:province", args=[cast.province.code])).status_code
         == 403
     )
+
+
+WRITERS = {"admin", "clerk"}
+COMMUNE_READERS = {"admin", "clerk", "leader", "viewer", "supervisor"}
+EVERYONE = ["admin", "clerk", "leader", "viewer", "supervisor", "focal_point"]
+EVERYONE += ["other_focal_point", "outsider"]
+
+
+def _every_page(scenario, cast) -> list[tuple[str, set[str], int]]:
+    """Each page and file of the reports: (url, the roles that may open it, what they
+    get); everyone else gets 403."""
+    period, economy = scenario["period"].pk, scenario["economy"].pk
+    commune, province = cast.commune.code, cast.province.code
+    draft_readers = {"admin", "clerk", "leader"}
+    pages = [
+        (reverse("reports:draft", args=[period]), draft_readers, 200),
+        (reverse("reports:draft-docx", args=[period]), draft_readers, 200),
+        (reverse("reports:redraft", args=[period]), WRITERS, 200),
+        (reverse("reports:issued-file", args=[period]), COMMUNE_READERS, 404),  # not approved
+        (reverse("reports:period-xlsx", args=[period]), COMMUNE_READERS, 200),
+        # Phòng Kinh tế's own report: its focal point too.
+        (
+            reverse("reports:unit-docx", args=[period, economy]),
+            {*COMMUNE_READERS, "focal_point"},
+            200,
+        ),
+        (reverse("reports:templates", args=[commune]), WRITERS, 200),
+        (reverse("reports:province", args=[province]), {"admin", "supervisor"}, 200),
+        (reverse("reports:province-file", args=[province, "csv"]), {"admin", "supervisor"}, 200),
+    ]
+    pages += [
+        (reverse("reports:period-csv", args=[period, table]), COMMUNE_READERS, 200)
+        for table in ("nhiem-vu", "chi-tieu", "don-vi")
+    ]
+    pages += [
+        (reverse("reports:template-file", args=[commune, kind]), WRITERS, 200)
+        for kind in ("commune", "unit")
+    ]
+    return pages
+
+
+@pytest.mark.parametrize("who", EVERYONE)
+def test_every_report_page_answers_every_role(scenario, cast, login, who):
+    login(cast.clerk).post(_url("draft-start", scenario))
+    client = login(getattr(cast, who))
+    for url, allowed, status in _every_page(scenario, cast):
+        expected = status if who in allowed else 403
+        assert client.get(url).status_code == expected, (who, url)
