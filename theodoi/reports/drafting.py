@@ -168,7 +168,7 @@ def commune_sections(facts: PeriodFacts) -> list[dict]:
     }
     titles = dict(COMMUNE_SECTIONS)
     if facts.period_kind == "yearly":
-        titles["nhiem_vu_toi"] = f"III. NHIỆM VỤ TRỌNG TÂM {facts.next_label.upper()}"
+        titles["nhiem_vu_toi"] = f"III. NHIỆM VỤ TRỌNG TÂM {facts.next.label.upper()}"
     return [{"key": k, "title": titles[k], "text": texts[k]} for k, _ in COMMUNE_SECTIONS]
 
 
@@ -286,12 +286,12 @@ def _next_tasks(facts: PeriodFacts) -> str:
     lines = ["1. Tập trung hoàn thành các nhiệm vụ quá hạn"]
     late = [t for t in facts.tasks if t.bucket == TaskGroup.OVERDUE]
     lines += [_task_line(t) for t in late] or ["Không có nhiệm vụ quá hạn."]
-    phrase = rules.period_phrase(facts.next_label)
+    phrase = rules.period_phrase(facts.next.label)
     lines.append(f"2. Các nhiệm vụ đến hạn trong {phrase}")
     due = [
         t
         for t in facts.tasks
-        if not t.done and t.due and facts.next_start <= t.due <= facts.next_end
+        if not t.done and t.due and facts.next.start <= t.due <= facts.next.end
     ]
     lines += [_task_line(t) for t in due] or [f"Không có nhiệm vụ đến hạn trong {phrase}."]
     recurring = sum(1 for t in facts.tasks if t.kind == "recurring")

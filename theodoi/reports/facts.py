@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from theodoi.evaluation import rules as evaluation
 
@@ -142,29 +143,28 @@ class UnitRow(Figures):
         return {True: "Đúng hạn", False: "Muộn", None: ""}[self.on_time]
 
 
+class Span(NamedTuple):
+    label: str  # "Năm 2027", "Quý I/2027"
+    start: dt.date
+    end: dt.date
+
+
 @dataclass
 class PeriodFacts:
     commune: str  # "Xã Thái Tân"
     commune_code: int
     division_type: str
     place: str  # "Thái Tân"
-    province: str
     plan_number: str
     plan_date: dt.date | None
     plan_title: str
-    plan_signer: str
     standing_unit: str
-    period_pk: int
     period_label: str
     period_kind: str
-    start: dt.date
     end: dt.date
-    due_on: dt.date
     approved_at: dt.datetime | None
     today: dt.date
-    next_label: str
-    next_start: dt.date
-    next_end: dt.date
+    next: Span  # the period after this one
     tasks: list[TaskRow] = field(default_factory=list)
     indicators: list[IndicatorRow] = field(default_factory=list)
     units: list[UnitRow] = field(default_factory=list)

@@ -2,11 +2,11 @@
 the period, each indicator with its value and judgement, each unit with its report and
 figures; and the commune's report as stored, or as it would be drafted today.
 
-Every read of a judgement goes through this module (`_task_status`, `_indicator_judgement`,
-`_trajectory`), so that the reports follow whatever the evaluation app decides: the drafting,
-the .docx and the .xlsx only see the plain rows of `facts`. The number of queries does not
-grow with the number of periods, tasks or units (a province's 100 communes cost what one
-does).
+Every read of a judgement goes through this module (`tracking.selectors.task_status`,
+`_indicator_judgement`, `_trajectory`), so that the reports follow whatever the evaluation
+app decides: the drafting, the .docx and the .xlsx only see the plain rows of `facts`.
+The number of queries does not grow with the number of periods, tasks or units (a
+province's 100 communes cost what one does).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from theodoi.reports.facts import (
     TRAJECTORY_LABELS,
     IndicatorRow,
     PeriodFacts,
+    Span,
     TaskRow,
     UnitRow,
     figures,
@@ -48,20 +49,9 @@ from theodoi.tracking.models import (
     TaskTrigger,
     UnitReport,
 )
-from theodoi.tracking.selectors import submitted_on
+from theodoi.tracking.selectors import submitted_on, task_status
 
 # --- Judgements: the one place reports read them ----------------------------------------
-
-
-def _task_status(task: Task, period: ReportingPeriod, report, trigger, today) -> str:
-    return evaluation.task_status(
-        deadline=task.deadline,
-        period_start=period.start,
-        period_end=period.end,
-        report=report,
-        today=today,
-        trigger_date=trigger,
-    )
 
 
 def _indicator_judgement(target, value: Decimal | None, text: str):
@@ -101,19 +91,19 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def next_period(period: ReportingPeriod) -> tuple[str, dt.date, dt.date]:
+def next_period(period: ReportingPeriod) -> Span:
     """The span after this one, of the same length, and its label."""
     months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month
     start = period.end + dt.timedelta(days=1)
     end = _add_months(start, months)
     if period.kind == PeriodKind.YEARLY:
-        return f"Năm {start.year}", start, end
+        return Span(f"Năm {start.year}", start, end)
     made = {
         PeriodKind.QUARTERLY: tracking_rules.quarter_periods,
         PeriodKind.HALF_YEARLY: tracking_rules.half_year_periods,
     }[PeriodKind(period.kind)](start.year)
     label = next((p.label for p in made if p.start == start), "kỳ tới")
-    return label, start, end
+    return Span(label, start, end)
 
 
 # --- Gathering ------------------------------------------------------------------------------
@@ -213,43 +203,34 @@ def periods_facts(periods: list[ReportingPeriod], today: dt.date) -> dict[int, P
 def _period_facts(period: ReportingPeriod, today: dt.date, rows: _Gathered) -> PeriodFacts:
     plan = period.plan
     commune = plan.commune
-    next_label, next_start, next_end = next_period(period)
     facts = PeriodFacts(
         commune=commune.name,
         commune_code=commune.code,
         division_type=commune.division_type,
         place=rules.place_name(commune.name, commune.division_type),
-        province=commune.parent.name if commune.parent_id else "",
         plan_number=plan.number,
         plan_date=plan.issue_date,
         plan_title=plan.title,
-        plan_signer=plan.signer,
         standing_unit=plan.standing_unit.name if plan.standing_unit_id else "",
-        period_pk=period.pk,
         period_label=period.label,
         period_kind=period.kind,
-        start=period.start,
         end=period.end,
-        due_on=period.due_on,
         approved_at=period.commune_approved_at,
         today=today,
-        next_label=next_label,
-        next_start=next_start,
-        next_end=next_end,
+        next=next_period(period),
     )
     tasks, indicators = rows.tasks[plan.pk], rows.indicators[plan.pk]
     for task in tasks:
         unit_report = rows.reports.get((period.pk, task.lead_unit_id))
         tr = rows.task_reports.get((period.pk, task.lead_unit_id, task.pk))
-        report = None
-        if tr is not None:
-            report = evaluation.TaskReportFacts(
-                progress=tr.progress,
-                percent=tr.percent,
-                completed_on=tr.completed_on,
-                reported_on=submitted_on(unit_report),
-            )
-        status = _task_status(task, period, report, rows.triggers.get(task.pk), today)
+        status = task_status(
+            task,
+            period,
+            tr,
+            reported_on=submitted_on(unit_report),
+            trigger_date=rows.triggers.get(task.pk),
+            today=today,
+        )
         facts.tasks.append(
             TaskRow(
                 **_plan_row(task),

@@ -266,21 +266,45 @@ def report_task_rows(
     reported_on = submitted_on(report)
     rows = list(rows)
     for row in rows:
-        task, trigger = row.task, getattr(row.task, "trigger", None)
-        row.status = evaluation.task_status(
-            deadline=task.deadline,
-            period_start=report.period.start,
-            period_end=report.period.end,
-            report=evaluation.TaskReportFacts(
-                progress=row.progress,
-                percent=row.percent,
-                completed_on=row.completed_on,
-                reported_on=reported_on,
-            ),
-            today=today,
+        trigger = getattr(row.task, "trigger", None)
+        row.status = task_status(
+            row.task,
+            report.period,
+            row,
+            reported_on=reported_on,
             trigger_date=trigger.trigger_date if trigger else None,
+            today=today,
         )
     return rows
+
+
+def task_status(
+    task: Task,
+    period: ReportingPeriod,
+    row: TaskReport | None,
+    *,
+    reported_on: dt.date | None,
+    trigger_date: dt.date | None,
+    today: dt.date,
+) -> evaluation.TaskStatus:
+    """The task's standing in the period as `evaluation.task_status` judges it, from the
+    unit's row (None: it wrote nothing) and the day its report counts as sent."""
+    facts = None
+    if row is not None:
+        facts = evaluation.TaskReportFacts(
+            progress=row.progress,
+            percent=row.percent,
+            completed_on=row.completed_on,
+            reported_on=reported_on,
+        )
+    return evaluation.task_status(
+        deadline=task.deadline,
+        period_start=period.start,
+        period_end=period.end,
+        report=facts,
+        today=today,
+        trigger_date=trigger_date,
+    )
 
 
 def report_indicator_rows(report: UnitReport, *, pk: int | None = None) -> list[IndicatorValue]:
