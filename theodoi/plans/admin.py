@@ -10,4 +10,5 @@ class PlanAdmin(admin.ModelAdmin):
     list_display = ["__str__", "commune", "issue_date", "status", "created_at"]
     list_filter = ["status"]
     search_fields = ["number", "title", "commune__name"]
-    readonly_fields = ["extraction", "sha256", "original_filename", "status"]
+    # The commune is fixed at import (a select of 3,321 communes would also be a slow page).
+    readonly_fields = ["commune", "extraction", "sha256", "original_filename", "status"]

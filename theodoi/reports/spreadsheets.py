@@ -22,12 +22,12 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from theodoi.lib.spreadsheet import csv_cell, neutralise_formulas
 from theodoi.lib.vnnumber import format_decimal_vi, format_percent_vi
 from theodoi.reports.columns import Column, columns
 from theodoi.reports.consolidation import CommuneLine
 from theodoi.reports.facts import PeriodFacts
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 FORMATS = {
     "int": "#,##0",
@@ -87,6 +87,7 @@ def workbook(sheets: list[Sheet]) -> bytes:
         ws.print_title_rows = "1:1"
         ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    neutralise_formulas(wb)  # and Excel's apostrophe prefix on what looked like one
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -101,8 +102,7 @@ def _csv_value(column: Column, value) -> str:
         return format_percent_vi(Decimal(str(value)) * 100)
     if column.kind in ("int", "decimal"):
         return format_decimal_vi(value, grouped=True)
-    text = _text(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return csv_cell(_text(value))
 
 
 def csv_bytes(sheet: Sheet) -> bytes:

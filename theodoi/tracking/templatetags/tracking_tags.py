@@ -33,6 +33,16 @@ def percent_vi(value) -> str:
 
 
 @register.filter
+def who(user) -> str:
+    """Who made a change. No user: the demo loader, an import, or a user deleted since
+    (the log keeps the change and forgets the person)."""
+    if user is None:
+        return "Hệ thống"
+    person = getattr(user, "person", None)
+    return (person.full_name if person else "") or user.get_username()
+
+
+@register.filter
 def report_status_label(status) -> str:
     return ReportStatus(status).label
 

