@@ -1,14 +1,13 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from theodoi.accounts import views as account_views
+from theodoi.accounts.login import GuardedLoginView
 
 urlpatterns = [
     path("", account_views.home, name="home"),
-    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path("dang-nhap/", GuardedLoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("theodoi.accounts.urls")),
     path("", include("theodoi.plans.urls")),
@@ -16,6 +15,6 @@ urlpatterns = [
     path("", include("theodoi.reports.urls")),
     path("quan-tri/", admin.site.urls),
 ]
-
-if settings.DEBUG:  # in production the web server serves uploaded files
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+handler500 = "theodoi.ops.views.server_error"
+# Uploaded files have no URL of their own: plans and evidence are served only by the
+# views that check who may see them (theodoi.ops.files).

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 
 from theodoi.accounts.models import AdminUnit, Unit
+from theodoi.ops.storage import unguessable_name
 
 
 class PlanStatus(models.TextChoices):
@@ -29,7 +30,8 @@ def _unit_link(verbose_name: str) -> models.ForeignKey:
 
 
 def plan_upload_to(plan: "Plan", filename: str) -> str:
-    return f"plans/{plan.commune.code}/{plan.sha256[:16]}/{filename}"
+    # Not guessable: the file is served only through the permission-checked view.
+    return unguessable_name(f"plans/{plan.commune.code}", filename)
 
 
 class Plan(models.Model):

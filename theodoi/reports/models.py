@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 
 from theodoi.accounts.models import AdminUnit
+from theodoi.ops.storage import unguessable_name
 from theodoi.tracking.models import ReportingPeriod
 
 USER = settings.AUTH_USER_MODEL
@@ -44,7 +45,8 @@ class ReportDraft(models.Model):
 
 
 def issued_upload_to(issued: "IssuedReport", filename: str) -> str:
-    return f"reports/{issued.period_id}/{issued.sha256[:16]}/{filename}"
+    # Not guessable: the file is served only through the permission-checked view.
+    return unguessable_name("reports", filename)
 
 
 class IssuedReport(models.Model):
@@ -73,7 +75,7 @@ class TemplateKind(models.TextChoices):
 
 
 def template_upload_to(template: "ReportTemplate", filename: str) -> str:
-    return f"report-templates/{template.commune.code}/{template.sha256[:16]}/{filename}"
+    return unguessable_name(f"report-templates/{template.commune.code}", filename)
 
 
 class ReportTemplate(models.Model):

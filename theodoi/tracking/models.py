@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 
 from theodoi.accounts.models import Unit
+from theodoi.ops.storage import unguessable_name
 from theodoi.plans.models import Indicator, Plan, Task
 
 USER = settings.AUTH_USER_MODEL
@@ -211,7 +212,8 @@ class IndicatorValue(ReportRow):
 
 
 def evidence_upload_to(evidence: "Evidence", filename: str) -> str:
-    return f"evidence/{evidence.unit_report_id}/{filename}"
+    # Not guessable: the file is served only through the permission-checked view.
+    return unguessable_name("evidence", filename)
 
 
 class Evidence(models.Model):
