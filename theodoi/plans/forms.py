@@ -1,5 +1,7 @@
 from django import forms
 
+from theodoi.accounts.models import Unit
+from theodoi.ops.uploads import file_input
 from theodoi.plans.models import DeadlineKind, Indicator, Plan, PlanStatus, Recurrence, Task
 
 # Text, not type=date: the browser would show its own locale (mm/dd/yyyy in English).
@@ -11,8 +13,32 @@ _DATE = forms.DateInput(
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="Văn bản kế hoạch (.docx, .pdf, .txt)",
-        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.pdf,.txt"}),
+        widget=file_input("plan", accept=".docx,.pdf,.txt"),
     )
+
+
+class UnitNameForm(forms.Form):
+    """A unit name as the plan writes it, to map to a unit, make a unit of, or ignore."""
+
+    name = forms.CharField(
+        max_length=200,
+        error_messages={
+            "required": "Tên đơn vị: không được để trống.",
+            "max_length": "Tên đơn vị: dài quá %(limit_value)d ký tự.",
+        },
+    )
+    unit = forms.ModelChoiceField(
+        queryset=Unit.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": "Đơn vị: hãy chọn một đơn vị của xã."},
+    )
+
+    def __init__(self, *args, commune, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(commune=commune)
+
+    def error_text(self) -> str:
+        return " ".join(e for errors in self.errors.values() for e in errors)
 
 
 class PlanMetaForm(forms.ModelForm):

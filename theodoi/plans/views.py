@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from theodoi.accounts import rules
 from theodoi.accounts.models import Unit
 from theodoi.accounts.rules import Access
 from theodoi.accounts.selectors import commune_for_user
+from theodoi.ops.files import serve_protected
+from theodoi.ops.uploads import upload_limit
 from theodoi.plans import selectors, services
 from theodoi.plans.forms import (
     IndicatorFilterForm,
@@ -20,6 +26,7 @@ from theodoi.plans.forms import (
     PlanMetaForm,
     TaskFilterForm,
     TaskRowForm,
+    UnitNameForm,
     UploadForm,
 )
 from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
@@ -41,6 +48,26 @@ def _is_htmx(request) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
+def _while_draft(view):
+    """A review action on a plan published meanwhile (in another tab, by another
+    clerk) changes nothing and says so, instead of failing."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except services.PlanPublishError as err:
+            if _is_htmx(request):
+                return HttpResponse(format_html('<p class="error">{}</p>', err), status=409)
+            messages.error(request, str(err))
+            back = request.headers.get("Referer", "")
+            if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+                back = reverse("home")
+            return redirect(back)
+
+    return wrapped
+
+
 @login_required
 def commune_detail(request, code: int):
     commune, access = commune_for_user(request.user, code, rules.can_view_commune)
@@ -58,6 +85,7 @@ def commune_detail(request, code: int):
     )
 
 
+@upload_limit("plan")
 @login_required
 def plan_import(request, code: int):
     commune, _ = commune_for_user(request.user, code, rules.can_manage_plan)
@@ -119,6 +147,7 @@ def plan_review(request, pk: int):
     return render(request, "plans/plan_review.html", _review_context(plan))
 
 
+@_while_draft
 @login_required
 @require_POST
 def plan_meta_save(request, pk: int):
@@ -148,6 +177,7 @@ def _unmapped_response(request, plan: Plan):
     return redirect(reverse("plans:plan-review", args=[plan.pk]) + "#don-vi")
 
 
+@_while_draft
 @login_required
 @require_POST
 def plan_unit_name(request, pk: int, decision: str):
@@ -155,19 +185,25 @@ def plan_unit_name(request, pk: int, decision: str):
     existing unit ("map": remembered as an alias), becomes a new unit ("create"), or is
     a collective left aside ("ignore")."""
     plan, _ = _get_plan_for_user(request, pk, rules.can_manage_plan)
-    name = request.POST.get("name", "").strip()
-    if name and decision == "map":
-        unit = get_object_or_404(Unit, pk=request.POST.get("unit") or 0, commune=plan.commune)
+    form = UnitNameForm(request.POST, commune=plan.commune)
+    if not form.is_valid():
+        messages.error(request, form.error_text())
+        return _unmapped_response(request, plan)
+    name, unit = form.cleaned_data["name"], form.cleaned_data["unit"]
+    if decision == "map" and unit is None:
+        messages.error(request, "Đơn vị: hãy chọn một đơn vị của xã.")
+    elif decision == "map":
         services.plan_unit_map(plan=plan, name=name, unit=unit)
         messages.success(request, f"“{name}” được hiểu là {unit.name}.")
-    elif name and decision == "create":
+    elif decision == "create":
         unit = services.plan_unit_create(plan=plan, name=name)
         messages.success(request, f"Đã tạo đơn vị “{unit.name}”.")
-    elif name and decision == "ignore":
+    elif decision == "ignore":
         services.plan_unit_ignore(plan=plan, name=name)
     return _unmapped_response(request, plan)
 
 
+@_while_draft
 @login_required
 @require_POST
 def task_row_save(request, pk: int):
@@ -182,6 +218,7 @@ def task_row_save(request, pk: int):
     return redirect(reverse("plans:plan-review", args=[task.plan_id]) + f"#task-{task.pk}")
 
 
+@_while_draft
 @login_required
 @require_POST
 def indicator_row_save(request, pk: int):
@@ -197,6 +234,7 @@ def indicator_row_save(request, pk: int):
     return redirect(url)
 
 
+@_while_draft
 @login_required
 @require_POST
 def record_delete(request, kind: str, pk: int):
@@ -254,9 +292,7 @@ def plan_detail(request, pk: int):
 @login_required
 def plan_file(request, pk: int):
     plan, _ = _get_plan_for_user(request, pk)
-    return FileResponse(
-        plan.original_file.open("rb"), as_attachment=True, filename=plan.original_filename
-    )
+    return serve_protected(plan.original_file, filename=plan.original_filename)
 
 
 def _filtered(request, plan: Plan, form_class, model) -> tuple[TaskFilterForm, dict]:

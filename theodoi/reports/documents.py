@@ -22,11 +22,14 @@ from jinja2 import TemplateError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
+from theodoi.lib.zipguard import ZipLimits, zip_problem
 from theodoi.reports import docx_form as form
 from theodoi.reports import rules
 from theodoi.reports.docx_build import FILES
 
 MAX_TEMPLATE_BYTES = 10 * 1024 * 1024
+# Judged from the zip's directory before docxtpl inflates anything (theodoi/lib/zipguard).
+TEMPLATE_ZIP_LIMITS = ZipLimits(max_total=50 * 1024 * 1024, max_members=2000)
 
 COMMON_TAGS = {
     "ten_co_quan": "tên cơ quan ban hành",
@@ -87,6 +90,9 @@ def template_problems(content: bytes, kind: str) -> list[str]:
         return ["Tệp là .doc (Word 97-2003): hãy mở trong Word và lưu lại dạng .docx."]
     if not zipfile.is_zipfile(io.BytesIO(content)):
         return ["Tệp không phải văn bản Word .docx."]
+    bomb = zip_problem(content, TEMPLATE_ZIP_LIMITS)
+    if bomb:
+        return [f"Tệp mẫu bị từ chối: {bomb}"]
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as z:
             if "word/document.xml" not in z.namelist():

@@ -10,13 +10,15 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from theodoi.accounts import rules
 from theodoi.accounts.selectors import commune_for_user, province_for_user
+from theodoi.ops.files import serve_protected
+from theodoi.ops.uploads import upload_limit
 from theodoi.reports import (
     consolidation,
     documents,
@@ -29,6 +31,7 @@ from theodoi.reports import (
 from theodoi.reports import rules as report_rules
 from theodoi.reports.forms import DraftMetaForm, TemplateUploadForm
 from theodoi.reports.models import ReportDraft, TemplateKind
+from theodoi.tracking import rules as tracking_rules
 from theodoi.tracking.models import ReportingPeriod
 from theodoi.tracking.selectors import period_for_user, period_unit_for_user
 
@@ -212,7 +215,7 @@ def issued_file(request, pk: int):
     issued = getattr(period, "issued_report", None)
     if issued is None:
         raise Http404("Báo cáo của kỳ này chưa được phê duyệt.")
-    return FileResponse(issued.file.open("rb"), as_attachment=True, filename=issued.filename)
+    return serve_protected(issued.file, filename=issued.filename)
 
 
 def _period_file_name(period: ReportingPeriod, ext: str, part: str = "") -> str:
@@ -258,6 +261,7 @@ def unit_docx(request, pk: int, unit_pk: int):
 # --- A commune's templates -------------------------------------------------------------------
 
 
+@upload_limit("template")
 @login_required
 def template_list(request, code: int):
     commune, _ = commune_for_user(request.user, code, rules.can_write_commune_report)
@@ -310,10 +314,14 @@ def template_file(request, code: int, kind: str):
 
 
 def _year(request, years: list[int]) -> int:
+    """The year asked for (?nam=), if it is one periods can have; else the latest."""
     try:
-        return int(request.GET.get("nam", ""))
+        year = int(request.GET.get("nam", ""))
     except ValueError:
-        return years[-1] if years else timezone.localdate().year
+        year = None
+    if year in tracking_rules.PERIOD_YEARS:
+        return year
+    return years[-1] if years else timezone.localdate().year
 
 
 @login_required

@@ -6,7 +6,10 @@ from django import forms
 
 from theodoi.lib.vndate import parse_date_vi
 from theodoi.lib.vnnumber import format_decimal_vi, parse_percent
+from theodoi.ops.uploads import file_input
 from theodoi.tracking.models import IndicatorValue, Progress, TaskReport
+
+EVIDENCE_ACCEPT = ".pdf,.docx,.xlsx,.png,.jpg,.jpeg"
 
 
 class DayField(forms.CharField):
@@ -34,7 +37,9 @@ class _RowForm(forms.Form):
 
     letter = ""
     version = forms.IntegerField(widget=forms.HiddenInput)
-    evidence = forms.FileField(label="Minh chứng", required=False)
+    evidence = forms.FileField(
+        label="Minh chứng", required=False, widget=file_input("evidence", accept=EVIDENCE_ACCEPT)
+    )
 
     @classmethod
     def prefix_for(cls, row: TaskReport | IndicatorValue) -> str:
@@ -149,7 +154,15 @@ class DateInputForm(forms.Form):
 class PeriodSettingsForm(forms.Form):
     due_on = DayField(label="Hạn báo cáo")
     lock_after_days = forms.IntegerField(
-        label="Tự khóa sau hạn (ngày, để trống: không tự khóa)", required=False, min_value=0
+        label="Tự khóa sau hạn (ngày, để trống: không tự khóa)",
+        required=False,
+        min_value=0,
+        max_value=365,
+        error_messages={
+            "invalid": "Tự khóa sau hạn: hãy ghi số ngày (số nguyên).",
+            "min_value": "Tự khóa sau hạn: số ngày không được âm.",
+            "max_value": "Tự khóa sau hạn: tối đa 365 ngày sau hạn báo cáo.",
+        },
     )
     include_coordinating = forms.BooleanField(
         label="Đơn vị phối hợp cũng báo cáo nhiệm vụ mình phối hợp", required=False
@@ -159,5 +172,5 @@ class PeriodSettingsForm(forms.Form):
 class XlsxUploadForm(forms.Form):
     file = forms.FileField(
         label="Tệp biểu mẫu đã điền (.xlsx)",
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+        widget=file_input("xlsx", accept=".xlsx"),
     )

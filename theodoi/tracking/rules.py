@@ -214,28 +214,28 @@ def submission_gaps(tasks: Iterable[tuple[str, str, date | None]]) -> list[str]:
 
 # --- Evidence --------------------------------------------------------------------------
 
-EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
-# Extension → how such a file starts: the name alone proves nothing.
-EVIDENCE_SIGNATURES = {
-    ".pdf": (b"%PDF",),
-    ".docx": (b"PK\x03\x04",),
-    ".xlsx": (b"PK\x03\x04",),
-    ".png": (b"\x89PNG",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
+# Extension → the kind its content must show (`theodoi.ops.uploads.content_kind` reads
+# it from the bytes): the name alone proves nothing.
+EVIDENCE_KINDS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".xlsx": "xlsx",
+    ".png": "png",
+    ".jpg": "jpeg",
+    ".jpeg": "jpeg",
 }
 
 
-def evidence_check(*, name: str, size: int, head: bytes) -> str:
+def evidence_check(*, name: str, size: int, kind: str | None, max_bytes: int) -> str:
     """'' when the file is acceptable, else the Vietnamese reason."""
     ext = Path(name).suffix.lower()
-    if ext not in EVIDENCE_SIGNATURES:
+    if ext not in EVIDENCE_KINDS:
         return f"Tệp minh chứng “{name}”: chỉ nhận PDF, DOCX, XLSX hoặc ảnh (PNG, JPG)."
-    if size > EVIDENCE_MAX_BYTES:
-        return f"Tệp minh chứng “{name}”: lớn hơn 20 MB."
+    if size > max_bytes:
+        return f"Tệp minh chứng “{name}”: lớn hơn {max_bytes // (1024 * 1024)} MB."
     if size == 0:
         return f"Tệp minh chứng “{name}”: tệp rỗng."
-    if not head.startswith(EVIDENCE_SIGNATURES[ext]):
+    if kind != EVIDENCE_KINDS[ext]:
         return f"Tệp minh chứng “{name}”: nội dung không phải tệp {ext[1:].upper()} hợp lệ."
     return ""
 
@@ -258,6 +258,10 @@ def _day_in_month(year: int, month: int, day: int) -> date:
         raise ValueError(f"Hạn báo cáo {day}/{month} không hợp lệ")
     # "30/2" from a typo and "29/2" in a common year both mean the month's last day.
     return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+# Plans run from 2025 to 2045; a year outside this is a typo (and 10000 is no date).
+PERIOD_YEARS = range(2000, 2101)
 
 
 def yearly_periods(*, year: int, report_day: int, report_month: int) -> list[Period]:

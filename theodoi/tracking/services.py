@@ -7,12 +7,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from theodoi.accounts.models import Unit
+from theodoi.ops.limits import db_limit_errors
+from theodoi.ops.uploads import content_kind
 from theodoi.plans.models import Plan, Task
 from theodoi.tracking import notifications, rules, selectors
 from theodoi.tracking.models import (
@@ -323,6 +326,9 @@ def _save_versioned(row, fields: dict, labels: dict, expected_version: int, user
     if all(getattr(row, name) == value for name, value in fields.items()):
         return
     report = row.unit_report
+    too_long = db_limit_errors(type(row), fields)  # a 500 on PostgreSQL otherwise
+    if too_long:
+        raise ValidationFailed({k: m.partition(": ")[2] for k, m in too_long.items()}, labels)
     _claim_version(type(row), row, expected_version, fields, list(labels))
     _log_changes(report=report, record=row, fields=fields, labels=labels, user=user, **link)
     for name, value in fields.items():
@@ -396,9 +402,12 @@ def evidence_attach(
     owner = task_report or indicator_value
     report = owner.unit_report
     _require_editable(report)
-    head = upload.read(8)
-    upload.seek(0)
-    error = rules.evidence_check(name=upload.name, size=upload.size, head=head)
+    error = rules.evidence_check(
+        name=upload.name,
+        size=upload.size,
+        kind=content_kind(upload),
+        max_bytes=settings.UPLOAD_LIMITS["evidence"],
+    )
     if error:
         raise ValidationFailed({"evidence": error})
     evidence = Evidence(

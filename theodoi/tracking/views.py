@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,8 @@ from theodoi.accounts import rules
 from theodoi.accounts.models import Unit
 from theodoi.accounts.rules import Access
 from theodoi.accounts.selectors import commune_access
+from theodoi.ops.files import serve_protected
+from theodoi.ops.uploads import upload_limit
 from theodoi.plans.models import Plan, Task
 from theodoi.plans.selectors import plan_for_user
 from theodoi.reports import services as report_services
@@ -115,10 +117,10 @@ def period_list(request, pk: int):
             year = None
         if kind == "defaults":
             services.period_create_defaults(plan=plan)
-        elif year and kind in PeriodKind.values:
+        elif year in tracking_rules.PERIOD_YEARS and kind in PeriodKind.values:
             services.period_add(plan=plan, kind=kind, year=year)
         else:
-            messages.error(request, "Năm: hãy ghi năm của kỳ báo cáo, vd. 2026.")
+            messages.error(request, "Năm: hãy ghi năm của kỳ báo cáo, từ 2000 đến 2100, vd. 2026.")
         return redirect("tracking:period-list", pk=plan.pk)
     context = {
         "plan": plan,
@@ -402,12 +404,14 @@ def _row_save(request, pk: int, kind: _RowKind):
     return response
 
 
+@upload_limit("evidence")
 @login_required
 @require_POST
 def task_report_save(request, pk: int):
     return _row_save(request, pk, _TASK_ROW)
 
 
+@upload_limit("evidence")
 @login_required
 @require_POST
 def indicator_value_save(request, pk: int):
@@ -476,7 +480,7 @@ def _get_evidence_for_user(request, pk: int, check) -> Evidence:
 @login_required
 def evidence_file(request, pk: int):
     evidence = _get_evidence_for_user(request, pk, rules.can_view_report)
-    return FileResponse(evidence.file.open("rb"), filename=evidence.original_name)
+    return serve_protected(evidence.file, filename=evidence.original_name, as_attachment=False)
 
 
 @login_required
@@ -504,6 +508,7 @@ def report_xlsx(request, pk: int, unit_pk: int):
     return response
 
 
+@upload_limit("xlsx")
 @login_required
 @require_POST
 def report_upload(request, pk: int, unit_pk: int):

@@ -18,8 +18,12 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from theodoi.lib.spreadsheet import neutralise_formulas
 from theodoi.lib.vndate import parse_date_vi
 from theodoi.lib.vnnumber import format_decimal_vi, parse_percent
+from theodoi.lib.zipguard import zip_problem
+from theodoi.ops.limits import CELL_MAX_CHARS
+from theodoi.ops.uploads import XLSX_LIMITS
 from theodoi.tracking import rules, services
 from theodoi.tracking.models import Progress, UnitReport
 
@@ -151,6 +155,7 @@ def report_workbook(report: UnitReport) -> bytes:
     info.append(["Mã báo cáo", report.pk])
     info.append(["Hướng dẫn", "Chỉ điền các ô tô màu vàng; không thêm, xóa hay đổi thứ tự cột."])
     info.protection.sheet = True
+    neutralise_formulas(wb)  # names and sources from plans and people stay text
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -184,12 +189,17 @@ def _read_sheet(wb, title, columns, problems) -> list[tuple[int, list]]:
         row = list(row) + [None] * (len(columns) - len(row))
         if all(v in (None, "") for v in row):
             continue
-        rows.append((number, row))
+        long = [i for i, v in enumerate(row[: len(columns)]) if len(_text(v)) > CELL_MAX_CHARS]
+        for i in long:
+            reason = f"ô dài hơn {CELL_MAX_CHARS} ký tự, giới hạn của một ô Excel."
+            problems.append(Problem(title, number, columns[i][0], reason))
+        if not long:
+            rows.append((number, row))
     return rows
 
 
 # Where the .xlsx import reports a field the save refused.
-_COLUMN_OF = {**rules.TASK_LABELS, "value": "Giá trị kỳ này"}
+_COLUMN_OF = {**rules.TASK_LABELS, **rules.INDICATOR_LABELS, "value": "Giá trị kỳ này"}
 
 
 def _task_values(row: list, bad) -> dict | None:
@@ -230,6 +240,10 @@ def report_upload(*, report: UnitReport, content: bytes, user) -> int:
     """Save every row of the filled form through the same services as the page, in one
     transaction: one bad cell anywhere saves nothing, and every problem is listed.
     Returns the number of rows that changed."""
+    # A 1 MB file can inflate to gigabytes: judge the zip's directory before openpyxl.
+    bomb = zip_problem(content, XLSX_LIMITS)
+    if bomb:
+        raise UploadRejected([Problem("", 0, "", f"Tệp không đọc được như một tệp Excel: {bomb}")])
     try:
         wb = load_workbook(io.BytesIO(content), data_only=True)
     except Exception as err:  # openpyxl raises many kinds for a file that is not .xlsx

@@ -110,7 +110,7 @@ def test_evidence_checks_type_and_content(cast, report):
         )
     assert Evidence.objects.count() == 1
     assert "lớn hơn 20 MB" in rules.evidence_check(
-        name="big.pdf", size=21 * 1024 * 1024, head=b"%PDF"
+        name="big.pdf", size=21 * 1024 * 1024, kind="pdf", max_bytes=20 * 1024 * 1024
     )
 
 
