@@ -1,10 +1,30 @@
 """Django's admin, for the system administrator: people, memberships and units have no
 pages of their own yet."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 
-from theodoi.accounts.models import AdminUnit, Membership, Person, Unit, UnitAlias
+from theodoi.accounts.login import GuardedAdminAuthenticationForm, login_unlock
+from theodoi.accounts.models import AdminUnit, LoginEvent, Membership, Person, Unit, UnitAlias
 from theodoi.accounts.services import units_ensure_defaults
+
+
+class _ValidIdsAutocomplete(AutocompleteSelect):
+    """Django's autocomplete widget looks up the posted ids as they are when it redraws
+    a form that failed: a posted "abc" is a 500 there (ValueError). The form itself has
+    already said the value is wrong; the widget only shows ids that can be ids."""
+
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, [v for v in value if str(v).isdigit()], attr)
+
+
+class _AutocompleteAdmin(admin.ModelAdmin):
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = _ValidIdsAutocomplete(db_field, self.admin_site)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(AdminUnit)
@@ -12,6 +32,7 @@ class AdminUnitAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "division_type", "parent"]
     list_filter = ["level"]
     search_fields = ["name", "=code"]
+    raw_id_fields = ["parent"]  # a province, among 3,355 places: a select would be slow
 
 
 class UnitAliasInline(admin.TabularInline):
@@ -21,7 +42,7 @@ class UnitAliasInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(_AutocompleteAdmin):
     list_display = ["name", "commune", "is_active"]
     search_fields = ["name", "commune__name"]
     autocomplete_fields = ["commune"]
@@ -29,7 +50,7 @@ class UnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(_AutocompleteAdmin):
     list_display = ["user", "role", "commune", "province", "unit"]
     list_filter = ["role"]
     autocomplete_fields = ["commune", "province", "unit"]
@@ -45,3 +66,46 @@ class MembershipAdmin(admin.ModelAdmin):
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["user", "full_name", "phone", "is_demo"]
     list_filter = ["is_demo"]
+
+
+# The admin's own log-in page is guarded and recorded like the site's.
+admin.site.login_form = GuardedAdminAuthenticationForm
+
+
+@admin.register(LoginEvent)
+class LoginEventAdmin(admin.ModelAdmin):
+    """Every log-in attempt, read only; "Mở khóa" lifts the lock of the selected rows'
+    accounts and addresses."""
+
+    list_display = ["at", "username", "ip", "outcome", "user_agent"]
+    list_filter = ["outcome"]
+    search_fields = ["username", "ip"]
+    actions = ["unlock"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Mở khóa tài khoản và địa chỉ của các dòng đã chọn")
+    def unlock(self, request, queryset):
+        pairs = set(queryset.values_list("username", "ip"))
+        for username, ip in pairs:
+            login_unlock(username=username, ip=ip, by=request.user)
+        messages.success(request, f"Đã mở khóa {len(pairs)} tài khoản hoặc địa chỉ.")
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UnlockingUserAdmin(UserAdmin):
+    actions = ["unlock_login"]
+
+    @admin.action(description="Mở khóa đăng nhập (sau nhiều lần sai mật khẩu)")
+    def unlock_login(self, request, queryset):
+        for user in queryset:
+            login_unlock(username=user.get_username(), by=request.user)
+        messages.success(request, f"Đã mở khóa đăng nhập cho {queryset.count()} tài khoản.")

@@ -142,3 +142,36 @@ class Membership(models.Model):
     def __str__(self) -> str:
         where = self.commune or self.province or "toàn hệ thống"
         return f"{self.user} — {self.get_role_display()} — {where}"
+
+
+class LoginEvent(models.Model):
+    """Every log-in attempt (and every unlock): who, from where, with what outcome.
+    The record is also the counter of `theodoi.accounts.login`."""
+
+    class Outcome(models.TextChoices):
+        SUCCESS = "success", "Thành công"
+        FAILURE = "failure", "Sai mật khẩu"
+        LOCKED = "locked", "Bị từ chối (đang khóa)"
+        UNLOCKED = "unlocked", "Quản trị mở khóa"
+
+    at = models.DateTimeField("Lúc", auto_now_add=True, db_index=True)
+    username = models.CharField("Tên đăng nhập", max_length=150, blank=True)
+    # The user who logged in; for an unlock, the administrator who lifted it.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ip = models.GenericIPAddressField("Địa chỉ IP", null=True, blank=True)
+    user_agent = models.CharField("Trình duyệt", max_length=300, blank=True)
+    outcome = models.CharField("Kết quả", max_length=10, choices=Outcome.choices)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "lần đăng nhập"
+        verbose_name_plural = "nhật ký đăng nhập"
+        indexes = [
+            models.Index(fields=["username", "at"], name="loginevent_username_at"),
+            models.Index(fields=["ip", "at"], name="loginevent_ip_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.username or self.ip} · {self.get_outcome_display()}"
