@@ -25,6 +25,23 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()] if value else default
 
 
+def sqlite_database(name) -> dict:
+    """SQLite for several people at once: WAL lets readers go on while one writes; a
+    writer waits up to 20 s for its turn (busy timeout) instead of failing with
+    "database is locked"; and every transaction takes the write lock when it begins
+    (IMMEDIATE), because a transaction that read first and must then upgrade its lock
+    fails at once, without waiting. Up to what load this holds: README."""
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": name,
+        "OPTIONS": {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        },
+    }
+
+
 def database_from_url(url: str) -> dict:
     """postgres://user:password@host:port/name → Django's DATABASES entry.
     Small enough not to need dj-database-url."""
@@ -40,7 +57,7 @@ def database_from_url(url: str) -> dict:
             "CONN_MAX_AGE": env_int("DB_CONN_MAX_AGE", 0),  # 60 in production: see .env.example
         }
     if parts.scheme == "sqlite":
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": parts.path or ":memory:"}
+        return sqlite_database(parts.path or ":memory:")
     raise ValueError(f"DATABASE_URL: unsupported scheme {parts.scheme!r}")
 
 
@@ -50,6 +67,9 @@ if not DEBUG and SECRET_KEY.startswith("dev-only"):
     raise RuntimeError("SECRET_KEY must be set when DEBUG is off")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# Reverse proxies in front of the app (nginx: 1): the client's address is then read from
+# X-Forwarded-For, and https from X-Forwarded-Proto.
+PROXY_COUNT = env_int("PROXY_COUNT", 0)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -62,13 +82,18 @@ INSTALLED_APPS = [
     "theodoi.plans",
     "theodoi.tracking",
     "theodoi.reports",
+    "theodoi.ops",
 ]
 
 MIDDLEWARE = [
+    "theodoi.ops.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "theodoi.ops.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF, which reads the body: an upload too large is refused unread.
+    "theodoi.ops.uploads.UploadLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -96,15 +121,25 @@ TEMPLATES = [
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": database_from_url(os.environ["DATABASE_URL"])}
 else:
-    DATABASES = {
-        "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
-    }
+    DATABASES = {"default": sqlite_database(BASE_DIR / "db.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "theodoi.accounts.login.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Log-in defence (theodoi.accounts.login): an account locks after this many failures,
+# an address (a whole office behind one NAT) after more, each for LOGIN_LOCK_MINUTES.
+LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 5)
+LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 20)
+LOGIN_LOCK_MINUTES = env_int("LOGIN_LOCK_MINUTES", 15)
+
 
 LANGUAGE_CODE = "vi"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
@@ -119,11 +154,30 @@ USE_THOUSAND_SEPARATOR = False
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "theodoi" / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
-MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
-# Plans are a few MB; refuse anything absurd before reading it.
-DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("UPLOAD_MAX_BYTES", 30 * 1024 * 1024)
-FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+# Uploaded files: staged until their record commits (theodoi.ops.storage), served only
+# through permission-checked views; by Django itself, or by the web server when told
+# with X-Accel-Redirect (nginx: an `internal` location at PROTECTED_FILES_PREFIX
+# aliased to MEDIA_ROOT) or X-Sendfile (Apache mod_xsendfile).
+STORAGES = {
+    "default": {"BACKEND": "theodoi.ops.storage.StagedStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PROTECTED_FILES = os.environ.get("PROTECTED_FILES", "django")  # or x-accel-redirect, x-sendfile
+PROTECTED_FILES_PREFIX = os.environ.get("PROTECTED_FILES_PREFIX", "/_protected/")
+# Uploads are refused from their Content-Length, before Django reads them
+# (theodoi.ops.uploads): per kind of file, and REQUEST_MAX_BYTES for any other request.
+# Keep the web server's own limit (nginx client_max_body_size) above the largest.
+UPLOAD_LIMITS = {
+    "plan": env_int("UPLOAD_PLAN_MAX_BYTES", 30 * 1024 * 1024),
+    "evidence": env_int("UPLOAD_EVIDENCE_MAX_BYTES", 20 * 1024 * 1024),
+    "xlsx": env_int("UPLOAD_XLSX_MAX_BYTES", 5 * 1024 * 1024),
+    "template": env_int("UPLOAD_TEMPLATE_MAX_BYTES", 10 * 1024 * 1024),
+}
+REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", 2 * 1024 * 1024)
+# What Django keeps in memory; larger uploads go to a temporary file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -140,5 +194,65 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "theodoi@localhost")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 REMINDER_OFFSETS = tuple(int(d) for d in env_list("REMINDER_OFFSETS", ["14", "3"]))
 
+# --- Production: HTTPS only, behind a proxy; `check --deploy` passes with no warning ---
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_HTTPONLY = True  # htmx sends the token from the page, never from the cookie
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
+if PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Our own files only; htmx needs nothing more (its inline indicator styles and eval are
+# switched off in base.html). Django's admin keeps a few style attributes.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+CSP_ADMIN = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+ADMIN_PATH = "/quan-tri/"
+
+# --- Logs: one JSON line per event on stderr, with the request's id; errors mailed to
+# ADMINS ("Tên <a@x.gov.vn>, b@x.gov.vn") when set ---
+ADMINS = [
+    (name.strip() or addr, addr)
+    for name, addr in (
+        (a.rpartition("<")[0], a.rpartition("<")[2].rstrip(">").strip())
+        for a in env_list("ADMINS", [])
+    )
+]
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+_LOG_HANDLERS = ["stderr", "mail_admins"] if ADMINS else ["stderr"]
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        "request_id": {"()": "theodoi.ops.logs.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {"json": {"()": "theodoi.ops.logs.JsonFormatter"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "json",
+            "filters": ["request_id"],
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": _LOG_HANDLERS, "level": "WARNING", "propagate": False},
+        "theodoi": {
+            "handlers": _LOG_HANDLERS,
+            "level": os.environ.get("LOG_LEVEL", "INFO"),
+            "propagate": False,
+        },
+    },
+}
