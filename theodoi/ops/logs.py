@@ -33,6 +33,8 @@ class JsonFormatter(logging.Formatter):
         }
         request = getattr(record, "request", None)  # django.request attaches it
         if request is not None and hasattr(request, "path"):
+            # Django logs a 4xx after the middleware has returned: the id is on the request.
+            entry["request_id"] = getattr(request, "request_id", entry["request_id"])
             entry["method"], entry["path"] = request.method, request.path
             user = getattr(request, "user", None)
             if user is not None and user.is_authenticated:

@@ -92,3 +92,18 @@ def test_a_server_error_is_one_json_line_with_the_request_id(cast, monkeypatch):
     assert line["level"] == "ERROR" and line["logger"] == "django.request"
     assert line["request_id"] == request_id and line["path"] == "/" and line["user"] == "clerk"
     assert "RuntimeError: lỗi thử nghiệm" in line["exception"]
+
+
+def test_a_refusal_is_logged_with_its_request_id(cast):
+    """Django logs a 4xx after the middleware has returned: the id still comes along."""
+    handler, captured = _stderr_handler(), io.StringIO()
+    old = handler.setStream(captured)
+    try:
+        client = Client()
+        client.force_login(cast.outsider)
+        response = client.get(f"/xa/{cast.commune.code}/")
+    finally:
+        handler.setStream(old)
+    assert response.status_code == 403
+    (line,) = [json.loads(raw) for raw in captured.getvalue().splitlines()]
+    assert line["level"] == "WARNING" and line["request_id"] == response["X-Request-ID"]
