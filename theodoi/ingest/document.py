@@ -10,12 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Where a paragraph or a table row stands on its page, for showing it beside what was
+# read from it: (left, top, right, bottom) in points from the displayed page's top-left
+# corner. Only PDFs know it.
+Box = tuple[float, ...]
+
 
 @dataclass
 class Paragraph:
     text: str
     page: int | None = None  # 1-based page, where the format knows it
     bold: bool = False  # the whole paragraph is bold (headings, appendix captions)
+    box: Box | None = None  # on its first page
 
 
 @dataclass
@@ -33,6 +39,8 @@ class Table:
     page: int | None = None  # page of the first row
     # 1-based page of each row, where the format knows it (same length as rows)
     row_pages: list[int | None] = field(default_factory=list)
+    # where each row stands on its page, where the format knows it (PDF)
+    row_boxes: list[Box | None] = field(default_factory=list)
     # rows that Word marks as header rows repeated on each page (count from the top)
     header_rows: int = 0
     # cells guessed from their wording, the text having lost the table's layout

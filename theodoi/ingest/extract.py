@@ -112,7 +112,7 @@ def extract_plan(path: str | Path, *, max_bytes: int = 50 * MB) -> dict:
     if not isinstance(result, dict):
         raise _fail(f"Không đọc được tệp «{name}»: lỗi nội bộ khi phân tích (kết quả rỗng).")
 
-    out = {
+    out: dict = {
         "source": {
             "filename": name,
             "format": fmt,
@@ -349,7 +349,9 @@ def _read(fmt: str, payload: bytes, name: str) -> Document:
         if fmt == "docx":
             return _read_docx(payload, name)
         if fmt == "pdf":
-            return _read_pdf(payload, name)
+            from theodoi.ingest.readers.pdf import read_pdf  # its errors are ExtractionErrors
+
+            return read_pdf(payload, name)
         from theodoi.ingest.readers.txt import read_txt
 
         return read_txt(payload, name)
@@ -399,25 +401,6 @@ def _damaged_docx(name: str, exc: BaseException) -> ExtractionError:
     detail = " ".join(str(exc).split())[:120]
     suffix = f" ({detail})" if detail else ""
     return _fail(f"Tệp «{name}» là tệp Word (.docx) bị hỏng, không đọc được{suffix}.")
-
-
-def _read_pdf(payload: bytes, name: str) -> Document:
-    from theodoi.ingest.readers.pdf import read_pdf
-
-    try:
-        return read_pdf(payload, name)
-    except ExtractionError:
-        raise
-    except Exception as exc:
-        try:
-            import pypdfium2
-        except ImportError:  # pragma: no cover - pypdfium2 is a dependency
-            raise exc from None
-        if isinstance(exc, pypdfium2.PdfiumError):
-            raise _fail(
-                f"Tệp «{name}» là PDF bị hỏng hoặc có mật khẩu, không mở được ({exc})."
-            ) from exc
-        raise
 
 
 def _has_text(doc: Document) -> bool:
