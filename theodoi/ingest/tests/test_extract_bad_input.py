@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from theodoi.ingest import ExtractionError, extract_plan
+from theodoi.ingest.tests.conftest import shared
 
-SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
 REPO = Path(__file__).resolve().parents[3]
 MB = 1024 * 1024
 
@@ -41,10 +41,7 @@ def fake_analyse(monkeypatch):
 
 
 def _seed(name: str) -> Path:
-    path = SEEDS / name
-    if not path.exists():
-        pytest.skip(f"seed {path} not available")
-    return path
+    return shared("seeds", name)
 
 
 def _error(path, **kwargs) -> str:

@@ -4,22 +4,17 @@ import itertools
 import json
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from theodoi.ingest import ExtractionError, extract_plan
-
-SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
-SEED_TXT = SEEDS / "003_02ef1c704dcfcf6b.txt"
+from theodoi.ingest.tests.conftest import seed
 
 _counter = itertools.count()
 
 
 def _seed_lines() -> list[bytes]:
-    if not SEED_TXT.exists():
-        pytest.skip(f"seed {SEED_TXT} not available")
-    return SEED_TXT.read_bytes().splitlines(keepends=True)
+    return seed("003", "txt").read_bytes().splitlines(keepends=True)
 
 
 def _check(data: bytes, directory: Path, suffix: str = ".txt") -> None:

@@ -1,7 +1,6 @@
 import copy
 import io
 import unicodedata
-from pathlib import Path
 
 import docx
 import pytest
@@ -11,14 +10,11 @@ from docx.oxml.ns import qn
 
 from theodoi.ingest.document import Paragraph, Table
 from theodoi.ingest.readers.docx import read_docx
-
-SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
+from theodoi.ingest.tests.conftest import seed
 
 
 def _seed(stem: str):
-    path = SEEDS / f"{stem}.docx"
-    if not path.exists():
-        pytest.skip(f"seed {path} not available")
+    path = seed(stem, "docx")
     return read_docx(path.read_bytes(), path.name)
 
 

@@ -7,9 +7,8 @@ import pytest
 
 from theodoi.ingest.analyse import analyse
 from theodoi.ingest.readers.txt import read_txt
-from theodoi.ingest.readers.txt_tables import Line, _header_labels, _Numbering, read_broken_table
-from theodoi.ingest.tests.conftest import seed
-from theodoi.ingest.tests.test_seed_scores import GOLD, SCORE
+from theodoi.ingest.readers.txt_tables import Line, _header_labels, _RowSequence, read_broken_table
+from theodoi.ingest.tests.conftest import score_module, seed, shared
 
 
 def _lines(text: str) -> list[Line]:
@@ -149,7 +148,7 @@ def test_prose_is_not_a_table():
     ],
 )
 def test_row_numbers_follow_on(codes, accepted):
-    numbering = _Numbering()
+    numbering = _RowSequence()
     assert [numbering.accept(c) for c in codes] == accepted
 
 
@@ -186,8 +185,9 @@ def _pdf_as_text(path) -> bytes:
 FLOORS = {"000": 0.75, "001": 0.95, "003": 0.78}
 
 
-@pytest.mark.parametrize("gold", GOLD, ids=lambda g: g.stem)
-def test_seed_pdfs_turned_to_text_keep_their_tables(gold):
-    plan = analyse(read_txt(_pdf_as_text(seed(gold.stem, "pdf")), f"{gold.stem}.txt"))
-    rows = SCORE.score(json.loads(json.dumps(plan)), json.loads(gold.read_text("utf-8")))
-    assert rows["overall"][2] >= FLOORS[gold.stem], rows
+@pytest.mark.parametrize("stem", sorted(FLOORS))
+def test_seed_pdfs_turned_to_text_keep_their_tables(stem):
+    plan = analyse(read_txt(_pdf_as_text(seed(stem, "pdf")), f"{stem}.txt"))
+    gold = json.loads(shared("extraction", "gold", f"{stem}.json").read_text("utf-8"))
+    rows = score_module().score(json.loads(json.dumps(plan)), gold)
+    assert rows["overall"][2] >= FLOORS[stem], rows
