@@ -55,7 +55,7 @@ from theodoi.lib.vntext import clean, search_key
 __all__ = ["parse_deadline"]
 
 _Y = r"((?:19|20)\d{2})"
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _Q = r"(iv|iii|ii|i|[1-4])"
 _YEAR_SEP = r"\s*(?:/|-|,|nam)?\s*"
 
@@ -140,11 +140,11 @@ def _spans(key: str, default_year: int | None) -> list[_Span]:
         rf"\b(?:qu[yi]|q)\s*{_Q}\s*(?:-|den|va|,)\s*(?:qu[yi]\s*)?{_Q}\b(?:{_YEAR_SEP}{_Y})?", key
     ):
         year = _int(m[3]) or default_year
-        q1, q2 = _ROMAN[m[1]], _ROMAN[m[2]]
+        q1, q2 = _QUARTER_NUMBERS[m[1]], _QUARTER_NUMBERS[m[2]]
         add(m, _period(year, 3 * q1 - 2, 3 * q2), "range", m[3] is not None)
     for m in re.finditer(rf"\b(?:qu[yi]|q)\s*{_Q}\b(?:{_YEAR_SEP}{_Y})?", key):
         year = _int(m[2]) or default_year
-        q = _ROMAN[m[1]]
+        q = _QUARTER_NUMBERS[m[1]]
         add(m, _period(year, 3 * q - 2, 3 * q), "period", m[2] is not None)
 
     for m in re.finditer(
@@ -196,7 +196,7 @@ def _from_to(key: str, default_year: int | None) -> _Span | None:
     if dashed and (end.begin > 0 or begin is None or begin.begin > 0):
         return None
     whole_year = end.start is not None and (end.start.month, end.due.month) == (1, 12)
-    if dashed and whole_year and end.kind == "period" and not begin.has_year:
+    if dashed and whole_year and end.kind == "period" and begin and not begin.has_year:
         return None  # "tháng 12 - 2026": the dash only separates the year
     if begin is not None and not begin.has_year and (begin.start or begin.due or end.due) > end.due:
         begin = _first(_spans(m[1], end.due.year - 1))  # "từ tháng 12 đến tháng 3/2026"
@@ -245,8 +245,13 @@ def parse_deadline(raw: str | None, *, plan_year: int | None = None) -> dict:
         start = span.start or span.due
         if from_only:
             # "Từ năm 2026": every year from then on; "Từ tháng 9/2025": from then on.
-            is_year = span.start and (span.start.month, span.due.month) == (1, 12)
-            default = "yearly" if is_year and span.due.year == span.start.year else "continuous"
+            is_year = (
+                span.start is not None
+                and span.due is not None
+                and (span.start.month, span.due.month) == (1, 12)
+                and span.due.year == span.start.year
+            )
+            default = "yearly" if is_year else "continuous"
             return _result(text, "recurring", start, None, recurrence or default)
         return _result(text, "recurring", start, span.due, recurrence)
 

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 
 from theodoi.ingest.document import Document, Paragraph, Table
+from theodoi.ingest.numerals import ROMAN_NUMERAL
 from theodoi.lib.vntext import clean, search_key
 
-ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
-_ROMAN_HEADING = re.compile(rf"^({ROMAN})\s*[.):\-–]\s*(\S.*)$")
+_ROMAN_HEADING = re.compile(rf"^({ROMAN_NUMERAL})\s*[.):\-–]\s*(\S.*)$")
 _NUMBER_HEADING = re.compile(r"^(\d{1,2})\s*[.)\-–/]\s*(\S.*)$")
 _APPENDIX = re.compile(
     r"^\(?\s*(PH[UỤ]\s*L[UỤ]C|Ph[uụ]\s*l[uụ]c)\b\s*(?:số\s*)?([IVXLC]+|\d+)?", re.I

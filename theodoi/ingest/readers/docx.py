@@ -12,11 +12,13 @@ import contextlib
 import functools
 import io
 import unicodedata
+from typing import Any
 
 import docx
 from docx.oxml.ns import qn
 
 from theodoi.ingest.document import Cell, Document, Paragraph, Table
+from theodoi.ingest.numerals import to_roman
 
 # Tag names are built once; qn() parses its argument on every call.
 _qn = functools.cache(qn)
@@ -92,7 +94,7 @@ class _Styles:
     """Bold and list numbering inherited from paragraph and character styles."""
 
     def __init__(self, document) -> None:
-        self._by_id: dict[str, object] = {}
+        self._by_id: dict[str, Any] = {}
         self.default_para: str | None = None
         self.default_bold = False
         try:
@@ -160,32 +162,6 @@ def _num_pr(num_pr) -> tuple[str, int] | None:
     return nid, min(max(level, 0), 8)  # Word has nine list levels, 0-8
 
 
-_ROMAN = [
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-]
-
-
-def _roman(n: int) -> str:
-    out = []
-    for v, s in _ROMAN:
-        while n >= v:
-            out.append(s)
-            n -= v
-    return "".join(out) or "0"
-
-
 def _letter(n: int) -> str:
     # Word's letter numbering repeats the letter past z: a..z, aa..zz
     n = max(n, 1)
@@ -196,9 +172,9 @@ def _fmt(n: int, fmt: str) -> str:
     if not 0 < n < 4000:  # a hostile start value must not build a megabyte label
         return str(n)
     if fmt == "upperRoman":
-        return _roman(n)
+        return to_roman(n)
     if fmt == "lowerRoman":
-        return _roman(n).lower()
+        return to_roman(n).lower()
     if fmt == "upperLetter":
         return _letter(n).upper()
     if fmt == "lowerLetter":
@@ -208,7 +184,7 @@ def _fmt(n: int, fmt: str) -> str:
     return str(n)
 
 
-class _Numbering:
+class _ListLabels:
     """Word's automatic list labels ("1.", "1.2.", "a)", "-"), which are not in the
     paragraph text but carry the item codes the analyser reads."""
 
@@ -289,7 +265,7 @@ class _Numbering:
 class _Reader:
     def __init__(self, document) -> None:
         self.styles = _Styles(document)
-        self.numbering = _Numbering(document)
+        self.list_labels = _ListLabels(document)
         body = document.element.body
         # lastRenderedPageBreak marks where Word last broke pages, explicit breaks
         # included; only a document never laid out by Word falls back to explicit ones.
@@ -354,7 +330,7 @@ class _Reader:
                     all_bold = False
         text = "".join(parts)
         if num is not None:
-            label = self.numbering.label(*num)
+            label = self.list_labels.label(*num)
             if label and text.strip():
                 text = f"{label} {text.lstrip()}"
         if start_page is None:

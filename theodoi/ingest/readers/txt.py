@@ -11,11 +11,12 @@ import re
 
 from theodoi.ingest.document import Cell, Document, Paragraph, Table
 from theodoi.ingest.errors import ExtractionError
+from theodoi.ingest.numerals import PAGE_NUMBER
 from theodoi.ingest.readers.txt_tables import Line, opens_table, read_broken_table
 from theodoi.lib.vntext import nfc
 
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*$")
-_ITEM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]|[IVX]+\s*[.)]|[-–•+])\s")
+_OPENS_ITEM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]|[IVX]+\s*[.)]|[-–•+])\s")
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -109,7 +110,6 @@ def _broken_table(lines: list[str], start: int) -> tuple[Table, int] | None:
 
 
 _SENTENCE_END = (".", ";", ":", "!", "?", ")", "”", '"', "…")
-_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
 
 
 def _is_wrapped(lines: list[str]) -> bool:
@@ -154,12 +154,12 @@ def _wrapped_paragraphs(stripped: list[str], width: int) -> list[Paragraph]:
     current: list[str] = []
     previous = ""
     for line in stripped:
-        if not line or _PAGE_NUMBER.match(line):
+        if not line or PAGE_NUMBER.match(line):
             continue
         starts_new = (
             not current
             or len(previous) < 0.7 * width
-            or (previous.endswith(_SENTENCE_END) and (line[0].isupper() or _ITEM.match(line)))
+            or (previous.endswith(_SENTENCE_END) and (line[0].isupper() or _OPENS_ITEM.match(line)))
         )
         if starts_new and current:
             paragraphs.append(Paragraph(" ".join(current)))

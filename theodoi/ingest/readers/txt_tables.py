@@ -20,6 +20,7 @@ from itertools import pairwise
 from theodoi.ingest.deadlines import parse_deadline
 from theodoi.ingest.document import Cell, Table
 from theodoi.ingest.joins import join_continued
+from theodoi.ingest.numerals import roman_value
 from theodoi.ingest.tables import read_columns
 from theodoi.ingest.targets import parse_target
 from theodoi.lib.vntext import compare_key, search_key
@@ -70,7 +71,7 @@ def _header_labels(text: str) -> list[str]:
     starts = [i for i in range(len(words)) if _opens_label(keys, words, i)]
     if not starts or starts[0] != 0:
         return []
-    labels = []
+    labels: list[str] = []
     for a, b in zip(starts, [*starts[1:], len(words)], strict=True):
         label = " ".join(words[a:b])
         # "Năm" cut from its year by the line break ("Năm" / "2025") is one label
@@ -96,19 +97,10 @@ def _column_kinds(labels: list[str]) -> list[str] | None:
 # ---------------------------------------------------------------------------- row numbers
 
 _CODE = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,5}|[A-ZĐ])\.?(?:\s+|$)")
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _LETTERS = "ABCDĐEFGHIKLMNOPQRSTUVXY"
 
 
-def _roman(code: str) -> int:
-    total = 0
-    for a, b in zip(code, code[1:] + " ", strict=True):
-        value = _ROMAN[a]
-        total += -value if b != " " and _ROMAN[b] > value else value
-    return total
-
-
-class _Numbering:
+class _RowSequence:
     """Which row numbers may come next: 1 after 1.3 or 2, 1.4 after 1.3, II after I …"""
 
     def __init__(self) -> None:
@@ -137,13 +129,13 @@ class _Numbering:
         if letter == self.letter + 1:
             self.letter, self.after_group = letter, True
             return True
-        if set(code) <= _ROMAN.keys() and _roman(code) == self.roman + 1:
+        if roman_value(code) == self.roman + 1:
             self.roman, self.after_group = self.roman + 1, True
             return True
         return False
 
 
-def _row_code(text: str, numbering: _Numbering) -> tuple[str, str] | None:
+def _row_code(text: str, numbering: _RowSequence) -> tuple[str, str] | None:
     """(code, rest of the line) when the line opens the next row."""
     m = _CODE.match(text)
     if m and numbering.accept(m.group(1)):
@@ -205,7 +197,7 @@ _JOINING = re.compile(
     r"|hết|ngày))$",
     re.IGNORECASE,
 )
-_SENTENCE_END = (".", ";", "!", "?")
+_CELL_SENTENCE_END = (".", ";", "!", "?")
 # What leaving a column empty costs: cells that are usually filled are worth looking for,
 # cells that often stay empty are not.
 _EMPTY = {
@@ -225,7 +217,7 @@ _MAX_OTHER_WORDS = 40
 _TAIL = "tail"
 
 
-def _join_lines(lines: list[str]) -> str:
+def _join_cell_lines(lines: list[str]) -> str:
     text = ""
     for line in lines:
         if text.endswith(("-", "/")) and not text.endswith((" -", " /")) and line[:1].isalnum():
@@ -237,7 +229,7 @@ def _join_lines(lines: list[str]) -> str:
 
 @lru_cache(maxsize=65536)
 def _joined(lines: tuple[str, ...]) -> str:
-    return _join_lines(list(lines))  # each span is judged as every kind of column
+    return _join_cell_lines(list(lines))  # each span is judged as every kind of column
 
 
 @lru_cache(maxsize=4096)
@@ -287,7 +279,7 @@ def _fit(kind: str, lines: list[str]) -> float:
     # A line going on after a finished sentence, or opening with a comma, in a short
     # column is more likely the name's tail; long cells are names.
     for before, line in pairwise(lines):
-        if line[:1] in ",;" or (before.endswith(_SENTENCE_END) and line[:1].islower()):
+        if line[:1] in ",;" or (before.endswith(_CELL_SENTENCE_END) and line[:1].islower()):
             score -= 0.5
     score -= 0.08 * max(0, words - 10)
     if kind == "value":
@@ -399,7 +391,7 @@ def _gain(kind: str, earlier: list[str] | None, cell: list[str]) -> float:
     if kind == _TAIL:
         kind = "name"
     # each cell carried on must earn its place; a finished sentence rarely goes on
-    closed = bool(earlier) and earlier[-1].endswith(_SENTENCE_END)
+    closed = bool(earlier) and earlier[-1].endswith(_CELL_SENTENCE_END)
     gain = _fit(kind, earlier + cell) - _fit(kind, earlier)
     return gain - 0.3 - (1.0 if closed else 0.0)
 
@@ -430,7 +422,7 @@ def read_broken_table(lines: list[Line]) -> tuple[Table, int] | None:
     lines[0] does not open a table header this module can read."""
     if not lines or not opens_table(lines[0].text):
         return None
-    numbering = _Numbering()
+    numbering = _RowSequence()
     end = next((i for i, line in enumerate(lines[:40]) if i and _starts_first_row(line.text)), None)
     if end is None:
         return None
@@ -477,7 +469,7 @@ def read_broken_table(lines: list[Line]) -> tuple[Table, int] | None:
 
 def _starts_first_row(text: str) -> bool:
     m = _CODE.match(text)
-    return bool(m) and m.group(1) in {"1", "I", "A"} and not _COLUMN_NUMBERS.match(text)
+    return m is not None and m.group(1) in {"1", "I", "A"} and not _COLUMN_NUMBERS.match(text)
 
 
 # the next appendix or the signature block
@@ -495,7 +487,7 @@ def _cut_row(code: str, row_lines: list[Line], kinds: list[str]) -> list[str]:
     body_kinds = kinds[1:]
     if not code[0].isdigit():
         # group rows (I, II, A, B …) carry only a title
-        title = _join_lines([ln.text for ln in row_lines])
+        title = _join_cell_lines([ln.text for ln in row_lines])
         return [title if k == "name" else "" for k in body_kinds]
     pieces: list[list[str]] = []
     for n, line in enumerate(row_lines):
@@ -506,4 +498,4 @@ def _cut_row(code: str, row_lines: list[Line], kinds: list[str]) -> list[str]:
     for piece in pieces:
         cut = _cut_piece(piece, body_kinds, cells)
         cells = cut if cells is None else [a + b for a, b in zip(cells, cut, strict=True)]
-    return [_join_lines(cell) for cell in cells or [[] for _ in body_kinds]]
+    return [_join_cell_lines(cell) for cell in cells or [[] for _ in body_kinds]]
