@@ -40,7 +40,7 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-# theodoi/lib and every rules.py, strictly (the files are listed in pyproject.toml).
+# theodoi/ingest, theodoi/lib and every rules.py (the files and how strictly: pyproject.toml).
 typecheck: install
 	$(PY) -m mypy
 

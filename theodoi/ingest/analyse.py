@@ -67,7 +67,7 @@ def _body_item(code: str, section: Section, text: str) -> dict:
 
 
 def _objectives(outline: Outline) -> list[dict]:
-    out = []
+    out: list[dict] = []
     for part in outline.parts_of("objectives"):
         for section in parse_sections(part.paragraphs):
             if section.items:
@@ -112,7 +112,7 @@ def _tables(outline: Outline, plan_year: int | None, warnings: list[str]):
                 same = reader is not None and [search_key(h) for h in reader.cols.header] == [
                     search_key(h) for h in cols.header
                 ]
-                if not same:
+                if reader is None or not same:
                     _flush(reader, indicators, tasks, warnings, plan_year)
                     reader = TableReader(label, cols, default_year)
                 reader.feed(block, start)

@@ -84,9 +84,9 @@ def _locality(outline: Outline) -> tuple[str | None, str | None]:
             counts[(kind, name)] += 1
     place = None
     for p in outline.front[:8]:
-        m = _PLACE_DATE.match(p.text)
-        if m and not search_key(m.group(1)).startswith("so"):
-            place = m.group(1).strip()
+        found = _PLACE_DATE.match(p.text)
+        if found and not search_key(found.group(1)).startswith("so"):
+            place = found.group(1).strip()
             break
     if place:
         place_key = search_key(place)
@@ -148,15 +148,15 @@ def _standing_unit(outline: Outline) -> str | None:
     follow_words = ("theo doi", "don doc", "tong hop", "kiem tra", "huong dan")
     for i, text in enumerate(org):
         window = search_key(" ".join(org[i : i + 3]))
-        m = _ASSIGNED_UNIT.search(text) or re.match(
+        assigned = _ASSIGNED_UNIT.search(text) or re.match(
             rf"^(?:\d+\s*[.\-]\s*)?Giao\s+({_UNIT_WORDS}\s.+)$", text
         )
-        if m and any(w in window for w in follow_words):
-            return _unit_name(m.group(1))
+        if assigned and any(w in window for w in follow_words):
+            return _unit_name(assigned.group(1))
     for text in org:
-        m = _VIA_UNIT.search(text)
-        if m:
-            return _unit_name(m.group(1))
+        via = _VIA_UNIT.search(text)
+        if via:
+            return _unit_name(via.group(1))
     return None
 
 

@@ -162,7 +162,7 @@ def _every_year(raw: str) -> bool:
     if any(w in key for w in _EVERY_YEAR):
         return True
     parsed = parse_target(raw)
-    return bool(parsed) and parsed["op"] == "qualitative"
+    return parsed is not None and parsed["op"] == "qualitative"
 
 
 class TableReader:
@@ -236,7 +236,7 @@ class TableReader:
         if self.last_seen == "group" and name and not has_values:
             self.group = join_continued(self.group or "", name)  # continued on the next page
             return
-        if self.last_seen == "sub_group" and name and not has_values:
+        if self.last_seen == "sub_group" and self.sub_group and name and not has_values:
             self.sub_group = (self.sub_group[0], join_continued(self.sub_group[1], name))
             return
         starts_row = name and has_values and not (self.first_of_block and self.records)

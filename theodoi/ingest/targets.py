@@ -155,7 +155,8 @@ def parse_target(raw: str | None, unit_hint: str | None = None) -> dict | None:
     first = numbers[0]
 
     rng = _RANGE.match(s, first.start())
-    if rng and not _is_year_or_reference(s, folded, _NUMBER.match(s, rng.start("b"))):
+    upper = _NUMBER.match(s, rng.start("b")) if rng else None
+    if rng and upper and not _is_year_or_reference(s, folded, upper):
         lo, hi = _number(rng.group("a")), _number(rng.group("b"))
         if lo > hi:
             lo, hi = hi, lo
