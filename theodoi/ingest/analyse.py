@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from theodoi.ingest.document import Document, Paragraph, Table
-from theodoi.ingest.items import Section, parse_sections
+from theodoi.ingest.items import Section, parse_sections, without_number
 from theodoi.ingest.meta import extract_meta
 from theodoi.ingest.outline import Outline, build_outline
 from theodoi.ingest.tables import TableReader, find_header
@@ -46,7 +46,11 @@ def _plan_year(outline: Outline) -> int | None:
 def _body_items(outline: Outline) -> list[dict]:
     out = []
     for part in outline.parts_of("tasks"):
-        for section in parse_sections(part.paragraphs):
+        sections = parse_sections(part.paragraphs)
+        for n, section in enumerate(sections):
+            subs = n + 1 < len(sections) and _is_within(sections[n + 1].code, section.code)
+            if subs and not section.items and not section.paragraphs:
+                continue  # a heading over its sub-sections, not an item of its own
             if section.items:
                 for item in section.items:
                     out.append(_body_item(item.code, section, item.full_text))
@@ -55,6 +59,10 @@ def _body_items(outline: Outline) -> list[dict]:
             elif section.code and section.title:
                 out.append(_body_item(section.code, section, section.title))
     return out
+
+
+def _is_within(code: str | None, parent: str | None) -> bool:
+    return bool(code and parent and code.startswith(parent + "."))
 
 
 def _body_item(code: str, section: Section, text: str) -> dict:
@@ -72,14 +80,18 @@ def _objectives(outline: Outline) -> list[dict]:
         for section in parse_sections(part.paragraphs):
             if section.items:
                 texts = [item.full_text for item in section.items]
-            elif section.code is None:
-                texts = section.paragraphs
             else:
-                texts = []
+                # "Mục tiêu tổng quát" over its paragraphs, or objectives a paragraph each
+                texts = [without_number(t) for t in section.paragraphs if not _is_label(t)]
             # An item that only points to an appendix ("Chi tiết tại Phụ lục II") is a
             # heading over the indicator table, not an objective of its own.
             out.extend({"text": t} for t in texts if not _APPENDIX_REF.search(t))
     return out
+
+
+def _is_label(text: str) -> bool:
+    """A short label that titles the objectives under it ("Về kinh tế số:")."""
+    return len(text) < 80 and text.rstrip().endswith(":")
 
 
 def _tables(outline: Outline, plan_year: int | None, warnings: list[str]):

@@ -30,13 +30,30 @@ _PROVINCE = re.compile(
     r"\b(thành phố|tỉnh|Thành phố|Tỉnh)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})"
 )
 _PARTY_COMMITTEE = re.compile(r"\bThành ủy\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
-_REPORT_DEADLINE = re.compile(r"trước\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})(?!\s*/\s*\d)", re.I)
-_UNIT_WORDS = r"(?:Phòng|phòng|Văn phòng|văn phòng|Trung tâm|trung tâm|Ban|Bộ phận|Công an)"
-_VIA_UNIT = re.compile(rf"\(\s*(?:qua\s+)?({_UNIT_WORDS}\s[^()]+?)\s*\)")
-_ASSIGNED_UNIT = re.compile(
-    rf"(?:Giao\s+)?({_UNIT_WORDS}\s[^,;:()]+?)\s+(?:xã\s+|phường\s+)?"
-    r"(?:là\s+cơ quan thường trực|chủ trì)"
+# "trước ngày 10/12" or "trước ngày 30 tháng 11", a day of every year (no year after it)
+_REPORT_DEADLINE = re.compile(
+    r"trước\s+ngày\s+(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})(?!\s*(?:/\s*\d|năm\s+\d|\d))", re.I
 )
+_UNIT_WORDS = (
+    r"(?:Phòng|phòng|Văn phòng|văn phòng|Trung tâm|trung tâm|Ban|Bộ phận|Công an|Sở|sở|"
+    r"Ban quản lý|Ban Chỉ đạo|Thanh tra|Chi cục|Cục)"
+)
+# A unit's name runs from its head word to the verb or the punctuation after it; a comma
+# followed by a capital stays inside ("Phòng Kinh tế, Hạ tầng và Đô thị").
+_NAME_END = (
+    r"(?=\s+(?:là|chủ trì|tổng hợp|theo dõi|phối hợp|để|có trách nhiệm|tham mưu|thực hiện|"
+    r"hướng dẫn|đôn đốc|kiểm tra|xây dựng|định kỳ|trước|và các|cùng)\b|\s*[;.:)(]|,(?!\s*[A-ZĐÀ-Ỹ])|$)"
+)
+_UNIT = rf"({_UNIT_WORDS}\s(?:(?!\s(?:là|để)\s).)+?){_NAME_END}"
+# Ways a plan names the unit that follows it up, most explicit first
+_STANDING = [
+    re.compile(rf"{_UNIT}\s+là\s+cơ\s+quan\s+(?:thường\s+trực|đầu\s+mối)"),
+    re.compile(rf"\(\s*qua\s+{_UNIT}\s*\)", re.I),
+    re.compile(rf"\bGiao\s+{_UNIT}\s+(?:chủ trì|là|theo dõi|tổng hợp|làm đầu mối)"),
+    re.compile(rf"^(?:\d+\s*[.)\-]\s*)?{_UNIT}\s+(?:chủ trì|tổng hợp|theo dõi)"),
+    re.compile(rf"\bvề\s+{_UNIT}\s+để\s+tổng\s+hợp"),
+    re.compile(rf"\(\s*{_UNIT}\s*\)\s*để\s+tổng\s+hợp"),
+]
 _LEGAL = re.compile(
     r"((?:Nghị quyết|Kế hoạch hành động|Kế hoạch|Chương trình hành động|Chương trình công tác|"
     r"Chương trình|Quyết định|Chỉ thị|Kết luận|Thông báo kết luận|Nghị định|Thông tư|Luật)"
@@ -75,28 +92,49 @@ def _number_and_date(outline: Outline) -> tuple[str | None, str | None]:
 
 
 def _locality(outline: Outline) -> tuple[str | None, str | None]:
-    texts = [p.text for p in outline.all_paragraphs()]
-    counts: Counter[tuple[str, str]] = Counter()
-    for text in texts:
-        for m in _LOCALITY.finditer(text):
-            kind = m.group(1).lower()
-            name = m.group(2)
-            counts[(kind, name)] += 1
+    """The issuing commune, ward, special zone, province or city: from the header's
+    "ỦY BAN NHÂN DÂN / XÃ PHÚ LỘC" and the "Phú Lộc, ngày …" line, else the most named."""
+    issuer = _issuer(outline.front[:8])
     place = None
     for p in outline.front[:8]:
         found = _PLACE_DATE.match(p.text)
         if found and not search_key(found.group(1)).startswith("so"):
             place = found.group(1).strip()
             break
+    counts: Counter[tuple[str, str]] = Counter()
+    for p in outline.all_paragraphs():
+        for pattern in (_LOCALITY, _PROVINCE):
+            for m in pattern.finditer(p.text):
+                counts[(m.group(1).lower(), m.group(2))] += 1
+    if issuer and (place is None or search_key(place) == search_key(issuer[1])):
+        return place or issuer[1], issuer[0]
     if place:
         place_key = search_key(place)
         kinds = Counter({k: n for (k, name), n in counts.items() if search_key(name) == place_key})
-        kind = kinds.most_common(1)[0][0] if kinds else None
+        kind = kinds.most_common(1)[0][0] if kinds else (issuer[0] if issuer else None)
         return place, kind
-    if counts:
-        (kind, name), _ = counts.most_common(1)[0]
+    local = Counter({key: n for key, n in counts.items() if key[0] in _LOCAL_KINDS})
+    if local:
+        (kind, name), _ = local.most_common(1)[0]
         return name, kind
     return None, None
+
+
+_LOCAL_KINDS = {"xã", "phường", "đặc khu"}
+_ISSUER = re.compile(
+    r"^(?:(?:ỦY BAN NHÂN DÂN|UBND|UỶ BAN NHÂN DÂN)\s+)?(XÃ|PHƯỜNG|ĐẶC KHU|TỈNH|THÀNH PHỐ)\s+"
+    r"([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ\s]{1,40})$"
+)
+
+
+def _issuer(front) -> tuple[str, str] | None:
+    """(kind, name) from the agency lines heading the plan ("UBND XÃ PHÚ LỘC")."""
+    for p in front:
+        m = _ISSUER.match(p.text.strip())
+        if m:
+            name = " ".join(w.capitalize() for w in m.group(2).split())
+            return m.group(1).lower(), name
+    return None
 
 
 def _province(outline: Outline) -> str | None:
@@ -132,46 +170,40 @@ def _signer(outline: Outline) -> str | None:
 
 def _unit_name(raw: str) -> str:
     text = clean(raw).strip(" *")
-    text = re.sub(r"\s+(?:để\s+tổng\s+hợp.*|xã|phường)$", "", text)
+    text = re.sub(r"\s+để\s+tổng\s+hợp.*$", "", text)
+    shorter = re.sub(r"\s+(?:xã|phường)$", "", text)
+    if len(shorter.split()) >= 3:
+        text = shorter  # "Phòng Văn hóa - Xã hội xã"; but "Công an xã" is the unit's name
     return text[0].upper() + text[1:] if text else text
 
 
 def _standing_unit(outline: Outline) -> str | None:
     org = [p.text for part in outline.parts_of("organisation") for p in part.paragraphs]
-    everywhere = [p.text for p in outline.all_paragraphs()]
-    for texts in (org, everywhere):
-        for text in texts:
-            if re.search(r"\bqua\b", text):
-                for m in _VIA_UNIT.finditer(text):
-                    if re.search(r"\bqua\b", m.group(0)):
-                        return _unit_name(m.group(1))
-    follow_words = ("theo doi", "don doc", "tong hop", "kiem tra", "huong dan")
-    for i, text in enumerate(org):
-        window = search_key(" ".join(org[i : i + 3]))
-        assigned = _ASSIGNED_UNIT.search(text) or re.match(
-            rf"^(?:\d+\s*[.\-]\s*)?Giao\s+({_UNIT_WORDS}\s.+)$", text
-        )
-        if assigned and any(w in window for w in follow_words):
-            return _unit_name(assigned.group(1))
-    for text in org:
-        via = _VIA_UNIT.search(text)
-        if via:
-            return _unit_name(via.group(1))
+    for texts in (org, [p.text for p in outline.all_paragraphs()]):
+        for pattern in _STANDING:
+            for text in texts:
+                m = pattern.search(text)
+                if m:
+                    return _unit_name(m.group(1))
     return None
 
 
 def _report_deadline(outline: Outline) -> dict | None:
+    """The yearly day the units report by: where a plan gives a half-year date and a
+    yearly one, the later in the year."""
     org = [p.text for part in outline.parts_of("organisation") for p in part.paragraphs]
     for texts in (org, [p.text for p in outline.all_paragraphs()]):
         for text in texts:
-            key = search_key(text)
-            if "bao cao" not in key:
+            if "bao cao" not in search_key(text):
                 continue
-            m = _REPORT_DEADLINE.search(text)
-            if m:
-                day, month = int(m.group(1)), int(m.group(2))
-                if 1 <= day <= 31 and 1 <= month <= 12:
-                    return {"day": day, "month": month}
+            days = [
+                (int(m.group(2)), int(m.group(1)))
+                for m in _REPORT_DEADLINE.finditer(text)
+                if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12
+            ]
+            if days:
+                month, day = max(days)
+                return {"day": day, "month": month}
     return None
 
 

@@ -148,7 +148,13 @@ def read_layout_table(table: Table, into: list[Paragraph]) -> bool:
     """The header of many Word plans is a borderless table (issuer and number on the
     left, national motto and place-and-date on the right), and so is the signature
     block. Such a table's cells are read as the paragraphs they stand for."""
-    texts = [clean(c.text) for row in table.rows for c in row if not c.merged_left]
+    texts = [
+        clean(line)
+        for row in table.rows
+        for c in row
+        if not c.merged_left
+        for line in c.text.split("\n")
+    ]
     if len(table.rows) > 4 or any(len(t) > 300 for t in texts):
         return False
     for text in dict.fromkeys(t for t in texts if t):

@@ -470,9 +470,10 @@ class _Reader:
                 yield from self._cells(child)
 
     def cell_text(self, tc) -> tuple[str, int | None]:
-        """A cell's paragraphs joined by one space (a nested table's rows flattened the
+        """A cell's paragraphs joined by line breaks (a nested table's rows flattened the
         same way, cells separated by " | " so its columns stay apart), and the page its
-        text starts on."""
+        text starts on. The analyser folds the breaks in data cells; a layout table's
+        cells (the signature: titles, then the signer) are read line by line."""
         parts: list[str] = []
         page = None
         # The common cell is a paragraph or two: read them without building blocks.
@@ -485,7 +486,7 @@ class _Reader:
                         parts.append(text)
                         if page is None:
                             page = p_page
-            return " ".join(parts), page
+            return "\n".join(parts), page
         for block in self.blocks_of(tc):
             if isinstance(block, Paragraph):
                 t = block.text.strip()
@@ -500,7 +501,7 @@ class _Reader:
                     texts = [c.text for c in row if not c.merged_left and c.text.strip()]
                     if texts:
                         parts.append(" | ".join(texts))
-        return " ".join(parts), page
+        return "\n".join(parts), page
 
     # --- body ---------------------------------------------------------------------
 
