@@ -42,7 +42,8 @@ _UNIT_WORDS = (
 # followed by a capital stays inside ("Phòng Kinh tế, Hạ tầng và Đô thị").
 _NAME_END = (
     r"(?=\s+(?:là|chủ trì|tổng hợp|theo dõi|phối hợp|để|có trách nhiệm|tham mưu|thực hiện|"
-    r"hướng dẫn|đôn đốc|kiểm tra|xây dựng|định kỳ|trước|và các|cùng)\b|\s*[;.:)(]|,(?!\s*[A-ZĐÀ-Ỹ])|$)"
+    r"hướng dẫn|đôn đốc|kiểm tra|xây dựng|định kỳ|trước|và các|cùng)\b"
+    r"|\s*[;.:)(]|,(?!\s*[A-ZĐÀ-Ỹ])|$)"
 )
 _UNIT = rf"({_UNIT_WORDS}\s(?:(?!\s(?:là|để)\s).)+?){_NAME_END}"
 # Ways a plan names the unit that follows it up, most explicit first
