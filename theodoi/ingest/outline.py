@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from theodoi.ingest.columns import find_header
 from theodoi.ingest.document import Document, Paragraph, Table
 from theodoi.ingest.numerals import ROMAN_NUMERAL
 from theodoi.lib.vntext import clean, search_key
@@ -162,6 +163,24 @@ def read_layout_table(table: Table, into: list[Paragraph]) -> bool:
     return True
 
 
+def _caption_tail(closing: list[Paragraph]) -> str:
+    """What is left of a lost appendix caption at the end of the signature block: its
+    upper-case title or its "(Kèm theo Kế hoạch …)" line, taken out of the closing."""
+    tail: list[str] = []
+    while closing:
+        text = closing[-1].text
+        key = search_key(text)
+        caption = key.startswith("(kem theo") or (
+            is_upper(text)
+            and len(text) > 15
+            and not any(w in key for w in ("chu tich", "tm.", "kt."))
+        )
+        if not caption:
+            break
+        tail.insert(0, closing.pop().text)
+    return " ".join(tail)
+
+
 def build_outline(doc: Document) -> Outline:
     blocks = _clean_paragraphs(doc)
     front: list[Paragraph] = []
@@ -180,8 +199,12 @@ def build_outline(doc: Document) -> Outline:
                 in_closing = True
             if appendices:
                 appendices[-1].blocks.append(block)
+            elif in_closing and (find_header(block) or not read_layout_table(block, closing)):
+                # a data table after the signature whose "PHỤ LỤC" caption was lost: an
+                # appendix all the same ("Nơi nhận" beside the signature is read above)
+                appendices.append(Appendix(label="", title=_caption_tail(closing), blocks=[block]))
             elif in_closing:
-                read_layout_table(block, closing)  # "Nơi nhận" beside the signature
+                pass
             elif parts or not read_layout_table(block, front):
                 loose.append(block)
             continue

@@ -1,9 +1,11 @@
-"""Indicator and task tables of the appendices, recognised from their header wording.
+"""The rows of one logical table (possibly cut into several physical tables) as records.
 
-Indicator tables come wide (one column per milestone year) or long (group rows "I Đến
-năm 2030" and one result column). Task tables have lead, coordinating, output and
-deadline columns in any order. Both have group rows (I, II, A, B …), numbered rows,
-sub-numbered rows (1.1), rows split across pages and header rows repeated per page.
+Rows are group rows (I, II, A, B … in the number cell, or one cell merged across the
+row: "I. NÂNG CAO NHẬN THỨC"), numbered headings (a number and a title, no values),
+numbered rows (the records), sub-rows of a task (outputs and deadlines under one
+number), rows continued over a page break, and header rows repeated where the table
+goes on. Each record keeps where it came from (table, row, page, box on the page) and
+how sure the reading is.
 """
 
 from __future__ import annotations
@@ -11,17 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from theodoi.ingest.columns import ROW_CODE, YEAR, Columns, is_column_numbers
 from theodoi.ingest.deadlines import parse_deadline
-from theodoi.ingest.document import Table
+from theodoi.ingest.document import Cell, Table
 from theodoi.ingest.joins import join_continued
-from theodoi.ingest.targets import parse_target
-from theodoi.ingest.units import split_units
+from theodoi.ingest.outline import is_upper
+from theodoi.ingest.targets import parse_target, target_in_text
+from theodoi.ingest.units import looks_like_unit, split_units
 from theodoi.lib.vntext import clean, search_key
 
-_YEAR = re.compile(r"\b(20[2-9]\d)\b")
 _GROUP_CODE = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")
-_ROW_CODE = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
-_NO_VALUE = {"", "-", "–", "—", "x", "/"}
+# a group or heading written inside one merged cell: "I. NÂNG CAO …", "2. Hạ tầng số"
+_CODED_TITLE = re.compile(r"^([IVXLC]+|[A-ZĐ]|\d{1,2}(?:\.\d{1,2})*)\s*[.):\-–]\s*(\S.*)$")
+NO_VALUE = {"", "-", "–", "—", "x", "/"}
 _EVERY_YEAR = (
     "hang nam",
     "thuong xuyen",
@@ -34,93 +38,23 @@ _EVERY_YEAR = (
 
 
 @dataclass
-class Columns:
-    roles: dict[str, int] = field(default_factory=dict)
-    years: dict[int, int] = field(default_factory=dict)  # column index -> milestone year
-    kind: str | None = None  # "indicators" | "tasks"
-    header: list[str] = field(default_factory=list)
-    header_rows: list[list[str]] = field(default_factory=list)  # as keys, to spot repeats
+class Source:
+    """One physical row a record was read from."""
 
-    def is_repeated_header(self, cells: list[str]) -> bool:
-        if (cells and _ROW_CODE.match(cells[0])) or any(len(c) > 90 for c in cells):
-            return False  # a numbered or long row is data; spare the keys
-        keys = [search_key(c) for c in cells]
-        for row in self.header_rows:
-            same = sum(1 for a, b in zip(keys, row, strict=False) if a and a == b)
-            if same and same >= 0.6 * sum(1 for k in row if k):
-                return True
-        return False
+    table: int  # 1-based, in the document's order
+    row: int  # 1-based, within that table
+    page: int | None
+    box: tuple[float, ...] | None
+    text: str  # the row's cells as written, " | " between them
 
-    def get(self, cells: list[str], role: str) -> str:
-        i = self.roles.get(role)
-        return cells[i] if i is not None and i < len(cells) else ""
-
-
-def _header_role(key: str) -> str | None:
-    if key in {"tt", "stt", "so tt", "so thu tu", "thu tu"}:
-        return "code"
-    if "chu tri" in key:
-        return "lead"
-    if "phoi hop" in key:
-        return "coordinating"
-    if "san pham" in key:
-        return "output"
-    if key.startswith(("thoi gian", "thoi han", "tien do", "moc thoi gian")):
-        return "deadline"
-    if "don vi tinh" in key or key == "dvt":
-        return "unit"
-    if key.startswith(("ket qua", "muc tieu", "gia tri", "chi tieu can dat")):
-        return "result"
-    if any(
-        w in key
-        for w in ("chi tieu", "nhiem vu", "noi dung", "ten ", "cong viec", "hoat dong", "giai phap")
-    ):
-        return "name"
-    return None
-
-
-def _is_header_row(cells: list[str]) -> bool:
-    # Header cells are short; a long cell that merely mentions "phối hợp" is a task.
-    keys = [search_key(c) for c in cells if c and len(c) < 90]
-    known = sum(1 for k in keys if _header_role(k) or (_YEAR.search(k) and len(k) < 25))
-    return known >= 2 and not any(_ROW_CODE.match(c) for c in cells[:1])
-
-
-def read_columns(header_rows: list[list[str]]) -> Columns | None:
-    width = max(len(r) for r in header_rows)
-    texts = [" ".join(r[i] for r in header_rows if i < len(r) and r[i]) for i in range(width)]
-    cols = Columns(header=texts, header_rows=[[search_key(c) for c in r] for r in header_rows])
-    for i, text in enumerate(texts):
-        key = search_key(text)
-        if not key:
-            continue
-        role = _header_role(key)
-        years = _YEAR.findall(key)
-        if years and role in (None, "result", "name") and len(key) < 40:
-            cols.years[i] = int(years[-1])
-            continue
-        if role == "name" and "name" in cols.roles:
-            role = "result"  # "Chỉ tiêu" after "Nội dung": the target column
-        if role and role not in cols.roles:
-            cols.roles[role] = i
-    if "name" not in cols.roles:
-        return None
-    roles = cols.roles
-    if cols.years:
-        cols.kind = "indicators"
-    elif "deadline" in roles:
-        cols.kind = "tasks"
-    elif {"result", "unit"} & roles.keys() or "chi tieu" in search_key(texts[roles["name"]]):
-        cols.kind = "indicators"
-    elif "lead" in roles:
-        cols.kind = "tasks"
-    if cols.kind == "tasks" and "result" in roles and "output" not in roles:
-        roles["output"] = roles.pop("result")  # "Kết quả" of a task is its output
-    if cols.kind is None:
-        return None
-    if "code" not in cols.roles and cols.roles["name"] != 0:
-        cols.roles["code"] = 0  # the number column often has no header text
-    return cols
+    def as_dict(self) -> dict:
+        return {
+            "table": self.table,
+            "row": self.row,
+            "page": self.page,
+            "box": list(self.box) if self.box else None,
+            "text": self.text,
+        }
 
 
 @dataclass
@@ -129,32 +63,49 @@ class _Record:
     cells: list[str]
     group: str | None
     group_year: int | None
-    page: int | None
+    sources: list[Source]
     parent: bool = False  # a task row whose sub-rows carry the outputs and deadlines
     has_children: bool = False
     sub: bool = False  # a sub-row of a parent task row
+    doubts: list[str] = field(default_factory=list)
 
 
-def _cell_texts(row, width: int) -> tuple[list[str], bool]:
+def _cell_texts(row: list[Cell], width: int) -> list[str]:
     cells = [clean(c.text) for c in row]
     if len(cells) > width:
         # more cells than header columns (a stray split cell): keep the text in the last one
         cells[width - 1 :] = [" ".join(c for c in cells[width - 1 :] if c)]
-    cells += [""] * (width - len(cells))
-    code_merged = bool(row) and row[0].merged_above
-    return cells, code_merged
+    return cells + [""] * (width - len(cells))
+
+
+def _row_text(row: list[Cell]) -> str:
+    return " | ".join(clean(c.text) for c in row if not c.merged_left and clean(c.text))
+
+
+def _single_text(row: list[Cell], cells: list[str]) -> str | None:
+    """The text of a row that is one cell merged across the table, or one text standing
+    alone in the first column."""
+    origins = [c for c, cell in zip(cells, row, strict=False) if c and not cell.merged_left]
+    if len(origins) == 1 and cells[0] == origins[0]:
+        return origins[0]
+    return None
+
+
+def _without_overflow(text: str, words: str) -> str:
+    """The cell without the header words that overflowed into it, at either end."""
+    tokens = words.split()
+    for n in range(len(tokens), 0, -1):
+        piece = " ".join(tokens[:n])
+        if text.startswith(piece):
+            return text[len(piece) :].strip()
+        if text.endswith(piece) and len(text) > len(piece):
+            return text[: -len(piece)].strip()
+    return text
 
 
 def _year_of(title: str) -> int | None:
-    years = _YEAR.findall(title)
+    years = YEAR.findall(title)
     return int(years[-1]) if years else None
-
-
-def _values_empty(cols: Columns, cells: list[str]) -> bool:
-    roles = ("unit", "result", "lead", "coordinating", "output", "deadline")
-    if any(cols.get(cells, r) not in _NO_VALUE for r in roles):
-        return False
-    return all(cells[i] in _NO_VALUE for i in cols.years if i < len(cells))
 
 
 def _every_year(raw: str) -> bool:
@@ -175,11 +126,14 @@ class TableReader:
         self.records: list[_Record] = []
         self.group: str | None = None
         self.group_year: int | None = None
-        self.sub_group: tuple[str, str] | None = None  # (code, title) of a numbered group
+        self.sub_group: tuple[str, str] | None = None  # (code, title) of a numbered heading
         # "group", "sub_group", "record" or "sub_row": what a row without a number continues
         self.last_seen = ""
         self.first_of_block = False
         self.warnings: list[str] = []
+        self.rebuilt = False
+        self.rows_read = 0  # rows that became records, headings or parts of them
+        self.rows_seen = 0
 
     def where(self, page: int | None) -> str:
         place = self.appendix or "bảng"
@@ -190,81 +144,149 @@ class TableReader:
         group, so the row's own words are what lets the review page find it."""
         name = self.cols.get(rec.cells, "name")
         quoted = name if len(name) <= 60 else name[:60].rstrip() + "…"
-        return f"{kind} {rec.code} «{quoted}» ({self.where(rec.page)})"
+        return f"{kind} {rec.code} «{quoted}» ({self.where(rec.sources[0].page)})"
 
-    def feed(self, table: Table, start: int) -> None:
+    def feed(
+        self, table: Table, start: int, table_no: int, overflow: dict[int, str] | None = None
+    ) -> None:
+        """Reads the table's rows from `start`; `overflow`: header words to take off the
+        first row (see Columns.overflow)."""
         width = len(self.cols.header)
-        self.first_of_block = start == 0 and bool(self.records or self.group)
+        self.rebuilt |= table.rebuilt
+        # the first row of a table going on (after its repeated header, if any) may be the
+        # rest of a row cut by the page break
+        self.first_of_block = bool(self.records or self.group)
         for r, row in enumerate(table.rows[start:], start):
             page = table.row_pages[r] if r < len(table.row_pages) else table.page
-            cells, code_merged = _cell_texts(row, width)
+            box = table.row_boxes[r] if r < len(table.row_boxes) else None
+            cells = _cell_texts(row, width)
+            if overflow:
+                for i, words in overflow.items():
+                    if i < width:
+                        cells[i] = _without_overflow(cells[i], words)
+                overflow = None
             if not any(cells):
                 continue
-            if self.cols.is_repeated_header(cells):
+            self._inherit_merged(row, cells)
+            self.rows_seen += 1
+            if self.cols.is_repeated_header(cells) or is_column_numbers(cells):
+                self.rows_read += 1
                 continue  # the header repeated at a page break
-            self._row(cells, code_merged, page)
+            source = Source(table_no, r + 1, page, box, _row_text(row))
+            code_merged = bool(row) and row[0].merged_above
+            if self._row(row, cells, code_merged, source):
+                self.rows_read += 1
             self.first_of_block = False
 
-    def _row(self, cells: list[str], code_merged: bool, page: int | None) -> None:
+    def _inherit_merged(self, row: list[Cell], cells: list[str]) -> None:
+        """A cell merged down from the row above holds that row's value: the whole of it,
+        where a PDF page break left only its last piece in this row."""
+        last = self.records[-1] if self.records else None
+        code = self.cols.roles.get("code")
+        for i, cell in enumerate(row[: len(cells)]):
+            if cell.merged_above and i != code and cells[i] and last is not None:
+                cells[i] = last.cells[i]
+
+    def _heading(self, code: str, title: str) -> None:
+        if ROW_CODE.match(code):
+            self.sub_group, self.last_seen = (code.rstrip("."), title), "sub_group"
+            return
+        self.group, self.sub_group, self.last_seen = title, None, "group"
+        self.group_year = _year_of(title) or self.group_year
+
+    def _row(self, row: list[Cell], cells: list[str], code_merged: bool, source: Source) -> bool:
+        """Reads one row; says whether it was used."""
         cols = self.cols
+        single = _single_text(row, cells) if cols.roles.get("code") == 0 else None
+        if single is not None and not single[:1].islower():
+            m = _CODED_TITLE.match(single)
+            if m and not ROW_CODE.match(single):
+                self._heading(m.group(1), m.group(2).strip())
+                return True
+            if is_upper(single) and len(single) < 300:
+                self._heading("", single)  # a group heading without a number
+                return True
         code = "" if code_merged else cols.get(cells, "code").rstrip(".").strip()
         name = cols.get(cells, "name")
-        if code and _GROUP_CODE.match(code + ".") and _values_empty(cols, cells):
-            self.group, self.sub_group, self.last_seen = name, None, "group"
-            self.group_year = _year_of(name) or self.group_year
-            return
+        values = not self._values_empty(cells)
+        if code and _GROUP_CODE.match(code + ".") and not values:
+            self._heading(code, name)
+            return True
         if code and not name:
-            self.warnings.append(f"Dòng mã «{code}» ({self.where(page)}) không có tên; đã bỏ qua.")
-            return
-        if code and _ROW_CODE.match(code):
-            if _values_empty(cols, cells) and name:
-                self.sub_group, self.last_seen = (code, name), "sub_group"
-                return
+            self.warnings.append(
+                f"Dòng mã «{code}» ({self.where(source.page)}) không có tên; đã bỏ qua."
+            )
+            return False
+        if code and ROW_CODE.match(code):
+            if not values and name:
+                self._heading(code, name)
+                return True
             if self.sub_group and not code.startswith(self.sub_group[0] + "."):
                 self.sub_group = None
             group = self.sub_group[1] if self.sub_group else self.group
-            rec = _Record(code, cells, group, self.group_year, page)
+            rec = _Record(code, cells, group, self.group_year, [source])
             if cols.kind == "tasks":
                 rec.parent = not cols.get(cells, "deadline") and not cols.get(cells, "output")
             self.records.append(rec)
             self.last_seen = "record"
-            return
+            return True
         if code:
+            m = _CODED_TITLE.match(code + " " + name) if not values else None
+            if m and not values:
+                self._heading(m.group(1), m.group(2))
+                return True
             # a code that is neither a group nor a row number: keep the row, say so
-            self.warnings.append(f"Dòng mã «{code}» ({self.where(page)}) có số thứ tự lạ.")
-        has_values = not _values_empty(cols, cells)
-        if self.last_seen == "group" and name and not has_values:
+            self.warnings.append(f"Dòng mã «{code}» ({self.where(source.page)}) có số thứ tự lạ.")
+        if self.last_seen == "group" and name and not values:
             self.group = join_continued(self.group or "", name)  # continued on the next page
-            return
-        if self.last_seen == "sub_group" and self.sub_group and name and not has_values:
+            return True
+        if self.last_seen == "sub_group" and self.sub_group and name and not values:
             self.sub_group = (self.sub_group[0], join_continued(self.sub_group[1], name))
-            return
-        starts_row = name and has_values and not (self.first_of_block and self.records)
+            return True
+        starts_row = name and values and not (self.first_of_block and self.records)
         if self.sub_group and self.last_seen in ("sub_group", "sub_row") and starts_row:
             # unnumbered rows under a numbered heading ("10 Các chỉ tiêu về giáo dục")
             code, title = self.sub_group
-            self.records.append(_Record(code, cells, title, self.group_year, page, sub=True))
+            self.records.append(_Record(code, cells, title, self.group_year, [source], sub=True))
             self.last_seen = "sub_row"
-            return
+            return True
         last = self.records[-1] if self.records else None
         if last is None:
             if name:  # not just the rest of a header cut by a page break ("… đánh" / "giá")
                 self.warnings.append(
-                    f"Dòng «{name[:60]}» ({self.where(page)}) đứng trước mọi dòng có số thứ "
-                    "tự; đã bỏ qua."
+                    f"Dòng «{name[:60]}» ({self.where(source.page)}) đứng trước mọi dòng có số "
+                    "thứ tự; đã bỏ qua."
                 )
-            return
+                return False
+            return True
         own_values = cols.get(cells, "deadline") or cols.get(cells, "output")
         parent = self._last_parent() if cols.kind == "tasks" and name and own_values else None
-        if parent is not None and self.first_of_block and last is not parent:
+        if (
+            parent is not None
+            and self.first_of_block
+            and last is not parent
+            and not (last.sub and name[:1].isupper())
+        ):
             # the top of a new page continues the row cut at the bottom of the last one
+            # (unless the last row was a sub-row and this one opens like another)
             parent = None
         if parent is not None:
-            self._sub_row(parent, cells, page)
-            return
+            self._sub_row(parent, cells, source)
+            return True
         for i, text in enumerate(cells):
             if text:
                 last.cells[i] = join_continued(last.cells[i], text)
+        last.sources.append(source)
+        if code:
+            last.doubts.append(f"dòng có số thứ tự lạ «{code}» được nối vào dòng trên")
+        return True
+
+    def _values_empty(self, cells: list[str]) -> bool:
+        cols = self.cols
+        roles = ("unit", "result", "lead", "coordinating", "output", "deadline")
+        if any(cols.get(cells, r) not in NO_VALUE for r in roles):
+            return False
+        return all(cells[i] in NO_VALUE for i in cols.years if i < len(cells))
 
     def _last_parent(self) -> _Record | None:
         for rec in reversed(self.records):
@@ -272,7 +294,7 @@ class TableReader:
                 return rec if rec.parent else None
         return None
 
-    def _sub_row(self, parent: _Record, cells: list[str], page: int | None) -> None:
+    def _sub_row(self, parent: _Record, cells: list[str], source: Source) -> None:
         parent.has_children = True
         merged = list(cells)
         for role in ("lead", "coordinating"):
@@ -280,10 +302,35 @@ class TableReader:
             if i is not None and not merged[i]:
                 merged[i] = parent.cells[i]
         self.records.append(
-            _Record(parent.code, merged, parent.group, parent.group_year, page, sub=True)
+            _Record(parent.code, merged, parent.group, parent.group_year, [source], sub=True)
         )
 
-    # -- results -------------------------------------------------------------
+    # -- results -------------------------------------------------------------------------
+
+    def _provenance(self, rec: _Record, doubts: list[str]) -> dict:
+        """Where the record came from and how sure the reading is (0–1), with the reasons
+        for doubt in words, so the review page can put the least certain rows first."""
+        doubts = list(rec.doubts) + doubts
+        if self.rebuilt:
+            doubts.append("bảng dựng lại từ văn bản bị vỡ bố cục")
+        if len(rec.sources) > 1:
+            doubts.append(f"ghép từ {len(rec.sources)} dòng (ngắt trang hoặc bảng bị cắt)")
+        if rec.sub:
+            doubts.append("dòng con không có số thứ tự riêng")
+        name = self.cols.get(rec.cells, "name")
+        if len(name) > 350:
+            doubts.append("tên rất dài, có thể đã gộp nhiều dòng")
+        elif len(name) < 12:
+            doubts.append("tên rất ngắn")
+        confidence = 1.0
+        for doubt in doubts:
+            confidence *= 0.6 if doubt.startswith(("bảng dựng lại", "dòng có số")) else 0.85
+        return {
+            "source": rec.sources[0].as_dict()
+            | {"continued": [s.as_dict() for s in rec.sources[1:]]},
+            "confidence": round(confidence, 2),
+            "doubts": doubts,
+        }
 
     def indicators(self) -> list[dict]:
         out = []
@@ -291,7 +338,7 @@ class TableReader:
         for rec in self.records:
             cells = rec.cells
             unit = cols.get(cells, "unit") or None
-            targets = self._targets(rec, unit)
+            targets, doubts = self._targets(rec, unit)
             lead = split_units(cols.get(cells, "lead"))
             if not targets and not unit and not lead:
                 continue
@@ -299,6 +346,9 @@ class TableReader:
                 self.warnings.append(
                     f"{self.row_label('Chỉ tiêu', rec)}: không có giá trị mục tiêu."
                 )
+                doubts.append("không có giá trị mục tiêu")
+            if "lead" in cols.roles and not lead:
+                doubts.append("không ghi cơ quan chủ trì")
             out.append(
                 {
                     "appendix": self.appendix,
@@ -310,13 +360,16 @@ class TableReader:
                     "lead": lead,
                     "coordinating": split_units(cols.get(cells, "coordinating")),
                     "output": cols.get(cells, "output") or None,
+                    **self._provenance(rec, doubts),
                 }
             )
         return out
 
-    def _targets(self, rec: _Record, unit: str | None) -> list[dict]:
+    def _targets(self, rec: _Record, unit: str | None) -> tuple[list[dict], list[str]]:
         cols = self.cols
         pairs: list[tuple[int | None, str]] = []
+        doubts: list[str] = []
+        year = rec.group_year or self.default_year
         if cols.years:
             ordered = sorted(cols.years.items())
             values = [rec.cells[i] if i < len(rec.cells) else "" for i, _ in ordered]
@@ -325,26 +378,34 @@ class TableReader:
                 last = filled[-1]
                 if (
                     last < len(values) - 1
-                    and values[last] not in _NO_VALUE
+                    and values[last] not in NO_VALUE
                     and _every_year(values[last])
                 ):
                     values[last + 1 :] = [values[last]] * (len(values) - last - 1)
-            pairs = [(year, v) for (_, year), v in zip(ordered, values, strict=True)]
+            pairs = [(y, v) for (_, y), v in zip(ordered, values, strict=True)]
         elif "result" in cols.roles:
-            pairs = [(rec.group_year or self.default_year, cols.get(rec.cells, "result"))]
+            pairs = [(year, cols.get(rec.cells, "result"))]
+        else:
+            # no value column: the target is written inside the indicator's text
+            found = target_in_text(cols.get(rec.cells, "name"))
+            if found:
+                doubts.append("mục tiêu đọc từ câu chữ của chỉ tiêu")
+                pairs = [(year, found)]
+        if any(y is None for y, raw in pairs if raw not in NO_VALUE):
+            doubts.append("không rõ năm của mục tiêu")
         targets = []
-        for year, raw in pairs:
-            if raw in _NO_VALUE:
+        for y, raw in pairs:
+            if raw in NO_VALUE:
                 continue
             parsed = parse_target(raw, unit_hint=unit) or {}
             targets.append(
                 {
-                    "year": year,
+                    "year": y,
                     "raw": raw,
                     **{k: parsed.get(k) for k in ("op", "value", "value_max", "unit")},
                 }
             )
-        return targets
+        return targets, doubts
 
     def tasks(self, plan_year: int | None) -> list[dict]:
         out = []
@@ -356,12 +417,18 @@ class TableReader:
             deadline = parse_deadline(cols.get(cells, "deadline"), plan_year=plan_year)
             lead = split_units(cols.get(cells, "lead"))
             where = self.row_label("Nhiệm vụ", rec)
+            doubts: list[str] = []
             if deadline["kind"] == "unknown" and deadline["raw"]:
                 self.warnings.append(f"{where}: không hiểu thời hạn «{deadline['raw']}».")
+                doubts.append("không hiểu thời hạn")
             elif "deadline" in cols.roles and not deadline["raw"]:
                 self.warnings.append(f"{where}: không ghi thời hạn.")
+                doubts.append("không ghi thời hạn")
             if "lead" in cols.roles and not lead:
                 self.warnings.append(f"{where}: không ghi cơ quan chủ trì.")
+                doubts.append("không ghi cơ quan chủ trì")
+            elif lead and not all(looks_like_unit(u) for u in lead):
+                doubts.append("cơ quan chủ trì không giống tên đơn vị")
             out.append(
                 {
                     "appendix": self.appendix,
@@ -372,27 +439,7 @@ class TableReader:
                     "coordinating": split_units(cols.get(cells, "coordinating")),
                     "output": cols.get(cells, "output") or None,
                     "deadline": deadline,
+                    **self._provenance(rec, doubts),
                 }
             )
         return out
-
-
-def find_header(table: Table) -> tuple[Columns, int] | None:
-    """The table's columns and the index of its first body row, when it has a header."""
-    rows = [[clean(c.text) for c in row] for row in table.rows[:4]]
-    if table.header_rows:
-        # rows Word marks to repeat on each page are the header, however many they are
-        cols = read_columns([[clean(c.text) for c in r] for r in table.rows[: table.header_rows]])
-        if cols:
-            return cols, table.header_rows
-    for end in range(1, len(rows) + 1):
-        if not _is_header_row(rows[end - 1]):
-            break
-        # a two-row header ("Lộ trình" over "2025 | 2030 …") reads as one
-        nxt = rows[end] if end < len(rows) else None
-        if nxt is not None and _is_header_row(nxt):
-            continue
-        cols = read_columns(rows[:end])
-        if cols:
-            return cols, end
-    return None

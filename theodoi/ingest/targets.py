@@ -40,7 +40,7 @@ import re
 from theodoi.lib.vnnumber import parse_decimal_vi
 from theodoi.lib.vntext import clean, compare_key, fold_dashes, strip_diacritics
 
-__all__ = ["parse_target"]
+__all__ = ["parse_target", "target_in_text"]
 
 # A number as the plans print it: "60", "05", "3,5", "1.5", "1.000", "1.000.000".
 _NUM = r"\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d{1,3}(?:,\d{3}){2,}(?!\d)|\d+(?:[.,]\d+)?"
@@ -173,3 +173,30 @@ def parse_target(raw: str | None, unit_hint: str | None = None) -> dict | None:
                 op = after_op
     unit = _unit_after(s[first.end() :])
     return _result(op, _number(first.group()), None, _with_hint(unit, hint))
+
+
+# A target written inside an indicator's text: the comparison word, then the value
+_COMPARISON = (
+    r"(?:đạt(?:\s+(?:tối thiểu|ít nhất|trên|dưới|tối đa|khoảng|từ))?|"
+    r"chiếm(?:\s+(?:tối thiểu|ít nhất|trên|khoảng))?|tối thiểu|ít nhất|không dưới|không thấp hơn|"
+    r"không quá|tối đa|trên|dưới|[≥≤><]=?)"
+)
+_IN_TEXT = re.compile(
+    rf"(?<!\w)({_COMPARISON})\s*({_NUM})(?:\s*-\s*({_NUM}))?\s*(%(?:/năm)?)?(?!\w)", re.IGNORECASE
+)
+
+
+def target_in_text(text: str | None) -> str | None:
+    """ "Tỷ lệ doanh nghiệp … đạt tối thiểu 40%" → "đạt tối thiểu 40%": the phrase from
+    the comparison word to the value, when the text states one target. Several values
+    give none, unless exactly one of them is a percentage."""
+    s = clean(text)
+    found = [m for m in _IN_TEXT.finditer(s) if not _IN_YEAR.match(m.group(2))]
+    if len(found) > 1:
+        found = [m for m in found if m.group(4)]
+    if len(found) != 1:
+        return None
+    return s[found[0].start() : found[0].end()].strip()
+
+
+_IN_YEAR = re.compile(r"^(?:19|20)\d\d$")

@@ -3,16 +3,61 @@
 `split_units(raw)`: the units named in one "Cơ quan chủ trì" / "Cơ quan phối hợp" cell, or
 in the same field retyped on the review page. Telling two spellings of one unit apart is
 `theodoi.lib.unitnames`, which the web app's unit matching shares.
+`looks_like_unit(name)`: whether a text opens like a body's name ("Phòng …", "Sở …",
+"UBND các xã"), as the table reader and the cut of broken rows judge cells.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from theodoi.lib.vntext import clean
+from theodoi.lib.vntext import clean, compare_key
 
-__all__ = ["split_units"]
+__all__ = ["looks_like_unit", "opens_with", "split_units", "word_heads"]
 
+
+# ---------------------------------------------------------------------------- heads
+
+# How unit names open, with diacritics: "Sở" is a unit, "sơ" (of "hồ sơ") is not.
+_UNIT_HEADS = """
+phòng; văn phòng; trung tâm; công an; các; ban; ủy ban; ubnd; hđnd; ubmttq; mttq; mặt trận;
+đảng ủy; đoàn; hội; trạm; trường; sở; bộ phận; chi cục; chi nhánh; bưu điện; viettel; vnpt;
+ngân hàng; hợp tác xã; htx; doanh nghiệp; cơ quan; đơn vị; thường trực; lãnh đạo; chủ tịch;
+công chức; quân sự; ban chỉ huy; ubkt; tt; ttpvhcc; tthcc; p.; ủy ban nhân dân; thanh tra;
+văn phòng ubnd; cục; chi cục; kho bạc; bảo hiểm xã hội; ban quản lý
+"""
+
+
+def word_heads(words: str) -> frozenset[tuple[str, ...]]:
+    """ "phòng; văn phòng" → the opening words to look for, as comparison keys."""
+    return frozenset(tuple(compare_key(h).split()) for h in words.split(";") if h.strip())
+
+
+UNIT_OPENERS = word_heads(_UNIT_HEADS)
+# heads that open another unit, never the rest of one ("Văn phòng" / "HĐND và UBND")
+NEW_UNIT_OPENERS = word_heads("phòng; văn phòng; sở; các; trung tâm; công an; ban; đoàn; hội")
+
+
+def opens_with(text: str, openers: frozenset[tuple[str, ...]]) -> bool:
+    """Whether the text opens, capitalised, with one of the heads."""
+    if not text[:1].isupper():
+        return False
+    return _opens_with_key(" ".join(text.split()[:4]), openers)
+
+
+@lru_cache(maxsize=8192)
+def _opens_with_key(start: str, openers: frozenset[tuple[str, ...]]) -> bool:
+    words = tuple(compare_key(start).split())
+    return any(words[: len(h)] == h for h in openers)
+
+
+def looks_like_unit(name: str) -> bool:
+    """ "Phòng Kinh tế", "UBND các xã", "Viettel …": a name of a body, not a sentence."""
+    return opens_with(name, UNIT_OPENERS)
+
+
+# ---------------------------------------------------------------------------- splitting
 
 _BULLET = re.compile(r"^\s*(?:[-+•·*]|\d+[.)])\s+")
 # A line ending like this is cut mid-name ("Sở Khoa học và" / "Công nghệ").

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from theodoi.ingest.columns import read_columns
 from theodoi.ingest.deadlines import parse_deadline
 from theodoi.ingest.document import Cell, Table
 from theodoi.ingest.joins import join_continued
 from theodoi.ingest.numerals import roman_value
-from theodoi.ingest.tables import read_columns
 from theodoi.ingest.targets import parse_target
-from theodoi.lib.vntext import compare_key, search_key
+from theodoi.ingest.units import NEW_UNIT_OPENERS, UNIT_OPENERS, opens_with, word_heads
+from theodoi.lib.vntext import search_key
 
 __all__ = ["Line", "opens_table", "read_broken_table"]
 
@@ -145,40 +146,11 @@ def _row_code(text: str, numbering: _RowSequence) -> tuple[str, str] | None:
 
 # ---------------------------------------------------------------------------- cells
 
-# How the cells of unit columns and output columns open, with diacritics: "Sở" is a unit,
-# "sơ" (of "hồ sơ") is not.
-_UNIT_HEADS = """
-phòng; văn phòng; trung tâm; công an; các; ban; ủy ban; ubnd; hđnd; ubmttq; mttq; mặt trận;
-đảng ủy; đoàn; hội; trạm; trường; sở; bộ phận; chi cục; chi nhánh; bưu điện; viettel; vnpt;
-ngân hàng; hợp tác xã; htx; doanh nghiệp; cơ quan; đơn vị; thường trực; lãnh đạo; chủ tịch;
-công chức; quân sự; ban chỉ huy; ubkt; tt; ttpvhcc; tthcc; p.; ủy ban nhân dân
-"""
 _OUTPUT_HEADS = """
 báo cáo; bộ số liệu; kế hoạch; quyết định; văn bản; đề án; chương trình; hệ thống;
 cơ sở dữ liệu; tài liệu; hội nghị; số liệu; kết quả; nền tảng; mô hình; công văn; tờ trình
 """
-
-
-def _heads(words: str) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(compare_key(h).split()) for h in words.split(";") if h.strip())
-
-
-_UNIT_OPENERS = _heads(_UNIT_HEADS)
-# heads that open another unit, never the rest of one ("Văn phòng" / "HĐND và UBND")
-_NEW_UNIT_OPENERS = _heads("phòng; văn phòng; sở; các; trung tâm; công an; ban; đoàn; hội")
-_OUTPUT_OPENERS = _heads(_OUTPUT_HEADS)
-
-
-def _opens_with(text: str, openers: frozenset[tuple[str, ...]]) -> bool:
-    if not text[:1].isupper():
-        return False
-    return _opens_with_key(" ".join(text.split()[:4]), openers)
-
-
-@lru_cache(maxsize=8192)
-def _opens_with_key(start: str, openers: frozenset[tuple[str, ...]]) -> bool:
-    words = tuple(compare_key(start).split())
-    return any(words[: len(h)] == h for h in openers)
+_OUTPUT_OPENERS = word_heads(_OUTPUT_HEADS)
 
 
 _NO_VALUE = {"-", "–", "—", "x", "/", "0"}
@@ -290,18 +262,18 @@ def _fit(kind: str, lines: list[str]) -> float:
         fits = words <= 3 and not any(c.isdigit() or c in "≥≤<>" for c in text)
         return score + (2.0 if fits else -3.0)
     if kind in ("lead", "coordinating"):
-        if _opens_with(text, _UNIT_OPENERS):
+        if opens_with(text, UNIT_OPENERS):
             # "Văn phòng" alone is the start of a name, not a name; a plan names one lead
             # and lists those who coordinate
             score += 3.0 if words > 2 else 1.0
             if kind == "lead":
-                score -= 0.5 * sum(1 for ln in lines[1:] if _opens_with(ln, _NEW_UNIT_OPENERS))
+                score -= 0.5 * sum(1 for ln in lines[1:] if opens_with(ln, NEW_UNIT_OPENERS))
             return score
         return score - 2.5
     if kind == "output":
-        if _opens_with(text, _OUTPUT_OPENERS):
+        if opens_with(text, _OUTPUT_OPENERS):
             return score + 1.0
-        return score + (-1.0 if _opens_with(text, _UNIT_OPENERS) else 0.0)
+        return score + (-1.0 if opens_with(text, UNIT_OPENERS) else 0.0)
     return score
 
 

@@ -20,7 +20,7 @@ from theodoi.ingest.readers.pdf.chars import Run, page_runs
 from theodoi.ingest.readers.pdf.geometry import View
 from theodoi.ingest.readers.pdf.lines import Line, group_lines, split_at_wide_gaps
 from theodoi.ingest.readers.pdf.paragraphs import Page, drop_headers_footers, paragraphs
-from theodoi.ingest.readers.pdf.ruling import Grid, find_grids
+from theodoi.ingest.readers.pdf.ruling import Grid, continue_columns, find_grids
 
 # A page that is one big image with fewer characters than this is a scan (the characters
 # are a digital signature's stamp)
@@ -71,6 +71,7 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> Document:
     # pages that carry text worth reading, as opposed to nothing or a picture of a page
     # with a signature stamp's few words on top
     text_pages = 0
+    previous: Grid | None = None  # the lowest table of the page before
     for index in range(n_pages):
         try:
             page = pdf[index]
@@ -89,6 +90,10 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> Document:
                     f"Tệp PDF «{name}» bị hỏng: không đọc được chữ ở trang {index + 1}; "
                     "hãy xuất lại PDF hoặc dùng bản Word."
                 ) from None
+            free = [r for r in runs if not any(g.contains(r.xmid, r.ymid) for g in grids)]
+            if grids and not any(r.ymid > max(g.top for g in grids) for r in free):
+                continue_columns(grids, previous)  # the page opens with a table
+            previous = _last_table(grids, free, view)
             if chars and not (picture and chars < _STAMP_CHARS):
                 text_pages += 1
             pages.append(Page(index + 1, view, layout_page(runs, grids, index + 1, view)))
@@ -102,6 +107,17 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> Document:
         )
     drop_headers_footers(pages)
     return Document(blocks=paragraphs(pages), format="pdf", pages=n_pages)
+
+
+def _last_table(grids: list[Grid], free: list[Run], view: View) -> Grid | None:
+    """The table the page ends with, if nothing but the footer stands below it."""
+    if not grids:
+        return None
+    lowest = min(grids, key=lambda g: g.ys[-1])
+    footer = view.bottom + 0.08 * view.height
+    if any(footer < r.ymid < lowest.ys[-1] for r in free):
+        return None
+    return lowest
 
 
 def layout_page(runs: list[Run], grids: list[Grid], page_no: int, view: View) -> list[Line | Table]:

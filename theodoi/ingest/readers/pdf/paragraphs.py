@@ -66,7 +66,8 @@ def drop_headers_footers(pages: list[Page]) -> None:
 
 # ---------------------------------------------------------------- lines → paragraphs
 
-_MARKER = re.compile(r"^(-|\+|•|\*|[IVXLC]+\.|\d+(\.\d+)*[.)]|[a-zđ][.)])\s")
+_ENDS = (".", ";", ":", "!", "?")
+_MARKER = re.compile(r"^(-|\+|•|\*|[IVXLC]+\.|\d+(\.\d+)*[.)]|[a-zđ][.)]|\(\d{1,2}\))\s")
 
 
 @dataclass
@@ -110,10 +111,12 @@ def _metrics(pages: list[Page]) -> dict[int, _Metrics]:
         right = rights[int(len(rights) * 0.98)]
         pitch: dict[int, float] = {}
         for size, counts in pitches.items():
-            # the line pitch is the smallest common distance; on pages of short
-            # paragraphs the distance between paragraphs can be the most common one
+            # the line pitch is the smallest recurring distance; in a plan of one-line
+            # paragraphs the distance between paragraphs is by far the most common one
             top = counts.most_common(1)[0][1]
-            pitch[size] = min(d for d, n in counts.items() if n >= max(2, top / 4) or n == top)
+            pitch[size] = min(
+                d for d, n in counts.items() if (n >= max(2, top / 10) and d >= size) or n == top
+            )
         out[width] = _Metrics(left, right, pitch)
     return out
 
@@ -199,6 +202,12 @@ def _starts_paragraph(prev: Line, line: Line, m: _Metrics, new_page: bool) -> bo
         return True
     if BULLET_GLYPH.match(line.text.lstrip()):
         return True  # a wrapped line never starts with a bullet glyph
+    opens = line.text[:1].isupper() or bool(_MARKER.match(line.text))
+    if new_page and prev.text.rstrip().endswith(_ENDS) and opens:
+        # a sentence ended with the page and a capital opens the next: without the
+        # spacing or indent to go by, a new paragraph is the likelier reading (and a
+        # paragraph split here rejoins its item in the analysis)
+        return True
     pitch = m.pitch.get(round(line.size), 0.0)
     if not new_page and pitch:
         d = prev.base - line.base
@@ -217,4 +226,4 @@ def _starts_paragraph(prev: Line, line: Line, m: _Metrics, new_page: bool) -> bo
         return True  # the next line's first word would have fitted: the author broke here
     if line.x0 > prev.x0 + 0.5 * line.size:
         return True  # first-line indent
-    return bool(_MARKER.match(line.text) and prev.text.rstrip().endswith((".", ";", ":", "!", "?")))
+    return bool(_MARKER.match(line.text) and prev.text.rstrip().endswith(_ENDS))

@@ -240,3 +240,22 @@ def grids_from_rules(hs: list[Rule], vs: list[Rule], view: View) -> list[Grid]:
             continue  # a framed paragraph, not a table
         grids.append(Grid(xs, ys, gh, gv))
     return grids
+
+
+def continue_columns(grids: list[Grid], previous: Grid | None) -> None:
+    """A table going on from the previous page keeps that page's columns. Where a row
+    cut by the page break has a cell merged across several columns, the rules of the
+    piece on the new page show fewer columns; the cells' columns must stay those of
+    the table, or the rest of the lead unit would land in a year's column."""
+    if previous is None or not grids:
+        return
+    top = max(grids, key=lambda g: g.top)
+    px = previous.xs
+    if not (
+        len(top.xs) < len(px)
+        and abs(top.xs[0] - px[0]) <= GRID_GAP
+        and abs(top.xs[-1] - px[-1]) <= GRID_GAP
+        and all(any(abs(x - p) <= GRID_GAP for p in px) for x in top.xs)
+    ):
+        return
+    top.xs = list(px)

@@ -1,0 +1,299 @@
+"""The appendices of a generated plan: captions, the ways a long table is cut into
+several, and the task tables (indicator tables are in `indicators.py`), each row's
+gold written as the row is made."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from theodoi.ingest.tests.layouts import vocabulary as V
+from theodoi.ingest.tests.layouts.indicators import IndicatorTables
+from theodoi.ingest.tests.layouts.model import Break, Cell, Grid
+
+if TYPE_CHECKING:
+    from theodoi.ingest.tests.layouts.plan import _Plan
+
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+TASK_ORDERS = [
+    ["code", "task_name", "lead", "coordinating", "output", "deadline"],
+    ["code", "task_name", "lead", "coordinating", "deadline", "output"],
+    ["code", "task_name", "lead", "coordinating", "deadline"],
+    ["code", "task_name", "output", "lead", "coordinating", "deadline"],
+    ["code", "task_name", "lead", "deadline", "coordinating"],
+]
+
+
+class Appendices(IndicatorTables):
+    def __init__(self, plan: _Plan, number_shown: bool, date_shown: bool) -> None:
+        self.plan = plan
+        self.rng = plan.rng
+        self.gold = plan.gold
+        self.number_in_caption = False
+        self.date_in_caption = False
+        self.count = 0
+        self.total = 0
+        self.landscape = False
+
+    def trait(self, name: str) -> None:
+        self.plan.trait(name)
+
+    def build(self) -> None:
+        rng = self.rng
+        if rng.random() < 0.12:
+            self.trait("no-appendix")  # the tasks are the body's items
+            return
+        kinds = rng.choice(
+            [["tasks"], ["indicators", "tasks"], ["indicators"], ["tasks", "tasks"],
+             ["indicators", "indicators", "tasks"]]
+        )  # fmt: skip
+        self.total = len(kinds)
+        for kind in kinds:
+            self.count += 1
+            if kind == "tasks":
+                self.task_table()
+            else:
+                getattr(self, rng.choice(["wide_table", "long_table", "sentence_table"]))()
+
+    # -- captions -------------------------------------------------------------------------
+
+    def caption(self, title: str, can_lose: bool = True) -> str | None:
+        """Writes the appendix heading; gives its label as the gold's `appendix`."""
+        rng, plan = self.rng, self.plan
+        self.landscape = rng.random() < 0.6
+        plan.add(Break(landscape=self.landscape))
+        if self.count == 1 and can_lose and rng.random() < 0.15:
+            # lost in conversion: the table follows the signature with no heading at all
+            self.trait("caption-lost")
+            return None
+        if self.total == 1 and rng.random() < 0.4:
+            label = "PHỤ LỤC"
+        else:
+            label = rng.choice([f"PHỤ LỤC {ROMAN[self.count - 1]}", f"PHỤ LỤC {self.count}",
+                                f"PHỤ LỤC 0{self.count}"])  # fmt: skip
+        if rng.random() < 0.3:
+            label = label.replace("PHỤ LỤC", "Phụ lục")
+        if rng.random() < 0.5:
+            plan.para(f"{label}: {title.upper()}", bold=True, center=True)
+        else:
+            plan.para(label, bold=True, center=True)
+            plan.para(title.upper(), bold=True, center=True)
+        if rng.random() < 0.85:
+            show_number = rng.random() < 0.7
+            show_date = show_number and rng.random() < 0.9
+            number = plan.number if show_number else "      /KH-UBND"
+            month, year = plan.month, plan.year
+            date = f"{plan.day}/{month}/{year}" if show_date else f"   /{month}/{year}"
+            plan.para(
+                f"(Kèm theo Kế hoạch số {number} ngày {date} của {plan.issuer.short})",
+                italic=True,
+                center=True,
+            )
+            self.number_in_caption |= show_number
+            self.date_in_caption |= show_date
+        return label
+
+    # -- shared pieces --------------------------------------------------------------------
+
+    def headers(self, roles: list[str], upper: bool) -> list[str]:
+        texts = [self.rng.choice(V.HEADERS[role]) for role in roles]
+        return [t.upper() for t in texts] if upper else texts
+
+    def lead_and_coordinating(self) -> tuple[list[str], list[str]]:
+        rng, issuer = self.rng, self.plan.issuer
+        units = issuer.units()
+        lead = [rng.choice(units)]
+        if rng.random() < 0.1:
+            lead.append(rng.choice([u for u in units if u != lead[0]]))
+        pool = [u for u in units if u not in lead] + issuer.coordinators()
+        coordinating = rng.sample(pool, rng.choice([0, 1, 1, 2]))
+        return lead, coordinating
+
+    def group_row(self, code: str, title: str, width: int, merged: bool) -> list[Cell]:
+        if merged:
+            return [Cell(f"{code}. {title}" if code else title, span=width, bold=True)]
+        return [Cell(code, bold=True), Cell(title, bold=True)] + [
+            Cell("") for _ in range(width - 2)
+        ]
+
+    def emit(self, rows: list[list[Cell]], header: list[list[Cell]], widths: list[float]) -> None:
+        """Writes the table, maybe cut into parts the way long plans come; some tables
+        number their columns under the header ("(1) (2) (3) …") or end with a notes
+        column ("Ghi chú")."""
+        rng, plan = self.rng, self.plan
+        if rng.random() < 0.15:
+            self.trait("notes-column")
+            header = [
+                [*row, Cell("Ghi chú" if i == 0 else "", bold=True, below=i > 0)]
+                for i, row in enumerate(header)
+            ]
+            rows = [_widened(row) for row in rows]
+            widths = [*widths, 0.8]
+        width = sum(c.span for c in header[0])
+        if rng.random() < 0.15:
+            self.trait("column-numbers")
+            form = rng.choice(["({})", "{}"])
+            header = [*header, [Cell(form.format(i + 1)) for i in range(width)]]
+        cut_style = rng.choice(["whole", "whole", "repeat", "repeat-no-code", "bare"])
+        cuts: list[int] = []
+        if cut_style != "whole" and len(rows) > 8:
+            self.trait(f"split-{cut_style}")
+            places = list(range(3, len(rows) - 2))
+            groups = [i for i in places if not rows[i][0].text.isdigit() and not rows[i][0].below]
+            if cut_style == "bare" and groups:
+                places = groups  # a part without a header starts with a group row
+            places = [i for i in places if not rows[i][0].below]  # not inside a task's sub-rows
+            if places:
+                cuts = sorted(rng.sample(places, min(len(places), rng.randint(1, 2))))
+        parts = [rows[a:b] for a, b in zip([0, *cuts], [*cuts, len(rows)], strict=True)]
+        for n, part in enumerate(parts):
+            if n:
+                if rng.random() < 0.5:
+                    plan.add(Break(landscape=self.landscape))
+                else:
+                    plan.para("")
+            top = header
+            if n and cut_style == "repeat-no-code":
+                first = [Cell("", below=header[0][0].below)] + [
+                    Cell(c.text, c.span, c.below, c.bold) for c in header[0][1:]
+                ]
+                top = [first, *header[1:]]
+            elif n and cut_style == "bare":
+                top = []
+            plan.add(
+                Grid(
+                    rows=top + part,
+                    widths=widths,
+                    header_rows=len(top) if rng.random() < 0.5 else 0,
+                    landscape=self.landscape,
+                )
+            )
+
+    # -- task tables ----------------------------------------------------------------------
+
+    def task_table(self) -> None:
+        rng = self.rng
+        label = self.caption(rng.choice(["Danh mục nhiệm vụ triển khai", "Phân công nhiệm vụ",
+                                         "Nhiệm vụ, giải pháp cụ thể"]))  # fmt: skip
+        order = rng.choice(TASK_ORDERS)
+        if "output" not in order:
+            self.trait("tasks-no-output")
+        elif order.index("deadline") < order.index("output"):
+            self.trait("tasks-time-before-output")
+        upper = rng.random() < 0.25
+        if upper:
+            self.trait("tasks-upper-headers")
+        header = self.task_header(order, upper)
+        width = len(order)
+        scheme = rng.choice(["none", "roman", "roman", "abc-roman", "levels", "levels3"])
+        restart = scheme in ("roman", "abc-roman") and rng.random() < 0.5
+        merged_groups = rng.random() < 0.5
+        self.trait(f"tasks-groups-{scheme}" + ("-merged" if merged_groups else ""))
+        if restart:
+            self.trait("tasks-numbering-restarts")
+        rows: list[list[Cell]] = []
+        names = [
+            f"{v} {o}{t}"
+            for v, o, t in zip(
+                rng.sample(V.TASK_VERBS, 18), rng.sample(V.TASK_OBJECTS, 18),
+                [rng.choice(V.TASK_TAILS) for _ in range(18)], strict=True,
+            )
+        ]  # fmt: skip
+        groups = rng.sample(V.TASK_GROUPS, rng.randint(2, 4)) if scheme != "none" else [None]
+        supers = ["A", "B"] if scheme == "abc-roman" else [None]
+        number = 0
+        for s, super_code in enumerate(supers):
+            if super_code:
+                rows.append(self.group_row(super_code, V.SUPER_GROUPS[s].upper(), width, True))
+            for g, group in enumerate(groups):
+                if scheme in ("levels", "levels3"):
+                    rows.append(self.group_row(str(g + 1), group.upper(), width, False))
+                elif group is not None:
+                    rows.append(self.group_row(ROMAN[g], group.upper(), width, merged_groups))
+                if restart:
+                    number = 0
+                for k in range(rng.randint(2, 4) if scheme != "none" else rng.randint(6, 12)):
+                    if not names:
+                        break
+                    number += 1
+                    if scheme == "levels3":
+                        # "5.2" titles the tasks "5.2.1", "5.2.2" under it
+                        sub = f"{g + 1}.{k + 1}"
+                        rows.append(self.group_row(sub, names.pop(), width, False))
+                        for j in range(rng.randint(1, 2)):
+                            if names:
+                                rows += self.task_rows(order, f"{sub}.{j + 1}", names, group, label)
+                        continue
+                    code = f"{g + 1}.{k + 1}" if scheme == "levels" else str(number)
+                    rows += self.task_rows(order, code, names, group, label)
+            if scheme in ("levels", "levels3"):
+                break
+        widths = [{"code": 0.5, "task_name": 4}.get(r, 1.6) for r in order]
+        self.emit(rows, header, widths)
+
+    def task_header(self, order: list[str], upper: bool) -> list[list[Cell]]:
+        texts = self.headers(order, upper)
+        if "Đơn vị thực hiện" in texts[order.index("lead")]:
+            self.trait("tasks-lead-don-vi-thuc-hien")
+        lead, coordinating = order.index("lead"), order.index("coordinating")
+        if coordinating == lead + 1 and self.rng.random() < 0.3:
+            # "Cơ quan thực hiện" over "Chủ trì | Phối hợp"
+            self.trait("tasks-two-row-header")
+            top, second = [], []
+            for i, text in enumerate(texts):
+                if i == lead:
+                    over = "Cơ quan thực hiện" if not upper else "CƠ QUAN THỰC HIỆN"
+                    top.append(Cell(over, span=2, bold=True))
+                    second += [Cell("Chủ trì" if not upper else "CHỦ TRÌ", bold=True),
+                               Cell("Phối hợp" if not upper else "PHỐI HỢP", bold=True)]  # fmt: skip
+                elif i != coordinating:
+                    top.append(Cell(text, bold=True))
+                    second.append(Cell("", below=True))
+            return [top, second]
+        return [[Cell(t, bold=True) for t in texts]]
+
+    def task_rows(self, order, code, names, group, label) -> list[list[Cell]]:
+        """One numbered task row, or a row whose sub-rows each have their own output and
+        deadline (one task per sub-row, named by the sub-row's text)."""
+        rng = self.rng
+        lead, coordinating = self.lead_and_coordinating()
+        name = names.pop()
+        subs = [names.pop() for _ in range(2) if names] if rng.random() < 0.1 else []
+        cell_of = {"lead": "; ".join(lead), "coordinating": "; ".join(coordinating)}
+        if subs:
+            self.trait("tasks-sub-rows")
+            first = [Cell(code) if r == "code" else Cell(name) if r == "task_name"
+                     else Cell(cell_of.get(r, "")) for r in order]  # fmt: skip
+            rows = [first]
+            for sub in subs:
+                output, deadline = rng.choice(V.OUTPUTS), rng.choice(V.DEADLINES)
+                values = {"task_name": sub, "output": output, "deadline": deadline}
+                row = [Cell("", below=True) if r in ("code", "lead", "coordinating")
+                       else Cell(values.get(r, "")) for r in order]  # fmt: skip
+                rows.append(row)
+                self._task(label, group, code, sub, lead, coordinating, output, deadline, order)
+            return rows
+        output, deadline = rng.choice(V.OUTPUTS), rng.choice(V.DEADLINES)
+        values = {"code": code, "task_name": name, "output": output, "deadline": deadline}
+        self._task(label, group, code, name, lead, coordinating, output, deadline, order)
+        return [[Cell(values.get(r, cell_of.get(r, ""))) for r in order]]
+
+    def _task(self, label, group, code, name, lead, coordinating, output, deadline, order):
+        self.gold["tasks"].append(
+            {
+                "appendix": label,
+                "group": group,
+                "code": code,
+                "name": name,
+                "lead": lead,
+                "coordinating": coordinating,
+                "output": output if "output" in order else None,
+                "deadline": deadline,
+            }
+        )
+
+
+def _widened(row: list[Cell]) -> list[Cell]:
+    """The row with one more column: a merged group row grows, others get an empty cell."""
+    if len(row) == 1 and row[0].span > 1:
+        return [Cell(row[0].text, row[0].span + 1, bold=row[0].bold)]
+    return [*row, Cell("", below=row[0].below)]
