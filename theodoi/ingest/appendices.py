@@ -89,7 +89,11 @@ def _read_source(out, numbers, label, title, blocks, plan_year) -> None:
     hint = _hint(" ".join(caption))
     default_year = _title_year(title, blocks)
     for block in blocks:
-        if not isinstance(block, Table) or not block.rows:
+        if isinstance(block, Paragraph):
+            if reader is not None:
+                reader.between_tables(block.text)
+            continue
+        if not block.rows:
             continue
         no = numbers.get(id(block), 0)
         found = find_header(block, hint)

@@ -178,6 +178,13 @@ class TableReader:
                 self.rows_read += 1
             self.first_of_block = False
 
+    def between_tables(self, text: str) -> None:
+        """A paragraph between two parts of the table: a group heading typed outside
+        the table ("B. NHIỆM VỤ THƯỜNG XUYÊN"), or a one-cell table read as a frame."""
+        m = _CODED_TITLE.match(text)
+        if m and not ROW_CODE.match(m.group(1)) and len(text) < 300:
+            self._heading(m.group(1), m.group(2).strip())
+
     def _inherit_merged(self, row: list[Cell], cells: list[str]) -> None:
         """A cell merged down from the row above holds that row's value: the whole of it,
         where a PDF page break left only its last piece in this row."""
