@@ -15,6 +15,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -23,15 +24,43 @@ REPO = Path(__file__).resolve().parents[2]
 DEFAULT_SEEDS = REPO.parent / "shared" / "seeds"
 RUNS = 5
 FORMATS = {".txt": "txt", ".docx": "docx", ".pdf": "pdf"}
+# Text a PDF-to-text tool made of a seed PDF (every cell on lines of its own): the layout
+# is lost and the tables are rebuilt from their words, within the budget of a .docx.
+BROKEN = "txt vỡ bố cục"
+_BROKEN_SUFFIX = ".pdf.txt"
 
 # The goals are set on the Chí Minh plan (003_…, 80 KB of text, four appendix tables).
 GOAL_FILE_PREFIX = "003_"
-GOAL_MS = {"txt": 50, "docx": 300, "pdf": 1000}
+GOAL_MS = {"txt": 50, "docx": 300, "pdf": 1000, BROKEN: 300}
 GOAL_RSS_MB = 200
 
 
+def _format(path: Path) -> str:
+    return BROKEN if path.name.endswith(_BROKEN_SUFFIX) else FORMATS[path.suffix.lower()]
+
+
+def pdf_as_text(pdf: Path, out: Path) -> Path:
+    """The PDF's plain text as pdfium gives it, a form feed between pages."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        pages = []
+        for i in range(len(document)):
+            page = document[i]
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+    path = out / (pdf.stem + _BROKEN_SUFFIX)
+    path.write_text("\f".join(pages), encoding="utf-8")
+    return path
+
+
 def _floor(path: Path, fmt: str) -> None:
-    if fmt == "txt":
+    if fmt in ("txt", BROKEN):
         path.read_text(encoding="utf-8")
     elif fmt == "docx":
         import docx
@@ -72,7 +101,7 @@ def measure(path: Path) -> dict:
     """One file, in this process: meant to run in a fresh subprocess (see main)."""
     from theodoi.ingest import ExtractionError, extract_plan
 
-    fmt = FORMATS[path.suffix.lower()]
+    fmt = _format(path)
     baseline = _rss_mb()
     result: dict = {"file": path.name, "format": fmt, "kb": path.stat().st_size / 1024}
     try:
@@ -118,7 +147,7 @@ def _run_child(path: Path) -> dict:
     )
     if proc.returncode != 0 or not proc.stdout.strip():
         tail = (proc.stderr.strip().splitlines() or ["không rõ"])[-1]
-        return {"file": path.name, "format": FORMATS[path.suffix.lower()], "error": tail}
+        return {"file": path.name, "format": _format(path), "error": tail}
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -173,7 +202,8 @@ def _print_table(results: list[dict]) -> bool:
     print()
     print(
         f"Thời gian: tốt nhất trong {RUNS} lần. Nền: thư viện đọc trần (python-docx mở tệp và "
-        "đọc chữ các đoạn; pypdfium2 lấy chữ từng trang; read_text cho .txt)."
+        "đọc chữ các đoạn; pypdfium2 lấy chữ từng trang; read_text cho .txt). Tệp .pdf.txt: "
+        "chữ thuần pypdfium2 lấy từ tệp .pdf mẫu (mỗi ô một dòng)."
     )
     print(
         "RSS đỉnh: ru_maxrss của tiến trình con riêng cho từng tệp (gồm trình thông dịch "
@@ -182,7 +212,7 @@ def _print_table(results: list[dict]) -> bool:
     )
     print(
         f"Mục tiêu: tệp {GOAL_FILE_PREFIX}… (kế hoạch xã Chí Minh, 80 KB) < "
-        + ", ".join(f"{v} ms .{k}" for k, v in GOAL_MS.items())
+        + ", ".join(f"{v} ms {k}" for k, v in GOAL_MS.items())
         + f"; mọi tệp < {GOAL_RSS_MB} MB."
     )
     print("Tất cả đạt mục tiêu." if all_ok else "CÓ MỤC TIÊU KHÔNG ĐẠT.")
@@ -213,9 +243,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Lỗi: không có tệp .txt/.docx/.pdf nào trong «{directory}».", file=sys.stderr)
         return 2
     results = []
-    for path in files:
-        print(f"đo {path.name} …", file=sys.stderr, flush=True)
-        results.append(_run_child(path.resolve()))
+    with tempfile.TemporaryDirectory() as tmp:
+        broken = [pdf_as_text(p, Path(tmp)) for p in files if p.suffix.lower() == ".pdf"]
+        for path in files + broken:
+            print(f"đo {path.name} …", file=sys.stderr, flush=True)
+            results.append(_run_child(path.resolve()))
     return 0 if _print_table(results) else 1
 
 

@@ -42,6 +42,9 @@ def decode_text(data: bytes, name: str) -> str:
 
 def read_txt(data: bytes, name: str) -> Document:
     text = nfc(decode_text(data, name)).replace("\r\n", "\n").replace("\r", "\n")
+    # a form feed opens the next page on a line of its own, even where the tool wrote the
+    # page's first line right after it
+    text = text.replace("\f", "\n\f")
     lines = text.split("\n")
     if _is_wrapped(lines):
         return Document(blocks=_wrapped_blocks(_numbered(lines)[0]), format="txt")
