@@ -13,6 +13,7 @@ import shutil
 import sys
 from datetime import date
 
+from theodoi.ingest.appendices import describe_coverage
 from theodoi.ingest.errors import ExtractionError
 
 _FORMATS = {"txt": "văn bản thuần (.txt)", "docx": "Word (.docx)", "pdf": "PDF (.pdf)"}
@@ -138,9 +139,12 @@ def summary(plan: dict, width: int = 100) -> str:
         ("Nhiệm vụ trong phụ lục", len(tasks)),
         ("Cảnh báo", len(warnings)),
     ]
+    coverage = describe_coverage(plan.get("coverage"))
     count_w = max(len(k) for k, _ in counts)
     lines += ["", "Số lượng:"]
     lines += [f"  {k:<{count_w}}  {n:>5}" for k, n in counts]
+    if coverage:
+        lines.append(f"  Bảng: {coverage}")
 
     if warnings:
         lines += ["", "Cảnh báo:"]

@@ -49,6 +49,16 @@ class TablesRead:
         }
 
 
+def describe_coverage(coverage: dict | None) -> str:
+    """ "đọc 152/157 dòng bảng, 1 bảng chưa đọc được": what the summary and the review
+    page say about the tables; "" for a plan without tables."""
+    if not coverage or not coverage.get("rows"):
+        return ""
+    text = f"đọc {coverage['rows_read']}/{coverage['rows']} dòng bảng"
+    unread = len(coverage.get("unread_tables") or [])
+    return text + (f", {unread} bảng chưa đọc được" if unread else "")
+
+
 def read_tables(doc: Document, outline: Outline, plan_year: int | None) -> TablesRead:
     numbers = {id(b): n for n, b in enumerate((b for b in doc.blocks if isinstance(b, Table)), 1)}
     out = TablesRead()

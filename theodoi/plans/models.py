@@ -135,6 +135,13 @@ class PlanRecord(models.Model):
     output = models.TextField("Sản phẩm đầu ra", blank=True)
     # Review notes: the extractor's warnings about this row and our own checks.
     warnings = models.JSONField(default=list, blank=True)
+    # Where the extractor read the row (table, row, page, box on the page, the row's
+    # text, the rows it was continued from) and how sure it was (0–1, None for a row a
+    # person added), with its reasons for doubt: the review page shows the least sure
+    # rows first, each beside the original row.
+    source = models.JSONField("Nguồn trong văn bản", default=dict, blank=True)
+    confidence = models.FloatField("Độ tin cậy", null=True, blank=True)
+    doubts = models.JSONField(default=list, blank=True)
     search_text = models.TextField(editable=False, blank=True)
 
     class Meta:

@@ -4,6 +4,7 @@ warning speaks of which row, and when a retyped deadline is read again."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from theodoi.lib.vntext import search_key
 from theodoi.plans.models import DeadlineKind
@@ -67,3 +68,23 @@ def is_collective_name(name: str) -> bool:
     """ "Các phòng, ban, ngành thuộc xã", "đơn vị liên quan": a group of units, not one.
     Asked only of names that matched no unit ("Các trường học" is a unit)."""
     return _COLLECTIVE.search(search_key(name)) is not None
+
+
+def review_order(confidence: float | None, position: int) -> tuple[float, int]:
+    """The review page's order of a row: the rows the extractor was least sure of first
+    (a row a person added counts as sure), then as the plan has them."""
+    return (confidence if confidence is not None else 1.0, position)
+
+
+def coverage_complete(coverage: dict[str, Any]) -> bool:
+    """Whether the extractor read every row of every table the document has."""
+    return bool(coverage) and (
+        coverage.get("rows_read") == coverage.get("rows") and not coverage.get("unread_tables")
+    )
+
+
+def source_regions(source: dict[str, Any]) -> list[tuple[int, list[float]]]:
+    """The (page, box) of each PDF row a record was read from, continued rows included;
+    none for a record read from .docx or .txt, or added by hand."""
+    pieces = [source, *source.get("continued", [])] if source else []
+    return [(p["page"], p["box"]) for p in pieces if p.get("page") and p.get("box")]

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F, Max
 from django.utils import timezone
 
 from theodoi.accounts.matching import UnitIndex
@@ -19,6 +20,7 @@ from theodoi.accounts.models import AdminUnit, Unit
 from theodoi.accounts.services import unit_alias_add, unit_create, units_ensure_defaults
 from theodoi.ingest import ExtractionError, extract_plan
 from theodoi.ingest.deadlines import parse_deadline
+from theodoi.ingest.joins import join_continued
 from theodoi.ingest.targets import parse_target
 from theodoi.ingest.units import split_units
 from theodoi.lib.vntext import clean, search_key
@@ -225,6 +227,9 @@ def _task_from_body_item(item: dict) -> dict:
         "coordinating": [],
         "output": None,
         "deadline": {"raw": "", "kind": DeadlineKind.UNKNOWN},
+        "source": {"text": f"{item.get('code')}. {item.get('text')}"},
+        "confidence": 0.8,
+        "doubts": ["lấy từ nội dung kế hoạch: chưa có đơn vị chủ trì và thời hạn"],
     }
 
 
@@ -239,7 +244,18 @@ def _record_fields(item: dict) -> dict:
             clean(n) for n in item.get("coordinating") or [] if clean(n)
         ),
         "output": clean(item.get("output")),
+        "source": item.get("source") if isinstance(item.get("source"), dict) else {},
+        "confidence": _confidence(item.get("confidence")),
+        "doubts": [clean(d) for d in item.get("doubts") or [] if clean(d)],
     }
+
+
+def _confidence(value) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return min(max(number, 0.0), 1.0)
 
 
 def _search_text(record) -> str:
@@ -426,3 +442,115 @@ def plan_discard(*, plan: Plan) -> None:
         plan.delete()
     if name:
         storage.delete(name)
+
+
+# --- Rows the extractor missed, or cut wrongly --------------------------------------------
+
+
+def _open_position(plan: Plan, model, after: int | None) -> int:
+    """The position for a new row: just after `after` (the rows below move down), or at
+    the end."""
+    rows = model.objects.filter(plan=plan)
+    if after is None:
+        return (rows.aggregate(last=Max("position"))["last"] or 0) + 1
+    rows.filter(position__gt=after).update(position=F("position") + 1)
+    return after + 1
+
+
+@transaction.atomic
+def record_add(*, plan: Plan, model, code: str = "", name: str, after: int | None = None):
+    """A task or indicator row the extractor missed, typed by the clerk: no source, no
+    confidence (a person wrote it)."""
+    _require_draft(plan)
+    record = model(
+        plan=plan,
+        position=_open_position(plan, model, after),
+        code=clean(code)[:20],
+        name=clean(name),
+    )
+    if model is Task:
+        _refresh_task(record)
+    else:
+        _refresh_indicator(record, target_count=0)
+    record.save()
+    return record
+
+
+@transaction.atomic
+def record_merge_next(*, record: Task | Indicator):
+    """One row that the extractor read as two (a row cut by a page break, a heading
+    glued to nothing): the next row's text goes on this one's, its empty cells filled,
+    its targets kept where this row has none for the year, its source added."""
+    _require_draft(record.plan)
+    model = type(record)
+    following = (
+        model.objects.filter(plan=record.plan, position__gt=record.position)
+        .order_by("position")
+        .first()
+    )
+    if following is None:
+        raise PlanPublishError("Dòng cuối cùng, không có dòng nào bên dưới để gộp.")
+    texts = ["name", "lead_text", "coordinating_text", "output"]
+    if model is Task:
+        texts.append("deadline_raw")
+    for field in texts:
+        mine, theirs = getattr(record, field), getattr(following, field)
+        if field == "name":
+            setattr(record, field, join_continued(mine, theirs))
+        elif not mine:
+            setattr(record, field, theirs)
+    record.source = _joined_sources(record.source, following.source)
+    record.doubts = [*record.doubts, "gộp từ hai dòng khi rà soát"]
+    if model is Indicator:
+        years = set(record.targets.values_list("year", flat=True))
+        following.targets.exclude(year__in=years).update(indicator=record)
+        record.unit_of_measure = record.unit_of_measure or following.unit_of_measure
+    following.delete()
+    if model is Task:
+        _refresh_task(record)
+    else:
+        _refresh_indicator(record, target_count=record.targets.count())
+    record.save()
+    _resolve_record(record, _unit_index(record.plan))
+    return record
+
+
+def _joined_sources(first: dict, second: dict) -> dict:
+    """The source of two rows made one: the second's rows follow the first's."""
+    if not second:
+        return first
+    pieces = [{k: v for k, v in second.items() if k != "continued"}, *second.get("continued", [])]
+    if not first:
+        return {**pieces[0], "continued": pieces[1:]}
+    return {**first, "continued": [*first.get("continued", []), *pieces]}
+
+
+@transaction.atomic
+def record_split(*, record: Task | Indicator, at: str):
+    """Two rows that the extractor read as one: the name is cut where `at` (the words
+    that open the second row) begins; the new row below keeps the units, deadline and
+    source of the first."""
+    _require_draft(record.plan)
+    at = clean(at)
+    cut = record.name.find(at) if at else -1
+    if cut <= 0:
+        raise PlanPublishError(f"Không tìm thấy “{at}” ở giữa tên dòng để tách.")
+    model = type(record)
+    first, second = record.name[:cut].strip(), record.name[cut:].strip()
+    copy = model.objects.get(pk=record.pk)
+    copy.pk = None
+    copy.id = None
+    copy.position = _open_position(record.plan, model, record.position)
+    copy.name = second
+    copy.doubts = [*record.doubts, "tách từ một dòng khi rà soát"]
+    copy.save()
+    copy.coordinating_units.set(record.coordinating_units.all())
+    record.name = first
+    record.doubts = [*record.doubts, "tách thành hai dòng khi rà soát"]
+    for row in (record, copy):
+        if model is Task:
+            _refresh_task(row)
+        else:
+            _refresh_indicator(row, target_count=row.targets.count())
+        row.save()
+    return record, copy

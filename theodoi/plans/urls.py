@@ -22,8 +22,12 @@ urlpatterns = [
     path("nhiem-vu/<int:pk>/luu/", views.task_row_save, name="task-row-save"),
     path("chi-tieu/<int:pk>/", views.indicator_detail, name="indicator-detail"),
     path("chi-tieu/<int:pk>/luu/", views.indicator_row_save, name="indicator-row-save"),
+    path("ke-hoach/<int:pk>/<str:kind>/them/", views.record_add, name="record-add"),
     path("<str:kind>/<int:pk>/xoa/", views.record_delete, name="record-delete"),
     path(_UNIT_NAME + "gan/", _decide, {"decision": "map"}, name="plan-unit-map"),
     path(_UNIT_NAME + "tao/", _decide, {"decision": "create"}, name="plan-unit-create"),
     path(_UNIT_NAME + "bo-qua/", _decide, {"decision": "ignore"}, name="plan-unit-ignore"),
+    path("<str:kind>/<int:pk>/nguon.png", views.record_source, name="record-source"),
+    path("<str:kind>/<int:pk>/gop/", views.record_merge, name="record-merge"),
+    path("<str:kind>/<int:pk>/tach/", views.record_split, name="record-split"),
 ]

@@ -17,8 +17,12 @@ from theodoi.accounts import rules
 from theodoi.accounts.models import Unit
 from theodoi.accounts.rules import Access
 from theodoi.accounts.selectors import commune_for_user
+from theodoi.ingest import ExtractionError
+from theodoi.ingest.appendices import describe_coverage
+from theodoi.ingest.regions import render_regions
 from theodoi.ops.files import serve_protected
 from theodoi.ops.uploads import upload_limit
+from theodoi.plans import rules as plan_rules
 from theodoi.plans import selectors, services
 from theodoi.plans.forms import (
     IndicatorFilterForm,
@@ -113,19 +117,24 @@ def plan_import(request, code: int):
     return render(request, "plans/plan_import.html", context, status=status)
 
 
-def _review_context(plan: Plan) -> dict:
+def _review_context(plan: Plan, *, in_plan_order: bool = False) -> dict:
     tasks = list(plan.tasks.select_related("lead_unit").prefetch_related("coordinating_units"))
     indicators = list(
         plan.indicators.select_related("lead_unit").prefetch_related(
             "targets", "coordinating_units"
         )
     )
+    if not in_plan_order:
+        # the rows the extractor was least sure of first, so the clerk checks them first
+        for rows in (tasks, indicators):
+            rows.sort(key=lambda r: plan_rules.review_order(r.confidence, r.position))
     years = selectors.target_years(indicators)
     for task in tasks:
         task.form = TaskRowForm.for_record(task)
     for indicator in indicators:
         indicator.form = IndicatorRowForm.for_record(indicator)
     attached = {w for r in tasks + indicators for w in r.warnings}
+    coverage = plan.extraction.get("coverage") or {}
     return {
         "plan": plan,
         "commune": plan.commune,
@@ -136,6 +145,9 @@ def _review_context(plan: Plan) -> dict:
         "unmapped": selectors.plan_unmapped_names(plan),
         "units": Unit.objects.filter(commune=plan.commune, is_active=True),
         "plan_warnings": [w for w in plan.warnings if w not in attached],
+        "coverage": describe_coverage(coverage),
+        "coverage_complete": plan_rules.coverage_complete(coverage),
+        "in_plan_order": in_plan_order,
     }
 
 
@@ -144,7 +156,8 @@ def plan_review(request, pk: int):
     plan, _ = _get_plan_for_user(request, pk, rules.can_manage_plan)
     if not plan.is_draft:
         return redirect("plans:plan-detail", pk=plan.pk)
-    return render(request, "plans/plan_review.html", _review_context(plan))
+    context = _review_context(plan, in_plan_order=request.GET.get("thu-tu") == "ke-hoach")
+    return render(request, "plans/plan_review.html", context)
 
 
 @_while_draft
@@ -234,14 +247,33 @@ def indicator_row_save(request, pk: int):
     return redirect(url)
 
 
+_RECORD_KINDS = {"nhiem-vu": Task, "chi-tieu": Indicator}
+
+
+def _record_model(kind: str):
+    model = _RECORD_KINDS.get(kind)
+    if model is None:
+        raise Http404
+    return model
+
+
+def _row_url(record) -> str:
+    anchor = "task" if isinstance(record, Task) else "indicator"
+    return reverse("plans:plan-review", args=[record.plan_id]) + f"#{anchor}-{record.pk}"
+
+
+def _to_review(request, url: str):
+    """After a change of several rows: the whole review page again, at the row."""
+    if _is_htmx(request):
+        return HttpResponse(headers={"HX-Redirect": url})
+    return redirect(url)
+
+
 @_while_draft
 @login_required
 @require_POST
 def record_delete(request, kind: str, pk: int):
-    model = {"nhiem-vu": Task, "chi-tieu": Indicator}.get(kind)
-    if model is None:
-        raise Http404
-    record = _get_record_for_user(request, model, pk, rules.can_manage_plan)
+    record = _get_record_for_user(request, _record_model(kind), pk, rules.can_manage_plan)
     services.record_delete(record=record)
     if _is_htmx(request):
         return HttpResponse("")
@@ -362,3 +394,65 @@ def search(request, code: int):
     )
     context = {"commune": commune, "q": query, "tasks": tasks, "indicators": indicators}
     return render(request, "plans/search.html", context)
+
+
+@login_required
+def record_source(request, kind: str, pk: int):
+    """The picture of the PDF rows a record was read from (for the review page)."""
+    record = _get_record_for_user(request, _record_model(kind), pk, rules.can_manage_plan)
+    regions = plan_rules.source_regions(record.source)
+    if not regions or not record.plan.original_filename.lower().endswith(".pdf"):
+        raise Http404("Dòng này không đọc từ tệp PDF.")
+    try:
+        with record.plan.original_file.open("rb") as fh:
+            image = render_regions(fh.read(), regions)
+    except (ExtractionError, OSError) as err:
+        raise Http404(str(err)) from err
+    response = HttpResponse(image, content_type="image/png")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@login_required
+@require_POST
+def record_add(request, pk: int, kind: str):
+    plan, _ = _get_plan_for_user(request, pk, rules.can_manage_plan)
+    name = request.POST.get("name", "").strip()
+    if not name:
+        messages.error(request, "Hãy nhập tên của dòng cần thêm.")
+        return redirect("plans:plan-review", pk=plan.pk)
+    try:
+        record = services.record_add(
+            plan=plan, model=_record_model(kind), code=request.POST.get("code", ""), name=name
+        )
+    except services.PlanPublishError as err:
+        messages.error(request, str(err))
+        return redirect("plans:plan-review", pk=plan.pk)
+    messages.success(request, f"Đã thêm dòng “{record.name}”; hãy điền các cột còn lại.")
+    return redirect(_row_url(record))
+
+
+@login_required
+@require_POST
+def record_merge(request, kind: str, pk: int):
+    record = _get_record_for_user(request, _record_model(kind), pk, rules.can_manage_plan)
+    try:
+        record = services.record_merge_next(record=record)
+    except services.PlanPublishError as err:
+        messages.error(request, str(err))
+    else:
+        messages.success(request, "Đã gộp dòng với dòng bên dưới.")
+    return _to_review(request, _row_url(record))
+
+
+@login_required
+@require_POST
+def record_split(request, kind: str, pk: int):
+    record = _get_record_for_user(request, _record_model(kind), pk, rules.can_manage_plan)
+    try:
+        record, _ = services.record_split(record=record, at=request.POST.get("at", ""))
+    except services.PlanPublishError as err:
+        messages.error(request, str(err))
+    else:
+        messages.success(request, "Đã tách thành hai dòng.")
+    return _to_review(request, _row_url(record))

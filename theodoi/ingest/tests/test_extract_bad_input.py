@@ -461,6 +461,7 @@ def test_cli_summary_and_json_on_a_seed(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Số lượng:" in result.stdout
     assert "Chí Minh" in result.stdout
+    result_text = result.stdout
     out = tmp_path / "plan.json"
     result = _cli(str(seed), "--json", "--out", str(out))
     assert result.returncode == 0, result.stderr
@@ -468,3 +469,6 @@ def test_cli_summary_and_json_on_a_seed(tmp_path):
     plan = json.loads(out.read_text(encoding="utf-8"))
     assert plan["source"]["format"] == "docx"
     assert plan["source"]["filename"] == seed.name
+    coverage = plan["coverage"]
+    assert coverage["rows"] > 100 and coverage["rows_read"] == coverage["rows"]
+    assert f"Bảng: đọc {coverage['rows']}/{coverage['rows']} dòng bảng" in result_text

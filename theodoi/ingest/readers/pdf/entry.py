@@ -28,13 +28,13 @@ _STAMP_CHARS = 300
 
 # pdfium keeps global state and is not thread-safe; a threaded web server may read two
 # uploads at once
-_PDFIUM_LOCK = threading.Lock()
+PDFIUM_LOCK = threading.Lock()
 
 
 def read_pdf(data: bytes, name: str) -> Document:
     """The PDF's paragraphs and ruled tables in reading order. Raises ExtractionError,
     and only that, with one Vietnamese line naming the file."""
-    with _PDFIUM_LOCK:
+    with PDFIUM_LOCK:
         return _read_locked(data, name)
 
 
