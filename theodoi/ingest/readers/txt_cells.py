@@ -1,0 +1,403 @@
+"""The cut of one row of layout-broken text into its cells.
+
+A row's words come in the PDF's drawing order, cell by cell; no positions are left, so
+the cut is chosen by what each column holds (target values, units of measure, unit
+names, deadlines): the best cut over the row's words, by dynamic programming, each cell
+judged from its words, its lines and, for the short kinds, its text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+from theodoi.ingest.deadlines import parse_deadline
+from theodoi.ingest.joins import join_continued
+from theodoi.ingest.targets import parse_target
+from theodoi.ingest.units import NEW_UNIT_OPENERS, UNIT_OPENERS, opens_with, word_heads
+
+__all__ = ["cut_piece", "join_cell_lines"]
+
+_YEAR_WORD = re.compile(r"^20[2-9]\d$")
+
+_OUTPUT_HEADS = """
+báo cáo; bộ số liệu; kế hoạch; quyết định; văn bản; đề án; chương trình; hệ thống;
+cơ sở dữ liệu; tài liệu; hội nghị; số liệu; kết quả; nền tảng; mô hình; công văn; tờ trình
+"""
+_OUTPUT_OPENERS = word_heads(_OUTPUT_HEADS)
+
+
+_NO_VALUE = {"-", "–", "—", "x", "/", "0"}
+# One value in a cell: a number (a range "80-90%", "2-3%" counts once) or a "-".
+_VALUE_ATOM = re.compile(
+    r"(?<![\d.,-])\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?|(?<!\S)[-–](?!\S)"
+)
+_VALUE_PREFIX = re.compile(
+    r"\s(?:đạt|trên|dưới|tối thiểu|ít nhất|phấn đấu|từ|khoảng|[≥≤<>])$", re.IGNORECASE
+)
+_VALUE_END = re.compile(r"[\d%]$")
+_VALUE_TOKEN = re.compile(r"^(?:[≥≤<>~$\\]|\d|[-–]$|x$)")
+# A word a cell does not end on: "Văn phòng HĐND &" / "UBND", "Tháng" / "12/2026".
+_JOINING = re.compile(
+    r"(?:[,&/(-]|\b(?:và|của|thuộc|các|về|cho|trong|tại|với|đến|theo|tháng|quý|năm|từ|trước"
+    r"|hết|ngày))$",
+    re.IGNORECASE,
+)
+_CELL_SENTENCE_END = (".", ";", "!", "?")
+# What leaving a column empty costs: cells that are usually filled are worth looking for,
+# cells that often stay empty are not.
+_EMPTY = {
+    "name": -3.0,
+    "lead": -1.5,
+    "deadline": -1.5,
+    "value": -0.7,
+    "output": -0.5,
+    "coordinating": -0.3,
+    "unit": -0.3,
+}
+# Only names run long; the cap keeps the cut's work near linear in the row's length.
+_MAX_WORDS = {"name": 10_000, "value": 12, "unit": 4, "deadline": 14}
+_MAX_OTHER_WORDS = 30
+_BEAM = 4.0
+# The rest of the name cell, drawn after the row's other cells (a long name whose last
+# lines the PDF wrote last): a column of its own in the cut, glued back to the name.
+_TAIL = "tail"
+
+
+def _join_line(text: str, line: str) -> str:
+    if text.endswith(("-", "/")) and not text.endswith((" -", " /")) and line[:1].isalnum():
+        return text + line  # "2-" / "3%", "57-" / "NQ/TW"
+    return join_continued(text, line)
+
+
+def join_cell_lines(lines: list[str]) -> str:
+    text = ""
+    for line in lines:
+        text = _join_line(text, line)
+    return text
+
+
+@lru_cache(maxsize=65536)
+def _value_fit(text: str) -> float:
+    if text in _NO_VALUE:
+        return 2.0
+    if not any(ch.isdigit() for ch in text):
+        # parse_target would say "qualitative" (or nothing), without the cost of parsing
+        return (0.3 if len(text.split()) <= 10 else -1.0) if text.strip(" .-…") else -1.0
+    parsed = parse_target(text)
+    if parsed is None:
+        return -1.0
+    atoms = [m for m in _VALUE_ATOM.finditer(text) if not _YEAR_WORD.match(m.group())]
+    if len(atoms) > 1:
+        return -2.0  # two values in one cell: two cells on one line
+    words = len(text.split())
+    if parsed["op"] == "qualitative":
+        return 0.3 if words <= 10 else -1.0
+    if _VALUE_PREFIX.search(text):
+        return -1.5  # "2- 3% đạt": the words that open the next value
+    # "100% Văn phòng": the capitals after the value open the next cell
+    capitals = sum(1 for w in text.split()[1:] if w[:1].isupper())
+    return 3.0 - 0.3 * max(0, words - 4) - 0.5 * capitals
+
+
+@lru_cache(maxsize=65536)
+def _deadline_fit(text: str) -> float:
+    kind = parse_deadline(text)["kind"]
+    if kind == "conditional":
+        # "Sau khi thành phố ban hành…" opens its cell; "… theo chỉ đạo của" is prose
+        return 2.0 if text[:1].isupper() else -1.0
+    if kind == "unknown":
+        return -2.0
+    # dates are short: the fewer words beside one, the likelier the cell is just that
+    return 3.0 - 0.3 * max(0, len(text.split()) - 2)
+
+
+@dataclass
+class _Span:
+    """What the fit of a cell looks at: its words, the start of its text, its lines."""
+
+    words: int = 0
+    head: str = ""  # the cell's first words
+    line_penalty: float = 0.0  # lines going on after a finished sentence or opening with ","
+    new_units: int = 0  # lines after the first that open another unit's name
+    text: str = ""
+    last_line: str = ""
+
+    @classmethod
+    def of(cls, lines: list[str]) -> _Span:
+        if not lines:
+            return cls()
+        text = join_cell_lines(lines)
+        return cls(
+            words=len(text.split()),
+            head=text,
+            line_penalty=sum(_line_penalty(a, b) for a, b in pairwise(lines)),
+            new_units=sum(1 for ln in lines[1:] if opens_with(ln, NEW_UNIT_OPENERS)),
+            text=text,
+            last_line=lines[-1],
+        )
+
+
+def _line_penalty(before: str, line: str) -> float:
+    # A line going on after a finished sentence, or opening with a comma, in a short
+    # column is more likely the name's tail; long cells are names.
+    if line[:1] in ",;" or (before.endswith(_CELL_SENTENCE_END) and line[:1].islower()):
+        return 0.5
+    return 0.0
+
+
+def _fit(kind: str, span: _Span) -> float:
+    return _score(kind, span.words, span.line_penalty, span.new_units, span.head, span.text)
+
+
+def _score(kind: str, words: int, penalty: float, new_units: int, head: str, text: str) -> float:
+    """How well a cell fits a column of this kind (positive: it looks like one): from its
+    word count, its line penalty, the lines opening another unit, its first words and,
+    for the short kinds (values, deadlines, units), its text."""
+    if not words:
+        return _EMPTY.get(kind, 0.0)
+    if kind == "name":
+        return 0.2
+    if kind == _TAIL:
+        return -0.3
+    score = -penalty - (0.08 * (words - 10) if words > 10 else 0.0)
+    if kind == "value":
+        return score + _value_fit(text)
+    if kind == "deadline":
+        return score + _deadline_fit(text)
+    if kind == "unit":
+        fits = words <= 3 and not any(c.isdigit() or c in "≥≤<>" for c in text)
+        return score + (2.0 if fits else -3.0)
+    if kind in ("lead", "coordinating"):
+        if opens_with(head, UNIT_OPENERS):
+            # "Văn phòng" alone is the start of a name, not a name; a plan names one lead
+            # and lists those who coordinate
+            score += 3.0 if words > 2 else 1.0
+            if kind == "lead":
+                score -= 0.5 * new_units
+            return score
+        return score - 2.5
+    if kind == "output":
+        if opens_with(head, _OUTPUT_OPENERS):
+            return score + 1.0
+        return score + (-1.0 if opens_with(head, UNIT_OPENERS) else 0.0)
+    return score
+
+
+class _Piece:
+    """One page's part of a row as words and lines, with running sums, so that a cell
+    of any span is judged without going over its lines again: only its text is built,
+    from the text of the span one line shorter."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.words: list[str] = []
+        self.line_of: list[int] = []  # word -> its line
+        self.starts: list[int] = []  # line -> its first word
+        for number, line in enumerate(lines):
+            self.starts.append(len(self.words))
+            split = line.split()
+            self.words += split
+            self.line_of += [number] * len(split)
+        self.n = len(self.words)
+        self.line_starts = set(self.starts)
+        # running sums over lines of the penalty and of new-unit openings
+        penalty, units = [0.0], [0]
+        for number in range(len(self.starts)):
+            line = self.line(number)
+            before = self.line(number - 1) if number else ""
+            penalty.append(penalty[-1] + (_line_penalty(before, line) if number else 0.0))
+            units.append(units[-1] + (1 if number and opens_with(line, NEW_UNIT_OPENERS) else 0))
+        self.penalty, self.units = penalty, units
+        self.texts: dict[tuple[int, int], str] = {}
+        self.heads: dict[tuple[int, int], str] = {}
+
+    def end(self, line: int) -> int:
+        return self.starts[line + 1] if line + 1 < len(self.starts) else self.n
+
+    def line(self, number: int) -> str:
+        return " ".join(self.words[self.starts[number] : self.end(number)])
+
+    def lines(self, p: int, q: int) -> list[str]:
+        return _cell_lines(self.words, self.line_starts, p, q)
+
+    def text(self, p: int, q: int) -> str:
+        """The span's words as one text, for judging a short cell: the words joined by
+        spaces ("2-" "3%" still reads as a range); the cut's cells are joined properly."""
+        key = (p, q)
+        found = self.texts.get(key)
+        if found is None:
+            found = self.texts[key] = " ".join(self.words[p:q])
+        return found
+
+    def fit(self, kind: str, p: int, q: int) -> float:
+        """_fit of the span p..q, without building the span: the hot path of the cut."""
+        words = q - p
+        if not words or kind == "name" or kind == _TAIL:
+            return _score(kind, words, 0.0, 0, "", "")
+        first, last = self.line_of[p] + 1, self.line_of[q - 1] + 1
+        short = kind in ("value", "deadline") or (kind == "unit" and words <= 3)
+        return _score(
+            kind,
+            words,
+            self.penalty[last] - self.penalty[first],
+            self.units[last] - self.units[first],
+            self.head(p, q),
+            self.text(p, q) if short else "",
+        )
+
+    def gain_after(self, kind: str, earlier: _Span, p: int, q: int) -> float:
+        """What the span p..q adds as the rest of the `earlier` cell (a row cut by a page
+        break): each cell carried on must earn its place; a finished sentence rarely goes
+        on."""
+        words = q - p
+        if not words:
+            return 0.0
+        closed = bool(earlier.words) and earlier.last_line.endswith(_CELL_SENTENCE_END)
+        cost = 0.3 + (1.0 if closed else 0.0)
+        if kind == _TAIL:
+            kind = "name"
+        if not earlier.words:
+            return self.fit(kind, p, q) - _EMPTY.get(kind, 0.0) - cost
+        if kind == "name":
+            return -cost
+        first, last = self.line_of[p] + 1, self.line_of[q - 1] + 1
+        head = self.head(p, q)
+        penalty = earlier.line_penalty + self.penalty[last] - self.penalty[first]
+        penalty += _line_penalty(earlier.last_line, head)
+        units = earlier.new_units + self.units[last] - self.units[first]
+        units += opens_with(head, NEW_UNIT_OPENERS)
+        short = kind in ("value", "deadline", "unit")
+        text = f"{earlier.text} {self.text(p, q)}" if short else ""
+        whole = _score(kind, earlier.words + words, penalty, units, earlier.head, text)
+        return whole - _fit(kind, earlier) - cost
+
+    def head(self, p: int, q: int) -> str:
+        key = (p, min(q, p + 4))
+        found = self.heads.get(key)
+        if found is None:
+            found = self.heads[key] = " ".join(self.words[key[0] : key[1]])
+        return found
+
+
+def _opening_cost(words: list[str], line_starts: set[int], k: int, kind: str, first: bool) -> float:
+    """What opening a cell of this kind at word k costs (not at the piece's first word)."""
+    if kind == _TAIL and k not in line_starts:
+        return float("inf")
+    cost = 0.0
+    if k not in line_starts:
+        # cells share a line only when the ones before are one line high; values in a
+        # row of milestone years do that all the time
+        both_values = _VALUE_TOKEN.match(words[k - 1]) and (
+            _VALUE_TOKEN.match(words[k]) or words[k][:1].isupper()
+        )
+        cost += 0.1 if both_values else 0.8
+    if _JOINING.search(words[k - 1]):
+        cost += 1.5  # "Văn phòng HĐND &" / "UBND": the name goes on
+    if first and words[k][:1].islower() and kind not in ("value", _TAIL):
+        cost += 1.0  # cells open with a capital, values apart ("đạt 3%")
+    return cost
+
+
+def cut_piece(
+    lines: list[str], kinds: list[str], before: list[list[str]] | None
+) -> list[list[str]]:
+    """The lines of each cell (one per kind) in the best cut of one page's part of a row.
+
+    `before`: the cells so far, when this part continues the row on a later page; each
+    cell is then judged whole, so "Sau khi thành" / "phố ban hành…" stays a deadline.
+
+    The PDF writes a row cell by cell, each cell's lines in order; the text tool joins
+    a cell's first line to the line before it when they are (nearly) level: the first
+    lines of short cells, or the last line of a cell and the first of the next. A long
+    name therefore ends on its first line or where a line ends, which keeps the cut
+    near linear in the row's words.
+    """
+    piece = _Piece(lines)
+    words, line_starts, n = piece.words, piece.line_starts, piece.n
+    name = kinds.index("name")  # read_columns finds no table without one
+    cut_kinds = [*kinds, _TAIL]
+    columns = [*range(len(kinds)), name]
+    cuts = [
+        k
+        for k in range(n + 1)
+        if k in line_starts or k == n or _may_open_cell(words[k]) or _VALUE_END.search(words[k - 1])
+    ]
+    line_cuts = [i for i, k in enumerate(cuts) if k in line_starts or k == n]
+    minus = float("-inf")
+    best = [[minus] * len(cuts) for _ in range(len(cut_kinds) + 1)]
+    back = [[0] * len(cuts) for _ in range(len(cut_kinds) + 1)]
+    best[0][0] = 0.0
+    line_of = [*piece.line_of, -1]  # the end of the row is on no line
+    for c, kind in enumerate(cut_kinds):
+        limit = _MAX_WORDS.get(kind, _MAX_OTHER_WORDS)
+        earlier = _Span.of(before[columns[c]]) if before is not None else None
+        here, there, back_there = best[c], best[c + 1], back[c + 1]
+        # a start whose score trails the best start of this column by this much does not
+        # lead to the best cut (each later cell gains a few points at most), and skipping
+        # it keeps long rows fast
+        floor = max(here) - _BEAM
+        for i, p in enumerate(cuts):
+            base = here[i]
+            if base < floor:
+                continue
+            opening = 0.0
+            if 0 < p < n:
+                opening = _opening_cost(words, line_starts, p, kind, before is None)
+                if opening == float("inf"):
+                    continue
+            for j in _ends(kind, piece, cuts, line_cuts, i):
+                q = cuts[j]
+                if q - p > limit:
+                    break
+                if earlier is None:
+                    score = base + piece.fit(kind, p, q)
+                else:
+                    score = base + piece.gain_after(kind, earlier, p, q)
+                if q > p:
+                    score -= opening
+                    if line_of[q] != line_of[p] and q not in line_starts and q < n:
+                        score -= 1.0  # a cell of several lines ends inside a line
+                if score > there[j]:
+                    there[j], back_there[j] = score, i
+    cells, j = [], len(cuts) - 1
+    for c in range(len(cut_kinds), 0, -1):
+        i = back[c][j]
+        cells.append(piece.lines(cuts[i], cuts[j]))
+        j = i
+    cells.reverse()
+    cells[name] += cells.pop()
+    return cells
+
+
+def _ends(kind: str, piece: _Piece, cuts: list[int], line_cuts: list[int], i: int) -> Iterable[int]:
+    """Where a cell of this kind opening at cuts[i] may end (indexes into cuts)."""
+    if kind == _TAIL:
+        return (i, len(cuts) - 1)  # the last cell: empty, or to the row's end
+    if kind != "name":
+        return range(i, len(cuts))
+    # a name ends on its first line, or where a line ends
+    p = cuts[i]
+    line_end = piece.end(piece.line_of[p]) if p < piece.n else piece.n
+    on_line = i
+    while on_line < len(cuts) and cuts[on_line] <= line_end:
+        on_line += 1
+    after = bisect.bisect_right(line_cuts, on_line - 1)
+    return itertools.chain(range(i, on_line), line_cuts[after:])
+
+
+def _may_open_cell(word: str) -> bool:
+    return word[:1].isupper() or bool(_VALUE_TOKEN.match(word)) or word[:1] in "(%+"
+
+
+def _cell_lines(words: list[str], line_starts: set[int], p: int, q: int) -> list[str]:
+    lines: list[list[str]] = []
+    for k in range(p, q):
+        if k in line_starts or not lines:
+            lines.append([])
+        lines[-1].append(words[k])
+    return [" ".join(line) for line in lines]
