@@ -6,7 +6,7 @@ import re
 
 from theodoi.ingest.appendices import read_tables
 from theodoi.ingest.document import Document
-from theodoi.ingest.items import Section, parse_sections, without_number
+from theodoi.ingest.items import Item, Section, is_title, parse_sections, without_number
 from theodoi.ingest.meta import extract_meta
 from theodoi.ingest.outline import Outline, build_outline
 
@@ -80,10 +80,7 @@ def _objectives(outline: Outline) -> list[dict]:
     for part in outline.parts_of("objectives"):
         for section in parse_sections(part.paragraphs):
             if section.items:
-                for item in section.items:
-                    # "(Chi tiết tại Phụ lục …)" after the last item is no part of it
-                    item.more = [t for t in item.more if not _APPENDIX_REF.search(t)]
-                texts = [item.full_text for item in section.items]
+                texts = [_objective_text(item) for item in section.items]
             else:
                 # "Mục tiêu tổng quát" over its paragraphs, or objectives a paragraph each
                 texts = [without_number(t) for t in section.paragraphs if not _is_label(t)]
@@ -91,6 +88,16 @@ def _objectives(outline: Outline) -> list[dict]:
             # heading over the indicator table, not an objective of its own.
             out.extend({"text": t} for t in texts if not _APPENDIX_REF.search(t))
     return out
+
+
+def _objective_text(item: Item) -> str:
+    """An item's objective; a heading whose text points to an appendix ("2.2. Các chỉ
+    tiêu …" over "(Chi tiết tại Phụ lục II)") keeps the reference and is left out by the
+    caller, while a note "(Chi tiết tại Phụ lục …)" after the last objective is no part
+    of that objective."""
+    if not is_title(item.text):
+        item.more = [t for t in item.more if not (_APPENDIX_REF.search(t) and t.startswith("("))]
+    return item.full_text
 
 
 def _is_label(text: str) -> bool:

@@ -50,7 +50,7 @@ _UNIT = rf"({_UNIT_WORDS}\s(?:(?!\s(?:là|để)\s).)+?){_NAME_END}"
 _STANDING = [
     re.compile(rf"{_UNIT}\s+là\s+cơ\s+quan\s+(?:thường\s+trực|đầu\s+mối)"),
     re.compile(rf"\(\s*qua\s+{_UNIT}\s*\)", re.I),
-    re.compile(rf"\bGiao\s+{_UNIT}\s+(?:chủ trì|là|theo dõi|tổng hợp|làm đầu mối)"),
+    re.compile(rf"\bGiao\s+{_UNIT}(?:\s+(?:chủ trì|là|theo dõi|tổng hợp|làm đầu mối)|\s*:?$)"),
     re.compile(rf"^(?:\d+\s*[.)\-]\s*)?{_UNIT}\s+(?:chủ trì|tổng hợp|theo dõi)"),
     re.compile(rf"\bvề\s+{_UNIT}\s+để\s+tổng\s+hợp"),
     re.compile(rf"\(\s*{_UNIT}\s*\)\s*để\s+tổng\s+hợp"),
@@ -178,13 +178,21 @@ def _unit_name(raw: str) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
+# The two weakest ways count only where the next lines say what the unit does
+_NEEDS_FOLLOW_UP = {_STANDING[2], _STANDING[3]}
+_FOLLOW_UP = ("theo doi", "don doc", "tong hop", "kiem tra", "thuong truc")
+
+
 def _standing_unit(outline: Outline) -> str | None:
     org = [p.text for part in outline.parts_of("organisation") for p in part.paragraphs]
     for texts in (org, [p.text for p in outline.all_paragraphs()]):
         for pattern in _STANDING:
-            for text in texts:
+            for i, text in enumerate(texts):
                 m = pattern.search(text)
-                if m:
+                if m is None:
+                    continue
+                window = search_key(" ".join(texts[i : i + 3]))
+                if pattern not in _NEEDS_FOLLOW_UP or any(w in window for w in _FOLLOW_UP):
                     return _unit_name(m.group(1))
     return None
 

@@ -18,23 +18,14 @@ from theodoi.ingest.deadlines import parse_deadline
 from theodoi.ingest.document import Cell, Table
 from theodoi.ingest.joins import join_continued
 from theodoi.ingest.outline import is_upper
-from theodoi.ingest.targets import parse_target, target_in_text
+from theodoi.ingest.targets import holds_every_year, parse_target, target_in_text
 from theodoi.ingest.units import looks_like_unit, split_units
-from theodoi.lib.vntext import clean, search_key
+from theodoi.lib.vntext import clean
 
 _GROUP_CODE = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])\.?$")
 # a group or heading written inside one merged cell: "I. NÂNG CAO …", "2. Hạ tầng số"
 _CODED_TITLE = re.compile(r"^([IVXLC]+|[A-ZĐ]|\d{1,2}(?:\.\d{1,2})*)\s*[.):\-–]\s*(\S.*)$")
 NO_VALUE = {"", "-", "–", "—", "x", "/"}
-_EVERY_YEAR = (
-    "hang nam",
-    "thuong xuyen",
-    "cac nam",
-    "moi nam",
-    "hang thang",
-    "giao",
-    "theo ke hoach",
-)
 
 
 @dataclass
@@ -106,14 +97,6 @@ def _without_overflow(text: str, words: str) -> str:
 def _year_of(title: str) -> int | None:
     years = YEAR.findall(title)
     return int(years[-1]) if years else None
-
-
-def _every_year(raw: str) -> bool:
-    key = search_key(raw)
-    if any(w in key for w in _EVERY_YEAR):
-        return True
-    parsed = parse_target(raw)
-    return parsed is not None and parsed["op"] == "qualitative"
 
 
 class TableReader:
@@ -386,7 +369,7 @@ class TableReader:
                 if (
                     last < len(values) - 1
                     and values[last] not in NO_VALUE
-                    and _every_year(values[last])
+                    and holds_every_year(values[last])
                 ):
                     values[last + 1 :] = [values[last]] * (len(values) - last - 1)
             pairs = [(y, v) for (_, y), v in zip(ordered, values, strict=True)]

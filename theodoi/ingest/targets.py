@@ -38,9 +38,9 @@ from __future__ import annotations
 import re
 
 from theodoi.lib.vnnumber import parse_decimal_vi
-from theodoi.lib.vntext import clean, compare_key, fold_dashes, strip_diacritics
+from theodoi.lib.vntext import clean, compare_key, fold_dashes, search_key, strip_diacritics
 
-__all__ = ["parse_target", "target_in_text"]
+__all__ = ["holds_every_year", "parse_target", "target_in_text"]
 
 # A number as the plans print it: "60", "05", "3,5", "1.5", "1.000", "1.000.000".
 _NUM = r"\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d{1,3}(?:,\d{3}){2,}(?!\d)|\d+(?:[.,]\d+)?"
@@ -200,3 +200,27 @@ def target_in_text(text: str | None) -> str | None:
 
 
 _IN_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+# Words of a target written once for every milestone year (one cell merged across the
+# year columns): "Thực hiện thường xuyên trong các năm", "Hàng năm bình quân có ≥ 5 …",
+# "Đạt chỉ tiêu thành phố giao", "Theo kế hoạch của thành phố"
+_EVERY_YEAR = (
+    "hang nam",
+    "thuong xuyen",
+    "cac nam",
+    "moi nam",
+    "hang thang",
+    "giao",
+    "theo ke hoach",
+)
+
+
+def holds_every_year(raw: str) -> bool:
+    """Whether a target cell reads as holding for every year: a qualitative target or
+    one of the words above (FORMAT.md: a merged cell across the year columns)."""
+    key = search_key(raw)
+    if any(w in key for w in _EVERY_YEAR):
+        return True
+    parsed = parse_target(raw)
+    return parsed is not None and parsed["op"] == "qualitative"

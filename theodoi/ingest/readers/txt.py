@@ -44,7 +44,7 @@ def read_txt(data: bytes, name: str) -> Document:
     text = nfc(decode_text(data, name)).replace("\r\n", "\n").replace("\r", "\n")
     # a form feed opens the next page on a line of its own, even where the tool wrote the
     # page's first line right after it
-    text = text.replace("\f", "\n\f")
+    text = text.replace("\f", "\n\f").replace("\ufffe", "-")
     lines = text.split("\n")
     if _is_wrapped(lines):
         return Document(blocks=_wrapped_blocks(_numbered(lines)[0]), format="txt")

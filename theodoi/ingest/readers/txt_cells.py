@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from theodoi.ingest.deadlines import parse_deadline
 from theodoi.ingest.joins import join_continued
-from theodoi.ingest.targets import parse_target
+from theodoi.ingest.targets import holds_every_year, parse_target
 from theodoi.ingest.units import NEW_UNIT_OPENERS, UNIT_OPENERS, opens_with, word_heads
 
 __all__ = ["cut_piece", "join_cell_lines"]
@@ -38,7 +38,17 @@ _VALUE_ATOM = re.compile(
     r"(?<![\d.,-])\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?|(?<!\S)[-–](?!\S)"
 )
 _VALUE_PREFIX = re.compile(
-    r"\s(?:đạt|trên|dưới|tối thiểu|ít nhất|phấn đấu|từ|khoảng|[≥≤<>])$", re.IGNORECASE
+    r"\s(?:đạt|trên|dưới|tối thiểu|ít nhất|phấn đấu|phần|phân|phấn|từ|khoảng|[≥≤<>])$",
+    re.IGNORECASE,
+)
+# Words a value cell opens with, before its number: "đạt trên 3,5%", "phấn đấu ít nhất
+# 2-3%" (and the slips "phần đầu", "phân đấu"), "Hàng năm bình quân có ≥ 5"
+_VALUE_LEADS = frozenset(
+    (
+        *("đạt", "trên", "dưới", "tối", "ít", "phấn", "phần", "phân", "không", "khoảng"),
+        *("từ", "hàng", "hằng", "bình", "tăng", "giảm", "có", "top", "mỗi", "tổng", "tất"),
+        *("toàn", "cơ"),
+    )
 )
 _VALUE_END = re.compile(r"[\d%]$")
 _VALUE_TOKEN = re.compile(r"^(?:[≥≤<>~$\\]|\d|[-–]$|x$)")
@@ -88,7 +98,7 @@ def _value_fit(text: str) -> float:
         return 2.0
     if not any(ch.isdigit() for ch in text):
         # parse_target would say "qualitative" (or nothing), without the cost of parsing
-        return (0.3 if len(text.split()) <= 10 else -1.0) if text.strip(" .-…") else -1.0
+        return _qualitative_fit(text) if text.strip(" .-…") else -1.0
     parsed = parse_target(text)
     if parsed is None:
         return -1.0
@@ -97,12 +107,31 @@ def _value_fit(text: str) -> float:
         return -2.0  # two values in one cell: two cells on one line
     words = len(text.split())
     if parsed["op"] == "qualitative":
-        return 0.3 if words <= 10 else -1.0
+        return _qualitative_fit(text)
     if _VALUE_PREFIX.search(text):
         return -1.5  # "2- 3% đạt": the words that open the next value
+    first = text.split()[0].lower()
+    if first[:1].isalpha() and first not in _VALUE_LEADS:
+        return -1.5  # "trực tuyến. ≥70%": the end of the name before the value
     # "100% Văn phòng": the capitals after the value open the next cell
     capitals = sum(1 for w in text.split()[1:] if w[:1].isupper())
     return 3.0 - 0.3 * max(0, words - 4) - 0.5 * capitals
+
+
+# How targets without a number open ("Đạt chỉ tiêu tỉnh giao", "Thực hiện thường xuyên",
+# "Hàng năm bình quân có …", "Tiên tiến, hiện đại"), as comparison keys
+_QUALITATIVE_OPENERS = word_heads(
+    "đạt; thực hiện; hoàn thành; hàng năm; hằng năm; tiên tiến; theo; duy trì; tăng; giảm; "
+    "phấn đấu; cơ bản; toàn bộ; tất cả; có; không; bảo đảm; đảm bảo; triển khai; xây dựng"
+)
+
+
+def _qualitative_fit(text: str) -> float:
+    """A value cell without a number: it opens like one, with a capital; the words of a
+    name or a unit spilled into an empty year column do not ("CDS", "xã")."""
+    if len(text.split()) > 10 or not text[:1].isupper():
+        return -1.0
+    return 0.3 if opens_with(text, _QUALITATIVE_OPENERS) else -1.0
 
 
 @lru_cache(maxsize=65536)
@@ -333,6 +362,10 @@ def cut_piece(
     back = [[0] * len(cuts) for _ in range(len(cut_kinds) + 1)]
     best[0][0] = 0.0
     line_of = [*piece.line_of, -1]  # the end of the row is on no line
+    # One value written once over the year columns (a cell merged across them): the
+    # first year column takes it and the others stay empty at no cost.
+    years = _year_columns(kinds) if before is None else None
+    merged: dict[tuple[int, int], int] = {}  # (column after, end) -> column the span went to
     for c, kind in enumerate(cut_kinds):
         limit = _MAX_WORDS.get(kind, _MAX_OTHER_WORDS)
         earlier = _Span.of(before[columns[c]]) if before is not None else None
@@ -364,14 +397,37 @@ def cut_piece(
                         score -= 1.0  # a cell of several lines ends inside a line
                 if score > there[j]:
                     there[j], back_there[j] = score, i
-    cells, j = [], len(cuts) - 1
-    for c in range(len(cut_kinds), 0, -1):
+                    merged.pop((c + 1, j), None)
+                if years and c == years[0] and q > p and _every_year(piece.text(p, q)):
+                    after = years[1]
+                    if score > best[after][j]:
+                        best[after][j], back[after][j] = score, i
+                        merged[after, j] = c
+    cells: list[list[str]] = [[] for _ in cut_kinds]
+    c, j = len(cut_kinds), len(cuts) - 1
+    while c > 0:
         i = back[c][j]
-        cells.append(piece.lines(cuts[i], cuts[j]))
-        j = i
-    cells.reverse()
+        start = merged.get((c, j), c - 1)
+        cells[start] = piece.lines(cuts[i], cuts[j])
+        c, j = start, i
     cells[name] += cells.pop()
     return cells
+
+
+def _year_columns(kinds: list[str]) -> tuple[int, int] | None:
+    """The first of two or more value columns in a row and the column after them."""
+    for first, kind in enumerate(kinds):
+        if kind == "value":
+            end = first
+            while end < len(kinds) and kinds[end] == "value":
+                end += 1
+            return (first, end) if end - first > 1 else None
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _every_year(text: str) -> bool:
+    return holds_every_year(text)
 
 
 def _ends(kind: str, piece: _Piece, cuts: list[int], line_cuts: list[int], i: int) -> Iterable[int]:
