@@ -94,6 +94,13 @@ def _without_overflow(text: str, words: str) -> str:
     return text
 
 
+def _opens_row(*cells: str) -> bool:
+    """Every filled cell opens as a cell does (a capital, a number), none goes on
+    mid-sentence from the page before ("được chọn đơn vị thí điểm)")."""
+    filled = [c for c in cells if c]
+    return bool(filled) and all(c[:1].isupper() or c[:1].isdigit() for c in filled)
+
+
 def _year_of(title: str) -> int | None:
     years = YEAR.findall(title)
     return int(years[-1]) if years else None
@@ -255,7 +262,10 @@ class TableReader:
             parent is not None
             and self.first_of_block
             and last is not parent
-            and not (last.sub and name[:1].isupper())
+            and not (
+                last.sub
+                and _opens_row(name, cols.get(cells, "deadline"), cols.get(cells, "output"))
+            )
         ):
             # the top of a new page continues the row cut at the bottom of the last one
             # (unless the last row was a sub-row and this one opens like another)

@@ -366,3 +366,26 @@ def test_header_rows_word_marks_include_a_row_of_column_numbers():
         ("1", "Tuyên truyền", ["Phòng Văn hóa - Xã hội"])
     ]
     assert not [w for w in plan["warnings"] if "(1)" in w]
+
+
+def test_a_sub_row_cut_by_a_page_break_goes_on_even_after_a_capital():
+    # "Trí tuệ nhân tạo" opens with a capital, but its output goes on mid-sentence: the
+    # rest of the sub-row above; the next row, opening its cells, is a sub-row of its own
+    doc = _task_pages(
+        [
+            ("5", "Ứng dụng công nghệ trong giáo dục:", "Phòng Văn hóa - Xã hội", "", ""),
+            ("", "Thí điểm ứng dụng", "", "Mô hình thí điểm/Báo cáo (nếu", "Quý III/2026"),
+        ],
+        [
+            ("", "Trí tuệ nhân tạo (AI) trong dạy học", "", "được chọn)", ""),
+            ("", "Học bạ số", "", "Học bạ số", "Quý IV/2026"),
+        ],
+    )
+    tasks = analyse(doc)["tasks"]
+    assert [(t["name"], t["output"]) for t in tasks] == [
+        (
+            "Thí điểm ứng dụng Trí tuệ nhân tạo (AI) trong dạy học",
+            "Mô hình thí điểm/Báo cáo (nếu được chọn)",
+        ),
+        ("Học bạ số", "Học bạ số"),
+    ]
