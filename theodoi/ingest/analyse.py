@@ -11,6 +11,7 @@ from theodoi.ingest.meta import extract_meta
 from theodoi.ingest.outline import Outline, build_outline
 
 _APPENDIX_REF = re.compile(r"ph[uụ]\s*l[uụ]c", re.I)
+_APPENDIX_NOTE = re.compile(r"\s*\([^()]*ph[uụ]\s*l[uụ]c[^()]*\)\.?\s*$", re.I)
 
 
 def analyse(doc: Document) -> dict:
@@ -83,10 +84,15 @@ def _objectives(outline: Outline) -> list[dict]:
                 texts = [_objective_text(item) for item in section.items]
             else:
                 # "Mục tiêu tổng quát" over its paragraphs, or objectives a paragraph each
-                texts = [without_number(t) for t in section.paragraphs if not _is_label(t)]
+                texts = [
+                    _APPENDIX_NOTE.sub("", without_number(t))
+                    for t in section.paragraphs
+                    if not _is_label(t)
+                ]
             # An item that only points to an appendix ("Chi tiết tại Phụ lục II") is a
-            # heading over the indicator table, not an objective of its own.
-            out.extend({"text": t} for t in texts if not _APPENDIX_REF.search(t))
+            # heading over the indicator table, not an objective of its own; a note
+            # "(Chi tiết … Phụ lục …)" run into the last objective is no part of it.
+            out.extend({"text": t} for t in texts if t and not _APPENDIX_REF.search(t))
     return out
 
 
@@ -95,9 +101,10 @@ def _objective_text(item: Item) -> str:
     tiêu …" over "(Chi tiết tại Phụ lục II)") keeps the reference and is left out by the
     caller, while a note "(Chi tiết tại Phụ lục …)" after the last objective is no part
     of that objective."""
-    if not is_title(item.text):
-        item.more = [t for t in item.more if not (_APPENDIX_REF.search(t) and t.startswith("("))]
-    return item.full_text
+    if is_title(item.text):
+        return item.full_text
+    item.more = [t for t in item.more if not _APPENDIX_NOTE.fullmatch(" " + t)]
+    return _APPENDIX_NOTE.sub("", item.full_text)
 
 
 def _is_label(text: str) -> bool:

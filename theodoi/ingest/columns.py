@@ -39,14 +39,24 @@ class Columns:
 
     def continues(self, other: Columns) -> bool:
         """Is `other` this table's header repeated where the table goes on (cut into
-        several tables, or at a page), maybe without its number cell ("STT") or with a
-        cell worded a little differently: the same columns in the same roles."""
-        return (
-            len(other.header) == len(self.header)
-            and other.kind == self.kind
-            and other.roles == self.roles
-            and other.years == self.years
-        )
+        several tables, or at a page): the same columns, each headed the same, in the
+        same role, left empty ("STT" left out) or cut short (a PDF printer clipped the
+        repeated header: "Đơn vị thực" for "Đơn vị thực hiện")."""
+        if len(other.header) != len(self.header) or other.kind != self.kind:
+            return False
+        mine, theirs = self.role_of(), other.role_of()
+        for i, (a, b) in enumerate(zip(self.header, other.header, strict=True)):
+            ka, kb = search_key(a), search_key(b)
+            if kb and ka != kb and not ka.startswith(kb) and mine.get(i) != theirs.get(i):
+                return False
+        return True
+
+    def role_of(self) -> dict[int, str]:
+        """Column → its role, the year columns included."""
+        return {
+            **{i: role for role, i in self.roles.items()},
+            **{i: str(y) for i, y in self.years.items()},
+        }
 
     def overflow(self, other: Columns) -> dict[int, str]:
         """Header words a repeated header lost below itself, by column: LibreOffice clips
@@ -92,11 +102,13 @@ _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
 
 
 def is_column_numbers(cells: list[str]) -> bool:
-    """ "(1) (2) (3) …" or "1 2 3 …" under a header: the columns numbered, no data."""
-    found = [_COLUMN_NUMBER.match(c) for c in dict.fromkeys(c for c in cells if c)]
-    if len(found) < 3 or not all(found):
+    """ "(1) (2) (3) …" or "1 2 3 …" under a header: the columns numbered, no data. A
+    cell or two may hold other words (a header word a PDF printer let overflow)."""
+    texts = list(dict.fromkeys(c for c in cells if c))
+    found = [m for m in map(_COLUMN_NUMBER.match, texts) if m]
+    if len(found) < 3 or len(found) < 0.7 * len(texts):
         return False
-    numbers = [int(m.group(1)) for m in found if m]
+    numbers = [int(m.group(1)) for m in found]
     return numbers == sorted(numbers) and numbers[0] <= 1
 
 

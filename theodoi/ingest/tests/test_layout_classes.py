@@ -333,3 +333,29 @@ def test_plans_of_provinces_cities_and_wards_say_which(tmp_path, agency, place, 
     head += [Para(f"{place}, ngày 3 tháng 4 năm 2025"), *HEAD[4:]]
     meta = _extract(tmp_path, head + BODY + SIGNATURE, "txt")["meta"]
     assert (meta["locality"], meta["locality_type"]) == expected
+
+
+def test_a_repeated_header_cut_short_still_continues_its_table():
+    from theodoi.ingest.columns import read_columns
+
+    full = read_columns([["STT", "Nội dung", "Năm 2025", "Năm 2030", "Đơn vị thực hiện"]])
+    clipped = read_columns([["STT", "Nội dung", "Năm 2025", "Năm 2030", "Đơn vị thực"]])
+    other = read_columns([["STT", "Nội dung", "Năm 2025", "Năm 2030", "Ghi chú"]])
+    assert full and clipped and other
+    assert full.continues(clipped) and full.overflow(clipped) == {4: "hiện"}
+    assert not full.continues(other)
+
+
+def test_a_note_pointing_to_an_appendix_run_into_the_last_objective_is_dropped(tmp_path):
+    part = [
+        Para("II. MỤC TIÊU", bold=True),
+        Para("Xây dựng chính quyền số hiện đại."),
+        Para("Kinh tế số chiếm 20% GRDP. (Chi tiết tại Phụ lục kèm theo)."),
+    ]
+    body = [b for b in BODY if b.text != "II. NHIỆM VỤ, GIẢI PHÁP"]
+    blocks = HEAD + part + [Para("III. NHIỆM VỤ, GIẢI PHÁP", bold=True)] + body + SIGNATURE
+    plan = _extract(tmp_path, blocks, "txt")
+    assert [o["text"] for o in plan["objectives"]] == [
+        "Xây dựng chính quyền số hiện đại.",
+        "Kinh tế số chiếm 20% GRDP.",
+    ]

@@ -202,7 +202,7 @@ def _starts_paragraph(prev: Line, line: Line, m: _Metrics, new_page: bool) -> bo
         return True
     if BULLET_GLYPH.match(line.text.lstrip()):
         return True  # a wrapped line never starts with a bullet glyph
-    opens = line.text[:1].isupper() or bool(_MARKER.match(line.text))
+    opens = line.text[:1].isupper() or line.text[:1].isdigit() or bool(_MARKER.match(line.text))
     if new_page and prev.text.rstrip().endswith(_ENDS) and opens:
         # a sentence ended with the page and a capital opens the next: without the
         # spacing or indent to go by, a new paragraph is the likelier reading (and a
