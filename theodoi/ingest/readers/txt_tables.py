@@ -64,18 +64,40 @@ def _opens_label(keys: list[str], words: list[str], i: int) -> int:
 def _header_labels(text: str) -> list[str]:
     words = text.split()
     keys = [search_key(w) for w in words]
-    starts = [i for i in range(len(words)) if _opens_label(keys, words, i)]
+    starts: list[int] = []
+    i = 0
+    while i < len(words):
+        taken = _opens_label(keys, words, i)
+        if taken:
+            starts.append(i)  # "Số TT" is one label, not "Số" and "TT"
+        i += taken or 1
     if not starts or starts[0] != 0:
         return []
     labels: list[str] = []
     for a, b in zip(starts, [*starts[1:], len(words)], strict=True):
         label = " ".join(words[a:b])
-        # "Năm" cut from its year by the line break ("Năm" / "2025") is one label
-        if labels and search_key(labels[-1]) in {"nam", "den nam"} and keys[a].isdigit():
+        if labels and _goes_on(labels[-1], keys[a]):
             labels[-1] += " " + label
         else:
             labels.append(label)
     return labels
+
+
+# Heads a header cell goes on from ("TÊN" / "NHIỆM VỤ", "ĐƠN VỊ" / "CHỦ TRÌ"): in an
+# upper-case header every word is a capital, so the capital does not open a cell there
+_HEADS_GOING_ON = {"ten", "don vi", "co quan", "bo phan", "noi dung", "thoi gian"}
+
+
+def _goes_on(label: str, next_key: str) -> bool:
+    """Whether the header label goes on with the label opening at `next_key`: "Năm" cut
+    from its year ("Năm" / "2025"), a label ending in "," or "và", a head waiting for
+    its complement."""
+    key = search_key(label)
+    if key in {"nam", "den nam"} and next_key.isdigit():
+        return True
+    if label.endswith((",", " và", " VÀ")):
+        return True
+    return label.isupper() and key in _HEADS_GOING_ON and not next_key.isdigit()
 
 
 def _column_kinds(labels: list[str]) -> list[str] | None:

@@ -191,3 +191,15 @@ def test_seed_pdfs_turned_to_text_keep_their_tables(stem):
     gold = json.loads(shared("extraction", "gold", f"{stem}.json").read_text("utf-8"))
     rows = score_module().score(json.loads(json.dumps(plan)), gold)
     assert rows["overall"][2] >= FLOORS[stem], rows
+
+
+def test_upper_case_header_cells_are_told_apart_by_what_they_name():
+    # every word is a capital: "TÊN" goes on with "NHIỆM VỤ", "ĐƠN VỊ" with "CHỦ TRÌ"
+    text = "SỐ TT TÊN NHIỆM VỤ, GIẢI PHÁP ĐƠN VỊ CHỦ TRÌ CƠ QUAN PHỐI HỢP THỜI GIAN HOÀN THÀNH"
+    assert _header_labels(text) == [
+        "SỐ TT",
+        "TÊN NHIỆM VỤ, GIẢI PHÁP",
+        "ĐƠN VỊ CHỦ TRÌ",
+        "CƠ QUAN PHỐI HỢP",
+        "THỜI GIAN HOÀN THÀNH",
+    ]
