@@ -11,8 +11,8 @@ from theodoi.tracking.models import Notification, ReportStatus
 register = template.Library()
 
 
-_LABELS = {"task": evaluation.LABELS, "indicator": evaluation.INDICATOR_LABELS}
-_COLOURS = {"task": evaluation.COLOUR, "indicator": evaluation.INDICATOR_COLOUR}
+_LABELS = {"task": evaluation.LABELS, "indicator": evaluation.LEVEL_LABELS}
+_COLOURS = {"task": evaluation.COLOUR, "indicator": evaluation.LEVEL_COLOUR}
 
 
 @register.filter

@@ -1,4 +1,4 @@
-"""Task, indicator and trajectory statuses, judged on the deadlines and targets the
+"""Task statuses and their reasons, judged on the deadlines and targets the
 extractor really emits. Every expected status below is reasoned from the dates in the
 case's comment, not read back from the code."""
 
@@ -9,21 +9,16 @@ import pytest
 from theodoi.evaluation.rules import (
     COLOUR,
     GROUP,
-    INDICATOR_COLOUR,
-    INDICATOR_LABELS,
     LABELS,
-    IndicatorStatus,
     TaskGroup,
     TaskReportFacts,
     TaskStatus,
-    indicator_judgement,
-    indicator_status,
+    counts_in_period,
+    task_judgement,
+    task_overall,
     task_status,
-    trajectory_judgement,
-    trajectory_status,
 )
 from theodoi.ingest.deadlines import parse_deadline
-from theodoi.ingest.targets import parse_target
 
 S = TaskStatus
 D = date
@@ -124,9 +119,9 @@ CASES = [
     # due beyond the 2026 period: never overdue in it, however late we look at it
     ("2026-2030", Y2026, D(2031, 6, 1), IN_PROGRESS, S.IN_PROGRESS),
     ("2026-2030", Y2026, D(2031, 6, 1), NONE, S.NOT_STARTED),
-    # the window opens after the 2025 period: not started, not overdue nor due soon
-    ("2026-2030", Y2025, D(2025, 12, 20), NONE, S.NOT_STARTED),
-    ("2026-2030", Y2025, D(2030, 12, 25), NONE, S.NOT_STARTED),
+    # the window opens after the 2025 period: not due yet (chưa đến hạn), never overdue
+    ("2026-2030", Y2025, D(2025, 12, 20), NONE, S.NOT_DUE),
+    ("2026-2030", Y2025, D(2030, 12, 25), NONE, S.NOT_DUE),
     ("2026-2030", Y2025, D(2025, 12, 20), IN_PROGRESS, S.IN_PROGRESS),  # begun early
     # the last year of the range judges it
     ("2026-2030", Y2030, D(2030, 6, 1), IN_PROGRESS, S.IN_PROGRESS),
@@ -135,8 +130,8 @@ CASES = [
     ("2026-2030", Y2030, D(2031, 1, 5), done(D(2029, 5, 1)), S.DONE_ON_TIME),
     ("2026-2030", Y2030, D(2031, 1, 5), done(D(2031, 1, 3)), S.DONE_LATE),
     # --- due after the period's end (Quý IV/2026 period, due 2027-01-31) --------------
-    ("Tháng 1/2027", Q4_2026, D(2026, 11, 1), NONE, S.NOT_STARTED),  # window opens later
-    ("Tháng 1/2027", Q4_2026, D(2027, 2, 10), NONE, S.NOT_STARTED),  # not overdue here
+    ("Tháng 1/2027", Q4_2026, D(2026, 11, 1), NONE, S.NOT_DUE),  # window opens later
+    ("Tháng 1/2027", Q4_2026, D(2027, 2, 10), NONE, S.NOT_DUE),  # not overdue here
     ("Tháng 1/2027", Q4_2026, D(2027, 2, 10), done(D(2027, 2, 1)), S.DONE_LATE),
     # --- recurring "Thường xuyên" (continuous) in 2026 --------------------------------
     ("Thường xuyên", Y2026, D(2026, 6, 1), NONE, S.NOT_STARTED),
@@ -164,10 +159,10 @@ CASES = [
     ("Năm 2025 và những năm tiếp theo", Y2026, D(2026, 5, 1), IN_PROGRESS, S.RECURRING_REPORTED),
     ("Năm 2025 và những năm tiếp theo", Y2025, D(2026, 1, 2), NONE, S.RECURRING_MISSING),
     # before its first year nothing is owed
-    ("Năm 2025 và những năm tiếp theo", Y2024, D(2025, 1, 5), NONE, S.NOT_STARTED),
+    ("Năm 2025 và những năm tiếp theo", Y2024, D(2025, 1, 5), NONE, S.NOT_DUE),
     ("Năm 2025 và thường xuyên", Y2026, D(2027, 1, 2), NONE, S.RECURRING_MISSING),
     # --- "Từ năm 2026": yearly from 2026, no end ------------------------------------------
-    ("Từ năm 2026", Y2025, D(2026, 2, 1), NONE, S.NOT_STARTED),
+    ("Từ năm 2026", Y2025, D(2026, 2, 1), NONE, S.NOT_DUE),
     ("Từ năm 2026", Y2026, D(2027, 2, 1), NONE, S.RECURRING_MISSING),
     ("Từ năm 2026", Y2026, D(2026, 4, 1), IN_PROGRESS, S.RECURRING_REPORTED),
     # --- conditional, no trigger recorded ---------------------------------------------------
@@ -314,170 +309,189 @@ def test_every_status_has_a_label_group_and_colour():
     assert GROUP[S.DUE_SOON] == TaskGroup.IN_TIME
     assert GROUP[S.RECURRING_MISSING] == TaskGroup.OVERDUE
     assert S.OVERDUE == "overdue"  # stored as plain text in the database
+    assert LABELS[S.NOT_DUE] == "Chưa đến hạn"
 
 
-# --- Indicators ----------------------------------------------------------------------
-
-IS = IndicatorStatus
+# --- Reasons, in words and numbers: each worked from the dates by hand ----------------
 
 
-@pytest.mark.parametrize(
-    ("raw", "value", "expected"),
-    [
-        ("≥60%", 60, IS.MET),
-        ("≥60%", 61, IS.EXCEEDED),
-        ("≥60%", 59.9, IS.NOT_MET),
-        ("≥60%", None, IS.NO_DATA),
-        ("100%", 100, IS.MET),
-        ("100%", 99, IS.NOT_MET),
-        ("trên 3,5%", 3.6, IS.MET),
-        ("trên 3,5%", 3.5, IS.NOT_MET),  # "more than" is strict
-        ("trên 3,5%", 10, IS.MET),  # a bound, not a level: never "exceeded"
-        ("80-90%", 80, IS.MET),
-        ("80-90%", 85, IS.MET),
-        ("80-90%", 90, IS.MET),
-        ("80-90%", 90.5, IS.EXCEEDED),
-        ("80-90%", 79, IS.NOT_MET),
-        ("≤ 2%", 2, IS.MET),
-        ("≤ 2%", 1.5, IS.EXCEEDED),  # below a ceiling beats it
-        ("≤ 2%", 2.5, IS.NOT_MET),
-        ("dưới 5%", 4, IS.MET),
-        ("dưới 5%", 5, IS.NOT_MET),
-    ],
-)
-def test_indicator_status_against_parsed_targets(raw, value, expected):
-    assert indicator_status(target=parse_target(raw), value=value) == expected
-
-
-def test_equal_means_equal_despite_binary_fractions():
-    target = {"op": "=", "value": 0.3, "value_max": None, "unit": None}
-    assert indicator_status(target=target, value=0.1 + 0.2) == IS.MET
-
-
-@pytest.mark.parametrize(
-    ("text", "value", "achieved", "expected"),
-    [
-        ("Đã ban hành kế hoạch", None, True, IS.MET),
-        ("Chưa ban hành", None, False, IS.NOT_MET),
-        ("Đã ban hành kế hoạch", None, None, IS.NO_DATA),  # recorded, not yet judged
-        (None, 1, True, IS.MET),
-        ("", None, True, IS.NO_DATA),  # nothing recorded to back the mark
-        ("   ", None, True, IS.NO_DATA),
-        (None, None, None, IS.NO_DATA),
-    ],
-)
-def test_qualitative_targets(text, value, achieved, expected):
-    target = parse_target("Đạt chỉ tiêu thành phố giao")
-    assert target["op"] == "qualitative"
-    assert indicator_status(target=target, value=value, text=text, achieved=achieved) == expected
-
-
-def test_no_target_or_no_number_gives_no_data():
-    assert indicator_status(target=None, value=5) == IS.NO_DATA
-    assert indicator_status(target=parse_target("≥60%"), value=None, text="khoảng 60") == IS.NO_DATA
-    broken = {"op": ">=", "value": None, "value_max": None, "unit": None}
-    assert indicator_status(target=broken, value=5) == IS.NO_DATA
-
-
-def test_a_range_without_its_top_reads_as_at_least():
-    target = {"op": "range", "value": 80, "value_max": None, "unit": "%"}
-    assert indicator_status(target=target, value=80) == IS.MET
-    assert indicator_status(target=target, value=81) == IS.EXCEEDED
-
-
-def test_the_judgement_carries_the_level():
-    j = indicator_judgement(target=parse_target("≥60%"), value=62)
-    assert (j.status, j.expected, j.value) == (IS.EXCEEDED, 60.0, 62.0)
-
-
-# Baseline 40 in 2024, target ≥100 in 2030: 10 a year, gap 60, so the at-risk band is 6.
-UP = parse_target("≥100%")
-
-
-@pytest.mark.parametrize(
-    ("year", "value", "expected"),
-    [
-        (2026, 60, IS.ON_TRACK),  # expected 60
-        (2026, 65, IS.ON_TRACK),
-        (2026, 55, IS.AT_RISK),  # 5 short, within 6
-        (2026, 54, IS.AT_RISK),  # exactly 6 short
-        (2026, 53.9, IS.OFF_TRACK),
-        (2030, 100, IS.ON_TRACK),
-        (2030, 94, IS.AT_RISK),
-        (2030, 93, IS.OFF_TRACK),
-        (2032, 95, IS.AT_RISK),  # past the milestone the target holds: 100
-        (2023, 40, IS.ON_TRACK),  # before the baseline the baseline holds
-        (2026, None, IS.NO_DATA),
-    ],
-)
-def test_trajectory_towards_an_at_least_target(year, value, expected):
-    status = trajectory_status(
-        baseline_year=2024, baseline_value=40, target_year=2030, target=UP, year=year, value=value
+def judge(raw, period, today, report, **kw):
+    return task_judgement(
+        deadline=parse_deadline(raw),
+        period_start=period[0],
+        period_end=period[1],
+        report=report,
+        today=today,
+        period_label=f"Năm {period[1].year}",
+        **kw,
     )
-    assert status == expected
 
 
-# Poverty rate 10 % in 2024, target ≤4 % in 2030: down 1 a year, band 0.6.
 @pytest.mark.parametrize(
-    ("year", "value", "expected"),
+    ("raw", "period", "today", "report", "reason"),
     [
-        (2027, 7, IS.ON_TRACK),  # expected 7
-        (2027, 6, IS.ON_TRACK),
-        (2027, 7.6, IS.AT_RISK),
-        (2027, 7.7, IS.OFF_TRACK),
-        (2030, 4, IS.ON_TRACK),
-        (2030, 4.5, IS.AT_RISK),
-        (2030, 4.7, IS.OFF_TRACK),
+        # 2025-12-31 → 2026-11-29: 333 days
+        (
+            "Quý IV/2025",
+            Y2026,
+            D(2026, 11, 29),
+            IN_PROGRESS,
+            "Quá hạn 333 ngày (hạn 31/12/2025), tiến độ 50%.",
+        ),
+        (
+            "Quý IV/2025",
+            Y2026,
+            D(2026, 1, 1),
+            NONE,
+            "Quá hạn 1 ngày (hạn 31/12/2025), chưa báo cáo tiến độ.",
+        ),
+        # 2026-12-10 is 11 days after 2026-11-29
+        (
+            "10/12/2026",
+            Y2026,
+            D(2026, 11, 29),
+            PAUSED,
+            "Còn 11 ngày đến hạn 10/12/2026, tạm dừng ở 30%.",
+        ),
+        ("10/12/2026", Y2026, D(2026, 12, 10), NOT_STARTED, "Hôm nay là hạn, chưa bắt đầu."),
+        (
+            "Quý IV/2025",
+            Y2025,
+            D(2026, 1, 5),
+            done(D(2025, 11, 20)),
+            "Hoàn thành ngày 20/11/2025, trong hạn 31/12/2025.",
+        ),
+        # 2026-01-15 is 15 days after 2025-12-31
+        (
+            "Quý IV/2025",
+            Y2026,
+            D(2026, 3, 1),
+            done(D(2026, 1, 15)),
+            "Hoàn thành ngày 15/01/2026, trễ 15 ngày so với hạn 31/12/2025.",
+        ),
+        (
+            "Năm 2026",
+            Y2026,
+            D(2027, 2, 1),
+            done(None, D(2026, 12, 5)),
+            "Báo cáo hoàn thành (không ghi ngày; tính ngày 05/12/2026), trong hạn 31/12/2026.",
+        ),
+        (
+            "2026-2030",
+            Y2025,
+            D(2025, 6, 1),
+            NONE,
+            "Chưa đến thời gian thực hiện (bắt đầu từ 01/01/2026).",
+        ),
+        (
+            "Thường xuyên",
+            Y2026,
+            D(2027, 1, 1),
+            NONE,
+            "Nhiệm vụ thường xuyên: kỳ Năm 2026 đã kết thúc mà chưa có báo cáo.",
+        ),
+        (
+            "Thường xuyên",
+            Y2026,
+            D(2026, 6, 1),
+            IN_PROGRESS,
+            "Nhiệm vụ thường xuyên: đã báo cáo kỳ Năm 2026, tiến độ 50%.",
+        ),
+        (
+            "Thường xuyên",
+            Y2026,
+            D(2026, 6, 1),
+            NONE,
+            "Nhiệm vụ thường xuyên: chưa báo cáo kỳ Năm 2026.",
+        ),
+        (
+            "Sau khi thành phố ban hành bộ quy tắc",
+            Y2026,
+            D(2026, 6, 1),
+            NONE,
+            "Chờ điều kiện «Sau khi thành phố ban hành bộ quy tắc»: chưa phát sinh.",
+        ),
+        (
+            "Chưa xác định",
+            Y2026,
+            D(2026, 6, 1),
+            IN_PROGRESS,
+            "Tiến độ 50%; kế hoạch không ghi thời hạn.",
+        ),
+        ("2026-2030", Y2026, D(2026, 6, 1), NONE, "Chưa báo cáo tiến độ; hạn 31/12/2030."),
+        (
+            "Tháng 12/2027",
+            Y2026,
+            D(2026, 6, 1),
+            NONE,
+            "Chưa đến thời gian thực hiện (bắt đầu từ 01/12/2027).",
+        ),
     ],
 )
-def test_trajectory_towards_a_ceiling(year, value, expected):
-    status = trajectory_status(
-        baseline_year=2024,
-        baseline_value=10,
-        target_year=2030,
-        target=parse_target("≤ 4%"),
-        year=year,
-        value=value,
-    )
-    assert status == expected
+def test_every_judgement_says_why_in_words_and_numbers(raw, period, today, report, reason):
+    assert judge(raw, period, today, report).reason == reason
 
 
-def test_trajectory_towards_a_range_uses_its_lower_bound():
-    # 50 in 2025 to 80 in 2030: 6 a year, so 62 expected in 2027; band 3.
-    kw = dict(
-        baseline_year=2025, baseline_value=50, target_year=2030, target=parse_target("80-90%")
-    )
-    assert trajectory_status(year=2027, value=62, **kw) == IS.ON_TRACK
-    assert trajectory_status(year=2027, value=59, **kw) == IS.AT_RISK
-    assert trajectory_status(year=2027, value=58.9, **kw) == IS.OFF_TRACK
-    assert trajectory_judgement(year=2027, value=62, **kw).expected == pytest.approx(62)
+def test_a_triggered_conditional_task_is_due_90_days_later_and_says_so():
+    # 2026-03-01 + 90 days = 2026-05-30; 2026-06-09 is 10 days after it
+    j = judge(COND, Y2026, D(2026, 6, 9), IN_PROGRESS, trigger_date=TRIGGER)
+    assert (j.status, j.due) == (S.OVERDUE, D(2026, 5, 30))
+    assert j.reason == "Quá hạn 10 ngày (hạn 30/05/2026), tiến độ 50%."
 
 
-def test_a_baseline_already_past_the_target_only_has_to_hold_it():
-    kw = dict(baseline_year=2024, baseline_value=70, target_year=2030, target=parse_target("≥60%"))
-    assert trajectory_judgement(year=2026, value=60, **kw).expected == 60
-    assert trajectory_status(year=2026, value=60, **kw) == IS.ON_TRACK
-    assert trajectory_status(year=2026, value=59, **kw) == IS.OFF_TRACK
+def test_done_without_evidence_is_flagged_whatever_the_status():
+    with_file = TaskReportFacts("done", 100, D(2025, 11, 1), has_evidence=True)
+    without = TaskReportFacts("done", 100, D(2026, 1, 20))
+    assert not judge("Quý IV/2025", Y2025, D(2026, 1, 2), with_file).evidence_missing
+    late = judge("Quý IV/2025", Y2026, D(2026, 2, 1), without)
+    assert late.status == S.DONE_LATE and late.evidence_missing
+    recurring = judge("Hàng năm", Y2026, D(2026, 6, 1), TaskReportFacts("done", 100, D(2026, 5, 1)))
+    assert recurring.status == S.RECURRING_REPORTED and recurring.evidence_missing
+    assert not judge("Hàng năm", Y2026, D(2026, 6, 1), IN_PROGRESS).evidence_missing
 
 
-def test_trajectory_without_a_path_gives_no_data():
-    kw = dict(target_year=2030, year=2026, value=50)
-    assert trajectory_status(baseline_year=None, baseline_value=None, target=UP, **kw) == IS.NO_DATA
-    qualitative = parse_target("Đạt chỉ tiêu thành phố giao")
+def test_the_judgement_carries_its_group():
+    assert judge("Quý IV/2025", Y2026, D(2026, 3, 1), NONE).group == TaskGroup.OVERDUE
+    assert judge("2026-2030", Y2025, D(2025, 6, 1), NONE).group == TaskGroup.IN_TIME
+
+
+@pytest.mark.parametrize(
+    ("recurring", "statuses", "expected"),
+    [
+        (False, [], None),
+        (False, [S.IN_PROGRESS, S.OVERDUE], S.OVERDUE),  # the debt of the latest period
+        (False, [S.OVERDUE, S.DONE_LATE], S.DONE_LATE),  # finished late in the end
+        (False, [S.NOT_DUE, S.DONE_ON_TIME], S.DONE_ON_TIME),
+        (True, [S.RECURRING_REPORTED, S.RECURRING_REPORTED], S.RECURRING_REPORTED),
+        (True, [S.RECURRING_MISSING, S.RECURRING_REPORTED], S.RECURRING_MISSING),  # one missed
+        (True, [S.RECURRING_REPORTED, S.NOT_STARTED], S.NOT_STARTED),  # this year's is open
+    ],
+)
+def test_overall_status(recurring, statuses, expected):
+    assert task_overall(recurring=recurring, statuses=statuses) == expected
+
+
+@pytest.mark.parametrize(
+    ("status", "due", "finished", "expected"),
+    [
+        (S.OVERDUE, D(2025, 12, 31), None, True),  # a debt counts every period
+        (S.DONE_LATE, D(2025, 12, 31), D(2026, 1, 15), True),  # finished in 2026
+        (S.DONE_ON_TIME, D(2026, 9, 30), D(2026, 9, 1), True),
+        (S.DONE_ON_TIME, D(2025, 12, 31), D(2025, 11, 1), False),  # done before 2026
+        (S.DONE_ON_TIME, D(2027, 6, 30), D(2026, 5, 1), True),  # done early, in 2026
+        (S.DONE_ON_TIME, None, D(2026, 5, 1), True),  # no deadline, done in 2026
+        (S.IN_PROGRESS, D(2026, 12, 31), None, False),  # not due yet at the time judged
+        (S.DUE_SOON, D(2026, 12, 31), None, False),
+        (S.NOT_DUE, D(2027, 12, 31), None, False),
+        (S.WAITING, None, None, False),
+        (S.RECURRING_REPORTED, None, None, True),
+        (S.RECURRING_MISSING, None, None, True),
+    ],
+)
+def test_which_tasks_count_in_a_period(status, due, finished, expected):
     assert (
-        trajectory_status(baseline_year=2024, baseline_value=1, target=qualitative, **kw)
-        == IS.NO_DATA
+        counts_in_period(
+            status=status, due=due, finished=finished, period_start=Y2026[0], period_end=Y2026[1]
+        )
+        is expected
     )
-
-
-def test_a_milestone_in_the_baseline_year_expects_the_target_at_once():
-    kw = dict(baseline_year=2030, baseline_value=40, target_year=2030, target=UP, year=2030)
-    assert trajectory_status(value=100, **kw) == IS.ON_TRACK
-    assert trajectory_status(value=99, **kw) == IS.AT_RISK  # band is 6 (gap 60)
-
-
-def test_every_indicator_status_has_a_label_and_colour():
-    for status in IndicatorStatus:
-        assert INDICATOR_LABELS[status]
-        assert INDICATOR_COLOUR[status] in {"green", "orange", "red", "grey"}
-    assert INDICATOR_LABELS[IS.NO_DATA] == "Chưa có số liệu"

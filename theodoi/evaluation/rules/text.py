@@ -1,0 +1,35 @@
+"""Numbers and dates as the reasons print them: "3,5", "76", "−2", "10/12/2026"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def day(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else "—"
+
+
+def num(value: float | None, decimals: int = 1) -> str:
+    """76.0 → "76", 3.456 → "3,5", 0.04 → "0,04" (a small value keeps two figures so
+    it does not print as 0), None → "—". The decimal comma, no thousands mark."""
+    if value is None:
+        return "—"
+    if value != 0 and abs(value) < 10**-decimals:
+        decimals = 2
+    text = f"{value:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    return text.replace(".", ",")
+
+
+def amount(value: float | None, unit: str) -> str:
+    """A value with its unit: "62%", "5 doanh nghiệp", "3,5" (no unit)."""
+    if value is None:
+        return "—"
+    if not unit:
+        return num(value)
+    if unit.startswith("%"):
+        return f"{num(value)}{unit}"
+    return f"{num(value)} {unit}"
