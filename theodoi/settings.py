@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "theodoi.accounts",
     "theodoi.plans",
     "theodoi.tracking",
+    "theodoi.evaluation",
     "theodoi.reports",
     "theodoi.ops",
 ]

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("theodoi.accounts.urls")),
     path("", include("theodoi.plans.urls")),
     path("", include("theodoi.tracking.urls")),
+    path("", include("theodoi.evaluation.urls")),
     path("", include("theodoi.reports.urls")),
     path("quan-tri/", admin.site.urls),
 ]

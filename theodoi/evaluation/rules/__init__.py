@@ -31,10 +31,18 @@ from theodoi.evaluation.rules.indicators import (
     infer_indicator_model,
     level_judgement,
     target_for_year,
+    target_short,
     target_text,
     year_values,
 )
-from theodoi.evaluation.rules.scorecard import Scorecard, UnitResults, Weights, ranks, scorecard
+from theodoi.evaluation.rules.scorecard import (
+    Scorecard,
+    UnitResults,
+    Weights,
+    ranks,
+    report_timeliness,
+    scorecard,
+)
 from theodoi.evaluation.rules.tasks import (
     COLOUR,
     CONDITIONAL_ALLOWANCE_DAYS,
@@ -120,9 +128,11 @@ __all__ = [
     "infer_indicator_model",
     "level_judgement",
     "ranks",
+    "report_timeliness",
     "report_warning",
     "scorecard",
     "target_for_year",
+    "target_short",
     "target_text",
     "task_judgement",
     "task_overall",

@@ -273,6 +273,13 @@ def target_for_year(targets: Sequence[Target], year: int, model: IndicatorModel)
     if not later.numeric:
         basis = f"hướng tới mốc năm {later.year}"
         return replace(later, year=year, interpolated=True, basis=basis)
+    if earlier is not None and (earlier.op, earlier.value, earlier.value_max) == (
+        later.op,
+        later.value,
+        later.value_max,
+    ):
+        basis = f"mục tiêu năm {earlier.year} và năm {later.year} như nhau"
+        return replace(later, year=year, basis=basis)
     to = f"{target_text(later, model.unit)} năm {later.year}"
     if earlier is not None and earlier.numeric:
         lo_from, hi_from, from_year = earlier.value, earlier.value_max, earlier.year
@@ -313,6 +320,13 @@ def _written(op: str, value: float, value_max: float | None, unit: str) -> str:
     if op == "range" and value_max is not None:
         return f"{num(value)}–{amount(value_max, unit)}"
     return f"{_OP_WORDS.get(op, '')}{amount(value, unit)}"
+
+
+def target_short(target: Target, unit: str) -> str:
+    """A target in a few characters, for a table cell: "≥60%", "2–3%", "định tính"."""
+    if not target.numeric:
+        return "định tính"
+    return _written(target.op, target.value, target.value_max, "%" if "%" in unit else "")
 
 
 def target_text(target: Target, unit: str) -> str:

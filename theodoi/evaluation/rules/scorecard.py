@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from theodoi.evaluation.rules.indicators import REACHED, Level
 from theodoi.evaluation.rules.tasks import TaskStatus
@@ -53,6 +54,14 @@ class Scorecard:
     report_share: float | None
     score: float | None  # 0..100
     rank: int | None = None
+
+
+def report_timeliness(*, submitted_on: date | None, due_on: date, today: date) -> str | None:
+    """ "on_time" (submitted by the due day), "late", "missing" once the due day has
+    passed without it, or None while the unit still has time."""
+    if submitted_on is not None:
+        return "on_time" if submitted_on <= due_on else "late"
+    return "missing" if today > due_on else None
 
 
 def _judgeable(level: Level, trajectory: Trajectory) -> bool:

@@ -184,8 +184,8 @@ def trajectory_judgement(
 
     - Start: the clerk's baseline when it is older than the latest value, else the
       first value. Fewer than two years of values (baseline included): `insufficient`.
-    - Milestones: every numeric target from the latest value's year on ("with several
-      milestones the worst judgement stands"); when all are past, the last one.
+    - Milestones: every numeric target from `year` on ("with several milestones the
+      worst judgement stands"); when all are past, the last one.
     - A milestone the latest value already meets counts as met (`on_track`, `met`).
     - A series that began at or past a milestone it no longer meets is going backwards:
       `off_track`.
@@ -218,6 +218,6 @@ def trajectory_judgement(
             "(hoặc số liệu gốc) để tính lộ trình.",
             latest=latest,
         )
-    ahead = [m for m in numeric if m.year >= latest[0]] or numeric[-1:]
+    ahead = [m for m in numeric if m.year >= year] or numeric[-1:]
     judged = [_against(m, start=start, latest=latest, model=model) for m in ahead]
     return min(judged, key=lambda j: (_WORST_FIRST.index(j.status), j.goal.year))

@@ -399,3 +399,18 @@ def test_no_number_gives_no_data_on_the_report_page():
     assert indicator_status(target=parse_target("Đạt"), value=1) == L.NO_DATA
     broken = {"op": ">=", "value": None, "value_max": None, "unit": None}
     assert indicator_status(target=broken, value=5) == L.NO_DATA
+
+
+def test_between_two_equal_milestones_the_target_holds_as_written():
+    ts = targets((2025, "phần đầu ít nhất 2-3%"), (2030, "phần đầu ít nhất 2-3%"))
+    m = model("Tỷ lệ chi", "", ts)
+    t = target_for_year(ts, 2027, m)
+    assert (t.op, t.value, t.value_max, t.raw, t.interpolated) == (
+        "range",
+        2,
+        3,
+        "phần đầu ít nhất 2-3%",
+        False,
+    )
+    j = level_judgement(year=2027, target=t, value=2.5, model=m)
+    assert j.reason == "Năm 2027 đạt 2,5%, đạt mục tiêu «phần đầu ít nhất 2-3%»."

@@ -108,11 +108,15 @@ def test_with_several_milestones_the_worst_stands():
     assert (j.status, j.goal.year, j.ratio) == (T.AT_RISK, 2035, 0.375)
 
 
-def test_milestones_already_behind_the_latest_value_are_not_aimed_at():
+def test_milestones_already_behind_the_year_judged_are_not_aimed_at():
     # 2025's "≥60%" is behind 2026; only 2030 counts: (100 − 50) / 5 = 10, observed 20.
     ts = targets((2025, "≥60%"), (2030, "100%"))
     j = judge({2025: 50, 2026: 70}, ts=ts)
     assert (j.status, j.goal.year) == (T.ON_TRACK, 2030)
+    # Judged in 2026 with only 2024 and 2025 values, 2025's milestone is still behind:
+    # (100 − 40) / 6 = 10 a year needed from 2024, 62 − 40 = 22 observed.
+    late = judge({2024: 40, 2025: 62}, ts=ts)
+    assert (late.status, late.goal.year, late.met) == (T.ON_TRACK, 2030, False)
 
 
 def test_when_every_milestone_is_past_the_last_one_judges():

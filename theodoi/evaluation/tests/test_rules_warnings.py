@@ -16,6 +16,7 @@ from theodoi.evaluation.rules import (
     Weights,
     indicator_warnings,
     ranks,
+    report_timeliness,
     report_warning,
     scorecard,
     task_judgement,
@@ -250,3 +251,19 @@ def test_ranks_share_a_place_on_a_tie():
 )
 def test_an_explanation_request_is_overdue_once_past_its_day(status, today, state):
     assert explanation_state(status=status, due_on=D(2026, 12, 5), today=today) == state
+
+
+@pytest.mark.parametrize(
+    ("submitted_on", "today", "expected"),
+    [
+        (D(2026, 12, 10), D(2026, 12, 20), "on_time"),  # the due day counts as on time
+        (D(2026, 12, 11), D(2026, 12, 20), "late"),
+        (None, D(2026, 12, 10), None),  # still has the day
+        (None, D(2026, 12, 11), "missing"),
+    ],
+)
+def test_report_timeliness(submitted_on, today, expected):
+    assert (
+        report_timeliness(submitted_on=submitted_on, due_on=D(2026, 12, 10), today=today)
+        == expected
+    )

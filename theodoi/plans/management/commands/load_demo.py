@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 
 from theodoi.accounts.models import AdminUnit, Role
 from theodoi.accounts.services import membership_grant, units_ensure_defaults, user_create
+from theodoi.evaluation.demo import review_demo_plan
 from theodoi.plans import services
 from theodoi.plans.models import Plan
 
@@ -50,7 +51,9 @@ class Command(BaseCommand):
         for code, filename in DEMO_PLANS:
             self._load_plan(communes[code], DEMO_DIR / filename)
         self._load_users(communes)
-        # An open 2026 period with units submitted, in draft and not started.
+        # 2025 (closed) and 2026 (open: units submitted, in draft and not started) with
+        # values to judge; the tracking demo then finds 2026 filled and keeps it.
+        call_command("load_evaluation_demo", stdout=self.stdout)
         call_command("load_tracking_demo", stdout=self.stdout)
 
     def _load_plan(self, commune, path: Path) -> None:
@@ -61,6 +64,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{commune.name}: kế hoạch đã có, giữ nguyên.")
             return
         plan = services.plan_import(commune=commune, filename=path.name, content=content)
+        review_demo_plan(plan)  # lead units and deadlines the plan's body does not give
         services.plan_publish(plan=plan)
         self.stdout.write(
             f"{commune.name}: đã nhập và công bố {plan} "

@@ -1,0 +1,354 @@
+"""The commune dashboard's figures, from a judged year (`selectors.commune_year`): the
+headline, task status by group and by unit, indicator achievement by group, the year ×
+indicator heat map, and the same figures as chart data (ECharts) whose every segment
+links to the tasks or indicators it counts. No queries: plain Python over the judgements."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from theodoi.evaluation import rules
+from theodoi.evaluation.rules.text import amount
+from theodoi.evaluation.selectors import CommuneYear, IndicatorJudged, group_counts
+
+COLOURS = {"green": "#2e7d32", "orange": "#ef8c00", "red": "#c62828", "grey": "#9aa3ad"}
+GROUP_COLOURS = {
+    rules.TaskGroup.DONE_ON_TIME: "#2e7d32",
+    rules.TaskGroup.DONE_LATE: "#8bc34a",
+    rules.TaskGroup.IN_TIME: "#5b8fd6",
+    rules.TaskGroup.OVERDUE: "#c62828",
+}
+LEVEL_COLOURS = {
+    rules.Level.EXCEEDED: "#1b5e20",
+    rules.Level.MET: "#43a047",
+    rules.Level.NOT_MET: "#c62828",
+    rules.Level.NO_DATA: "#b0b7bf",
+    rules.Level.NO_TARGET: "#e3e7eb",
+}
+TRAJECTORY_COLOURS = {
+    rules.Trajectory.ON_TRACK: "#2e7d32",
+    rules.Trajectory.AT_RISK: "#ef8c00",
+    rules.Trajectory.OFF_TRACK: "#c62828",
+    rules.Trajectory.INSUFFICIENT: "#b0b7bf",
+}
+NO_GROUP = "(không nhóm)"
+NO_UNIT = "(chưa giao đơn vị)"
+
+
+def _share(part: int, whole: int) -> float | None:
+    return None if whole == 0 else 100 * part / whole
+
+
+@dataclass
+class Headline:
+    tasks: int
+    one_off: int
+    done: int
+    done_on_time: int
+    done_late: int
+    overdue: int
+    in_time: int
+    waiting: int
+    recurring: int
+    recurring_reported: int
+    recurring_missing: int
+    indicators: int
+    with_target: int
+    reached: int
+    not_met: int
+    no_data: int
+    on_track: int
+    at_risk: int
+    off_track: int
+    insufficient: int
+    units_expected: int
+    units_submitted: int
+    red: int
+    orange: int
+
+    @property
+    def done_share(self) -> float | None:
+        return _share(self.done, self.one_off)
+
+    @property
+    def reached_share(self) -> float | None:
+        return _share(self.reached, self.with_target)
+
+
+def headline(cy: CommuneYear) -> Headline:
+    status = Counter(t.status for t in cy.tasks)
+    groups = Counter(rules.GROUP[s] for s in status.elements())
+    recurring = [t for t in cy.tasks if t.task.recurring]
+    level = Counter(i.level.status for i in cy.indicators)
+    trajectory = Counter(i.trajectory.status for i in cy.indicators)
+    units = [u for u in cy.units if cy.scoped_to is None or u.unit_id in cy.scoped_to]
+    severity = Counter(w.warning.severity for w in cy.warnings)
+    return Headline(
+        tasks=len(cy.tasks),
+        one_off=len(cy.tasks) - len(recurring),
+        done=groups[rules.TaskGroup.DONE_ON_TIME] + groups[rules.TaskGroup.DONE_LATE],
+        done_on_time=groups[rules.TaskGroup.DONE_ON_TIME],
+        done_late=groups[rules.TaskGroup.DONE_LATE],
+        overdue=status[rules.TaskStatus.OVERDUE],
+        in_time=groups[rules.TaskGroup.IN_TIME],
+        waiting=status[rules.TaskStatus.WAITING],
+        recurring=len(recurring),
+        recurring_reported=status[rules.TaskStatus.RECURRING_REPORTED],
+        recurring_missing=status[rules.TaskStatus.RECURRING_MISSING],
+        indicators=len(cy.indicators),
+        with_target=len(cy.indicators) - level[rules.Level.NO_TARGET],
+        reached=level[rules.Level.EXCEEDED] + level[rules.Level.MET],
+        not_met=level[rules.Level.NOT_MET],
+        no_data=level[rules.Level.NO_DATA],
+        on_track=trajectory[rules.Trajectory.ON_TRACK],
+        at_risk=trajectory[rules.Trajectory.AT_RISK],
+        off_track=trajectory[rules.Trajectory.OFF_TRACK],
+        insufficient=trajectory[rules.Trajectory.INSUFFICIENT],
+        units_expected=len(units),
+        units_submitted=sum(1 for u in units if u.submitted_on is not None),
+        red=severity["red"],
+        orange=severity["orange"],
+    )
+
+
+# --- Links behind every figure ------------------------------------------------------
+
+
+def task_list_url(cy: CommuneYear, **filters) -> str:
+    query = {"nam": cy.year, **{k: v for k, v in filters.items() if v not in (None, "")}}
+    return reverse("evaluation:task-list", args=[cy.commune.code]) + "?" + urlencode(query)
+
+
+def indicator_list_url(cy: CommuneYear, **filters) -> str:
+    query = {"nam": cy.year, **{k: v for k, v in filters.items() if v not in (None, "")}}
+    return reverse("evaluation:indicator-list", args=[cy.commune.code]) + "?" + urlencode(query)
+
+
+# --- Tables and charts ---------------------------------------------------------------
+
+
+@dataclass
+class CountRow:
+    """One line of a count table: a group or a unit, its counts and their links."""
+
+    label: str
+    cells: list[tuple[str, int, str]]  # (column, count, url) per column
+    total: int
+    url: str
+
+
+def task_rows(cy: CommuneYear, by: str) -> list[CountRow]:
+    """Tasks by status group, for each plan group (`by="nhom"`) or unit (`"don_vi"`)."""
+    if by == "nhom":
+        items = group_counts(
+            cy.tasks, lambda t: t.task.group or NO_GROUP, lambda t: t.judgement.group
+        )
+    else:
+        items = group_counts(
+            sorted(cy.tasks, key=lambda t: cy.facts.unit_order.get(t.task.unit_id, (10**4, ""))),
+            lambda t: t.task.unit_id or 0,
+            lambda t: t.judgement.group,
+        )
+    rows = []
+    for key, counts in items:
+        label = key if by == "nhom" else (cy.facts.units.get(key) or NO_UNIT)
+        filters = {by: key if key not in (NO_GROUP, 0) else "-"}
+        rows.append(
+            CountRow(
+                label=label,
+                cells=[
+                    (
+                        rules.GROUP_LABELS[g],
+                        counts[g],
+                        task_list_url(cy, tinh_trang=g.value, **filters),
+                    )
+                    for g in rules.TaskGroup
+                ],
+                total=sum(counts.values()),
+                url=task_list_url(cy, **filters),
+            )
+        )
+    return rows
+
+
+def indicator_rows(cy: CommuneYear) -> list[CountRow]:
+    items = group_counts(
+        cy.indicators, lambda i: i.indicator.group or NO_GROUP, lambda i: i.level.status
+    )
+    rows = []
+    for group, counts in items:
+        value = group if group != NO_GROUP else "-"
+        rows.append(
+            CountRow(
+                label=group,
+                cells=[
+                    (
+                        rules.LEVEL_LABELS[lv],
+                        counts[lv],
+                        indicator_list_url(cy, nhom=value, muc_do=lv.value),
+                    )
+                    for lv in rules.Level
+                ],
+                total=sum(counts.values()),
+                url=indicator_list_url(cy, nhom=value),
+            )
+        )
+    return rows
+
+
+def _short(text: str, size: int = 34) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+
+
+def stacked_chart(rows: list[CountRow], names: list[str], colours: list[str]) -> dict:
+    return {
+        "type": "stack",
+        "categories": [_short(r.label) for r in rows],
+        "full": [r.label for r in rows],
+        "series": [
+            {
+                "name": name,
+                "colour": colour,
+                "data": [r.cells[n][1] for r in rows],
+                "urls": [r.cells[n][2] for r in rows],
+            }
+            for n, (name, colour) in enumerate(zip(names, colours, strict=True))
+        ],
+    }
+
+
+def task_chart(rows: list[CountRow]) -> dict:
+    return stacked_chart(
+        rows,
+        [rules.GROUP_LABELS[g] for g in rules.TaskGroup],
+        [GROUP_COLOURS[g] for g in rules.TaskGroup],
+    )
+
+
+def indicator_chart(rows: list[CountRow]) -> dict:
+    return stacked_chart(
+        rows,
+        [rules.LEVEL_LABELS[lv] for lv in rules.Level],
+        [LEVEL_COLOURS[lv] for lv in rules.Level],
+    )
+
+
+# --- The year × indicator heat map ----------------------------------------------------
+
+FUTURE = "future"
+
+
+@dataclass
+class HeatCell:
+    year: int
+    status: str  # a Level, or "future" for a year still to come
+    value: str
+    target: str
+    milestone: bool
+
+
+@dataclass
+class HeatRow:
+    judged: IndicatorJudged
+    cells: list[HeatCell]
+
+
+def heat_years(cy: CommuneYear) -> list[int]:
+    """From the first reporting year to the next milestone on or after the year shown
+    (2025 … 2030 for a plan reporting since 2025 with milestones 2025, 2030, 2035)."""
+    if cy.year is None:
+        return []
+    first = min([p.end.year for p in cy.facts.periods] + [cy.year])
+    milestones = sorted({t.year for i in cy.indicators for t in i.indicator.targets})
+    nxt = next((y for y in milestones if y >= cy.year), cy.year)
+    return list(range(first, max(nxt, cy.year) + 1))
+
+
+def heat_rows(cy: CommuneYear, years: list[int]) -> list[HeatRow]:
+    rows = []
+    for j in cy.indicators:
+        info, model = j.indicator, j.indicator.model
+        milestones = {t.year for t in info.targets}
+        cells = []
+        for y in years:
+            target = rules.target_for_year(info.targets, y, model)
+            written = rules.target_short(target, model.unit) if target else ""
+            if y > cy.year:
+                cells.append(HeatCell(y, FUTURE, "", written, y in milestones))
+                continue
+            value = j.values.get(y)
+            # Past years are judged by their own value and target; the clerk's
+            # qualitative judgements are the period's, shown in the year judged.
+            level = (
+                j.level
+                if y == cy.year
+                else rules.level_judgement(year=y, target=target, value=value, model=model)
+            )
+            shown = amount(value, model.unit) if value is not None else ""
+            if y == cy.year and not shown and j.text:
+                shown = "✓" if level.reached else "…"
+            cells.append(HeatCell(y, level.status.value, shown, written, y in milestones))
+        rows.append(HeatRow(j, cells))
+    return rows
+
+
+def heat_chart(cy: CommuneYear, years: list[int], rows: list[HeatRow]) -> dict:
+    codes = [*list(rules.Level), FUTURE]
+    colours = {**{lv.value: LEVEL_COLOURS[lv] for lv in rules.Level}, FUTURE: "#ffffff"}
+    labels = {**{lv.value: rules.LEVEL_LABELS[lv] for lv in rules.Level}, FUTURE: "Năm tới"}
+    cells = []
+    for y_index, row in enumerate(rows):
+        url = reverse("plans:indicator-detail", args=[row.judged.indicator.id])
+        for x_index, cell in enumerate(row.cells):
+            text = cell.value or (cell.target if cell.status == FUTURE else "")
+            cells.append(
+                [x_index, y_index, codes.index(cell.status), text, url, cell.target, cell.milestone]
+            )
+    return {
+        "type": "heat",
+        "years": [str(y) for y in years],
+        "rows": [_short(f"{r.judged.indicator.code}. {r.judged.indicator.name}", 44) for r in rows],
+        "full": [f"{r.judged.indicator.code}. {r.judged.indicator.name}" for r in rows],
+        "cells": cells,
+        "legend": [{"label": labels[str(c)], "colour": colours[str(c)]} for c in codes],
+    }
+
+
+def score_chart(cy: CommuneYear) -> dict:
+    ranked = sorted(
+        (u for u in cy.units if u.card and u.card.score is not None),
+        key=lambda u: u.card.rank,
+    )
+    return {
+        "type": "score",
+        "categories": [_short(u.name, 30) for u in ranked],
+        "full": [u.name for u in ranked],
+        "data": [round(u.card.score, 1) for u in ranked],
+        "urls": [task_list_url(cy, don_vi=u.unit_id) for u in ranked],
+    }
+
+
+def trajectory_chart(panel) -> dict:
+    """An indicator's values, its targets (milestones and the interpolated line) and the
+    projection at the observed rate, year by year."""
+    current = panel.current
+    years = [r.year for r in panel.years]
+    projection = dict(current.trajectory.projection) if current else {}
+    return {
+        "type": "trajectory",
+        "unit": panel.info.model.unit,
+        "years": [str(y) for y in years],
+        "values": [r.value for r in panel.years],
+        "targets": [r.target.value if r.target and r.target.numeric else None for r in panel.years],
+        "milestones": [r.milestone for r in panel.years],
+        "projection": [projection.get(y) for y in years],
+        "labels": {
+            "values": "Số liệu",
+            "targets": "Mục tiêu (mốc và nội suy)",
+            "projection": "Dự báo theo tốc độ hiện nay",
+        },
+    }

@@ -1,0 +1,307 @@
+"""Everything the judgement of a commune's plans is computed from, read in a fixed number
+of queries whatever the number of tasks, indicators, periods or units: plain rows
+(`values()`), never a query per record.
+
+`load_facts` is the only reader of the judgement's inputs; `selectors` judges from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from theodoi.accounts.models import AdminUnit, Unit
+from theodoi.evaluation import rules
+from theodoi.evaluation.models import EvaluationSettings, IndicatorAssessment, IndicatorProfile
+from theodoi.plans.models import Indicator, IndicatorTarget, Plan, Task
+from theodoi.tracking.models import (
+    Evidence,
+    IndicatorValue,
+    ReportingPeriod,
+    ReportStatus,
+    TaskReport,
+    TaskTrigger,
+    UnitReport,
+)
+
+SUBMITTED = (ReportStatus.SUBMITTED, ReportStatus.APPROVED)
+
+
+@dataclass
+class TaskInfo:
+    id: int
+    plan_id: int
+    code: str
+    name: str
+    group: str
+    position: int
+    unit_id: int | None
+    output: str
+    deadline: dict
+    unit_name: str = ""
+
+    @property
+    def recurring(self) -> bool:
+        return self.deadline["kind"] == "recurring"
+
+
+@dataclass
+class IndicatorInfo:
+    id: int
+    plan_id: int
+    code: str
+    name: str
+    group: str
+    position: int
+    unit_id: int | None
+    unit_of_measure: str
+    targets: list[rules.Target] = field(default_factory=list)
+    model: rules.IndicatorModel | None = None
+    unit_name: str = ""
+
+
+@dataclass
+class TaskRow:
+    """A unit's report on a task in a period, as far as judging needs it."""
+
+    unit_id: int
+    progress: str
+    percent: int | None
+    completed_on: dt.date | None
+    has_evidence: bool
+
+
+@dataclass
+class ValueRow:
+    unit_id: int
+    value: float | None
+    text: str
+
+
+@dataclass
+class Facts:
+    commune: AdminUnit
+    plans: list[Plan]
+    periods: list[ReportingPeriod]
+    units: dict[int, str]
+    unit_order: dict[int, tuple]
+    tasks: list[TaskInfo]
+    indicators: list[IndicatorInfo]
+    task_reports: dict[tuple[int, int], list[TaskRow]]  # (task, period) → rows
+    values: dict[tuple[int, int], list[ValueRow]]  # (indicator, period) → rows
+    assessments: dict[tuple[int, int], bool]  # (indicator, period) → achieved
+    triggers: dict[int, dt.date]
+    submitted: dict[tuple[int, int], dt.date | None]  # (period, unit) → submitted on
+    report_status: dict[tuple[int, int], str]  # (period, unit) → status
+    coordinating: dict[int, set[int]]  # task → coordinating unit ids
+    evidence_from: dict[int, dt.date]  # task → end of the first period with a file
+    settings: EvaluationSettings
+
+    def thresholds(self) -> rules.Thresholds:
+        return self.settings.thresholds()
+
+    def plan_periods(self, plan_id: int) -> list[ReportingPeriod]:
+        return [p for p in self.periods if p.plan_id == plan_id]
+
+
+def _deadline(row: dict) -> dict:
+    return {
+        "raw": row["deadline_raw"],
+        "kind": row["deadline_kind"],
+        "start": row["deadline_start"],
+        "due": row["deadline_due"],
+        "recurrence": row["deadline_recurrence"] or None,
+    }
+
+
+def _float(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def load_facts(
+    commune: AdminUnit,
+    plans: list[Plan],
+    *,
+    task_ids: list[int] | None = None,
+    indicator_ids: list[int] | None = None,
+) -> Facts:
+    """The facts of `plans` (of one commune). `task_ids` / `indicator_ids` narrow the
+    records read (a task's page needs only its own); None reads them all."""
+    plan_ids = [p.pk for p in plans]
+    periods = list(ReportingPeriod.objects.filter(plan_id__in=plan_ids).order_by("end", "kind"))
+    settings = EvaluationSettings.objects.filter(commune=commune).first() or EvaluationSettings(
+        commune=commune
+    )
+    units = {
+        u["id"]: u for u in Unit.objects.filter(commune=commune).values("id", "name", "position")
+    }
+
+    tasks_qs = Task.objects.filter(plan_id__in=plan_ids)
+    if task_ids is not None:
+        tasks_qs = tasks_qs.filter(pk__in=task_ids)
+    tasks = [
+        TaskInfo(
+            id=r["id"],
+            plan_id=r["plan_id"],
+            code=r["code"],
+            name=r["name"],
+            group=r["group"],
+            position=r["position"],
+            unit_id=r["lead_unit_id"],
+            output=r["output"],
+            deadline=_deadline(r),
+            unit_name=units.get(r["lead_unit_id"], {}).get("name", ""),
+        )
+        for r in tasks_qs.order_by("plan_id", "position").values(
+            "id",
+            "plan_id",
+            "code",
+            "name",
+            "group",
+            "position",
+            "lead_unit_id",
+            "output",
+            "deadline_raw",
+            "deadline_kind",
+            "deadline_start",
+            "deadline_due",
+            "deadline_recurrence",
+        )
+    ]
+    indicators_qs = Indicator.objects.filter(plan_id__in=plan_ids)
+    if indicator_ids is not None:
+        indicators_qs = indicators_qs.filter(pk__in=indicator_ids)
+    indicators = [
+        IndicatorInfo(
+            id=r["id"],
+            plan_id=r["plan_id"],
+            code=r["code"],
+            name=r["name"],
+            group=r["group"],
+            position=r["position"],
+            unit_id=r["lead_unit_id"],
+            unit_of_measure=r["unit_of_measure"],
+            unit_name=units.get(r["lead_unit_id"], {}).get("name", ""),
+        )
+        for r in indicators_qs.order_by("plan_id", "position").values(
+            "id", "plan_id", "code", "name", "group", "position", "lead_unit_id", "unit_of_measure"
+        )
+    ]
+    _attach_models(indicators)
+
+    task_filter = {"task__plan_id__in": plan_ids}
+    if task_ids is not None:
+        task_filter = {"task_id__in": task_ids}
+    ends = {p.pk: p.end for p in periods}
+    evidence_from: dict[int, dt.date] = {}
+    task_reports: dict[tuple[int, int], list[TaskRow]] = defaultdict(list)
+    has_file = Evidence.objects.filter(task_report=OuterRef("pk"))
+    for r in (
+        TaskReport.objects.filter(**task_filter)
+        .annotate(has_evidence=Exists(has_file))
+        .values(
+            "task_id",
+            "unit_report__period_id",
+            "unit_report__unit_id",
+            "progress",
+            "percent",
+            "completed_on",
+            "has_evidence",
+        )
+    ):
+        task_reports[(r["task_id"], r["unit_report__period_id"])].append(
+            TaskRow(
+                unit_id=r["unit_report__unit_id"],
+                progress=r["progress"],
+                percent=r["percent"],
+                completed_on=r["completed_on"],
+                has_evidence=r["has_evidence"],
+            )
+        )
+        end = ends.get(r["unit_report__period_id"])
+        if r["has_evidence"] and end and end < evidence_from.get(r["task_id"], dt.date.max):
+            evidence_from[r["task_id"]] = end
+
+    value_filter = {"indicator__plan_id__in": plan_ids}
+    if indicator_ids is not None:
+        value_filter = {"indicator_id__in": indicator_ids}
+    values: dict[tuple[int, int], list[ValueRow]] = defaultdict(list)
+    for r in IndicatorValue.objects.filter(**value_filter).values(
+        "indicator_id", "unit_report__period_id", "unit_report__unit_id", "value", "text"
+    ):
+        values[(r["indicator_id"], r["unit_report__period_id"])].append(
+            ValueRow(r["unit_report__unit_id"], _float(r["value"]), r["text"])
+        )
+    assessments = {
+        (r["indicator_id"], r["period_id"]): r["achieved"]
+        for r in IndicatorAssessment.objects.filter(**value_filter).values(
+            "indicator_id", "period_id", "achieved"
+        )
+    }
+    triggers = dict(
+        TaskTrigger.objects.filter(**task_filter).values_list("task_id", "trigger_date")
+    )
+    submitted: dict[tuple[int, int], dt.date | None] = {}
+    report_status: dict[tuple[int, int], str] = {}
+    for r in UnitReport.objects.filter(period__plan_id__in=plan_ids).values(
+        "period_id", "unit_id", "status", "submitted_at"
+    ):
+        key = (r["period_id"], r["unit_id"])
+        report_status[key] = r["status"]
+        on = r["submitted_at"] and r["status"] in SUBMITTED
+        submitted[key] = timezone.localdate(r["submitted_at"]) if on else None
+    coordinating: dict[int, set[int]] = defaultdict(set)
+    if any(p.include_coordinating for p in periods):
+        through = Task.coordinating_units.through.objects.filter(**task_filter)
+        for task_id, unit_id in through.values_list("task_id", "unit_id"):
+            coordinating[task_id].add(unit_id)
+    return Facts(
+        commune=commune,
+        plans=plans,
+        periods=periods,
+        units={pk: u["name"] for pk, u in units.items()},
+        unit_order={pk: (u["position"], u["name"]) for pk, u in units.items()},
+        tasks=tasks,
+        indicators=indicators,
+        task_reports=task_reports,
+        values=values,
+        assessments=assessments,
+        triggers=triggers,
+        submitted=submitted,
+        report_status=report_status,
+        coordinating=coordinating,
+        evidence_from=evidence_from,
+        settings=settings,
+    )
+
+
+def _attach_models(indicators: list[IndicatorInfo]) -> None:
+    """Targets and the clerk's profile, two queries for all the indicators."""
+    ids = [i.id for i in indicators]
+    targets: dict[int, list[rules.Target]] = defaultdict(list)
+    for r in IndicatorTarget.objects.filter(indicator_id__in=ids).values(
+        "indicator_id", "year", "op", "value", "value_max", "raw", "unit"
+    ):
+        targets[r["indicator_id"]].append(
+            rules.Target(
+                year=r["year"],
+                op=r["op"],
+                value=_float(r["value"]),
+                value_max=_float(r["value_max"]),
+                raw=r["raw"],
+                unit=r["unit"],
+            )
+        )
+    profiles = {p.indicator_id: p for p in IndicatorProfile.objects.filter(indicator_id__in=ids)}
+    for i in indicators:
+        i.targets = sorted(targets[i.id], key=lambda t: t.year)
+        profile = profiles.get(i.id)
+        i.model = rules.infer_indicator_model(
+            name=i.name,
+            unit_of_measure=i.unit_of_measure,
+            targets=i.targets,
+            clerk=profile.clerk_fields() if profile else None,
+        )

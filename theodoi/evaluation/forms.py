@@ -1,0 +1,137 @@
+"""Forms read what was typed (dates as dd/mm/yyyy, numbers with a decimal comma) and say
+which field is wrong; the checks that judge are in the services."""
+
+from __future__ import annotations
+
+from django import forms
+
+from theodoi.evaluation.models import EvaluationSettings, IndicatorProfile
+from theodoi.tracking.forms import parse_date_vi
+from theodoi.tracking.rules import parse_decimal_vi
+
+DATE_WIDGET = forms.TextInput(
+    attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "size": 10}
+)
+
+
+class VietnameseDateField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", DATE_WIDGET)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        text = super().clean(value)
+        try:
+            day = parse_date_vi(text)
+        except ValueError:
+            raise forms.ValidationError(
+                f"{self.label}: «{text}» không phải ngày dd/mm/yyyy."
+            ) from None
+        if day is None and self.required:
+            raise forms.ValidationError(f"{self.label}: hãy ghi ngày (dd/mm/yyyy).")
+        return day
+
+
+class VietnameseDecimalField(forms.CharField):
+    def clean(self, value):
+        text = super().clean(value)
+        if not text:
+            return None
+        try:
+            return parse_decimal_vi(text)
+        except ValueError as err:
+            raise forms.ValidationError(f"{self.label}: {err}") from None
+
+
+class ExplanationRequestForm(forms.Form):
+    question = forms.CharField(
+        label="Nội dung yêu cầu giải trình",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        error_messages={"required": "Nội dung yêu cầu: hãy ghi rõ đơn vị cần giải trình điều gì."},
+    )
+    due_on = VietnameseDateField(label="Hạn giải trình")
+
+
+class ExplanationAnswerForm(forms.Form):
+    answer = forms.CharField(
+        label="Nội dung giải trình",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=8000,
+        error_messages={"required": "Nội dung giải trình: chưa ghi gì."},
+    )
+
+
+class ExplanationCloseForm(forms.Form):
+    note = forms.CharField(
+        label="Ý kiến kết luận", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class IndicatorProfileForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Loại chỉ tiêu",
+        required=False,
+        choices=[("", "Tự suy ra từ kế hoạch"), *IndicatorProfile.Kind.choices],
+    )
+    direction = forms.ChoiceField(
+        label="Chiều",
+        required=False,
+        choices=[("", "Tự suy ra từ kế hoạch"), *IndicatorProfile.Direction.choices],
+    )
+    aggregation = forms.ChoiceField(
+        label="Số liệu năm",
+        required=False,
+        choices=[("", "Tự suy ra từ kế hoạch"), *IndicatorProfile.Aggregation.choices],
+    )
+    limit = VietnameseDecimalField(
+        label="Giới hạn tự nhiên", required=False, help_text="Để trống: 100 với tỷ lệ %."
+    )
+    baseline_value = VietnameseDecimalField(label="Số liệu gốc", required=False)
+    baseline_year = forms.IntegerField(
+        label="Năm gốc",
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        error_messages={"invalid": "Năm gốc: hãy ghi năm, vd. 2024."},
+    )
+    baseline_source = forms.CharField(label="Nguồn số liệu gốc", required=False, max_length=300)
+
+
+class AssessmentForm(forms.Form):
+    achieved = forms.ChoiceField(
+        label="Đánh giá",
+        required=False,
+        choices=[("", "Chưa đánh giá"), ("1", "Đạt"), ("0", "Chưa đạt")],
+    )
+    note = forms.CharField(label="Nhận xét", required=False, max_length=2000)
+
+    def clean_achieved(self):
+        return {"1": True, "0": False}.get(self.cleaned_data["achieved"])
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = EvaluationSettings
+        fields = [
+            "due_soon_days",
+            "due_soon_percent",
+            "report_days_before",
+            "stale_days",
+            "jump_factor",
+            "weight_tasks",
+            "weight_indicators",
+            "weight_reports",
+            "late_credit",
+            "explanation_days",
+        ]
+        localized_fields = ["jump_factor"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("due_soon_percent", 0) > 100 or data.get("late_credit", 0) > 100:
+            raise forms.ValidationError("Tỷ lệ phần trăm phải từ 0 đến 100.")
+        jump = data.get("jump_factor")
+        if jump is not None and jump <= 1:
+            raise forms.ValidationError("Số lần thay đổi bất thường phải lớn hơn 1.")
+        return data

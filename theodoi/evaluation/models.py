@@ -1,0 +1,253 @@
+"""What the judgement needs beyond the plan and the reports: the commune's thresholds and
+weights, the clerk's model of each indicator and judgements of qualitative results, the
+judgements stored period by period (their history), and explanation requests.
+
+The judging itself is done by the plain functions of `rules`; these models only hold
+data and constraints."""
+
+from django.conf import settings
+from django.db import models
+
+from theodoi.accounts.models import AdminUnit, Unit
+from theodoi.evaluation import rules
+from theodoi.plans.models import Indicator, Task
+from theodoi.tracking.models import ReportingPeriod
+
+USER = settings.AUTH_USER_MODEL
+_DEFAULT_THRESHOLDS = rules.Thresholds()
+_DEFAULT_WEIGHTS = rules.Weights()
+
+
+class EvaluationSettings(models.Model):
+    """A commune's warning thresholds and scorecard weights. A commune without a row
+    uses the defaults (those of `rules.Thresholds` and `rules.Weights`)."""
+
+    commune = models.OneToOneField(
+        AdminUnit, on_delete=models.CASCADE, related_name="evaluation_settings"
+    )
+    due_soon_days = models.PositiveSmallIntegerField(
+        "Cảnh báo nhiệm vụ sắp đến hạn trước (ngày)", default=_DEFAULT_THRESHOLDS.due_soon_days
+    )
+    due_soon_percent = models.PositiveSmallIntegerField(
+        "… khi tiến độ dưới (%)", default=_DEFAULT_THRESHOLDS.due_soon_percent
+    )
+    report_days_before = models.PositiveSmallIntegerField(
+        "Cảnh báo đơn vị chưa gửi báo cáo trước hạn (ngày)",
+        default=_DEFAULT_THRESHOLDS.report_days_before,
+    )
+    stale_days = models.PositiveSmallIntegerField(
+        "Số liệu coi là cũ sau (ngày)", default=_DEFAULT_THRESHOLDS.stale_days
+    )
+    jump_factor = models.DecimalField(
+        "Số liệu bất thường khi gấp (lần)",
+        max_digits=5,
+        decimal_places=1,
+        default=_DEFAULT_THRESHOLDS.jump_factor,
+    )
+    weight_tasks = models.PositiveSmallIntegerField(
+        "Trọng số nhiệm vụ", default=_DEFAULT_WEIGHTS.tasks
+    )
+    weight_indicators = models.PositiveSmallIntegerField(
+        "Trọng số chỉ tiêu", default=_DEFAULT_WEIGHTS.indicators
+    )
+    weight_reports = models.PositiveSmallIntegerField(
+        "Trọng số báo cáo đúng hạn", default=_DEFAULT_WEIGHTS.reports
+    )
+    late_credit = models.PositiveSmallIntegerField(
+        "Điểm cho việc hoàn thành, báo cáo muộn (% số điểm)",
+        default=int(_DEFAULT_WEIGHTS.late_credit * 100),
+    )
+    explanation_days = models.PositiveSmallIntegerField(
+        "Thời hạn giải trình mặc định (ngày)", default=7
+    )
+    updated_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="evaluationsettings_bounds",
+                condition=models.Q(due_soon_percent__lte=100)
+                & models.Q(late_credit__lte=100)
+                & models.Q(jump_factor__gt=1),
+            )
+        ]
+
+    def thresholds(self) -> rules.Thresholds:
+        return rules.Thresholds(
+            due_soon_days=self.due_soon_days,
+            due_soon_percent=self.due_soon_percent,
+            report_days_before=self.report_days_before,
+            stale_days=self.stale_days,
+            jump_factor=float(self.jump_factor),
+        )
+
+    def weights(self) -> rules.Weights:
+        return rules.Weights(
+            tasks=self.weight_tasks,
+            indicators=self.weight_indicators,
+            reports=self.weight_reports,
+            late_credit=self.late_credit / 100,
+        )
+
+
+class IndicatorProfile(models.Model):
+    """What the clerk set about an indicator's model; a blank field is inferred from the
+    plan (`rules.infer_indicator_model`)."""
+
+    class Kind(models.TextChoices):
+        NUMBER = "number", rules.KIND_LABELS[rules.Kind.NUMBER]
+        PERCENT = "percent", rules.KIND_LABELS[rules.Kind.PERCENT]
+        YES_NO = "yes_no", rules.KIND_LABELS[rules.Kind.YES_NO]
+        QUALITATIVE = "qualitative", rules.KIND_LABELS[rules.Kind.QUALITATIVE]
+
+    class Direction(models.TextChoices):
+        INCREASE = "increase", rules.DIRECTION_LABELS[rules.Direction.INCREASE]
+        DECREASE = "decrease", rules.DIRECTION_LABELS[rules.Direction.DECREASE]
+        KEEP = "keep", rules.DIRECTION_LABELS[rules.Direction.KEEP]
+
+    class Aggregation(models.TextChoices):
+        LATEST = "latest", rules.AGGREGATION_LABELS[rules.Aggregation.LATEST]
+        SUM = "sum", rules.AGGREGATION_LABELS[rules.Aggregation.SUM]
+        CUMULATIVE = "cumulative", rules.AGGREGATION_LABELS[rules.Aggregation.CUMULATIVE]
+
+    indicator = models.OneToOneField(Indicator, on_delete=models.CASCADE, related_name="profile")
+    kind = models.CharField("Loại chỉ tiêu", max_length=12, choices=Kind.choices, blank=True)
+    direction = models.CharField("Chiều", max_length=10, choices=Direction.choices, blank=True)
+    aggregation = models.CharField(
+        "Cách tính số liệu năm", max_length=12, choices=Aggregation.choices, blank=True
+    )
+    limit = models.DecimalField(
+        "Giới hạn tự nhiên", max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    baseline_value = models.DecimalField(
+        "Số liệu gốc", max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    baseline_year = models.PositiveSmallIntegerField("Năm gốc", null=True, blank=True)
+    baseline_source = models.CharField("Nguồn số liệu gốc", max_length=300, blank=True)
+    updated_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                name="indicatorprofile_baseline_pair",
+                condition=models.Q(baseline_value__isnull=True, baseline_year__isnull=True)
+                | models.Q(baseline_value__isnull=False, baseline_year__isnull=False),
+            )
+        ]
+
+    def clerk_fields(self) -> dict:
+        return {
+            "kind": self.kind,
+            "direction": self.direction,
+            "aggregation": self.aggregation,
+            "limit": self.limit,
+            "baseline_value": self.baseline_value,
+            "baseline_year": self.baseline_year,
+        }
+
+
+class IndicatorAssessment(models.Model):
+    """The clerk's judgement of a qualitative (or yes/no) result for a period."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="assessments")
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="+")
+    achieved = models.BooleanField("Đạt")
+    note = models.TextField("Nhận xét", blank=True)
+    assessed_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assessed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period"], name="assessment_indicator_period"
+            )
+        ]
+
+
+class Judgement(models.Model):
+    """A task's or an indicator's judgement in a period, as it was on `judged_on`.
+    Rows are only added (when the judgement changes), so they are its history."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="+")
+    task = models.ForeignKey(
+        Task, null=True, blank=True, on_delete=models.CASCADE, related_name="judgements"
+    )
+    indicator = models.ForeignKey(
+        Indicator, null=True, blank=True, on_delete=models.CASCADE, related_name="judgements"
+    )
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL)
+    # A task status, or an indicator's level against the year's target.
+    status = models.CharField(max_length=20)
+    # An indicator's trajectory (blank for a task).
+    trajectory = models.CharField(max_length=20, blank=True)
+    reason = models.TextField()
+    trajectory_reason = models.TextField(blank=True)
+    judged_on = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-judged_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="judgement_one_record",
+                condition=models.Q(task__isnull=False, indicator__isnull=True)
+                | models.Q(task__isnull=True, indicator__isnull=False),
+            )
+        ]
+        indexes = [
+            models.Index(fields=["period", "task"]),
+            models.Index(fields=["period", "indicator"]),
+        ]
+
+
+class ExplanationStatus(models.TextChoices):
+    OPEN = "open", "Chờ giải trình"
+    ANSWERED = "answered", "Đã giải trình"
+    CLOSED = "closed", "Đã kết thúc"
+
+
+class ExplanationRequest(models.Model):
+    """Yêu cầu giải trình: a leader or the clerk asks a unit to explain a warning; the
+    unit answers by `due_on`; the exchange stays with the record."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="explanation_requests")
+    task = models.ForeignKey(
+        Task, null=True, blank=True, on_delete=models.CASCADE, related_name="explanations"
+    )
+    indicator = models.ForeignKey(
+        Indicator, null=True, blank=True, on_delete=models.CASCADE, related_name="explanations"
+    )
+    warning_kind = models.CharField(max_length=30, blank=True)
+    warning_text = models.TextField("Cảnh báo", blank=True)
+    question = models.TextField("Nội dung yêu cầu")
+    due_on = models.DateField("Hạn giải trình")
+    status = models.CharField(
+        max_length=10, choices=ExplanationStatus.choices, default=ExplanationStatus.OPEN
+    )
+    requested_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField("Nội dung giải trình", blank=True)
+    answered_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    closing_note = models.TextField("Ý kiến kết luận", blank=True)
+    closed_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Yêu cầu giải trình #{self.pk} — {self.unit}"

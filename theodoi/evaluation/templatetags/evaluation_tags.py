@@ -1,0 +1,172 @@
+"""Labels and colours of the judgement's statuses, numbers as Vietnamese writes them, and
+the two panels other apps' pages include: a task's and an indicator's judgement."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils import timezone
+
+from theodoi.accounts.access import focal_unit_ids, role_in_commune
+from theodoi.evaluation import dashboard, rules, selectors
+from theodoi.evaluation.forms import AssessmentForm, IndicatorProfileForm
+from theodoi.evaluation.models import ExplanationStatus
+from theodoi.evaluation.rules import permissions
+from theodoi.evaluation.rules.text import amount, num
+
+register = template.Library()
+
+_EXPLANATION_STATES = {
+    "open": ("Chờ giải trình", "orange"),
+    "overdue": ("Quá hạn giải trình", "red"),
+    "answered": ("Đã giải trình", "green"),
+    "closed": ("Đã kết thúc", "grey"),
+}
+
+
+@register.filter
+def task_label(status) -> str:
+    return rules.LABELS.get(status, "")
+
+
+@register.filter
+def task_colour(status) -> str:
+    return rules.COLOUR.get(status, "grey")
+
+
+@register.filter
+def level_label(status) -> str:
+    return rules.LEVEL_LABELS.get(status, "")
+
+
+@register.filter
+def level_colour(status) -> str:
+    return rules.LEVEL_COLOUR.get(status, "grey")
+
+
+@register.filter
+def trajectory_label(status) -> str:
+    return rules.TRAJECTORY_LABELS.get(status, "")
+
+
+@register.filter
+def trajectory_colour(status) -> str:
+    return rules.TRAJECTORY_COLOUR.get(status, "grey")
+
+
+@register.filter
+def state_label(state) -> str:
+    return _EXPLANATION_STATES.get(state, ("", "grey"))[0]
+
+
+@register.filter
+def state_colour(state) -> str:
+    return _EXPLANATION_STATES.get(state, ("", "grey"))[1]
+
+
+@register.filter
+def vnum(value, decimals: int = 1) -> str:
+    """3.456 → "3,5"; None → "—"."""
+    return num(None if value is None else float(value), int(decimals))
+
+
+@register.filter
+def pct(value) -> str:
+    """62.79 → "63%"; None → "—"."""
+    return "—" if value is None else f"{num(value, 0)}%"
+
+
+@register.filter
+def with_unit(value, unit: str) -> str:
+    return amount(None if value is None else float(value), unit or "")
+
+
+@register.filter
+def target_text(target, unit: str = "") -> str:
+    return rules.target_text(target, unit or "") if target else "—"
+
+
+@register.filter
+def get(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.simple_tag
+def bar_width(part, whole) -> str:
+    return "0" if not whole else f"{100 * part / whole:.2f}"
+
+
+def _can(context, commune, check, **kw) -> bool:
+    user = context.get("user")
+    if user is None or not user.is_authenticated:
+        return False
+    role = role_in_commune(user, commune)
+    return check(role, **kw)
+
+
+@register.inclusion_tag("evaluation/task_judgement.html", takes_context=True)
+def task_judgement(context, task):
+    panel = selectors.task_panel(task, timezone.localdate())
+    commune = task.plan.commune
+    return {
+        "task": task,
+        "panel": panel,
+        "can_request": _can(context, commune, permissions.can_request_explanation),
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("evaluation/indicator_judgement.html", takes_context=True)
+def indicator_judgement(context, indicator):
+    panel = selectors.indicator_panel(indicator, timezone.localdate())
+    commune = indicator.plan.commune
+    user = context.get("user")
+    role = role_in_commune(user, commune) if user and user.is_authenticated else None
+    profile = getattr(indicator, "profile", None)  # None until the clerk sets something
+    model = panel.info.model
+    form = IndicatorProfileForm(
+        initial={
+            "kind": profile.kind if profile else "",
+            "direction": profile.direction if profile else "",
+            "aggregation": profile.aggregation if profile else "",
+            "limit": num(float(profile.limit)) if profile and profile.limit is not None else "",
+            "baseline_value": num(float(profile.baseline_value), 4)
+            if profile and profile.baseline_value is not None
+            else "",
+            "baseline_year": profile.baseline_year if profile else "",
+            "baseline_source": profile.baseline_source if profile else "",
+        }
+    )
+    assess_rows = []
+    if model.judged_by_clerk:
+        for j in panel.judged:
+            achieved = panel.assessments.get(j.period.pk)
+            assess_rows.append(
+                (
+                    j,
+                    AssessmentForm(
+                        initial={
+                            "achieved": "" if achieved is None else ("1" if achieved else "0")
+                        },
+                        auto_id=f"assess{j.period.pk}_%s",
+                    ),
+                )
+            )
+    return {
+        "indicator": indicator,
+        "panel": panel,
+        "model": model,
+        "profile": profile,
+        "form": form,
+        "assess_rows": assess_rows,
+        "can_model": permissions.can_edit_indicator_model(role),
+        "can_assess": permissions.can_assess_qualitative(role),
+        "can_request": permissions.can_request_explanation(role),
+        "chart": {"trajectory": dashboard.trajectory_chart(panel)} if panel.years else None,
+        "kind_labels": rules.KIND_LABELS,
+        "direction_labels": rules.DIRECTION_LABELS,
+        "aggregation_labels": rules.AGGREGATION_LABELS,
+        "own_unit": user is not None
+        and user.is_authenticated
+        and panel.info.unit_id in focal_unit_ids(user, commune),
+        "closed": ExplanationStatus.CLOSED,
+    }

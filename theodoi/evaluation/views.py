@@ -1,0 +1,484 @@
+"""Pages of the judgement: the commune dashboard and the lists behind its figures, the
+commune's settings, explanation requests, and the clerk's edits on an indicator. Every
+view's first line is the access check; then form → service → redirect or render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from theodoi.accounts.access import focal_unit_ids, get_commune_for, role_in_commune
+from theodoi.accounts.models import Unit
+from theodoi.evaluation import dashboard as board
+from theodoi.evaluation import rules, selectors, services
+from theodoi.evaluation.forms import (
+    AssessmentForm,
+    ExplanationAnswerForm,
+    ExplanationCloseForm,
+    ExplanationRequestForm,
+    IndicatorProfileForm,
+    SettingsForm,
+)
+from theodoi.evaluation.models import EvaluationSettings, ExplanationRequest, ExplanationStatus
+from theodoi.evaluation.rules import permissions
+from theodoi.plans.models import Indicator, PlanStatus, Task
+from theodoi.tracking.models import ReportingPeriod
+
+# --- Access helpers ----------------------------------------------------------------
+
+
+def _scope(request, commune, role) -> set[int] | None:
+    """The units a focal point's dashboard is narrowed to; None: the whole commune."""
+    if permissions.dashboard_is_unit_scoped(role):
+        return focal_unit_ids(request.user, commune)
+    return None
+
+
+def _year(request) -> int | None:
+    try:
+        return int(request.GET.get("nam", ""))
+    except ValueError:
+        return None
+
+
+def _get_indicator_for_user(request, pk: int, check) -> Indicator:
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("plan__commune__parent").exclude(
+            plan__status=PlanStatus.DRAFT
+        ),
+        pk=pk,
+    )
+    if not check(role_in_commune(request.user, indicator.plan.commune)):
+        raise PermissionDenied
+    return indicator
+
+
+def _get_request_for_user(request, pk: int) -> tuple[ExplanationRequest, object, bool]:
+    """The explanation request, the user's role and whether it is the user's own unit;
+    a focal point only reaches its own unit's requests."""
+    item = get_object_or_404(
+        ExplanationRequest.objects.select_related(
+            "period__plan__commune__parent",
+            "unit",
+            "task",
+            "indicator",
+            "requested_by__person",
+            "answered_by__person",
+            "closed_by__person",
+        ),
+        pk=pk,
+    )
+    commune = item.period.plan.commune
+    role = role_in_commune(request.user, commune)
+    own = item.unit_id in focal_unit_ids(request.user, commune)
+    if not permissions.can_view_explanation(role, own_unit=own):
+        raise PermissionDenied
+    return item, role, own
+
+
+# --- The dashboard and the lists behind its figures -----------------------------------
+
+
+@login_required
+def dashboard(request, code: int):
+    commune, role = get_commune_for(request.user, code, permissions.can_view_dashboard)
+    today = timezone.localdate()
+    cy = selectors.commune_year(
+        commune, _year(request), today, unit_ids=_scope(request, commune, role)
+    )
+    by_group = board.task_rows(cy, "nhom")
+    by_unit = board.task_rows(cy, "don_vi")
+    indicator_rows = board.indicator_rows(cy)
+    years = board.heat_years(cy)
+    heat = board.heat_rows(cy, years)
+    units = [u for u in cy.units if cy.scoped_to is None or u.unit_id in cy.scoped_to]
+    context = {
+        "commune": commune,
+        "cy": cy,
+        "head": board.headline(cy),
+        "by_group": by_group,
+        "by_unit": by_unit,
+        "indicator_rows": indicator_rows,
+        "heat_years": years,
+        "heat": heat,
+        "units": units,
+        "charts": {
+            "tasks-by-group": board.task_chart(by_group),
+            "tasks-by-unit": board.task_chart(by_unit),
+            "indicators-by-group": board.indicator_chart(indicator_rows),
+            "heat": board.heat_chart(cy, years, heat),
+            "scores": board.score_chart(cy),
+        },
+        "group_names": [rules.GROUP_LABELS[g] for g in rules.TaskGroup],
+        "level_names": [rules.LEVEL_LABELS[lv] for lv in rules.Level],
+        "weights": cy.facts.settings.weights(),
+        "can_request": permissions.can_request_explanation(role),
+        "can_settings": permissions.can_edit_settings(role),
+        "scoped": cy.scoped_to is not None,
+        "links": {
+            "done": board.task_list_url(cy, tinh_trang="done"),
+            "overdue": board.task_list_url(cy, tinh_trang=rules.TaskStatus.OVERDUE.value),
+            "in_time": board.task_list_url(cy, tinh_trang=rules.TaskGroup.IN_TIME.value),
+            "recurring": board.task_list_url(cy, tinh_trang="recurring"),
+            "recurring_missing": board.task_list_url(
+                cy, tinh_trang=rules.TaskStatus.RECURRING_MISSING.value
+            ),
+            "tasks": board.task_list_url(cy),
+            "indicators": board.indicator_list_url(cy),
+            "reached": board.indicator_list_url(cy, muc_do="reached"),
+            "not_met": board.indicator_list_url(cy, muc_do=rules.Level.NOT_MET.value),
+            "no_data": board.indicator_list_url(cy, muc_do=rules.Level.NO_DATA.value),
+            **{
+                f"trajectory_{t.value}": board.indicator_list_url(cy, lo_trinh=t.value)
+                for t in rules.Trajectory
+            },
+        },
+    }
+    return render(request, "evaluation/dashboard.html", context)
+
+
+def _task_matches(row, filters) -> bool:
+    group, unit, status = filters.get("nhom"), filters.get("don_vi"), filters.get("tinh_trang")
+    if group is not None and (row.task.group or "-") != group:
+        return False
+    if unit is not None and str(row.task.unit_id or "-") != unit:
+        return False
+    if status == "done":
+        return row.status in rules.DONE
+    if status == "recurring":
+        return row.task.recurring
+    return status is None or status in (row.status.value, row.judgement.group.value)
+
+
+def _describe(filters, cy, labels) -> list[str]:
+    """The filters in words, for the list's heading."""
+    words = []
+    for key, value in filters.items():
+        if key == "don_vi":
+            words.append(
+                cy.facts.units.get(int(value), board.NO_UNIT) if value.isdigit() else board.NO_UNIT
+            )
+        elif key == "nhom":
+            words.append(value if value != "-" else board.NO_GROUP)
+        else:
+            words.append(labels.get(value, value))
+    return words
+
+
+_TASK_FILTER_LABELS = {
+    **{s.value: rules.LABELS[s] for s in rules.TaskStatus},
+    **{g.value: rules.GROUP_LABELS[g] for g in rules.TaskGroup},
+    "done": "Đã hoàn thành",
+    "recurring": "Nhiệm vụ thường xuyên",
+}
+_INDICATOR_FILTER_LABELS = {
+    **{lv.value: rules.LEVEL_LABELS[lv] for lv in rules.Level},
+    **{t.value: rules.TRAJECTORY_LABELS[t] for t in rules.Trajectory},
+    "reached": "Đạt, vượt mục tiêu năm",
+}
+
+
+def _filters(request, names) -> dict[str, str]:
+    return {n: request.GET[n].strip() for n in names if request.GET.get(n, "").strip()}
+
+
+@login_required
+def task_list(request, code: int):
+    commune, role = get_commune_for(request.user, code, permissions.can_view_dashboard)
+    cy = selectors.commune_year(
+        commune, _year(request), timezone.localdate(), unit_ids=_scope(request, commune, role)
+    )
+    filters = _filters(request, ("nhom", "don_vi", "tinh_trang"))
+    rows = [t for t in cy.tasks if _task_matches(t, filters)]
+    context = {
+        "commune": commune,
+        "cy": cy,
+        "rows": rows,
+        "described": _describe(filters, cy, _TASK_FILTER_LABELS),
+        "dashboard_url": reverse("evaluation:dashboard", args=[code]) + f"?nam={cy.year or ''}",
+    }
+    return render(request, "evaluation/task_list.html", context)
+
+
+def _indicator_matches(row, filters) -> bool:
+    group, unit = filters.get("nhom"), filters.get("don_vi")
+    level, trajectory = filters.get("muc_do"), filters.get("lo_trinh")
+    if group is not None and (row.indicator.group or "-") != group:
+        return False
+    if unit is not None and str(row.indicator.unit_id or "-") != unit:
+        return False
+    if level == "reached":
+        if not row.level.reached:
+            return False
+    elif level is not None and row.level.status.value != level:
+        return False
+    return trajectory is None or row.trajectory.status.value == trajectory
+
+
+@login_required
+def indicator_list(request, code: int):
+    commune, role = get_commune_for(request.user, code, permissions.can_view_dashboard)
+    cy = selectors.commune_year(
+        commune, _year(request), timezone.localdate(), unit_ids=_scope(request, commune, role)
+    )
+    filters = _filters(request, ("nhom", "don_vi", "muc_do", "lo_trinh"))
+    rows = [i for i in cy.indicators if _indicator_matches(i, filters)]
+    context = {
+        "commune": commune,
+        "cy": cy,
+        "rows": rows,
+        "described": _describe(filters, cy, _INDICATOR_FILTER_LABELS),
+        "dashboard_url": reverse("evaluation:dashboard", args=[code]) + f"?nam={cy.year or ''}",
+    }
+    return render(request, "evaluation/indicator_list.html", context)
+
+
+# --- The commune's settings -----------------------------------------------------------
+
+
+@login_required
+def commune_settings(request, code: int):
+    commune, role = get_commune_for(request.user, code, permissions.can_view_dashboard)
+    current = EvaluationSettings.objects.filter(commune=commune).first() or EvaluationSettings(
+        commune=commune
+    )
+    form = SettingsForm(instance=current)
+    can_edit = permissions.can_edit_settings(role)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        form = SettingsForm(request.POST, instance=current)
+        if form.is_valid():
+            try:
+                services.evaluation_settings_save(
+                    commune=commune, user=request.user, **form.cleaned_data
+                )
+            except services.EvaluationError as err:
+                messages.error(request, str(err))
+            else:
+                messages.success(request, "Đã lưu ngưỡng cảnh báo và trọng số chấm điểm.")
+                return redirect("evaluation:settings", code=code)
+    context = {"commune": commune, "form": form, "can_edit": can_edit}
+    return render(
+        request, "evaluation/commune_settings.html", context, status=400 if form.errors else 200
+    )
+
+
+# --- Explanation requests ----------------------------------------------------------------
+
+
+@login_required
+def explanation_list(request, code: int):
+    commune, role = get_commune_for(request.user, code, permissions.can_view_dashboard)
+    items = ExplanationRequest.objects.filter(period__plan__commune=commune).select_related(
+        "unit", "task", "indicator", "period", "requested_by__person"
+    )
+    scope = _scope(request, commune, role)
+    if scope is not None:
+        items = items.filter(unit_id__in=scope)
+    status = request.GET.get("trang_thai", "")
+    if status in ExplanationStatus.values:
+        items = items.filter(status=status)
+    today = timezone.localdate()
+    items = list(items[:300])
+    for item in items:
+        item.state = permissions.explanation_state(
+            status=item.status, due_on=item.due_on, today=today
+        )
+    context = {
+        "commune": commune,
+        "items": items,
+        "status": status,
+        "statuses": ExplanationStatus.choices,
+    }
+    return render(request, "evaluation/explanation_list.html", context)
+
+
+def _warning_for(commune, period, unit, task, indicator, kind, today) -> str:
+    """The warning's text as the dashboard shows it today, so the request quotes it."""
+    cy = selectors.commune_year(commune, period.end.year, today)
+    for item in cy.warnings:
+        if (
+            item.warning.kind == kind
+            and item.period.pk == period.pk
+            and item.unit_id == unit.pk
+            and (item.task.id if item.task else None) == (task.pk if task else None)
+            and (item.indicator.id if item.indicator else None)
+            == (indicator.pk if indicator else None)
+        ):
+            return item.warning.text
+    return ""
+
+
+@login_required
+def explanation_create(request, code: int):
+    commune, _ = get_commune_for(request.user, code, permissions.can_request_explanation)
+    source = request.POST if request.method == "POST" else request.GET
+    try:
+        period = get_object_or_404(
+            ReportingPeriod.objects.select_related("plan"),
+            pk=int(source.get("ky", "")),
+            plan__commune=commune,
+        )
+        unit = get_object_or_404(Unit, pk=int(source.get("don_vi", "")), commune=commune)
+    except ValueError:
+        raise Http404("Thiếu kỳ báo cáo hoặc đơn vị.") from None
+    task = indicator = None
+    if source.get("nhiem_vu", "").isdigit():
+        task = get_object_or_404(Task, pk=int(source["nhiem_vu"]), plan_id=period.plan_id)
+    if source.get("chi_tieu", "").isdigit():
+        indicator = get_object_or_404(Indicator, pk=int(source["chi_tieu"]), plan_id=period.plan_id)
+    kind = source.get("canh_bao", "")
+    kind = kind if kind in rules.WarningKind.__members__.values() else ""
+    today = timezone.localdate()
+    warning_text = _warning_for(commune, period, unit, task, indicator, kind, today) if kind else ""
+    form = ExplanationRequestForm(
+        initial={
+            "question": (warning_text + " Đề nghị đơn vị giải trình nguyên nhân và giải pháp.")
+            if warning_text
+            else "",
+            "due_on": selectors.explanation_default_due(commune, today).strftime("%d/%m/%Y"),
+        }
+    )
+    error = ""
+    if request.method == "POST":
+        form = ExplanationRequestForm(request.POST)
+        if form.is_valid():
+            try:
+                item = services.explanation_request(
+                    period=period,
+                    unit=unit,
+                    task=task,
+                    indicator=indicator,
+                    warning_kind=kind,
+                    warning_text=warning_text,
+                    question=form.cleaned_data["question"],
+                    due_on=form.cleaned_data["due_on"],
+                    user=request.user,
+                )
+            except services.EvaluationError as err:
+                error = str(err)
+            else:
+                messages.success(request, f"Đã gửi yêu cầu giải trình tới {unit.name}.")
+                return redirect("evaluation:explanation-detail", pk=item.pk)
+    context = {
+        "commune": commune,
+        "form": form,
+        "error": error,
+        "period": period,
+        "unit": unit,
+        "task": task,
+        "indicator": indicator,
+        "kind": kind,
+        "kind_label": rules.WARNING_LABELS.get(kind, ""),
+        "warning_text": warning_text,
+    }
+    status = 400 if error or form.errors else 200
+    return render(request, "evaluation/explanation_create.html", context, status=status)
+
+
+@login_required
+def explanation_detail(request, pk: int):
+    item, role, own = _get_request_for_user(request, pk)
+    today = timezone.localdate()
+    item.state = permissions.explanation_state(status=item.status, due_on=item.due_on, today=today)
+    context = {
+        "commune": item.period.plan.commune,
+        "item": item,
+        "can_answer": item.status != ExplanationStatus.CLOSED
+        and permissions.can_answer_explanation(role, own_unit=own),
+        "can_close": item.status != ExplanationStatus.CLOSED
+        and permissions.can_close_explanation(role),
+        "answer_form": ExplanationAnswerForm(initial={"answer": item.answer}),
+        "close_form": ExplanationCloseForm(),
+    }
+    return render(request, "evaluation/explanation_detail.html", context)
+
+
+@login_required
+@require_POST
+def explanation_answer(request, pk: int):
+    item, role, own = _get_request_for_user(request, pk)
+    if not permissions.can_answer_explanation(role, own_unit=own):
+        raise PermissionDenied
+    form = ExplanationAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    else:
+        try:
+            services.explanation_answer(
+                request=item, answer=form.cleaned_data["answer"], user=request.user
+            )
+            messages.success(request, "Đã gửi nội dung giải trình.")
+        except services.EvaluationError as err:
+            messages.error(request, str(err))
+    return redirect("evaluation:explanation-detail", pk=item.pk)
+
+
+@login_required
+@require_POST
+def explanation_close(request, pk: int):
+    item, role, _ = _get_request_for_user(request, pk)
+    if not permissions.can_close_explanation(role):
+        raise PermissionDenied
+    form = ExplanationCloseForm(request.POST)
+    form.is_valid()
+    try:
+        services.explanation_close(
+            request=item, user=request.user, note=form.cleaned_data.get("note", "")
+        )
+        messages.success(request, "Đã kết thúc yêu cầu giải trình.")
+    except services.EvaluationError as err:
+        messages.error(request, str(err))
+    return redirect("evaluation:explanation-detail", pk=item.pk)
+
+
+# --- The clerk's edits on an indicator ---------------------------------------------------
+
+
+def _indicator_url(indicator: Indicator) -> str:
+    return reverse("plans:indicator-detail", args=[indicator.pk]) + "#danh-gia"
+
+
+@login_required
+@require_POST
+def indicator_model(request, pk: int):
+    indicator = _get_indicator_for_user(request, pk, permissions.can_edit_indicator_model)
+    form = IndicatorProfileForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect(_indicator_url(indicator))
+    try:
+        services.indicator_profile_save(indicator=indicator, user=request.user, **form.cleaned_data)
+        messages.success(
+            request, "Đã lưu mô hình chỉ tiêu; đánh giá được tính lại theo mô hình mới."
+        )
+    except services.EvaluationError as err:
+        messages.error(request, str(err))
+    return redirect(_indicator_url(indicator))
+
+
+@login_required
+@require_POST
+def indicator_assess(request, pk: int, period_pk: int):
+    indicator = _get_indicator_for_user(request, pk, permissions.can_assess_qualitative)
+    period = get_object_or_404(ReportingPeriod, pk=period_pk, plan_id=indicator.plan_id)
+    form = AssessmentForm(request.POST)
+    if form.is_valid():
+        services.indicator_assessment_record(
+            indicator=indicator,
+            period=period,
+            achieved=form.cleaned_data["achieved"],
+            note=form.cleaned_data["note"],
+            user=request.user,
+        )
+        messages.success(request, f"Đã ghi đánh giá kết quả {period}.")
+    else:
+        messages.error(request, "Đánh giá: hãy chọn Đạt, Chưa đạt hoặc Chưa đánh giá.")
+    return redirect(_indicator_url(indicator))
