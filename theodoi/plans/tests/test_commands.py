@@ -35,11 +35,12 @@ def test_load_demo_is_idempotent():
 
 
 @pytest.mark.django_db
-def test_load_demo_opens_a_2026_period_with_units_at_every_stage():
+def test_load_demo_closes_2025_and_opens_2026_with_units_at_every_stage():
     call_command("load_demo")
     call_command("load_demo")
     for plan in Plan.objects.all():
-        (period,) = ReportingPeriod.objects.filter(plan=plan)
+        past, period = ReportingPeriod.objects.filter(plan=plan).order_by("start")
+        assert (past.label, past.closed) == ("Năm 2025", True)
         assert period.label == "Năm 2026" and not period.closed
         reports = UnitReport.objects.filter(period=period)
         status_of = {r.unit_id: r.status for r in reports}

@@ -18,6 +18,13 @@
     return div.innerHTML;
   }
 
+  function ink(hex) {
+    // Dark text on light segments, white on dark ones.
+    var n = parseInt(hex.slice(1), 16);
+    var lum = 0.299 * (n >> 16) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255);
+    return lum > 160 ? "#1d2733" : "#fff";
+  }
+
   function stack(spec, label, width) {
     return {
       option: {
@@ -54,7 +61,7 @@
             itemStyle: { color: s.colour },
             label: {
               show: true,
-              color: "#fff",
+              color: ink(s.colour),
               formatter: function (p) {
                 return p.value ? String(p.value) : "";
               },
