@@ -201,6 +201,7 @@ def load_facts(
     has_file = Evidence.objects.filter(task_report=OuterRef("pk"))
     for r in (
         TaskReport.objects.filter(**task_filter)
+        .order_by()  # the model's ordering joins the task for nothing here
         .annotate(has_evidence=Exists(has_file))
         .values(
             "task_id",
@@ -229,25 +230,29 @@ def load_facts(
     if indicator_ids is not None:
         value_filter = {"indicator_id__in": indicator_ids}
     values: dict[tuple[int, int], list[ValueRow]] = defaultdict(list)
-    for r in IndicatorValue.objects.filter(**value_filter).values(
-        "indicator_id", "unit_report__period_id", "unit_report__unit_id", "value", "text"
+    for r in (
+        IndicatorValue.objects.filter(**value_filter)
+        .order_by()
+        .values("indicator_id", "unit_report__period_id", "unit_report__unit_id", "value", "text")
     ):
         values[(r["indicator_id"], r["unit_report__period_id"])].append(
             ValueRow(r["unit_report__unit_id"], _float(r["value"]), r["text"])
         )
     assessments = {
         (r["indicator_id"], r["period_id"]): r["achieved"]
-        for r in IndicatorAssessment.objects.filter(**value_filter).values(
-            "indicator_id", "period_id", "achieved"
-        )
+        for r in IndicatorAssessment.objects.filter(**value_filter)
+        .order_by()
+        .values("indicator_id", "period_id", "achieved")
     }
     triggers = dict(
-        TaskTrigger.objects.filter(**task_filter).values_list("task_id", "trigger_date")
+        TaskTrigger.objects.filter(**task_filter).order_by().values_list("task_id", "trigger_date")
     )
     submitted: dict[tuple[int, int], dt.date | None] = {}
     report_status: dict[tuple[int, int], str] = {}
-    for r in UnitReport.objects.filter(period__plan_id__in=plan_ids).values(
-        "period_id", "unit_id", "status", "submitted_at"
+    for r in (
+        UnitReport.objects.filter(period__plan_id__in=plan_ids)
+        .order_by()
+        .values("period_id", "unit_id", "status", "submitted_at")
     ):
         key = (r["period_id"], r["unit_id"])
         report_status[key] = r["status"]
@@ -282,8 +287,10 @@ def _attach_models(indicators: list[IndicatorInfo]) -> None:
     """Targets and the clerk's profile, two queries for all the indicators."""
     ids = [i.id for i in indicators]
     targets: dict[int, list[rules.Target]] = defaultdict(list)
-    for r in IndicatorTarget.objects.filter(indicator_id__in=ids).values(
-        "indicator_id", "year", "op", "value", "value_max", "raw", "unit"
+    for r in (
+        IndicatorTarget.objects.filter(indicator_id__in=ids)
+        .order_by()
+        .values("indicator_id", "year", "op", "value", "value_max", "raw", "unit")
     ):
         targets[r["indicator_id"]].append(
             rules.Target(

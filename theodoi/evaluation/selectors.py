@@ -172,7 +172,9 @@ def judge_indicator(
 
 def current_plans(commune: AdminUnit) -> list[Plan]:
     """The plans being carried out: published, not superseded."""
-    return list(commune.plans.filter(status=PlanStatus.PUBLISHED).order_by("issue_date", "pk"))
+    # The extraction (the whole plan as read, tens of KB of JSON) is not needed here.
+    plans = commune.plans.filter(status=PlanStatus.PUBLISHED).defer("extraction")
+    return list(plans.order_by("issue_date", "pk"))
 
 
 def period_of_year(periods: list[ReportingPeriod], year: int) -> ReportingPeriod | None:
@@ -197,6 +199,8 @@ class WarningItem:
     task: TaskInfo | None = None
     indicator: IndicatorInfo | None = None
     explanation: ExplanationRequest | None = None
+    url: str = ""  # the record's page, set by the dashboard
+    ask_url: str = ""  # the explanation request's form, when the reader may ask
 
 
 @dataclass
@@ -208,6 +212,7 @@ class UnitSummary:
     submitted_on: dt.date | None
     timeliness: str | None
     card: rules.Scorecard | None = None
+    links: dict[str, str] = field(default_factory=dict)  # set by the dashboard
 
 
 @dataclass

@@ -123,6 +123,11 @@ def dashboard(request, code: int):
         "scoped": cy.scoped_to is not None,
         "links": {
             "done": board.task_list_url(cy, tinh_trang="done"),
+            "done_on_time": board.task_list_url(cy, tinh_trang=rules.TaskGroup.DONE_ON_TIME.value),
+            "done_late": board.task_list_url(cy, tinh_trang=rules.TaskGroup.DONE_LATE.value),
+            "recurring_reported": board.task_list_url(
+                cy, tinh_trang=rules.TaskStatus.RECURRING_REPORTED.value
+            ),
             "overdue": board.task_list_url(cy, tinh_trang=rules.TaskStatus.OVERDUE.value),
             "in_time": board.task_list_url(cy, tinh_trang=rules.TaskGroup.IN_TIME.value),
             "recurring": board.task_list_url(cy, tinh_trang="recurring"),

@@ -306,3 +306,27 @@ def test_stored_judgements_keep_their_history(judged, cast, today):
     rows = Judgement.objects.filter(task__code="8", period=p2026)
     assert [r.status for r in rows] == ["overdue", "due_soon"]  # newest first
     assert later >= 1
+
+
+def test_the_headline_figures_open_their_records(judged, cast, login, today, board_url):
+    client = login(cast.leader)
+    html = client.get(board_url).content.decode()
+    headline = html[html.index('class="headline"') : html.index('id="canh-bao"')]
+    expected = {
+        "tinh_trang=done&": 2,  # "Hoàn thành 2/6"
+        "tinh_trang=done_on_time": 1,
+        "tinh_trang=done_late": 1,
+        "tinh_trang=overdue": 1,
+        "tinh_trang=in_time": 5,
+        "tinh_trang=recurring&": 2,
+        "tinh_trang=recurring_reported": 1,
+        "muc_do=reached": 1,
+        "muc_do=no_data": 1,
+        "lo_trinh=on_track": 2,
+        "lo_trinh=insufficient": 1,
+    }
+    hrefs = [unescape(h) + "&" for h in re.findall(r'href="([^"]*tong-quan/[^"]+)"', headline)]
+    for key, shown in expected.items():
+        (href,) = [h for h in hrefs if key in h]
+        rows = re.findall(r'<tr id="(?:task|indicator)-\d+"', client.get(href).content.decode())
+        assert len(rows) == shown, key
