@@ -120,7 +120,6 @@ def judge_task(facts: Facts, task: TaskInfo, period: ReportingPeriod, today: dt.
 def judge_indicator(
     facts: Facts, indicator: IndicatorInfo, period: ReportingPeriod, today: dt.date
 ) -> IndicatorJudged:
-    model, year = indicator.model, period.end.year
     points, last_end = [], None
     for p in facts.plan_periods(indicator.plan_id):
         if p.end > period.end:
@@ -131,37 +130,32 @@ def judge_indicator(
         last_end = max(last_end or p.end, p.end)
         if row.value is not None:
             points.append(rules.Reported(p.start, p.end, row.value))
-    values = rules.year_values(points, model.aggregation)
     here = _row_of(facts.values.get((indicator.id, period.pk), []), indicator.unit_id)
-    target = rules.target_for_year(indicator.targets, year, model)
-    level = rules.level_judgement(
-        year=year,
-        target=target,
-        value=values.get(year),
+    judged = rules.judge_indicator_year(
+        targets=indicator.targets,
+        model=indicator.model,
+        points=points,
+        year=period.end.year,
         text=here.text if here else "",
         assessment=facts.assessments.get((indicator.id, period.pk)),
-        model=model,
-    )
-    trajectory = rules.trajectory_judgement(
-        values=values, targets=indicator.targets, model=model, year=year
     )
     return IndicatorJudged(
         indicator=indicator,
         period=period,
-        year=year,
-        values=values,
-        value=values.get(year),
+        year=judged.year,
+        values=judged.values,
+        value=judged.value,
         text=here.text if here else "",
-        target=target,
-        level=level,
-        trajectory=trajectory,
+        target=judged.target,
+        level=judged.level,
+        trajectory=judged.trajectory,
         warnings=rules.indicator_warnings(
-            trajectory=trajectory,
-            values=values,
-            year=year,
+            trajectory=judged.trajectory,
+            values=judged.values,
+            year=judged.year,
             last_reported_end=last_end,
             today=today,
-            model=model,
+            model=indicator.model,
             thresholds=facts.thresholds(),
         ),
     )

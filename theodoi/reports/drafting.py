@@ -243,8 +243,8 @@ def _assessment(facts: PeriodFacts) -> str:
         lines.append(figures)
         lines.append(
             f"So với lộ trình đến mốc: {c['trajectory:on_track']} chỉ tiêu đúng lộ trình, "
-            f"{c['trajectory:at_risk']} chỉ tiêu có nguy cơ chậm, "
-            f"{c['trajectory:off_track']} chỉ tiêu chậm so với lộ trình, "
+            f"{c['trajectory:at_risk']} chỉ tiêu cần đẩy nhanh, "
+            f"{c['trajectory:off_track']} chỉ tiêu trì trệ hoặc đi lùi, "
             f"{c['trajectory:' + INSUFFICIENT]} chỉ tiêu chưa đủ dữ liệu để đánh giá."
         )
         for i in inds:

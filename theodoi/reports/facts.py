@@ -12,8 +12,7 @@ from typing import NamedTuple
 
 from theodoi.evaluation import rules as evaluation
 
-INSUFFICIENT = "insufficient"
-TRAJECTORY_LABELS = {**evaluation.INDICATOR_LABELS, INSUFFICIENT: "Chưa đủ dữ liệu"}
+INSUFFICIENT = evaluation.Trajectory.INSUFFICIENT.value
 DONE_BUCKETS = (evaluation.TaskGroup.DONE_ON_TIME, evaluation.TaskGroup.DONE_LATE)
 MET = ("met", "exceeded")  # an indicator's judgements that count as reaching its target
 

@@ -3,8 +3,9 @@ the period, each indicator with its value and judgement, each unit with its repo
 figures; and the commune's report as stored, or as it would be drafted today.
 
 Every read of a judgement goes through this module (`tracking.selectors.task_status`,
-`_indicator_judgement`, `_trajectory`), so that the reports follow whatever the evaluation
-app decides: the drafting, the .docx and the .xlsx only see the plain rows of `facts`.
+`_indicator_row`), which asks the evaluation app's rules (`judge_indicator_year`, the
+composition the dashboard uses), so that the reports follow whatever the evaluation app
+decides: the drafting, the .docx and the .xlsx only see the plain rows of `facts`.
 The number of queries does not grow with the number of periods, tasks or units (a
 province's 100 communes cost what one does).
 """
@@ -17,19 +18,17 @@ import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db.models import Q
 from django.utils import timezone
 
 from theodoi.accounts.models import AdminUnit, Unit
 from theodoi.evaluation import rules as evaluation
+from theodoi.evaluation.models import IndicatorAssessment, IndicatorProfile
 from theodoi.lib.vnnumber import format_decimal_vi
-from theodoi.plans.models import Indicator, PlanStatus, Task
+from theodoi.plans.models import DeadlineKind, Indicator, PlanStatus, Task
 from theodoi.reports import drafting, rules
 from theodoi.reports.facts import (
-    INSUFFICIENT,
-    TRAJECTORY_LABELS,
     IndicatorRow,
     PeriodFacts,
     Span,
@@ -54,31 +53,30 @@ from theodoi.tracking.selectors import submitted_on, task_status
 # --- Judgements: the one place reports read them ----------------------------------------
 
 
-def _indicator_judgement(target, value: Decimal | None, text: str):
-    if target is None:
-        return None
-    return evaluation.indicator_status(
-        target=target.parsed, value=float(value) if value is not None else None, text=text
+def _indicator_model(
+    indicator: Indicator, profiles: dict[int, IndicatorProfile]
+) -> tuple[list[evaluation.Target], evaluation.IndicatorModel]:
+    """The indicator's milestones and its model (the clerk's profile over what the plan
+    implies), as the evaluation app judges them."""
+    targets = [
+        evaluation.Target(
+            year=t.year,
+            op=t.op,
+            value=None if t.value is None else float(t.value),
+            value_max=None if t.value_max is None else float(t.value_max),
+            raw=t.raw,
+            unit=t.unit,
+        )
+        for t in sorted(indicator.targets.all(), key=lambda t: t.year)
+    ]
+    profile = profiles.get(indicator.pk)
+    model = evaluation.infer_indicator_model(
+        name=indicator.name,
+        unit_of_measure=indicator.unit_of_measure,
+        targets=targets,
+        clerk=profile.clerk_fields() if profile else None,
     )
-
-
-def _trajectory(milestone, history: list[tuple[int, Decimal]], year: int, value):
-    """Against the straight line from the first value the commune recorded to the next
-    milestone: fewer than two values in different years is not enough to judge."""
-    if milestone is None or milestone.op == "qualitative" or value is None:
-        return None, None
-    if not history or history[0][0] >= year:
-        return INSUFFICIENT, None
-    base_year, base_value = history[0]
-    judged = evaluation.trajectory_judgement(
-        baseline_year=base_year,
-        baseline_value=float(base_value),
-        target_year=milestone.year,
-        target=milestone.parsed,
-        year=year,
-        value=float(value),
-    )
-    return judged.status, judged.expected
+    return targets, model
 
 
 # --- Periods -------------------------------------------------------------------------------
@@ -118,15 +116,20 @@ class _Gathered:
     triggers: dict[int, dt.date]  # by task
     coordinating: dict[int, set[int]]  # task → its coordinating units
     reports: dict[tuple[int, int], UnitReport]  # (period, unit)
-    task_reports: dict[tuple[int, int, int], TaskReport]  # (period, unit, task)
+    # (task, unit) → its reports up to the last period, oldest first: a one-off task not
+    # yet reported in a period stands where its last report left it (`_task_report`).
+    task_reports: dict[tuple[int, int], list[TaskReport]]
     evidence: dict[int, list[str]]  # task report → file names
     values: dict[tuple[int, int], list[IndicatorValue]]  # (indicator, unit), oldest first
     units: dict[int, Unit]
+    models: dict[int, tuple[list[evaluation.Target], evaluation.IndicatorModel]]
+    assessments: dict[tuple[int, int], bool]  # (indicator, period) → the clerk's judgement
 
 
 def _gather(periods: list[ReportingPeriod]) -> _Gathered:
     plan_ids = {p.plan_id for p in periods}
     period_ids = [p.pk for p in periods]
+    last_end = max(p.end for p in periods)
     tasks = list(
         Task.objects.filter(plan_id__in=plan_ids)
         .select_related("lead_unit")
@@ -137,9 +140,19 @@ def _gather(periods: list[ReportingPeriod]) -> _Gathered:
         task__plan_id__in=plan_ids
     ).values_list("task_id", "unit_id"):
         coordinating[task_id].add(unit_id)
+    task_reports = defaultdict(list)
+    for tr in (
+        TaskReport.objects.filter(
+            unit_report__period__plan_id__in=plan_ids, unit_report__period__end__lte=last_end
+        )
+        .select_related("unit_report__period")
+        .order_by("unit_report__period__end")
+    ):
+        task_reports[(tr.task_id, tr.unit_report.unit_id)].append(tr)
     evidence = defaultdict(list)
     for task_report_id, name in Evidence.objects.filter(
-        task_report__unit_report__period_id__in=period_ids
+        task_report__unit_report__period__plan_id__in=plan_ids,
+        task_report__unit_report__period__end__lte=last_end,
     ).values_list("task_report_id", "original_name"):
         evidence[task_report_id].append(name)
     indicators = list(
@@ -152,7 +165,7 @@ def _gather(periods: list[ReportingPeriod]) -> _Gathered:
     for v in (
         IndicatorValue.objects.filter(
             indicator__plan_id__in=plan_ids,
-            unit_report__period__end__lte=max(p.end for p in periods),
+            unit_report__period__end__lte=last_end,
         )
         .select_related("unit_report__period")
         .order_by("unit_report__period__end")
@@ -160,6 +173,9 @@ def _gather(periods: list[ReportingPeriod]) -> _Gathered:
         values[(v.indicator_id, v.unit_report.unit_id)].append(v)
     unit_ids = {r.lead_unit_id for r in [*tasks, *indicators] if r.lead_unit_id}
     unit_ids |= {u for us in coordinating.values() for u in us}
+    profiles = {
+        p.indicator_id: p for p in IndicatorProfile.objects.filter(indicator__in=indicators)
+    }
     return _Gathered(
         tasks=_by_plan(tasks),
         indicators=_by_plan(indicators),
@@ -173,15 +189,15 @@ def _gather(periods: list[ReportingPeriod]) -> _Gathered:
             (r.period_id, r.unit_id): r
             for r in UnitReport.objects.filter(period_id__in=period_ids).select_related("unit")
         },
-        task_reports={
-            (tr.unit_report.period_id, tr.unit_report.unit_id, tr.task_id): tr
-            for tr in TaskReport.objects.filter(
-                unit_report__period_id__in=period_ids
-            ).select_related("unit_report")
-        },
+        task_reports=task_reports,
         evidence=evidence,
         values=values,
         units={u.pk: u for u in Unit.objects.filter(pk__in=unit_ids)},
+        models={i.pk: _indicator_model(i, profiles) for i in indicators},
+        assessments={
+            (a.indicator_id, a.period_id): a.achieved
+            for a in IndicatorAssessment.objects.filter(period_id__in=period_ids)
+        },
     )
 
 
@@ -221,13 +237,13 @@ def _period_facts(period: ReportingPeriod, today: dt.date, rows: _Gathered) -> P
     )
     tasks, indicators = rows.tasks[plan.pk], rows.indicators[plan.pk]
     for task in tasks:
-        unit_report = rows.reports.get((period.pk, task.lead_unit_id))
-        tr = rows.task_reports.get((period.pk, task.lead_unit_id, task.pk))
+        tr = _task_report(rows.task_reports, period, task)
         status = task_status(
             task,
             period,
             tr,
-            reported_on=submitted_on(unit_report),
+            reported_on=tr
+            and submitted_on(rows.reports.get((tr.unit_report.period_id, tr.unit_report.unit_id))),
             trigger_date=rows.triggers.get(task.pk),
             today=today,
         )
@@ -249,7 +265,7 @@ def _period_facts(period: ReportingPeriod, today: dt.date, rows: _Gathered) -> P
             )
         )
     for indicator in indicators:
-        facts.indicators.append(_indicator_row(indicator, period, rows.values))
+        facts.indicators.append(_indicator_row(indicator, period, rows))
     facts.units = _unit_rows(period, facts, rows)
     return facts
 
@@ -266,34 +282,58 @@ def _plan_row(record: Task | Indicator) -> dict:
     }
 
 
-def _indicator_row(indicator: Indicator, period: ReportingPeriod, values) -> IndicatorRow:
+def _task_report(
+    task_reports: dict[tuple[int, int], list[TaskReport]], period: ReportingPeriod, task: Task
+) -> TaskReport | None:
+    """The lead unit's report on the task in the period; for a one-off task not yet
+    reported there, its latest earlier one (done stays done, a debt stays a debt), as the
+    dashboard judges it."""
+    rows = task_reports.get((task.pk, task.lead_unit_id), [])
+    here = next((r for r in rows if r.unit_report.period_id == period.pk), None)
+    if here is not None or task.deadline_kind == DeadlineKind.RECURRING:
+        return here
+    earlier = [r for r in rows if r.unit_report.period.end < period.start]
+    return earlier[-1] if earlier else None
+
+
+def _indicator_row(indicator: Indicator, period: ReportingPeriod, rows: _Gathered) -> IndicatorRow:
     year = period.end.year
-    targets = sorted(indicator.targets.all(), key=lambda t: t.year)
-    target = next((t for t in targets if t.year == year), None)
+    targets, model = rows.models[indicator.pk]
     milestone = next((t for t in targets if t.year >= year), None)
-    own = values.get((indicator.pk, indicator.lead_unit_id), [])
+    own = rows.values.get((indicator.pk, indicator.lead_unit_id), [])
     current = next((v for v in own if v.unit_report.period_id == period.pk), None)
     value = current.value if current else None
     text = current.text if current else ""
-    history = [
-        (v.unit_report.period.end.year, v.value)
-        for v in own
-        if v.value is not None and v.unit_report.period.kind == period.kind
-    ]
-    status = _indicator_judgement(target, value, text)
-    trajectory, expected = _trajectory(milestone, history, year, value)
+    judged = evaluation.judge_indicator_year(
+        targets=targets,
+        model=model,
+        points=[
+            evaluation.Reported(
+                v.unit_report.period.start, v.unit_report.period.end, float(v.value)
+            )
+            for v in own
+            if v.value is not None and v.unit_report.period.end <= period.end
+        ],
+        year=year,
+        text=text,
+        assessment=rows.assessments.get((indicator.pk, period.pk)),
+    )
+    # No target for the year, nothing to judge the year by: no status (shown "—").
+    level = judged.level.status
+    status = None if level == evaluation.Level.NO_TARGET else level
+    trajectory = judged.trajectory
     return IndicatorRow(
         **_plan_row(indicator),
         unit_of_measure=indicator.unit_of_measure or next((t.unit for t in targets if t.unit), ""),
-        target_year=target.raw if target else "",
+        target_year=evaluation.target_text(judged.target, model.unit) if judged.target else "",
         milestone=f"{milestone.year}: {milestone.raw}" if milestone else "",
         value=value,
         value_shown=format_decimal_vi(value, grouped=True) if value is not None else text,
         status=str(status) if status else None,
-        status_label=evaluation.INDICATOR_LABELS[status] if status else "",
-        trajectory=str(trajectory) if trajectory else None,
-        trajectory_label=TRAJECTORY_LABELS[trajectory] if trajectory else "",
-        expected=expected,
+        status_label=evaluation.LEVEL_LABELS[status] if status else "",
+        trajectory=str(trajectory.status),
+        trajectory_label=evaluation.TRAJECTORY_LABELS[trajectory.status],
+        expected=trajectory.expected,
         source=current.source if current else "",
         note=current.note if current else "",
     )

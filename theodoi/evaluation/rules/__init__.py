@@ -4,12 +4,14 @@
 - `indicators`: an indicator's model, its target for any year (interpolated between
   milestones), a year's value against it.
 - `trajectory`: on track to the next milestone (the UNSD SDG progress method).
+- `indicator_year`: an indicator judged in a year from its periods' values.
 - `warnings`: early warnings and their thresholds.
 - `scorecard`: a unit's figures, score and rank.
 - `permissions`: who may do what with all of it.
 
 The vocabulary is the one of `shared/DESIGN.md`."""
 
+from theodoi.evaluation.rules.indicator_year import IndicatorYear, judge_indicator_year
 from theodoi.evaluation.rules.indicators import (
     AGGREGATION_LABELS,
     DIRECTION_LABELS,
@@ -103,6 +105,7 @@ __all__ = [
     "Direction",
     "EarlyWarning",
     "IndicatorModel",
+    "IndicatorYear",
     "Kind",
     "Level",
     "LevelJudgement",
@@ -126,6 +129,7 @@ __all__ = [
     "indicator_status",
     "indicator_warnings",
     "infer_indicator_model",
+    "judge_indicator_year",
     "level_judgement",
     "ranks",
     "report_timeliness",

@@ -76,6 +76,7 @@ class TrajectoryJudgement:
     goal: Target | None = None
     met: bool = False
     projection: list[tuple[int, float]] = field(default_factory=list)
+    expected: float | None = None  # where the required path puts the latest year
 
 
 def classify(ratio: float) -> Trajectory:
@@ -135,7 +136,14 @@ def _against(
         (y, _project(method, xt, observed, y - t, model.limit))
         for y in range(t, max(milestone.year, t) + 1)
     ]
-    common.update(method=method, required=required, observed=observed, projection=projection)
+    expected = _project(method, x0, required, t - t0, None)
+    common.update(
+        method=method,
+        required=required,
+        observed=observed,
+        projection=projection,
+        expected=expected,
+    )
     span = f"{t - t0} năm qua ({t0}–{t})" if t - t0 > 1 else f"năm qua ({t0}–{t})"
     wants_up = op in (">=", ">", "=", "range")
     if required == 0 or (required > 0) != wants_up:

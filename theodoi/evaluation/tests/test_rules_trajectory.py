@@ -22,6 +22,7 @@ def test_the_example_of_the_issue():
     j = judge({2025: 55, 2026: 58}, baseline_value=52, baseline_year=2024)
     assert j.status == T.AT_RISK
     assert (j.method, j.required, j.observed, j.ratio) == ("absolute", 8, 3, 0.375)
+    assert j.expected == 68  # where 8 a year from 52 in 2024 puts 2026
     # At 3 a year from 58 in 2026: 70 in 2030; from now 42 points in 4 years.
     assert j.reason == (
         "Cần tăng 8 điểm %/năm đến 2030 (từ 52% năm 2024 lên mục tiêu «100%»); "

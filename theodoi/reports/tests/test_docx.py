@@ -160,10 +160,10 @@ def test_annex_tables_hold_the_figures(report):
     assert indicators.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in indicators.rows[1:]}
     assert rows["1"][3:8] == ["≥60%", "2026: ≥60%", "62,5", "Vượt", "Đúng lộ trình"]
-    assert rows["2"][5:8] == ["1", "—", "Chậm so với lộ trình"]
+    assert rows["2"][5:8] == ["1", "—", "Trì trệ hoặc đi lùi"]
     task_rows = {r.cells[0].text: [c.text for c in r.cells] for r in tasks.rows[1:]}
     assert task_rows["A2"][4] == "Hoàn thành quá hạn"
-    assert task_rows["B4"][4] == "Quá hạn"
+    assert task_rows["B4"][4] == "Quá hạn chưa hoàn thành"
     groups = [r.cells[0].text for r in tasks.rows[1:] if len({c._tc for c in r.cells}) == 1]
     assert groups == ["Nâng cao nhận thức", "Phát triển hạ tầng số"]
     annex = [t for t in _texts(doc) if t.startswith("(Kèm theo")]

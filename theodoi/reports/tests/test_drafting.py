@@ -34,10 +34,17 @@ def test_indicator_judgements_and_trajectories(scenario):
         "Vượt",
         "Đúng lộ trình",
     )
-    assert (rows["2"].status, rows["2"].trajectory_label) == (None, "Chậm so với lộ trình")
-    assert abs(rows["2"].expected - 1.8) < 1e-9
+    # A count from 1 to 5 by 2030 needs 5^(1/5) − 1 = 38 % a year: 1,38 in 2026; it
+    # stayed at 1 (UNSD method, the evaluation app's).
+    assert (rows["2"].status, rows["2"].trajectory_label) == (None, "Trì trệ hoặc đi lùi")
+    assert abs(rows["2"].expected - 5**0.2) < 1e-9
     assert (rows["3"].status_label, rows["3"].trajectory_label) == ("Chưa đạt", "Chưa đủ dữ liệu")
-    assert (rows["4"].value_shown, rows["4"].status, rows["4"].trajectory) == ("", None, None)
+    # qualitative, towards its 2030 aim, nothing recorded: no data, no trajectory
+    assert (rows["4"].value_shown, rows["4"].status, rows["4"].trajectory) == (
+        "",
+        "no_data",
+        "insufficient",
+    )
 
 
 def test_sections_carry_the_figures(scenario):
@@ -50,11 +57,14 @@ def test_sections_carry_the_figures(scenario):
         "1 nhiệm vụ quá hạn." in results
     )
     assert "b) Phát triển hạ tầng số: hoàn thành 1/4 nhiệm vụ (1 đúng hạn, 0 quá hạn)" in results
-    assert "- Nhiệm vụ A3 (Phòng Văn hóa - Xã hội; thời hạn: 30/09/2026): quá hạn." in results
+    assert (
+        "- Nhiệm vụ A3 (Phòng Văn hóa - Xã hội; thời hạn: 30/09/2026): quá hạn chưa hoàn thành."
+        in results
+    )
     assessment = sections["danh_gia"]
     assert "- Tỷ lệ hộ dùng cáp quang: đạt 62,5% (chỉ tiêu năm 2026: ≥60%)." in assessment
     assert (
-        "Số doanh nghiệp số: 1 doanh nghiệp; chậm so với lộ trình (theo lộ trình cần đạt 1,8"
+        "Số doanh nghiệp số: 1 doanh nghiệp; trì trệ hoặc đi lùi (theo lộ trình cần đạt 1,4"
         in assessment
     )
     assert "Còn 1 đơn vị chưa gửi báo cáo: Công an." in assessment
@@ -71,12 +81,12 @@ def test_annex_rows(scenario):
     facts = _facts(scenario)
     indicators = drafting.indicator_annex(facts.indicators)
     assert [r["ket_qua"] for r in indicators] == ["62,5", "1", "85", "Chưa có số liệu"]
-    assert [r["danh_gia"] for r in indicators] == ["Vượt", "—", "Chưa đạt", "—"]
+    assert [r["danh_gia"] for r in indicators] == ["Vượt", "—", "Chưa đạt", "Chưa có số liệu"]
     tasks = drafting.task_annex(facts.tasks)
     assert [r["ten"] for r in tasks if r["nhom"]] == ["Nâng cao nhận thức", "Phát triển hạ tầng số"]
     a3 = next(r for r in tasks if r.get("stt") == "A3")
     assert (a3["tinh_trang"], a3["ket_qua"], a3["don_vi"]) == (
-        "Quá hạn",
+        "Quá hạn chưa hoàn thành",
         "40%; Đã làm A3",
         "Phòng Văn hóa - Xã hội",
     )

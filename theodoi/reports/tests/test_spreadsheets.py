@@ -26,7 +26,7 @@ def test_workbook_formatting_and_figures(scenario):
     assert header[:4] == ["STT", "Nhiệm vụ", "Nhóm nhiệm vụ", "Đơn vị chủ trì"]
     assert tasks.column_dimensions["B"].width == 60
     a3 = next(r for r in tasks.iter_rows(min_row=2) if r[0].value == "A3")
-    assert a3[6].value == "Quá hạn" and a3[7].value == "Quá hạn"
+    assert a3[6].value == "Quá hạn chưa hoàn thành" and a3[7].value == "Quá hạn"
     assert a3[8].value == 0.4 and a3[8].number_format == "0.0%"
     assert a3[5].number_format == "dd/mm/yyyy" and a3[5].value.date().isoformat() == "2026-09-30"
     indicators = wb["Chỉ tiêu"]
@@ -60,7 +60,8 @@ def test_csv_is_what_vietnamese_excel_opens(scenario):
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["STT", "Chỉ tiêu", "Nhóm chỉ tiêu"]
     fibre = next(r for r in rows if r[0] == "1")
-    assert fibre[7] == "62,5" and fibre[11] == "60"
+    # 2026's "≥60%" is met: no path value to reach (the UNSD method's)
+    assert fibre[7] == "62,5" and fibre[11] == ""
     tasks = list(
         csv.reader(
             io.StringIO(spreadsheets.csv_bytes(sheets[0]).decode("utf-8-sig")), delimiter=";"
