@@ -136,7 +136,8 @@ def load_facts(
         commune=commune
     )
     units = {
-        u["id"]: u for u in Unit.objects.filter(commune=commune).values("id", "name", "position")
+        u["id"]: u
+        for u in Unit.objects.filter(commune=commune).order_by().values("id", "name", "position")
     }
 
     tasks_qs = Task.objects.filter(plan_id__in=plan_ids)

@@ -92,6 +92,7 @@ def dashboard(request, code: int):
     cy = selectors.commune_year(
         commune, _year(request), today, unit_ids=_scope(request, commune, role)
     )
+    board.add_links(cy, can_request=permissions.can_request_explanation(role))
     by_group = board.task_rows(cy, "nhom")
     by_unit = board.task_rows(cy, "don_vi")
     indicator_rows = board.indicator_rows(cy)

@@ -68,6 +68,7 @@ def _count_links(html: str) -> list[tuple[int, str]]:
 def test_every_count_opens_exactly_the_records_it_counts(judged, cast, login, today, board_url):
     client = login(cast.leader)
     html = client.get(board_url).content.decode()
+    assert 'href=""' not in html
     links = _count_links(html)
     assert len(links) > 20
     for shown, href in links:
@@ -207,6 +208,9 @@ def test_a_warning_becomes_an_explanation_request_answered_and_closed(judged, ca
     assert "Chờ nhà cung cấp bàn giao phần mềm." in task_page
     board = text_of(leader.get(reverse("evaluation:dashboard", args=[cast.commune.code])))
     assert "Đã yêu cầu giải trình (hạn 06/12/2026)" in board
+    # The other two warnings still offer to ask.
+    board_html = leader.get(reverse("evaluation:dashboard", args=[cast.commune.code]))
+    assert board_html.content.decode().count('class="ask"') == 2
 
     close = reverse("evaluation:explanation-close", args=[item.pk])
     assert login(cast.focal_point).post(close).status_code == 403
