@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from theodoi.evaluation.rules.text import amount, num
 from theodoi.lib.vntext import search_key
@@ -102,6 +103,13 @@ class Target:
     def numeric(self) -> bool:
         return self.op in NUMERIC_OPS and self.value is not None
 
+    @property
+    def goal(self) -> float:
+        """The (lower) number of a numeric target; asking a qualitative one is a bug."""
+        if self.value is None:
+            raise ValueError(f"target {self.raw!r} has no number")
+        return self.value
+
 
 @dataclass(frozen=True)
 class IndicatorModel:
@@ -135,7 +143,7 @@ def infer_indicator_model(
     name: str,
     unit_of_measure: str,
     targets: Sequence[Target],
-    clerk: dict | None = None,
+    clerk: dict[str, Any] | None = None,
 ) -> IndicatorModel:
     """The indicator's model: what the clerk set (`clerk`, a dict of the fields below,
     None or absent for "not set"), the rest inferred.
@@ -167,7 +175,7 @@ def infer_indicator_model(
 
     by_year = sorted(numeric, key=lambda t: t.year)
     if any(t.op in _DOWN for t in numeric) or (
-        len(by_year) > 1 and by_year[-1].value < by_year[0].value
+        len(by_year) > 1 and by_year[-1].goal < by_year[0].goal
     ):
         direction = Direction.DECREASE
     elif any(_KEEP.search(t) for t in texts[1:]):
@@ -176,7 +184,7 @@ def infer_indicator_model(
         direction = Direction.INCREASE
 
     aggregation = Aggregation.SUM if any(_PER_YEAR.search(t) for t in texts) else Aggregation.LATEST
-    inferred = {
+    inferred: dict[str, Any] = {
         "kind": kind,
         "direction": direction,
         "aggregation": aggregation,
@@ -268,6 +276,8 @@ def target_for_year(targets: Sequence[Target], year: int, model: IndicatorModel)
     later = next((t for t in ordered if t.year > year), None)
     earlier = next((t for t in reversed(ordered) if t.year < year), None)
     if later is None:
+        if earlier is None:  # unreachable: `ordered` has a target and none is this year's
+            return None
         basis = f"mốc năm {earlier.year} giữ nguyên"
         return replace(earlier, year=year, interpolated=True, basis=basis)
     if not later.numeric:
@@ -281,8 +291,10 @@ def target_for_year(targets: Sequence[Target], year: int, model: IndicatorModel)
         basis = f"mục tiêu năm {earlier.year} và năm {later.year} như nhau"
         return replace(later, year=year, basis=basis)
     to = f"{target_text(later, model.unit)} năm {later.year}"
+    lo_from: float
+    hi_from: float | None
     if earlier is not None and earlier.numeric:
-        lo_from, hi_from, from_year = earlier.value, earlier.value_max, earlier.year
+        lo_from, hi_from, from_year = earlier.goal, earlier.value_max, earlier.year
         basis = f"giữa {target_text(earlier, model.unit)} năm {earlier.year} và {to}"
     elif (
         earlier is None
@@ -295,7 +307,7 @@ def target_for_year(targets: Sequence[Target], year: int, model: IndicatorModel)
     else:
         return None
     share = (year - from_year) / (later.year - from_year)
-    value = _interpolate(lo_from, later.value, share)
+    value = _interpolate(lo_from, later.goal, share)
     value_max = None
     if later.value_max is not None:
         value_max = _interpolate(
@@ -326,7 +338,7 @@ def target_short(target: Target, unit: str) -> str:
     """A target in a few characters, for a table cell: "≥60%", "2–3%", "định tính"."""
     if not target.numeric:
         return "định tính"
-    return _written(target.op, target.value, target.value_max, "%" if "%" in unit else "")
+    return _written(target.op, target.goal, target.value_max, "%" if "%" in unit else "")
 
 
 def target_text(target: Target, unit: str) -> str:
@@ -335,7 +347,7 @@ def target_text(target: Target, unit: str) -> str:
         return target.raw
     if not target.numeric:
         return target.raw
-    return _written(target.op, target.value, target.value_max, unit)
+    return _written(target.op, target.goal, target.value_max, unit)
 
 
 # --- A value against a target -------------------------------------------------------
@@ -435,10 +447,10 @@ def level_judgement(
     if value is None:
         return LevelJudgement(Level.NO_DATA, f"Chưa có số liệu năm {year}.", target)
     op = effective_op(target.op, model.direction)
-    status = compare(op, value, target.value, target.value_max)
+    status = compare(op, value, target.goal, target.value_max)
     shown = amount(value, model.unit)
     if status == Level.NOT_MET:
-        gap = abs(target.value - value)
+        gap = abs(target.goal - value)
         unit = "điểm %" if model.kind == Kind.PERCENT else model.unit
         words = (
             f"còn cách {amount(gap, unit)}"
@@ -454,7 +466,9 @@ def level_judgement(
     return LevelJudgement(status, f"Năm {year} đạt {shown}, {verb} {source}.", target, value)
 
 
-def indicator_status(*, target: dict | None, value: float | None, text: str | None = None) -> Level:
+def indicator_status(
+    *, target: dict[str, Any] | None, value: float | None, text: str | None = None
+) -> Level:
     """One value against one parsed target dict (`parse_target`), as the report page
     checks a value while it is typed: `compare` for a numeric target, `no_data` without
     a value or a number, and for a qualitative target (the clerk judges those)."""

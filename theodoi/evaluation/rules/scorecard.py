@@ -90,7 +90,8 @@ def scorecard(results: UnitResults, weights: Weights = Weights()) -> Scorecard:
     good = sum(1 for lv, tr in judged if lv in REACHED or tr == Trajectory.ON_TRACK)
     task_share = (on_time + reported + weights.late_credit * late) / len(s) if s else None
     indicator_share = good / len(judged) if judged else None
-    report_share = {"on_time": 1.0, "late": weights.late_credit, "missing": 0.0}.get(results.report)
+    shares = {"on_time": 1.0, "late": weights.late_credit, "missing": 0.0}
+    report_share = shares.get(results.report) if results.report else None
     parts = [
         (weights.tasks, task_share),
         (weights.indicators, indicator_share),

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
 from theodoi.evaluation.rules.text import day
 
@@ -193,7 +194,7 @@ def _recurring(
 
 def task_status(
     *,
-    deadline: dict,
+    deadline: dict[str, Any],
     period_start: date,
     period_end: date,
     report: TaskReportFacts | None,
@@ -262,7 +263,7 @@ def task_status(
 
 
 def _effective(
-    deadline: dict, trigger_date: date | None, allowance: int
+    deadline: dict[str, Any], trigger_date: date | None, allowance: int
 ) -> tuple[str, date | None, date | None]:
     """(kind, start, due) as judged: a triggered conditional task becomes a dated one."""
     kind = deadline.get("kind") or "unknown"
@@ -280,7 +281,7 @@ def _effective(
 
 def task_judgement(
     *,
-    deadline: dict,
+    deadline: dict[str, Any],
     period_start: date,
     period_end: date,
     report: TaskReportFacts | None,
@@ -302,7 +303,7 @@ def task_judgement(
     ):
         status = TaskStatus.DONE_ON_TIME if done else TaskStatus.WAITING
         due = None
-    elif kind in ("date", "period", "range"):
+    elif kind in ("date", "period", "range") and due is not None:
         status = _dated(
             start=start,
             due=due,
@@ -313,7 +314,7 @@ def task_judgement(
         )
     else:
         status = _undated(report)
-    finished = _finished(report, today) if done else None
+    finished = _finished(report, today) if report is not None and done else None
     return TaskJudgement(
         status=status,
         reason=_reason(
@@ -328,7 +329,7 @@ def task_judgement(
         ),
         due=due,
         finished=finished,
-        evidence_missing=done and not report.has_evidence,
+        evidence_missing=report is not None and done and not report.has_evidence,
     )
 
 
@@ -345,7 +346,7 @@ def _progress_words(report: TaskReportFacts | None) -> str:
 def _reason(
     status: TaskStatus,
     *,
-    deadline: dict,
+    deadline: dict[str, Any],
     start: date | None,
     due: date | None,
     report: TaskReportFacts | None,
@@ -354,7 +355,7 @@ def _reason(
     period_label: str,
 ) -> str:
     which = f"kỳ {period_label}" if period_label else "kỳ này"
-    if status in DONE:
+    if status in DONE and finished is not None:
         said = f"Hoàn thành ngày {day(finished)}"
         if report is not None and report.completed_on is None:
             said = f"Báo cáo hoàn thành (không ghi ngày; tính ngày {day(finished)})"
@@ -364,9 +365,9 @@ def _reason(
         if late > 0:
             return f"{said}, trễ {late} ngày so với hạn {day(due)}."
         return f"{said}, trong hạn {day(due)}."
-    if status == TaskStatus.OVERDUE:
+    if status == TaskStatus.OVERDUE and due is not None:
         return f"Quá hạn {(today - due).days} ngày (hạn {day(due)}), {_progress_words(report)}."
-    if status == TaskStatus.DUE_SOON:
+    if status == TaskStatus.DUE_SOON and due is not None:
         left = (due - today).days
         when = "hôm nay là hạn" if left == 0 else f"còn {left} ngày đến hạn {day(due)}"
         return f"{when[0].upper()}{when[1:]}, {_progress_words(report)}."

@@ -19,7 +19,7 @@ forever, and growth from zero is undefined)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from theodoi.evaluation.rules.indicators import (
@@ -90,11 +90,11 @@ def classify(ratio: float) -> Trajectory:
 def _rate(method: str, x0: float, x1: float, years: int) -> float:
     if method == "absolute":
         return (x1 - x0) / years
-    return (x1 / x0) ** (1 / years) - 1
+    return float((x1 / x0) ** (1 / years) - 1)
 
 
 def _project(method: str, x: float, rate: float, years: int, limit: float | None) -> float:
-    value = x + rate * years if method == "absolute" else x * (1 + rate) ** years
+    value = x + rate * years if method == "absolute" else float(x * (1 + rate) ** years)
     value = max(value, 0.0)
     return min(value, limit) if limit is not None else value
 
@@ -117,16 +117,15 @@ def _against(
     (t0, x0), (t, xt) = start, latest
     goal_text = target_text(milestone, model.unit)
     op = effective_op(milestone.op, model.direction)
-    common = dict(start=start, latest=latest, goal=milestone)
-    if compare(op, xt, milestone.value, milestone.value_max) in REACHED:
-        return TrajectoryJudgement(
-            Trajectory.ON_TRACK,
-            f"Đã đạt mục tiêu «{goal_text}» của năm {milestone.year} "
+    base = TrajectoryJudgement(Trajectory.ON_TRACK, "", start=start, latest=latest, goal=milestone)
+    goal = milestone.goal
+    if compare(op, xt, goal, milestone.value_max) in REACHED:
+        return replace(
+            base,
+            reason=f"Đã đạt mục tiêu «{goal_text}» của năm {milestone.year} "
             f"(năm {t}: {amount(xt, model.unit)}).",
             met=True,
-            **common,
         )
-    goal = milestone.value
     bounded = model.kind == Kind.PERCENT or model.limit is not None
     method = "absolute" if bounded or min(x0, xt, goal) <= 0 else "growth"
     needed_years = max(milestone.year - t0, 1)
@@ -136,25 +135,25 @@ def _against(
         (y, _project(method, xt, observed, y - t, model.limit))
         for y in range(t, max(milestone.year, t) + 1)
     ]
-    expected = _project(method, x0, required, t - t0, None)
-    common.update(
+    base = replace(
+        base,
         method=method,
         required=required,
         observed=observed,
         projection=projection,
-        expected=expected,
+        expected=_project(method, x0, required, t - t0, None),
     )
     span = f"{t - t0} năm qua ({t0}–{t})" if t - t0 > 1 else f"năm qua ({t0}–{t})"
     wants_up = op in (">=", ">", "=", "range")
     if required == 0 or (required > 0) != wants_up:
         # The series began at or past the target and has since fallen back from it.
         moved = "giảm" if observed < 0 else "tăng" if observed > 0 else "không đổi"
-        return TrajectoryJudgement(
-            Trajectory.OFF_TRACK,
-            f"Năm {t0} đã ở mức {amount(x0, model.unit)} (mục tiêu «{goal_text}» năm "
+        return replace(
+            base,
+            status=Trajectory.OFF_TRACK,
+            reason=f"Năm {t0} đã ở mức {amount(x0, model.unit)} (mục tiêu «{goal_text}» năm "
             f"{milestone.year}), năm {t} còn {amount(xt, model.unit)}: đi lùi"
             + (f", {moved} {_per_year(method, observed, model)}." if observed else "."),
-            **common,
         )
     ratio = observed / required
     need = "tăng" if required > 0 else "giảm"
@@ -177,7 +176,7 @@ def _against(
             reason += f"; từ nay cần {need} {_per_year(method, still, model)}."
         else:
             reason += "."
-    return TrajectoryJudgement(classify(ratio), reason, ratio=ratio, **common)
+    return replace(base, status=classify(ratio), reason=reason, ratio=ratio)
 
 
 def trajectory_judgement(
@@ -228,4 +227,4 @@ def trajectory_judgement(
         )
     ahead = [m for m in numeric if m.year >= year] or numeric[-1:]
     judged = [_against(m, start=start, latest=latest, model=model) for m in ahead]
-    return min(judged, key=lambda j: (_WORST_FIRST.index(j.status), j.goal.year))
+    return min(judged, key=lambda j: (_WORST_FIRST.index(j.status), j.goal.year if j.goal else 0))
