@@ -113,18 +113,7 @@ class AssessmentForm(forms.Form):
 class SettingsForm(forms.ModelForm):
     class Meta:
         model = EvaluationSettings
-        fields = [
-            "due_soon_days",
-            "due_soon_percent",
-            "report_days_before",
-            "stale_days",
-            "jump_factor",
-            "weight_tasks",
-            "weight_indicators",
-            "weight_reports",
-            "late_credit",
-            "explanation_days",
-        ]
+        fields = list(EvaluationSettings.FIELDS)
         localized_fields = ["jump_factor"]
 
     def clean(self):

@@ -65,6 +65,20 @@ class EvaluationSettings(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    # What the commune edits (the settings page and `evaluation_settings_save`).
+    FIELDS = (
+        "due_soon_days",
+        "due_soon_percent",
+        "report_days_before",
+        "stale_days",
+        "jump_factor",
+        "weight_tasks",
+        "weight_indicators",
+        "weight_reports",
+        "late_credit",
+        "explanation_days",
+    )
+
     class Meta:
         constraints = [
             models.CheckConstraint(

@@ -149,23 +149,9 @@ def indicator_assessment_record(
     return assessment
 
 
-SETTINGS_FIELDS = (
-    "due_soon_days",
-    "due_soon_percent",
-    "report_days_before",
-    "stale_days",
-    "jump_factor",
-    "weight_tasks",
-    "weight_indicators",
-    "weight_reports",
-    "late_credit",
-    "explanation_days",
-)
-
-
 @transaction.atomic
 def evaluation_settings_save(*, commune: AdminUnit, user, **fields) -> EvaluationSettings:
-    unknown = set(fields) - set(SETTINGS_FIELDS)
+    unknown = set(fields) - set(EvaluationSettings.FIELDS)
     if unknown:
         raise TypeError(f"unknown settings: {sorted(unknown)}")
     if (

@@ -24,26 +24,6 @@ _EXPLANATION_STATES = {
 
 
 @register.filter
-def task_label(status) -> str:
-    return rules.LABELS.get(status, "")
-
-
-@register.filter
-def task_colour(status) -> str:
-    return rules.COLOUR.get(status, "grey")
-
-
-@register.filter
-def level_label(status) -> str:
-    return rules.LEVEL_LABELS.get(status, "")
-
-
-@register.filter
-def level_colour(status) -> str:
-    return rules.LEVEL_COLOUR.get(status, "grey")
-
-
-@register.filter
 def trajectory_label(status) -> str:
     return rules.TRAJECTORY_LABELS.get(status, "")
 

@@ -28,6 +28,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from theodoi.accounts.models import Unit
 from theodoi.evaluation import services
+from theodoi.evaluation.demo import PDF  # the smallest PDF the evidence check accepts
 from theodoi.plans.models import Task
 from theodoi.tracking import services as tracking
 from theodoi.tracking.models import UnitReport
@@ -37,7 +38,6 @@ from theodoi.tracking.tests.conftest import login, make_plan, plan
 __all__ = ["login", "plan"]
 
 TODAY = dt.date(2026, 11, 29)
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 AWARE = dt.timezone(dt.timedelta(hours=7))
 
 
