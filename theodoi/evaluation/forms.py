@@ -7,7 +7,7 @@ from django import forms
 
 from theodoi.evaluation.models import EvaluationSettings, IndicatorProfile
 from theodoi.tracking.forms import parse_date_vi
-from theodoi.tracking.rules import parse_decimal_vi
+from theodoi.tracking.rules import MAX_DECIMALS, MAX_INTEGER_DIGITS, parse_decimal_vi
 
 DATE_WIDGET = forms.TextInput(
     attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "size": 10}
@@ -38,9 +38,18 @@ class VietnameseDecimalField(forms.CharField):
         if not text:
             return None
         try:
-            return parse_decimal_vi(text)
+            number = parse_decimal_vi(text)
         except ValueError as err:
             raise forms.ValidationError(f"{self.label}: {err}") from None
+        # As the database stores it (18 digits, 4 after the point).
+        exponent = number.as_tuple().exponent
+        if abs(number) >= 10**MAX_INTEGER_DIGITS or (
+            isinstance(exponent, int) and -exponent > MAX_DECIMALS
+        ):
+            raise forms.ValidationError(
+                f"{self.label}: «{text}» quá lớn hoặc quá nhiều chữ số sau dấu phẩy."
+            )
+        return number
 
 
 class ExplanationRequestForm(forms.Form):

@@ -6,10 +6,9 @@ from __future__ import annotations
 from django import template
 from django.utils import timezone
 
-from theodoi.accounts.access import focal_unit_ids, role_in_commune
+from theodoi.accounts.access import role_in_commune
 from theodoi.evaluation import dashboard, rules, selectors
 from theodoi.evaluation.forms import AssessmentForm, IndicatorProfileForm
-from theodoi.evaluation.models import ExplanationStatus
 from theodoi.evaluation.rules import permissions
 from theodoi.evaluation.rules.text import amount, num
 
@@ -145,8 +144,4 @@ def indicator_judgement(context, indicator):
         "kind_labels": rules.KIND_LABELS,
         "direction_labels": rules.DIRECTION_LABELS,
         "aggregation_labels": rules.AGGREGATION_LABELS,
-        "own_unit": user is not None
-        and user.is_authenticated
-        and panel.info.unit_id in focal_unit_ids(user, commune),
-        "closed": ExplanationStatus.CLOSED,
     }

@@ -281,6 +281,15 @@ def test_the_clerk_edits_the_indicator_model_and_judges_a_qualitative_result(
     assert login(cast.leader).post(url, {"baseline_value": "35"}).status_code == 403
     bad = login(cast.clerk).post(url, {"baseline_value": "35"}, follow=True)
     assert "Số liệu gốc: cần cả giá trị và năm" in text_of(bad)
+    huge = login(cast.clerk).post(
+        url, {"baseline_value": "1.000.000.000.000.000", "baseline_year": "2024"}, follow=True
+    )
+    assert "Số liệu gốc: «1.000.000.000.000.000» quá lớn" in text_of(huge)
+    assert (
+        not IndicatorProfile.objects.filter(indicator=share, baseline_year=2024)
+        .exclude(baseline_value=30)
+        .exists()
+    )
     login(cast.clerk).post(
         url, {"baseline_value": "35,5", "baseline_year": "2024", "kind": "percent"}
     )
