@@ -114,48 +114,55 @@ def _against(
     latest: tuple[int, float],
     model: IndicatorModel,
 ) -> TrajectoryJudgement:
+    """The numbers and status against one milestone; `_words` says it (only for the
+    milestone that stands: the others' reasons would be thrown away)."""
     (t0, x0), (t, xt) = start, latest
-    goal_text = target_text(milestone, model.unit)
     op = effective_op(milestone.op, model.direction)
     base = TrajectoryJudgement(Trajectory.ON_TRACK, "", start=start, latest=latest, goal=milestone)
     goal = milestone.goal
     if compare(op, xt, goal, milestone.value_max) in REACHED:
-        return replace(
-            base,
-            reason=f"Đã đạt mục tiêu «{goal_text}» của năm {milestone.year} "
-            f"(năm {t}: {amount(xt, model.unit)}).",
-            met=True,
-        )
+        return replace(base, met=True)
     bounded = model.kind == Kind.PERCENT or model.limit is not None
     method = "absolute" if bounded or min(x0, xt, goal) <= 0 else "growth"
-    needed_years = max(milestone.year - t0, 1)
-    required = _rate(method, x0, goal, needed_years)
+    required = _rate(method, x0, goal, max(milestone.year - t0, 1))
     observed = _rate(method, x0, xt, t - t0)
-    projection = [
-        (y, _project(method, xt, observed, y - t, model.limit))
-        for y in range(t, max(milestone.year, t) + 1)
-    ]
     base = replace(
         base,
         method=method,
         required=required,
         observed=observed,
-        projection=projection,
+        projection=[
+            (y, _project(method, xt, observed, y - t, model.limit))
+            for y in range(t, max(milestone.year, t) + 1)
+        ],
         expected=_project(method, x0, required, t - t0, None),
     )
-    span = f"{t - t0} năm qua ({t0}–{t})" if t - t0 > 1 else f"năm qua ({t0}–{t})"
     wants_up = op in (">=", ">", "=", "range")
     if required == 0 or (required > 0) != wants_up:
         # The series began at or past the target and has since fallen back from it.
-        moved = "giảm" if observed < 0 else "tăng" if observed > 0 else "không đổi"
-        return replace(
-            base,
-            status=Trajectory.OFF_TRACK,
-            reason=f"Năm {t0} đã ở mức {amount(x0, model.unit)} (mục tiêu «{goal_text}» năm "
-            f"{milestone.year}), năm {t} còn {amount(xt, model.unit)}: đi lùi"
-            + (f", {moved} {_per_year(method, observed, model)}." if observed else "."),
-        )
+        return replace(base, status=Trajectory.OFF_TRACK)
     ratio = observed / required
+    return replace(base, status=classify(ratio), ratio=ratio)
+
+
+def _words(j: TrajectoryJudgement, model: IndicatorModel) -> str:
+    """The reason of a judgement against its milestone, in words and numbers."""
+    assert j.goal is not None and j.start is not None and j.latest is not None
+    (t0, x0), (t, xt), milestone = j.start, j.latest, j.goal
+    goal_text = target_text(milestone, model.unit)
+    if j.met:
+        return (
+            f"Đã đạt mục tiêu «{goal_text}» của năm {milestone.year} "
+            f"(năm {t}: {amount(xt, model.unit)})."
+        )
+    method, required, observed = j.method, j.required or 0.0, j.observed or 0.0
+    if j.ratio is None:
+        moved = "giảm" if observed < 0 else "tăng" if observed > 0 else "không đổi"
+        return (
+            f"Năm {t0} đã ở mức {amount(x0, model.unit)} (mục tiêu «{goal_text}» năm "
+            f"{milestone.year}), năm {t} còn {amount(xt, model.unit)}: đi lùi"
+            + (f", {moved} {_per_year(method, observed, model)}." if observed else ".")
+        )
     need = "tăng" if required > 0 else "giảm"
     if observed == 0:
         did = "không thay đổi"
@@ -163,20 +170,22 @@ def _against(
         did = f"{need} {_per_year(method, observed, model)}"
     else:
         did = f"lại {'giảm' if observed < 0 else 'tăng'} {_per_year(method, observed, model)}"
+    span = f"{t - t0} năm qua ({t0}–{t})" if t - t0 > 1 else f"năm qua ({t0}–{t})"
     reason = (
         f"Cần {need} {_per_year(method, required, model)} đến {milestone.year} "
         f"(từ {amount(x0, model.unit)} năm {t0} lên mục tiêu «{goal_text}»); "
-        f"{span} {did}" + (f", bằng {num(ratio * 100, 0)}% tốc độ cần thiết." if ratio > 0 else ".")
+        f"{span} {did}"
+        + (f", bằng {num(j.ratio * 100, 0)}% tốc độ cần thiết." if j.ratio > 0 else ".")
     )
     if milestone.year > t:
-        reached = projection[-1][1]
+        reached = j.projection[-1][1]
         reason += f" Theo tốc độ này, năm {milestone.year} đạt khoảng {amount(reached, model.unit)}"
-        if classify(ratio) != Trajectory.ON_TRACK:
-            still = _rate(method, xt, goal, milestone.year - t)
+        if j.status != Trajectory.ON_TRACK:
+            still = _rate(method, xt, milestone.goal, milestone.year - t)
             reason += f"; từ nay cần {need} {_per_year(method, still, model)}."
         else:
             reason += "."
-    return replace(base, status=classify(ratio), reason=reason, ratio=ratio)
+    return reason
 
 
 def trajectory_judgement(
@@ -227,4 +236,5 @@ def trajectory_judgement(
         )
     ahead = [m for m in numeric if m.year >= year] or numeric[-1:]
     judged = [_against(m, start=start, latest=latest, model=model) for m in ahead]
-    return min(judged, key=lambda j: (_WORST_FIRST.index(j.status), j.goal.year if j.goal else 0))
+    worst = min(judged, key=lambda j: (_WORST_FIRST.index(j.status), j.goal.year if j.goal else 0))
+    return replace(worst, reason=_words(worst, model))
