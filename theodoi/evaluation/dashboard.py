@@ -16,7 +16,6 @@ from theodoi.evaluation import rules
 from theodoi.evaluation.rules.text import amount
 from theodoi.evaluation.selectors import CommuneYear, IndicatorJudged, group_counts
 
-COLOURS = {"green": "#2e7d32", "orange": "#ef8c00", "red": "#c62828", "grey": "#9aa3ad"}
 GROUP_COLOURS = {
     rules.TaskGroup.DONE_ON_TIME: "#2e7d32",
     rules.TaskGroup.DONE_LATE: "#8bc34a",
@@ -29,12 +28,6 @@ LEVEL_COLOURS = {
     rules.Level.NOT_MET: "#c62828",
     rules.Level.NO_DATA: "#b0b7bf",
     rules.Level.NO_TARGET: "#e3e7eb",
-}
-TRAJECTORY_COLOURS = {
-    rules.Trajectory.ON_TRACK: "#2e7d32",
-    rules.Trajectory.AT_RISK: "#ef8c00",
-    rules.Trajectory.OFF_TRACK: "#c62828",
-    rules.Trajectory.INSUFFICIENT: "#b0b7bf",
 }
 NO_GROUP = "(không nhóm)"
 NO_UNIT = "(chưa giao đơn vị)"
