@@ -147,3 +147,60 @@ def can_write_commune_report(role: Role | None) -> bool:
 def can_view_province_report(role: Role | None) -> bool:
     """The province's consolidated report: its supervisors (and the admin)."""
     return role in {Role.ADMIN, Role.SUPERVISOR}
+
+
+# --- Judging progress: the commune's dashboard, explanation requests ----------------
+
+# The standing unit and the commune's leaders: who follow up on what is late.
+DIRECTORS = MANAGERS | {Role.LEADER}
+
+
+def can_view_commune_dashboard(role: Role | None) -> bool:
+    """The commune's dashboard (`/xa/<code>/tong-quan/`), its lists, the judgement on a
+    task's or an indicator's page and the explanation requests: every reader; a focal
+    point sees them narrowed to its own units (`commune_dashboard_is_unit_scoped`)."""
+    return can_view_commune(role)
+
+
+def commune_dashboard_is_unit_scoped(role: Role | None) -> bool:
+    return role == Role.FOCAL_POINT
+
+
+def dashboard_is_home(role: Role | None) -> bool:
+    """Whose home page is the commune's dashboard: the leader's and the viewer's (where
+    it stands, what is late); the others start from the commune's plans."""
+    return role in {Role.LEADER, Role.VIEWER}
+
+
+def can_edit_indicator_model(role: Role | None) -> bool:
+    """An indicator's baseline, direction, kind, how its values combine: the clerk's call."""
+    return role in MANAGERS
+
+
+def can_assess_qualitative(role: Role | None) -> bool:
+    """Judge a qualitative result against its target (đạt / chưa đạt)."""
+    return role in MANAGERS
+
+
+def can_edit_evaluation_settings(role: Role | None) -> bool:
+    """The commune's warning thresholds and scorecard weights: the clerk proposes, the
+    leader decides; either may set them."""
+    return role in DIRECTORS
+
+
+def can_request_explanation(role: Role | None) -> bool:
+    return role in DIRECTORS
+
+
+def can_view_explanation(role: Role | None, *, own_unit: bool) -> bool:
+    """An explanation request: the commune's readers, a focal point only its own unit's."""
+    return can_view_report(role, own_unit=own_unit)
+
+
+def can_answer_explanation(role: Role | None, *, own_unit: bool) -> bool:
+    """The unit asked answers; the clerk may write down an answer a unit gave on paper."""
+    return can_edit_report(role, own_unit=own_unit)
+
+
+def can_close_explanation(role: Role | None) -> bool:
+    return role in DIRECTORS

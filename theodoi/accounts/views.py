@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 
 from theodoi.accounts import rules
 from theodoi.accounts.forms import AliasForm, UnitForm
-from theodoi.accounts.models import Role, Unit
+from theodoi.accounts.models import Unit
 from theodoi.accounts.selectors import (
     commune_access,
     commune_for_user,
@@ -26,8 +26,7 @@ def home(request):
     communes = list(visible_communes(request.user))
     provinces = list(supervised_provinces(request.user))
     if len(communes) == 1 and not provinces:
-        # The leader's home is the commune's dashboard: where it stands, what is late.
-        if commune_access(request.user, communes[0]).role in (Role.LEADER, Role.VIEWER):
+        if rules.dashboard_is_home(commune_access(request.user, communes[0]).role):
             return redirect("evaluation:dashboard", code=communes[0].code)
         return redirect("plans:commune-detail", code=communes[0].code)
     return render(request, "accounts/home.html", {"communes": communes, "provinces": provinces})

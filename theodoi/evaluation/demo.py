@@ -10,8 +10,10 @@ warnings and scorecards have something to say.
   stall, go backwards, and one typed 35 for 3,5; the clerk's baselines for a few
   indicators; judgements stored as of 15/01/2026 and today.
 
-Idempotent: a period that already has reports is left as it is. Runs before
-`load_tracking_demo`, which then finds 2026 filled and leaves it alone."""
+Idempotent: a period where a unit has started is left as it is. 2026 opens once 2025
+is filled, so that its one-off tasks start where 2025 left them, as they would have on
+1/1/2026. Runs before `load_tracking_demo`, which then finds 2026 filled and leaves it
+alone."""
 
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ from theodoi.plans.models import Plan, PlanStatus
 from theodoi.tracking import selectors as tracking_selectors
 from theodoi.tracking import services as tracking
 from theodoi.tracking.demo import DEMO_COMMUNES, DRAFT_FIRST
-from theodoi.tracking.models import Progress, ReportingPeriod, UnitReport
+from theodoi.tracking.models import Progress, ReportingPeriod, ReportStatus, UnitReport
 
 # Deadlines a clerk gives, by turn, to tasks the plan states without one.
 DEADLINES = (
@@ -105,17 +107,24 @@ def load_evaluation_demo(stdout=None) -> list[ReportingPeriod]:
         commune__code__in=DEMO_COMMUNES, status=PlanStatus.PUBLISHED
     ).select_related("commune")
     for plan in plans:
-        y2025, y2026 = tracking.period_create_defaults(plan=plan, years=[2025, 2026])
-        for period, fill in ((y2025, _fill_2025), (y2026, _fill_2026)):
-            if UnitReport.objects.filter(period=period).exists():
-                continue
+        periods = []
+        for year, fill in ((2025, _fill_2025), (2026, _fill_2026)):
+            (period,) = tracking.period_create_defaults(plan=plan, years=[year])
+            tracking.period_open(period=period)  # before the year began too
+            periods.append(period)
+            if (
+                UnitReport.objects.filter(period=period)
+                .exclude(status=ReportStatus.NOT_STARTED)
+                .exists()
+            ):
+                continue  # filled on an earlier run
             fill(plan, period)
             made.append(period)
             if stdout:
                 stdout.write(f"{plan.commune.name}: số liệu minh họa kỳ {period.label}.\n")
-        if y2025 in made or y2026 in made:
+        if set(periods) & set(made):
             _baselines(plan)
-            services.plan_judge(plan=plan, today=dt.date(2026, 1, 15), periods=[y2025])
+            services.plan_judge(plan=plan, today=dt.date(2026, 1, 15), periods=periods[:1])
             services.plan_judge(plan=plan, today=timezone.localdate())
     return made
 
@@ -179,7 +188,7 @@ def _fill_reports(plan, period, units, year: int, submit) -> None:
     numeric = [i for i in facts.indicators if any(t.numeric for t in i.targets)]
     stories = {i.id: _story(i, n) for n, i in enumerate(numeric)}
     for unit in units:
-        report = tracking.unit_report_get_or_start(period=period, unit=unit)
+        report = tracking_selectors.unit_report(period, unit)
         for row in report.tasks.select_related("task"):
             n, info = tasks[row.task_id]
             progress, percent, done_on = _task_plan(info, n, year)

@@ -285,12 +285,21 @@ def load_facts(
 
 
 def _attach_models(indicators: list[IndicatorInfo]) -> None:
-    """Targets and the clerk's profile, two queries for all the indicators."""
-    ids = [i.id for i in indicators]
+    models = indicator_models({i.id: (i.name, i.unit_of_measure) for i in indicators})
+    for i in indicators:
+        i.targets, i.model = models[i.id]
+
+
+def indicator_models(
+    indicators: dict[int, tuple[str, str]],
+) -> dict[int, tuple[list[rules.Target], rules.IndicatorModel]]:
+    """Each indicator's milestones, oldest first, and its model: the clerk's profile over
+    what the plan implies. `indicators` maps an id to (name, unit of measure); two
+    queries for all of them. The dashboard and the reports judge with these."""
     targets: dict[int, list[rules.Target]] = defaultdict(list)
     for r in (
-        IndicatorTarget.objects.filter(indicator_id__in=ids)
-        .order_by()
+        IndicatorTarget.objects.filter(indicator_id__in=indicators)
+        .order_by("year")
         .values("indicator_id", "year", "op", "value", "value_max", "raw", "unit")
     ):
         targets[r["indicator_id"]].append(
@@ -303,13 +312,19 @@ def _attach_models(indicators: list[IndicatorInfo]) -> None:
                 unit=r["unit"],
             )
         )
-    profiles = {p.indicator_id: p for p in IndicatorProfile.objects.filter(indicator_id__in=ids)}
-    for i in indicators:
-        i.targets = sorted(targets[i.id], key=lambda t: t.year)
-        profile = profiles.get(i.id)
-        i.model = rules.infer_indicator_model(
-            name=i.name,
-            unit_of_measure=i.unit_of_measure,
-            targets=i.targets,
-            clerk=profile.clerk_fields() if profile else None,
+    profiles = {
+        p.indicator_id: p for p in IndicatorProfile.objects.filter(indicator_id__in=indicators)
+    }
+    models = {}
+    for pk, (name, unit_of_measure) in indicators.items():
+        profile = profiles.get(pk)
+        models[pk] = (
+            targets[pk],
+            rules.infer_indicator_model(
+                name=name,
+                unit_of_measure=unit_of_measure,
+                targets=targets[pk],
+                clerk=profile.clerk_fields() if profile else None,
+            ),
         )
+    return models

@@ -6,49 +6,21 @@ from __future__ import annotations
 from django import forms
 
 from theodoi.evaluation.models import EvaluationSettings, IndicatorProfile
-from theodoi.tracking.forms import parse_date_vi
-from theodoi.tracking.rules import MAX_DECIMALS, MAX_INTEGER_DIGITS, parse_decimal_vi
-
-DATE_WIDGET = forms.TextInput(
-    attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "size": 10}
-)
+from theodoi.tracking.forms import DayField
+from theodoi.tracking.rules import check_indicator_value
 
 
-class VietnameseDateField(forms.CharField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("widget", DATE_WIDGET)
-        super().__init__(**kwargs)
+class NumberField(forms.CharField):
+    """A number typed with a decimal comma, read and bounded as a reported value is
+    (`tracking.rules.check_indicator_value`: as the database stores it)."""
 
     def clean(self, value):
-        text = super().clean(value)
         try:
-            day = parse_date_vi(text)
-        except ValueError:
-            raise forms.ValidationError(
-                f"{self.label}: «{text}» không phải ngày dd/mm/yyyy."
-            ) from None
-        if day is None and self.required:
-            raise forms.ValidationError(f"{self.label}: hãy ghi ngày (dd/mm/yyyy).")
-        return day
-
-
-class VietnameseDecimalField(forms.CharField):
-    def clean(self, value):
-        text = super().clean(value)
-        if not text:
-            return None
-        try:
-            number = parse_decimal_vi(text)
-        except ValueError as err:
-            raise forms.ValidationError(f"{self.label}: {err}") from None
-        # As the database stores it (18 digits, 4 after the point).
-        exponent = number.as_tuple().exponent
-        if abs(number) >= 10**MAX_INTEGER_DIGITS or (
-            isinstance(exponent, int) and -exponent > MAX_DECIMALS
-        ):
-            raise forms.ValidationError(
-                f"{self.label}: «{text}» quá lớn hoặc quá nhiều chữ số sau dấu phẩy."
+            number, _ = check_indicator_value(
+                raw=super().clean(value), unit=None, qualitative=False
             )
+        except ValueError as err:
+            raise forms.ValidationError(f"{self.label}: {err}.") from None
         return number
 
 
@@ -59,7 +31,7 @@ class ExplanationRequestForm(forms.Form):
         max_length=4000,
         error_messages={"required": "Nội dung yêu cầu: hãy ghi rõ đơn vị cần giải trình điều gì."},
     )
-    due_on = VietnameseDateField(label="Hạn giải trình")
+    due_on = DayField(label="Hạn giải trình")
 
 
 class ExplanationAnswerForm(forms.Form):
@@ -93,10 +65,10 @@ class IndicatorProfileForm(forms.Form):
         required=False,
         choices=[("", "Tự suy ra từ kế hoạch"), *IndicatorProfile.Aggregation.choices],
     )
-    limit = VietnameseDecimalField(
+    limit = NumberField(
         label="Giới hạn tự nhiên", required=False, help_text="Để trống: 100 với tỷ lệ %."
     )
-    baseline_value = VietnameseDecimalField(label="Số liệu gốc", required=False)
+    baseline_value = NumberField(label="Số liệu gốc", required=False)
     baseline_year = forms.IntegerField(
         label="Năm gốc",
         required=False,

@@ -10,7 +10,12 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
 from theodoi.accounts.models import AdminUnit
+from theodoi.accounts.rules import Access, can_view_explanation
+from theodoi.accounts.selectors import commune_access
 from theodoi.evaluation import rules
 from theodoi.evaluation.facts import Facts, IndicatorInfo, TaskInfo, load_facts
 from theodoi.evaluation.models import (
@@ -24,6 +29,45 @@ from theodoi.tracking.models import PeriodKind, ReportingPeriod
 
 _SEVERITY = {"red": 0, "orange": 1}
 _REPORT_ORDER = {"missing": 0, "late": 1, "on_time": 2}
+
+
+# --- What a user may open ------------------------------------------------------------
+
+
+def indicator_for_user(user, pk: int, check) -> tuple[Indicator, Access]:
+    """An indicator of a plan being (or once) carried out and the user's access to its
+    commune, if `check(role)` allows; 404 for an unknown indicator or a draft's."""
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("plan__commune__parent")
+        .defer("plan__extraction")
+        .exclude(plan__status=PlanStatus.DRAFT),
+        pk=pk,
+    )
+    access = commune_access(user, indicator.plan.commune)
+    if not check(access.role):
+        raise PermissionDenied
+    return indicator, access
+
+
+def explanation_for_user(user, pk: int) -> tuple[ExplanationRequest, Access]:
+    """The explanation request and the user's access to its commune; a focal point only
+    reaches its own unit's requests."""
+    item = get_object_or_404(
+        ExplanationRequest.objects.select_related(
+            "period__plan__commune__parent",
+            "unit",
+            "task",
+            "indicator",
+            "requested_by__person",
+            "answered_by__person",
+            "closed_by__person",
+        ).defer("period__plan__extraction"),
+        pk=pk,
+    )
+    access = commune_access(user, item.period.plan.commune)
+    if not can_view_explanation(access.role, own_unit=access.owns(item.unit_id)):
+        raise PermissionDenied
+    return item, access
 
 
 @dataclass

@@ -25,7 +25,7 @@ from theodoi.evaluation.models import (
 from theodoi.plans.models import Indicator, Plan, Task
 from theodoi.tracking import selectors as tracking_selectors
 from theodoi.tracking.models import ReportingPeriod
-from theodoi.tracking.services import notification_send
+from theodoi.tracking.notifications import notification_send
 
 
 class EvaluationError(Exception):

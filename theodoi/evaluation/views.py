@@ -13,8 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from theodoi.accounts.access import focal_unit_ids, get_commune_for, role_in_commune
+from theodoi.accounts import rules as access_rules
 from theodoi.accounts.models import Unit
+from theodoi.accounts.rules import Access
+from theodoi.accounts.selectors import commune_for_user
 from theodoi.evaluation import dashboard as board
 from theodoi.evaluation import rules, selectors, services
 from theodoi.evaluation.forms import (
@@ -26,17 +28,16 @@ from theodoi.evaluation.forms import (
     SettingsForm,
 )
 from theodoi.evaluation.models import EvaluationSettings, ExplanationRequest, ExplanationStatus
-from theodoi.evaluation.rules import permissions
-from theodoi.plans.models import Indicator, PlanStatus, Task
+from theodoi.plans.models import Indicator, Task
 from theodoi.tracking.models import ReportingPeriod
 
 # --- Access helpers ----------------------------------------------------------------
 
 
-def _scope(request, commune, role) -> set[int] | None:
+def _scope(access: Access) -> set[int] | None:
     """The units a focal point's dashboard is narrowed to; None: the whole commune."""
-    if permissions.dashboard_is_unit_scoped(role):
-        return focal_unit_ids(request.user, commune)
+    if access_rules.commune_dashboard_is_unit_scoped(access.role):
+        return set(access.unit_ids)
     return None
 
 
@@ -47,52 +48,15 @@ def _year(request) -> int | None:
         return None
 
 
-def _get_indicator_for_user(request, pk: int, check) -> Indicator:
-    indicator = get_object_or_404(
-        Indicator.objects.select_related("plan__commune__parent").exclude(
-            plan__status=PlanStatus.DRAFT
-        ),
-        pk=pk,
-    )
-    if not check(role_in_commune(request.user, indicator.plan.commune)):
-        raise PermissionDenied
-    return indicator
-
-
-def _get_request_for_user(request, pk: int) -> tuple[ExplanationRequest, object, bool]:
-    """The explanation request, the user's role and whether it is the user's own unit;
-    a focal point only reaches its own unit's requests."""
-    item = get_object_or_404(
-        ExplanationRequest.objects.select_related(
-            "period__plan__commune__parent",
-            "unit",
-            "task",
-            "indicator",
-            "requested_by__person",
-            "answered_by__person",
-            "closed_by__person",
-        ),
-        pk=pk,
-    )
-    commune = item.period.plan.commune
-    role = role_in_commune(request.user, commune)
-    own = item.unit_id in focal_unit_ids(request.user, commune)
-    if not permissions.can_view_explanation(role, own_unit=own):
-        raise PermissionDenied
-    return item, role, own
-
-
 # --- The dashboard and the lists behind its figures -----------------------------------
 
 
 @login_required
 def dashboard(request, code: int):
-    commune, role = get_commune_for(request.user, code, permissions.can_view_dashboard)
+    commune, access = commune_for_user(request.user, code, access_rules.can_view_commune_dashboard)
     today = timezone.localdate()
-    cy = selectors.commune_year(
-        commune, _year(request), today, unit_ids=_scope(request, commune, role)
-    )
-    board.add_links(cy, can_request=permissions.can_request_explanation(role))
+    cy = selectors.commune_year(commune, _year(request), today, unit_ids=_scope(access))
+    board.add_links(cy, can_request=access_rules.can_request_explanation(access.role))
     by_group = board.task_rows(cy, "nhom")
     by_unit = board.task_rows(cy, "don_vi")
     indicator_rows = board.indicator_rows(cy)
@@ -119,8 +83,8 @@ def dashboard(request, code: int):
         "group_names": [rules.GROUP_LABELS[g] for g in rules.TaskGroup],
         "level_names": [rules.LEVEL_LABELS[lv] for lv in rules.Level],
         "weights": cy.facts.settings.weights(),
-        "can_request": permissions.can_request_explanation(role),
-        "can_settings": permissions.can_edit_settings(role),
+        "can_request": access_rules.can_request_explanation(access.role),
+        "can_settings": access_rules.can_edit_evaluation_settings(access.role),
         "scoped": cy.scoped_to is not None,
         "links": {
             "done": board.task_list_url(cy, tinh_trang="done"),
@@ -196,9 +160,9 @@ def _filters(request, names) -> dict[str, str]:
 
 @login_required
 def task_list(request, code: int):
-    commune, role = get_commune_for(request.user, code, permissions.can_view_dashboard)
+    commune, access = commune_for_user(request.user, code, access_rules.can_view_commune_dashboard)
     cy = selectors.commune_year(
-        commune, _year(request), timezone.localdate(), unit_ids=_scope(request, commune, role)
+        commune, _year(request), timezone.localdate(), unit_ids=_scope(access)
     )
     filters = _filters(request, ("nhom", "don_vi", "tinh_trang"))
     rows = [t for t in cy.tasks if _task_matches(t, filters)]
@@ -229,9 +193,9 @@ def _indicator_matches(row, filters) -> bool:
 
 @login_required
 def indicator_list(request, code: int):
-    commune, role = get_commune_for(request.user, code, permissions.can_view_dashboard)
+    commune, access = commune_for_user(request.user, code, access_rules.can_view_commune_dashboard)
     cy = selectors.commune_year(
-        commune, _year(request), timezone.localdate(), unit_ids=_scope(request, commune, role)
+        commune, _year(request), timezone.localdate(), unit_ids=_scope(access)
     )
     filters = _filters(request, ("nhom", "don_vi", "muc_do", "lo_trinh"))
     rows = [i for i in cy.indicators if _indicator_matches(i, filters)]
@@ -250,12 +214,12 @@ def indicator_list(request, code: int):
 
 @login_required
 def commune_settings(request, code: int):
-    commune, role = get_commune_for(request.user, code, permissions.can_view_dashboard)
+    commune, access = commune_for_user(request.user, code, access_rules.can_view_commune_dashboard)
     current = EvaluationSettings.objects.filter(commune=commune).first() or EvaluationSettings(
         commune=commune
     )
     form = SettingsForm(instance=current)
-    can_edit = permissions.can_edit_settings(role)
+    can_edit = access_rules.can_edit_evaluation_settings(access.role)
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied
@@ -281,11 +245,11 @@ def commune_settings(request, code: int):
 
 @login_required
 def explanation_list(request, code: int):
-    commune, role = get_commune_for(request.user, code, permissions.can_view_dashboard)
+    commune, access = commune_for_user(request.user, code, access_rules.can_view_commune_dashboard)
     items = ExplanationRequest.objects.filter(period__plan__commune=commune).select_related(
         "unit", "task", "indicator", "period", "requested_by__person"
     )
-    scope = _scope(request, commune, role)
+    scope = _scope(access)
     if scope is not None:
         items = items.filter(unit_id__in=scope)
     status = request.GET.get("trang_thai", "")
@@ -294,9 +258,7 @@ def explanation_list(request, code: int):
     today = timezone.localdate()
     items = list(items[:300])
     for item in items:
-        item.state = permissions.explanation_state(
-            status=item.status, due_on=item.due_on, today=today
-        )
+        item.state = rules.explanation_state(status=item.status, due_on=item.due_on, today=today)
     context = {
         "commune": commune,
         "items": items,
@@ -324,7 +286,7 @@ def _warning_for(commune, period, unit, task, indicator, kind, today) -> str:
 
 @login_required
 def explanation_create(request, code: int):
-    commune, _ = get_commune_for(request.user, code, permissions.can_request_explanation)
+    commune, _ = commune_for_user(request.user, code, access_rules.can_request_explanation)
     source = request.POST if request.method == "POST" else request.GET
     try:
         period = get_object_or_404(
@@ -391,16 +353,16 @@ def explanation_create(request, code: int):
 
 @login_required
 def explanation_detail(request, pk: int):
-    item, role, own = _get_request_for_user(request, pk)
+    item, access = selectors.explanation_for_user(request.user, pk)
     today = timezone.localdate()
-    item.state = permissions.explanation_state(status=item.status, due_on=item.due_on, today=today)
+    item.state = rules.explanation_state(status=item.status, due_on=item.due_on, today=today)
     context = {
         "commune": item.period.plan.commune,
         "item": item,
         "can_answer": item.status != ExplanationStatus.CLOSED
-        and permissions.can_answer_explanation(role, own_unit=own),
+        and access_rules.can_answer_explanation(access.role, own_unit=access.owns(item.unit_id)),
         "can_close": item.status != ExplanationStatus.CLOSED
-        and permissions.can_close_explanation(role),
+        and access_rules.can_close_explanation(access.role),
         "answer_form": ExplanationAnswerForm(initial={"answer": item.answer}),
         "close_form": ExplanationCloseForm(),
     }
@@ -410,8 +372,8 @@ def explanation_detail(request, pk: int):
 @login_required
 @require_POST
 def explanation_answer(request, pk: int):
-    item, role, own = _get_request_for_user(request, pk)
-    if not permissions.can_answer_explanation(role, own_unit=own):
+    item, access = selectors.explanation_for_user(request.user, pk)
+    if not access_rules.can_answer_explanation(access.role, own_unit=access.owns(item.unit_id)):
         raise PermissionDenied
     form = ExplanationAnswerForm(request.POST)
     if not form.is_valid():
@@ -430,8 +392,8 @@ def explanation_answer(request, pk: int):
 @login_required
 @require_POST
 def explanation_close(request, pk: int):
-    item, role, _ = _get_request_for_user(request, pk)
-    if not permissions.can_close_explanation(role):
+    item, access = selectors.explanation_for_user(request.user, pk)
+    if not access_rules.can_close_explanation(access.role):
         raise PermissionDenied
     form = ExplanationCloseForm(request.POST)
     form.is_valid()
@@ -455,7 +417,9 @@ def _indicator_url(indicator: Indicator) -> str:
 @login_required
 @require_POST
 def indicator_model(request, pk: int):
-    indicator = _get_indicator_for_user(request, pk, permissions.can_edit_indicator_model)
+    indicator, _ = selectors.indicator_for_user(
+        request.user, pk, access_rules.can_edit_indicator_model
+    )
     form = IndicatorProfileForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
@@ -473,7 +437,9 @@ def indicator_model(request, pk: int):
 @login_required
 @require_POST
 def indicator_assess(request, pk: int, period_pk: int):
-    indicator = _get_indicator_for_user(request, pk, permissions.can_assess_qualitative)
+    indicator, _ = selectors.indicator_for_user(
+        request.user, pk, access_rules.can_assess_qualitative
+    )
     period = get_object_or_404(ReportingPeriod, pk=period_pk, plan_id=indicator.plan_id)
     form = AssessmentForm(request.POST)
     if form.is_valid():

@@ -24,7 +24,8 @@ from django.utils import timezone
 
 from theodoi.accounts.models import AdminUnit, Unit
 from theodoi.evaluation import rules as evaluation
-from theodoi.evaluation.models import IndicatorAssessment, IndicatorProfile
+from theodoi.evaluation.facts import indicator_models
+from theodoi.evaluation.models import IndicatorAssessment
 from theodoi.lib.vnnumber import format_decimal_vi
 from theodoi.plans.models import DeadlineKind, Indicator, PlanStatus, Task
 from theodoi.reports import drafting, rules
@@ -49,35 +50,6 @@ from theodoi.tracking.models import (
     UnitReport,
 )
 from theodoi.tracking.selectors import submitted_on, task_status
-
-# --- Judgements: the one place reports read them ----------------------------------------
-
-
-def _indicator_model(
-    indicator: Indicator, profiles: dict[int, IndicatorProfile]
-) -> tuple[list[evaluation.Target], evaluation.IndicatorModel]:
-    """The indicator's milestones and its model (the clerk's profile over what the plan
-    implies), as the evaluation app judges them."""
-    targets = [
-        evaluation.Target(
-            year=t.year,
-            op=t.op,
-            value=None if t.value is None else float(t.value),
-            value_max=None if t.value_max is None else float(t.value_max),
-            raw=t.raw,
-            unit=t.unit,
-        )
-        for t in sorted(indicator.targets.all(), key=lambda t: t.year)
-    ]
-    profile = profiles.get(indicator.pk)
-    model = evaluation.infer_indicator_model(
-        name=indicator.name,
-        unit_of_measure=indicator.unit_of_measure,
-        targets=targets,
-        clerk=profile.clerk_fields() if profile else None,
-    )
-    return targets, model
-
 
 # --- Periods -------------------------------------------------------------------------------
 
@@ -158,7 +130,6 @@ def _gather(periods: list[ReportingPeriod]) -> _Gathered:
     indicators = list(
         Indicator.objects.filter(plan_id__in=plan_ids)
         .select_related("lead_unit")
-        .prefetch_related("targets")
         .order_by("plan_id", "position", "pk")
     )
     values = defaultdict(list)
@@ -173,9 +144,6 @@ def _gather(periods: list[ReportingPeriod]) -> _Gathered:
         values[(v.indicator_id, v.unit_report.unit_id)].append(v)
     unit_ids = {r.lead_unit_id for r in [*tasks, *indicators] if r.lead_unit_id}
     unit_ids |= {u for us in coordinating.values() for u in us}
-    profiles = {
-        p.indicator_id: p for p in IndicatorProfile.objects.filter(indicator__in=indicators)
-    }
     return _Gathered(
         tasks=_by_plan(tasks),
         indicators=_by_plan(indicators),
@@ -187,13 +155,16 @@ def _gather(periods: list[ReportingPeriod]) -> _Gathered:
         coordinating=coordinating,
         reports={
             (r.period_id, r.unit_id): r
-            for r in UnitReport.objects.filter(period_id__in=period_ids).select_related("unit")
+            # Earlier periods' too: the day a one-off task's last report was sent.
+            for r in UnitReport.objects.filter(
+                period__plan_id__in=plan_ids, period__end__lte=last_end
+            ).select_related("unit")
         },
         task_reports=task_reports,
         evidence=evidence,
         values=values,
         units={u.pk: u for u in Unit.objects.filter(pk__in=unit_ids)},
-        models={i.pk: _indicator_model(i, profiles) for i in indicators},
+        models=indicator_models({i.pk: (i.name, i.unit_of_measure) for i in indicators}),
         assessments={
             (a.indicator_id, a.period_id): a.achieved
             for a in IndicatorAssessment.objects.filter(period_id__in=period_ids)
@@ -238,12 +209,14 @@ def _period_facts(period: ReportingPeriod, today: dt.date, rows: _Gathered) -> P
     tasks, indicators = rows.tasks[plan.pk], rows.indicators[plan.pk]
     for task in tasks:
         tr = _task_report(rows.task_reports, period, task)
+        # The day the report the row belongs to was sent (an earlier period's, for a
+        # one-off task standing where it was left).
+        sent_in = tr and rows.reports.get((tr.unit_report.period_id, tr.unit_report.unit_id))
         status = task_status(
             task,
             period,
             tr,
-            reported_on=tr
-            and submitted_on(rows.reports.get((tr.unit_report.period_id, tr.unit_report.unit_id))),
+            reported_on=submitted_on(sent_in),
             trigger_date=rows.triggers.get(task.pk),
             today=today,
         )

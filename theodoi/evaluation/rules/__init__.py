@@ -7,7 +7,7 @@
 - `indicator_year`: an indicator judged in a year from its periods' values.
 - `warnings`: early warnings and their thresholds.
 - `scorecard`: a unit's figures, score and rank.
-- `permissions`: who may do what with all of it.
+- who may do what with all of it is in `theodoi.accounts.rules`, with every permission.
 
 The vocabulary is the one of `shared/DESIGN.md`."""
 
@@ -73,10 +73,13 @@ from theodoi.evaluation.rules.trajectory import (
     trajectory_judgement,
 )
 from theodoi.evaluation.rules.warnings import (
+    EXPLANATION_COLOUR,
+    EXPLANATION_LABELS,
     WARNING_LABELS,
     EarlyWarning,
     Thresholds,
     WarningKind,
+    explanation_state,
     indicator_warnings,
     report_warning,
     task_warnings,
@@ -89,6 +92,8 @@ __all__ = [
     "DIRECTION_LABELS",
     "DONE",
     "DUE_SOON_DAYS",
+    "EXPLANATION_COLOUR",
+    "EXPLANATION_LABELS",
     "GROUP",
     "GROUP_LABELS",
     "KIND_LABELS",
@@ -126,6 +131,7 @@ __all__ = [
     "compare",
     "counts_in_period",
     "effective_op",
+    "explanation_state",
     "indicator_status",
     "indicator_warnings",
     "infer_indicator_model",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from theodoi.lib.vnnumber import format_decimal_vi
+
 
 def day(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else "—"
@@ -11,17 +13,14 @@ def day(value: date | None) -> str:
 
 def num(value: float | None, decimals: int = 1) -> str:
     """76.0 → "76", 3.456 → "3,5", 0.04 → "0,04" (a small value keeps two figures so
-    it does not print as 0), None → "—". The decimal comma, no thousands mark."""
+    it does not print as 0), None → "—". `lib.vnnumber`'s decimal comma, rounded half
+    up, no thousands mark."""
     if value is None:
         return "—"
     if value != 0 and abs(value) < 10**-decimals:
         decimals = 2
-    text = f"{value:.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
-    return text.replace(".", ",")
+    text = format_decimal_vi(value, places=decimals)
+    return "0" if text == "-0" else text
 
 
 def amount(value: float | None, unit: str) -> str:

@@ -188,3 +188,20 @@ def report_warning(
             f"Chưa gửi báo cáo {period_label}: {when}.",
         )
     return None
+
+
+EXPLANATION_LABELS = {
+    "open": "Chờ giải trình",
+    "overdue": "Quá hạn giải trình",
+    "answered": "Đã giải trình",
+    "closed": "Đã kết thúc",
+}
+EXPLANATION_COLOUR = {"open": "orange", "overdue": "red", "answered": "green", "closed": "grey"}
+
+
+def explanation_state(*, status: str, due_on: date, today: date) -> str:
+    """An explanation request asked about a warning: "open" | "overdue" (open past its
+    due date) | "answered" | "closed"."""
+    if status == "open" and today > due_on:
+        return "overdue"
+    return status

@@ -1,45 +1,20 @@
-"""Labels and colours of the judgement's statuses, numbers as Vietnamese writes them, and
-the two panels other apps' pages include: a task's and an indicator's judgement."""
+"""Numbers and targets as the judgement's pages print them, and the two panels other
+apps' pages include: a task's and an indicator's judgement. (Statuses in words and
+colours: `tracking_tags`' `status_label` and `status_colour`.)"""
 
 from __future__ import annotations
 
 from django import template
 from django.utils import timezone
 
-from theodoi.accounts.access import role_in_commune
+from theodoi.accounts import rules as access_rules
+from theodoi.accounts.models import Role
+from theodoi.accounts.selectors import commune_access
 from theodoi.evaluation import dashboard, rules, selectors
 from theodoi.evaluation.forms import AssessmentForm, IndicatorProfileForm
-from theodoi.evaluation.rules import permissions
 from theodoi.evaluation.rules.text import amount, num
 
 register = template.Library()
-
-_EXPLANATION_STATES = {
-    "open": ("Chờ giải trình", "orange"),
-    "overdue": ("Quá hạn giải trình", "red"),
-    "answered": ("Đã giải trình", "green"),
-    "closed": ("Đã kết thúc", "grey"),
-}
-
-
-@register.filter
-def trajectory_label(status) -> str:
-    return rules.TRAJECTORY_LABELS.get(status, "")
-
-
-@register.filter
-def trajectory_colour(status) -> str:
-    return rules.TRAJECTORY_COLOUR.get(status, "grey")
-
-
-@register.filter
-def state_label(state) -> str:
-    return _EXPLANATION_STATES.get(state, ("", "grey"))[0]
-
-
-@register.filter
-def state_colour(state) -> str:
-    return _EXPLANATION_STATES.get(state, ("", "grey"))[1]
 
 
 @register.filter
@@ -74,12 +49,10 @@ def bar_width(part, whole) -> str:
     return "0" if not whole else f"{100 * part / whole:.2f}"
 
 
-def _can(context, commune, check, **kw) -> bool:
+def _role(context, commune) -> Role | None:
+    """The reader's role in the commune (the page including the panel let them in)."""
     user = context.get("user")
-    if user is None or not user.is_authenticated:
-        return False
-    role = role_in_commune(user, commune)
-    return check(role, **kw)
+    return commune_access(user, commune).role if user is not None else None
 
 
 @register.inclusion_tag("evaluation/task_judgement.html", takes_context=True)
@@ -89,7 +62,7 @@ def task_judgement(context, task):
     return {
         "task": task,
         "panel": panel,
-        "can_request": _can(context, commune, permissions.can_request_explanation),
+        "can_request": access_rules.can_request_explanation(_role(context, commune)),
         "request": context.get("request"),
     }
 
@@ -98,8 +71,7 @@ def task_judgement(context, task):
 def indicator_judgement(context, indicator):
     panel = selectors.indicator_panel(indicator, timezone.localdate())
     commune = indicator.plan.commune
-    user = context.get("user")
-    role = role_in_commune(user, commune) if user and user.is_authenticated else None
+    role = _role(context, commune)
     profile = getattr(indicator, "profile", None)  # None until the clerk sets something
     model = panel.info.model
     form = IndicatorProfileForm(
@@ -137,9 +109,9 @@ def indicator_judgement(context, indicator):
         "profile": profile,
         "form": form,
         "assess_rows": assess_rows,
-        "can_model": permissions.can_edit_indicator_model(role),
-        "can_assess": permissions.can_assess_qualitative(role),
-        "can_request": permissions.can_request_explanation(role),
+        "can_model": access_rules.can_edit_indicator_model(role),
+        "can_assess": access_rules.can_assess_qualitative(role),
+        "can_request": access_rules.can_request_explanation(role),
         "chart": {"trajectory": dashboard.trajectory_chart(panel)} if panel.years else None,
         "kind_labels": rules.KIND_LABELS,
         "direction_labels": rules.DIRECTION_LABELS,

@@ -1,14 +1,15 @@
 """A small commune whose every figure is worked by hand (see `test_selectors`): the cast's
 Xã Thái Tân with the tracking tests' plan, four more tasks, two yearly periods and the
-units' reports, judged on 29/11/2026.
+units' reports, judged on 29/11/2026. Each period opens (every expected unit gets its
+report, rows not started) before its units fill it in, 2026 after 2025 was filled in.
 
     task  unit      deadline          2025 report            2026 report
     1     Kinh tế   Quý IV/2026       in progress 10 %       in progress 60 %
     2     Kinh tế   Thường xuyên      in progress            in progress
     3     VH-XH     conditional       —                      —
-    4     Công an   Hàng năm          (no report sent)       (no report)
+    4     Công an   Hàng năm          not started (not sent) not started
     5     VH-XH     Quý IV/2025       done 20/11/2025 + file (carried over: done)
-    6     Công an   Tháng 6/2026      not started            (no report)
+    6     Công an   Tháng 6/2026      not started            not started
     7     VH-XH     Tháng 9/2026      not started            done 10/10/2026, no file
     8     Kinh tế   15/12/2026        not started            in progress 20 %
 
@@ -30,12 +31,13 @@ from theodoi.accounts.models import Unit
 from theodoi.evaluation import services
 from theodoi.evaluation.demo import PDF  # the smallest PDF the evidence check accepts
 from theodoi.plans.models import Task
+from theodoi.tracking import selectors as tracking_selectors
 from theodoi.tracking import services as tracking
 from theodoi.tracking.models import UnitReport
-from theodoi.tracking.tests.conftest import login, make_plan, plan
+from theodoi.tracking.tests.conftest import make_plan, plan
 
-# The tracking tests' fixtures: a client logged in as a cast member, their plan.
-__all__ = ["login", "plan"]
+# The tracking tests' fixture: their plan.
+__all__ = ["plan"]
 
 TODAY = dt.date(2026, 11, 29)
 AWARE = dt.timezone(dt.timedelta(hours=7))
@@ -110,7 +112,7 @@ def make_judged_commune(cast):
         D(2026, 9, 30),
     )
     _add_task(plan, "8", "Nền tảng số", economy, "15/12/2026", "date", None, D(2026, 12, 15))
-    p2025, p2026 = tracking.period_create_defaults(plan=plan, years=[2025, 2026])
+    (p2025,) = tracking.period_create_defaults(plan=plan, years=[2025])
     services.indicator_profile_save(
         indicator=plan.indicators.get(code="1"),
         user=cast.clerk,
@@ -119,9 +121,9 @@ def make_judged_commune(cast):
     )
 
     def start(period, unit):
-        return tracking.unit_report_get_or_start(period=period, unit=unit)
+        return tracking_selectors.unit_report(period, unit)
 
-    # 2025
+    # 2025 (opened on its first day: every unit's report, not started)
     r = start(p2025, economy)
     _save_task(r, "1", "in_progress", 10)
     _save_task(r, "2", "in_progress")
@@ -140,7 +142,8 @@ def make_judged_commune(cast):
         note="",
         user=cast.clerk,
     )
-    # 2026
+    # 2026, opened after 2025 was filled in: one-off tasks start where 2025 left them
+    (p2026,) = tracking.period_create_defaults(plan=plan, years=[2026])
     r = start(p2026, economy)
     _save_task(r, "1", "in_progress", 60)
     _save_task(r, "2", "in_progress")

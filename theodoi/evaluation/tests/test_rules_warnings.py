@@ -14,6 +14,7 @@ from theodoi.evaluation.rules import (
     UnitResults,
     WarningKind,
     Weights,
+    explanation_state,
     indicator_warnings,
     ranks,
     report_timeliness,
@@ -23,7 +24,6 @@ from theodoi.evaluation.rules import (
     task_warnings,
     trajectory_judgement,
 )
-from theodoi.evaluation.rules.permissions import explanation_state
 from theodoi.evaluation.tests.test_rules_indicators import model, targets
 from theodoi.ingest.deadlines import parse_deadline
 

@@ -11,13 +11,24 @@ from theodoi.tracking.models import Notification, ReportStatus
 register = template.Library()
 
 
-_LABELS = {"task": evaluation.LABELS, "indicator": evaluation.LEVEL_LABELS}
-_COLOURS = {"task": evaluation.COLOUR, "indicator": evaluation.LEVEL_COLOUR}
+_LABELS = {
+    "task": evaluation.LABELS,
+    "indicator": evaluation.LEVEL_LABELS,
+    "trajectory": evaluation.TRAJECTORY_LABELS,
+    "explanation": evaluation.EXPLANATION_LABELS,
+}
+_COLOURS = {
+    "task": evaluation.COLOUR,
+    "indicator": evaluation.LEVEL_COLOUR,
+    "trajectory": evaluation.TRAJECTORY_COLOUR,
+    "explanation": evaluation.EXPLANATION_COLOUR,
+}
 
 
 @register.filter
 def status_label(status, kind: str) -> str:
-    """{{ row.status|status_label:"task" }}: a task's or an indicator's status in words."""
+    """{{ row.status|status_label:"task" }}: a task's status in words, an indicator's
+    ("indicator": against the year's target), its trajectory, an explanation request's."""
     return _LABELS[kind].get(status, "")
 
 
