@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from theodoi.accounts.models import AdminUnit, Role, Unit
@@ -170,3 +170,26 @@ def same_query_count(client, small: str, large: str) -> int:
     counts = query_count(client, small), query_count(client, large)
     assert counts[0] == counts[1], f"{small}: {counts[0]} queries, {large}: {counts[1]}"
     return counts[0]
+
+
+def permission_mismatches(client, actions: dict, world: dict, role: str, post_data) -> list[str]:
+    """Every action of `actions` (name → (method, url builder over `world`, the roles
+    allowed)) as the client logged in as `role`, each in a rolled-back transaction so
+    that no action changes what the next sees. Allowed means the view did its work
+    (200, or 302 after a POST); refused means 403. Returns what went otherwise."""
+    wrong = []
+    for action, (method, url_for, allowed) in actions.items():
+        with transaction.atomic():
+            url = url_for(world)
+            if method == "get":
+                response = client.get(url)
+            else:
+                response = client.post(url, post_data(action, world))
+            transaction.set_rollback(True)
+        expected = "allowed" if role in allowed else "403"
+        got_allowed = response.status_code in (200, 302)
+        if (expected == "allowed") != got_allowed or (
+            expected == "403" and response.status_code != 403
+        ):
+            wrong.append(f"{action}: expected {expected}, got {response.status_code}")
+    return wrong

@@ -2,13 +2,9 @@
 expected values are reasoned from the fixture's table, not read back from the code."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from theodoi.evaluation import dashboard, rules, selectors
 from theodoi.evaluation.tests.conftest import TODAY
-from theodoi.plans.models import Task
-from theodoi.tracking import services as tracking
 
 S, G, L, T = rules.TaskStatus, rules.TaskGroup, rules.Level, rules.Trajectory
 
@@ -142,30 +138,3 @@ def test_the_heat_map_years_and_cells(year):
     # 2028: 30 + 50 × 4 / 6 = 63,3 (the interpolated target, read as "at least")
     assert (cells[2028].status, cells[2028].target) == ("future", "≥63,3%")
     assert cells[2030].milestone and cells[2030].target == "≥80%"
-
-
-def test_the_dashboard_reads_a_fixed_number_of_queries(judged, cast):
-    plan, _p2025, p2026, units = judged
-
-    def count() -> int:
-        with CaptureQueriesContext(connection) as queries:
-            year = selectors.commune_year(cast.commune, 2026, TODAY)
-            dashboard.heat_rows(year, dashboard.heat_years(year))
-            dashboard.task_rows(year, "nhom")
-        return len(queries.captured_queries), len(year.tasks)
-
-    before, tasks_before = count()
-    for n in range(9, 40):
-        Task.objects.create(
-            plan=plan,
-            position=n,
-            code=str(n),
-            name=f"Nhiệm vụ thêm {n}",
-            lead_unit=units["Phòng Kinh tế"],
-            deadline_raw="Quý IV/2026",
-            deadline_kind="period",
-        )
-    tracking.period_open(period=p2026)  # the new tasks get their rows
-    after, tasks_after = count()
-    assert tasks_after == tasks_before + 31
-    assert after == before

@@ -3,10 +3,10 @@ views. Allowed means the view did its work (200, or 302 after a POST); refused m
 403. Anonymous visitors are sent to the login page."""
 
 import pytest
-from django.db import transaction
 from django.urls import reverse
 
 from theodoi.plans import services
+from theodoi.testing import permission_mismatches
 
 ROLES = [
     "admin",
@@ -127,24 +127,9 @@ def _post_data(action, world):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_permission_matrix(client, world, role):
-    """One role, every action; each action runs in a rolled-back transaction so that
-    publishing or discarding does not change what the next action sees."""
+    """One role, every action; publishing or discarding is rolled back after each."""
     client.force_login(getattr(world["cast"], role))
-    wrong = []
-    for action, (method, url_for, allowed) in ACTIONS.items():
-        with transaction.atomic():
-            url = url_for(world)
-            if method == "get":
-                response = client.get(url)
-            else:
-                response = client.post(url, _post_data(action, world))
-            transaction.set_rollback(True)
-        expected = "allowed" if role in allowed else "403"
-        got_allowed = response.status_code in (200, 302)
-        if (expected == "allowed") != got_allowed or (
-            expected == "403" and response.status_code != 403
-        ):
-            wrong.append(f"{action}: expected {expected}, got {response.status_code}")
+    wrong = permission_mismatches(client, ACTIONS, world, role, _post_data)
     assert wrong == [], f"{role}: " + "; ".join(wrong)
 
 
