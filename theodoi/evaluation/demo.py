@@ -30,11 +30,11 @@ from theodoi.evaluation.models import IndicatorAssessment, IndicatorProfile
 from theodoi.ingest.deadlines import parse_deadline
 from theodoi.lib.vntext import search_key
 from theodoi.plans import services as plan_services
-from theodoi.plans.models import Plan, PlanStatus
+from theodoi.plans.models import Plan
 from theodoi.tracking import selectors as tracking_selectors
 from theodoi.tracking import services as tracking
-from theodoi.tracking.demo import DEMO_COMMUNES, DRAFT_FIRST
-from theodoi.tracking.models import Progress, ReportingPeriod, ReportStatus, UnitReport
+from theodoi.tracking.demo import DRAFT_FIRST, demo_notes, demo_period, demo_plans
+from theodoi.tracking.models import Progress, ReportingPeriod, UnitReport
 
 # Deadlines a clerk gives, by turn, to tasks the plan states without one.
 DEADLINES = (
@@ -103,20 +103,12 @@ def _named_unit(text: str, units) -> str:
 
 def load_evaluation_demo(stdout=None) -> list[ReportingPeriod]:
     made = []
-    plans = Plan.objects.filter(
-        commune__code__in=DEMO_COMMUNES, status=PlanStatus.PUBLISHED
-    ).select_related("commune")
-    for plan in plans:
+    for plan in demo_plans():
         periods = []
         for year, fill in ((2025, _fill_2025), (2026, _fill_2026)):
-            (period,) = tracking.period_create_defaults(plan=plan, years=[year])
-            tracking.period_open(period=period)  # before the year began too
+            period, started = demo_period(plan, year)
             periods.append(period)
-            if (
-                UnitReport.objects.filter(period=period)
-                .exclude(status=ReportStatus.NOT_STARTED)
-                .exists()
-            ):
+            if started:
                 continue  # filled on an earlier run
             fill(plan, period)
             made.append(period)
@@ -229,12 +221,7 @@ def _fill_reports(plan, period, units, year: int, submit) -> None:
                 value_text=text,
                 source="Số liệu minh họa",
             )
-        tracking.unit_report_save_notes(
-            report=report,
-            user=None,
-            difficulties="Thiếu nhân lực có chuyên môn về chuyển đổi số (dữ liệu minh họa).",
-            proposals="Đề nghị tập huấn cho cán bộ đầu mối (dữ liệu minh họa).",
-        )
+        demo_notes(report)
         if submit(unit):
             tracking.unit_report_submit(report=report, user=None)
 

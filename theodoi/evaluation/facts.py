@@ -10,7 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from theodoi.accounts.models import AdminUnit, Unit
@@ -30,8 +30,10 @@ from theodoi.tracking.models import (
 SUBMITTED = (ReportStatus.SUBMITTED, ReportStatus.APPROVED)
 
 
-@dataclass
-class TaskInfo:
+@dataclass(kw_only=True)
+class RecordInfo:
+    """What a task and an indicator have alike: where the plan puts it, who leads it."""
+
     id: int
     plan_id: int
     code: str
@@ -39,28 +41,24 @@ class TaskInfo:
     group: str
     position: int
     unit_id: int | None
+    unit_name: str = ""
+
+
+@dataclass(kw_only=True)
+class TaskInfo(RecordInfo):
     output: str
     deadline: dict
-    unit_name: str = ""
 
     @property
     def recurring(self) -> bool:
         return self.deadline["kind"] == "recurring"
 
 
-@dataclass
-class IndicatorInfo:
-    id: int
-    plan_id: int
-    code: str
-    name: str
-    group: str
-    position: int
-    unit_id: int | None
+@dataclass(kw_only=True)
+class IndicatorInfo(RecordInfo):
     unit_of_measure: str
     targets: list[rules.Target] = field(default_factory=list)
     model: rules.IndicatorModel | None = None
-    unit_name: str = ""
 
 
 @dataclass
@@ -107,6 +105,16 @@ class Facts:
         return [p for p in self.periods if p.plan_id == plan_id]
 
 
+_RECORD = ("id", "plan_id", "code", "name", "group", "position")
+_DEADLINE = (
+    "deadline_raw",
+    "deadline_kind",
+    "deadline_start",
+    "deadline_due",
+    "deadline_recurrence",
+)
+
+
 def _deadline(row: dict) -> dict:
     return {
         "raw": row["deadline_raw"],
@@ -140,56 +148,25 @@ def load_facts(
         for u in Unit.objects.filter(commune=commune).order_by().values("id", "name", "position")
     }
 
-    tasks_qs = Task.objects.filter(plan_id__in=plan_ids)
-    if task_ids is not None:
-        tasks_qs = tasks_qs.filter(pk__in=task_ids)
+    def records(model, ids: list[int] | None, *fields: str):
+        """The plan's rows of `model` (of `ids` only, when given): `RecordInfo`'s fields
+        as keyword arguments, and the row with `fields`."""
+        rows = model.objects.filter(plan_id__in=plan_ids)
+        if ids is not None:
+            rows = rows.filter(pk__in=ids)
+        for r in rows.order_by("plan_id", "position").values(
+            *_RECORD, *fields, unit_id=F("lead_unit_id")
+        ):
+            name = units.get(r["unit_id"], {}).get("name", "")
+            yield {k: r[k] for k in (*_RECORD, "unit_id")} | {"unit_name": name}, r
+
     tasks = [
-        TaskInfo(
-            id=r["id"],
-            plan_id=r["plan_id"],
-            code=r["code"],
-            name=r["name"],
-            group=r["group"],
-            position=r["position"],
-            unit_id=r["lead_unit_id"],
-            output=r["output"],
-            deadline=_deadline(r),
-            unit_name=units.get(r["lead_unit_id"], {}).get("name", ""),
-        )
-        for r in tasks_qs.order_by("plan_id", "position").values(
-            "id",
-            "plan_id",
-            "code",
-            "name",
-            "group",
-            "position",
-            "lead_unit_id",
-            "output",
-            "deadline_raw",
-            "deadline_kind",
-            "deadline_start",
-            "deadline_due",
-            "deadline_recurrence",
-        )
+        TaskInfo(**common, output=r["output"], deadline=_deadline(r))
+        for common, r in records(Task, task_ids, "output", *_DEADLINE)
     ]
-    indicators_qs = Indicator.objects.filter(plan_id__in=plan_ids)
-    if indicator_ids is not None:
-        indicators_qs = indicators_qs.filter(pk__in=indicator_ids)
     indicators = [
-        IndicatorInfo(
-            id=r["id"],
-            plan_id=r["plan_id"],
-            code=r["code"],
-            name=r["name"],
-            group=r["group"],
-            position=r["position"],
-            unit_id=r["lead_unit_id"],
-            unit_of_measure=r["unit_of_measure"],
-            unit_name=units.get(r["lead_unit_id"], {}).get("name", ""),
-        )
-        for r in indicators_qs.order_by("plan_id", "position").values(
-            "id", "plan_id", "code", "name", "group", "position", "lead_unit_id", "unit_of_measure"
-        )
+        IndicatorInfo(**common, unit_of_measure=r["unit_of_measure"])
+        for common, r in records(Indicator, indicator_ids, "unit_of_measure")
     ]
     _attach_models(indicators)
 

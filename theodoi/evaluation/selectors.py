@@ -121,15 +121,13 @@ def _task_row(facts: Facts, task: TaskInfo, period: ReportingPeriod):
 
 def judge_task(facts: Facts, task: TaskInfo, period: ReportingPeriod, today: dt.date):
     row, reported_in = _task_row(facts, task, period)
-    report = None
-    if row is not None:
-        report = rules.TaskReportFacts(
-            progress=row.progress,
-            percent=row.percent,
-            completed_on=row.completed_on,
-            reported_on=facts.submitted.get((reported_in.pk, row.unit_id)),
-            has_evidence=facts.evidence_from.get(task.id, dt.date.max) <= period.end,
-        )
+    report = rules.TaskReportFacts.of(
+        row,
+        reported_on=row and facts.submitted.get((reported_in.pk, row.unit_id)),
+        has_evidence=facts.evidence_from.get(task.id, dt.date.max) <= period.end,
+    )
+    # The status is the one every page shows (due soon: `rules.DUE_SOON_DAYS`); the
+    # commune's threshold is the warning's.
     thresholds = facts.thresholds()
     judgement = rules.task_judgement(
         deadline=task.deadline,
@@ -138,7 +136,6 @@ def judge_task(facts: Facts, task: TaskInfo, period: ReportingPeriod, today: dt.
         report=report,
         today=today,
         trigger_date=facts.triggers.get(task.id),
-        due_soon_days=thresholds.due_soon_days,
         period_label=period.label,
     )
     percent = row.percent if row else None

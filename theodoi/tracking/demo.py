@@ -17,20 +17,38 @@ DEMO_YEAR = 2026
 DRAFT_FIRST = ("Phòng Kinh tế", "Phòng Kinh tế, Hạ tầng và Đô thị")
 
 
-def load_tracking_demo(stdout=None) -> list[ReportingPeriod]:
-    periods = []
-    plans = Plan.objects.filter(
+def demo_plans():
+    """The demo communes' published plans."""
+    return Plan.objects.filter(
         commune__code__in=DEMO_COMMUNES, status=PlanStatus.PUBLISHED
     ).select_related("commune")
-    for plan in plans:
-        (period,) = services.period_create_defaults(plan=plan, years=[DEMO_YEAR])
-        services.period_open(period=period)  # before 2026 began too
+
+
+def demo_period(plan: Plan, year: int) -> tuple[ReportingPeriod, bool]:
+    """The plan's period of `year`, opened (before the year began too), and whether a
+    unit has started its report there: a demo fills a period once and then leaves it."""
+    (period,) = services.period_create_defaults(plan=plan, years=[year])
+    services.period_open(period=period)
+    reports = UnitReport.objects.filter(period=period)
+    return period, reports.exclude(status=ReportStatus.NOT_STARTED).exists()
+
+
+def demo_notes(report: UnitReport) -> None:
+    """What a demo unit says of its difficulties and proposals."""
+    services.unit_report_save_notes(
+        report=report,
+        user=None,
+        difficulties="Thiếu nhân lực có chuyên môn về chuyển đổi số (dữ liệu minh họa).",
+        proposals="Đề nghị tập huấn cho cán bộ đầu mối (dữ liệu minh họa).",
+    )
+
+
+def load_tracking_demo(stdout=None) -> list[ReportingPeriod]:
+    periods = []
+    for plan in demo_plans():
+        period, started = demo_period(plan, DEMO_YEAR)
         periods.append(period)
-        if (
-            UnitReport.objects.filter(period=period)
-            .exclude(status=ReportStatus.NOT_STARTED)
-            .exists()
-        ):
+        if started:
             continue  # filled on an earlier run
         counts = _fill(period)
         if stdout:
@@ -77,12 +95,7 @@ def _fill(period: ReportingPeriod) -> tuple[int, int, int]:
                 source="Dữ liệu minh họa",
             )
         # A unit with nothing to fill still has something to say (and is then a draft).
-        services.unit_report_save_notes(
-            report=report,
-            user=None,
-            difficulties="Thiếu nhân lực có chuyên môn về chuyển đổi số (dữ liệu minh họa).",
-            proposals="Đề nghị tập huấn cho cán bộ đầu mối (dữ liệu minh họa).",
-        )
+        demo_notes(report)
         if unit in submitted:
             services.unit_report_submit(report=report, user=None)
     return len(submitted), len(drafts), len(units) - 2 * third

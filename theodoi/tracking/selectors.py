@@ -259,7 +259,7 @@ def report_task_rows(
     report: UnitReport, today: dt.date, *, pk: int | None = None
 ) -> list[TaskReport]:
     """The report's task rows (or the one row `pk`), each with `.status`, the task's
-    standing in the period as `evaluation.task_status` judges it."""
+    standing in the period as `task_status` judges it."""
     rows = report.tasks.select_related("task__trigger").prefetch_related("evidence")
     if pk is not None:
         rows = rows.filter(pk=pk)
@@ -287,24 +287,16 @@ def task_status(
     trigger_date: dt.date | None,
     today: dt.date,
 ) -> evaluation.TaskStatus:
-    """The task's standing in the period as `evaluation.task_status` judges it, from the
-    unit's row (None: it wrote nothing) and the day its report counts as sent."""
-    facts = None
-    if row is not None:
-        facts = evaluation.TaskReportFacts(
-            progress=row.progress,
-            percent=row.percent,
-            completed_on=row.completed_on,
-            reported_on=reported_on,
-        )
-    return evaluation.task_status(
+    """The task's standing in the period as `evaluation.task_judgement` judges it, from
+    the unit's row (None: it wrote nothing) and the day its report counts as sent."""
+    return evaluation.task_judgement(
         deadline=task.deadline,
         period_start=period.start,
         period_end=period.end,
-        report=facts,
+        report=evaluation.TaskReportFacts.of(row, reported_on=reported_on),
         today=today,
         trigger_date=trigger_date,
-    )
+    ).status
 
 
 def report_indicator_rows(report: UnitReport, *, pk: int | None = None) -> list[IndicatorValue]:

@@ -60,7 +60,6 @@ from theodoi.evaluation.rules.tasks import (
     counts_in_period,
     task_judgement,
     task_overall,
-    task_status,
 )
 from theodoi.evaluation.rules.trajectory import (
     ON_TRACK_RATIO,
@@ -146,7 +145,6 @@ __all__ = [
     "target_text",
     "task_judgement",
     "task_overall",
-    "task_status",
     "task_warnings",
     "trajectory_judgement",
     "year_values",

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from theodoi.evaluation.rules.text import day
 
@@ -99,6 +99,14 @@ COLOUR: dict[TaskStatus, str] = {
 DONE = frozenset({TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE})
 
 
+class ReportedRow(Protocol):
+    """A unit's row on a task as stored (`tracking.TaskReport`) or read for judging."""
+
+    progress: str
+    percent: int | None
+    completed_on: date | None
+
+
 @dataclass(frozen=True)
 class TaskReportFacts:
     """What a unit said about a task for one period.
@@ -113,6 +121,15 @@ class TaskReportFacts:
     completed_on: date | None = None
     reported_on: date | None = None
     has_evidence: bool = False
+
+    @classmethod
+    def of(
+        cls, row: ReportedRow | None, *, reported_on: date | None, has_evidence: bool = False
+    ) -> TaskReportFacts | None:
+        """The facts of a unit's row on the task (None: it wrote nothing)."""
+        if row is None:
+            return None
+        return cls(row.progress, row.percent, row.completed_on, reported_on, has_evidence)
 
 
 @dataclass(frozen=True)
@@ -192,7 +209,24 @@ def _recurring(
     return TaskStatus.NOT_STARTED
 
 
-def task_status(
+def _effective(
+    deadline: dict[str, Any], trigger_date: date | None, allowance: int
+) -> tuple[str, date | None, date | None]:
+    """(kind, start, due) as judged: a triggered conditional task becomes a dated one."""
+    kind = deadline.get("kind") or "unknown"
+    start, due = _iso(deadline.get("start")), _iso(deadline.get("due"))
+    if kind == "conditional":
+        if trigger_date is None:
+            return kind, None, None
+        return "date", None, trigger_date + timedelta(days=allowance)
+    if kind in ("date", "period", "range") and due is None:
+        return "unknown", start, None
+    if kind not in ("date", "period", "range", "recurring"):
+        return "unknown", start, due
+    return kind, start, due
+
+
+def task_judgement(
     *,
     deadline: dict[str, Any],
     period_start: date,
@@ -202,9 +236,12 @@ def task_status(
     trigger_date: date | None = None,
     due_soon_days: int = DUE_SOON_DAYS,
     conditional_allowance_days: int = CONDITIONAL_ALLOWANCE_DAYS,
-) -> TaskStatus:
-    """The status of one task for one unit in one reporting period, as of `today`
-    (`task_judgement` gives it with its reason).
+    period_label: str = "",
+) -> TaskJudgement:
+    """The status of one task for one unit in one reporting period, as of `today`, with
+    the reason in words and numbers ("Quá hạn 45 ngày (hạn 15/10/2026), tiến độ 50%.")
+    and the evidence flag: a task marked done without a file proving its output is
+    flagged, whatever its status.
 
     `deadline` is a `parse_deadline` dict (`start`/`due` ISO strings or dates);
     `report` the unit's facts for this period, None when it has written nothing.
@@ -250,50 +287,6 @@ def task_status(
       the condition was not met within this period: `waiting` (unless done).
     - An unrecognised kind is judged as "unknown".
     """
-    return task_judgement(
-        deadline=deadline,
-        period_start=period_start,
-        period_end=period_end,
-        report=report,
-        today=today,
-        trigger_date=trigger_date,
-        due_soon_days=due_soon_days,
-        conditional_allowance_days=conditional_allowance_days,
-    ).status
-
-
-def _effective(
-    deadline: dict[str, Any], trigger_date: date | None, allowance: int
-) -> tuple[str, date | None, date | None]:
-    """(kind, start, due) as judged: a triggered conditional task becomes a dated one."""
-    kind = deadline.get("kind") or "unknown"
-    start, due = _iso(deadline.get("start")), _iso(deadline.get("due"))
-    if kind == "conditional":
-        if trigger_date is None:
-            return kind, None, None
-        return "date", None, trigger_date + timedelta(days=allowance)
-    if kind in ("date", "period", "range") and due is None:
-        return "unknown", start, None
-    if kind not in ("date", "period", "range", "recurring"):
-        return "unknown", start, due
-    return kind, start, due
-
-
-def task_judgement(
-    *,
-    deadline: dict[str, Any],
-    period_start: date,
-    period_end: date,
-    report: TaskReportFacts | None,
-    today: date,
-    trigger_date: date | None = None,
-    due_soon_days: int = DUE_SOON_DAYS,
-    conditional_allowance_days: int = CONDITIONAL_ALLOWANCE_DAYS,
-    period_label: str = "",
-) -> TaskJudgement:
-    """`task_status` with the reason in words and numbers ("Quá hạn 45 ngày (hạn
-    15/10/2026), tiến độ 50%.") and the evidence flag: a task marked done without a
-    file proving its output is flagged, whatever its status."""
     kind, start, due = _effective(deadline, trigger_date, conditional_allowance_days)
     done = report is not None and report.progress == "done"
     if kind == "recurring":

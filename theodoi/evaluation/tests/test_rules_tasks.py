@@ -16,7 +16,6 @@ from theodoi.evaluation.rules import (
     counts_in_period,
     task_judgement,
     task_overall,
-    task_status,
 )
 from theodoi.ingest.deadlines import parse_deadline
 
@@ -36,6 +35,10 @@ NOT_STARTED = TaskReportFacts(progress="not_started")
 NOT_STARTED_SUBMITTED = TaskReportFacts(progress="not_started", reported_on=D(2026, 12, 5))
 IN_PROGRESS = TaskReportFacts(progress="in_progress", percent=50)
 PAUSED = TaskReportFacts(progress="paused", percent=30)
+
+
+def task_status(**facts) -> TaskStatus:
+    return task_judgement(**facts).status
 
 
 def done(on: date | None, reported_on: date | None = None) -> TaskReportFacts:

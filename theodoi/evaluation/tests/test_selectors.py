@@ -28,7 +28,9 @@ def test_every_task_in_2026(year):
         "5": S.DONE_ON_TIME,  # carried over from 2025: 20/11/2025 before 31/12/2025
         "6": S.OVERDUE,  # due 30/06/2026, Công an's last word was "not started"
         "7": S.DONE_LATE,  # 10/10/2026 after 30/09/2026
-        "8": S.DUE_SOON,  # 15/12/2026 is 16 days away, within the commune's 30
+        # 15/12/2026 is 16 days away: not yet "sắp đến hạn" (14 days, on every page);
+        # within the commune's 30 days of warning (`test_the_warnings`)
+        "8": S.IN_PROGRESS,
     }
     # 30/06 → 29/11: 31 + 31 + 30 + 31 + 29 = 152 days
     assert tasks["6"].judgement.reason == "Quá hạn 152 ngày (hạn 30/06/2026), chưa bắt đầu."

@@ -317,7 +317,7 @@ def test_stored_judgements_keep_their_history(judged, cast, today):
 
     later = services.plan_judge(plan=plan, today=dt.date(2026, 12, 16))
     rows = Judgement.objects.filter(task__code="8", period=p2026)
-    assert [r.status for r in rows] == ["overdue", "due_soon"]  # newest first
+    assert [r.status for r in rows] == ["overdue", "in_progress"]  # newest first
     assert later >= 1
 
 
