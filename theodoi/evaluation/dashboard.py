@@ -6,8 +6,10 @@ links to the tasks or indicators it counts. No queries: plain Python over the ju
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from urllib.parse import quote_plus, urlencode
 
 from django.urls import get_script_prefix, reverse
@@ -39,30 +41,35 @@ def _share(part: int, whole: int) -> float | None:
 
 @dataclass
 class Headline:
+    """The headline's figures: tasks by status and by national group, indicators by
+    level against the year's target and by trajectory, warnings by severity."""
+
     tasks: int
-    one_off: int
-    done: int
-    done_on_time: int
-    done_late: int
-    overdue: int
-    in_time: int
-    waiting: int
     recurring: int
-    recurring_reported: int
-    recurring_missing: int
     indicators: int
-    with_target: int
-    reached: int
-    not_met: int
-    no_data: int
-    on_track: int
-    at_risk: int
-    off_track: int
-    insufficient: int
     units_expected: int
     units_submitted: int
-    red: int
-    orange: int
+    status: Counter[rules.TaskStatus]
+    group: Counter[rules.TaskGroup]
+    level: Counter[rules.Level]
+    trajectory: Counter[rules.Trajectory]
+    severity: Counter[str]  # "red" | "orange"
+
+    @property
+    def one_off(self) -> int:
+        return self.tasks - self.recurring
+
+    @property
+    def done(self) -> int:
+        return sum(self.group[g] for g in (rules.TaskGroup.DONE_ON_TIME, rules.TaskGroup.DONE_LATE))
+
+    @property
+    def with_target(self) -> int:
+        return self.indicators - self.level[rules.Level.NO_TARGET]
+
+    @property
+    def reached(self) -> int:
+        return sum(self.level[lv] for lv in rules.REACHED)
 
     @property
     def done_share(self) -> float | None:
@@ -75,37 +82,18 @@ class Headline:
 
 def headline(cy: CommuneYear) -> Headline:
     status = Counter(t.status for t in cy.tasks)
-    groups = Counter(rules.GROUP[s] for s in status.elements())
-    recurring = [t for t in cy.tasks if t.task.recurring]
-    level = Counter(i.level.status for i in cy.indicators)
-    trajectory = Counter(i.trajectory.status for i in cy.indicators)
     units = [u for u in cy.units if cy.scoped_to is None or u.unit_id in cy.scoped_to]
-    severity = Counter(w.warning.severity for w in cy.warnings)
     return Headline(
         tasks=len(cy.tasks),
-        one_off=len(cy.tasks) - len(recurring),
-        done=groups[rules.TaskGroup.DONE_ON_TIME] + groups[rules.TaskGroup.DONE_LATE],
-        done_on_time=groups[rules.TaskGroup.DONE_ON_TIME],
-        done_late=groups[rules.TaskGroup.DONE_LATE],
-        overdue=status[rules.TaskStatus.OVERDUE],
-        in_time=groups[rules.TaskGroup.IN_TIME],
-        waiting=status[rules.TaskStatus.WAITING],
-        recurring=len(recurring),
-        recurring_reported=status[rules.TaskStatus.RECURRING_REPORTED],
-        recurring_missing=status[rules.TaskStatus.RECURRING_MISSING],
+        recurring=sum(1 for t in cy.tasks if t.task.recurring),
         indicators=len(cy.indicators),
-        with_target=len(cy.indicators) - level[rules.Level.NO_TARGET],
-        reached=level[rules.Level.EXCEEDED] + level[rules.Level.MET],
-        not_met=level[rules.Level.NOT_MET],
-        no_data=level[rules.Level.NO_DATA],
-        on_track=trajectory[rules.Trajectory.ON_TRACK],
-        at_risk=trajectory[rules.Trajectory.AT_RISK],
-        off_track=trajectory[rules.Trajectory.OFF_TRACK],
-        insufficient=trajectory[rules.Trajectory.INSUFFICIENT],
         units_expected=len(units),
         units_submitted=sum(1 for u in units if u.submitted_on is not None),
-        red=severity["red"],
-        orange=severity["orange"],
+        status=status,
+        group=Counter(rules.GROUP[s] for s in status.elements()),
+        level=Counter(i.level.status for i in cy.indicators),
+        trajectory=Counter(i.trajectory.status for i in cy.indicators),
+        severity=Counter(w.warning.severity for w in cy.warnings),
     )
 
 
@@ -136,6 +124,22 @@ def task_list_url(cy: CommuneYear, **filters) -> str:
 
 def indicator_list_url(cy: CommuneYear, **filters) -> str:
     return _list_url("evaluation:indicator-list", cy, filters)
+
+
+def headline_links(cy: CommuneYear) -> dict[str, str]:
+    """Where each of the headline's figures leads: the tasks or indicators it counts,
+    by the filter value it shows ("done", "overdue", "reached", "trajectory_on_track" …)."""
+    S, G = rules.TaskStatus, rules.TaskGroup
+    statuses = ("done", "recurring", G.DONE_ON_TIME, G.DONE_LATE, G.IN_TIME, S.OVERDUE)
+    statuses += (S.RECURRING_REPORTED, S.RECURRING_MISSING)
+    levels = ("reached", rules.Level.NOT_MET, rules.Level.NO_DATA)
+    return {
+        "tasks": task_list_url(cy),
+        "indicators": indicator_list_url(cy),
+        **{str(v): task_list_url(cy, tinh_trang=str(v)) for v in statuses},
+        **{str(v): indicator_list_url(cy, muc_do=str(v)) for v in levels},
+        **{f"trajectory_{t}": indicator_list_url(cy, lo_trinh=str(t)) for t in rules.Trajectory},
+    }
 
 
 def add_links(cy: CommuneYear, *, can_request: bool) -> None:
@@ -194,19 +198,7 @@ def task_rows(cy: CommuneYear, by: str) -> list[CountRow]:
         label = key if by == "nhom" else (cy.facts.units.get(key) or NO_UNIT)
         filters = {by: key if key not in (NO_GROUP, 0) else "-"}
         rows.append(
-            CountRow(
-                label=label,
-                cells=[
-                    (
-                        rules.GROUP_LABELS[g],
-                        counts[g],
-                        task_list_url(cy, tinh_trang=g.value, **filters),
-                    )
-                    for g in rules.TaskGroup
-                ],
-                total=sum(counts.values()),
-                url=task_list_url(cy, **filters),
-            )
+            _count_row(label, counts, rules.GROUP_LABELS, "tinh_trang", task_list_url, cy, filters)
         )
     return rows
 
@@ -215,25 +207,32 @@ def indicator_rows(cy: CommuneYear) -> list[CountRow]:
     items = group_counts(
         cy.indicators, lambda i: i.indicator.group or NO_GROUP, lambda i: i.level.status
     )
-    rows = []
-    for group, counts in items:
-        value = group if group != NO_GROUP else "-"
-        rows.append(
-            CountRow(
-                label=group,
-                cells=[
-                    (
-                        rules.LEVEL_LABELS[lv],
-                        counts[lv],
-                        indicator_list_url(cy, nhom=value, muc_do=lv.value),
-                    )
-                    for lv in rules.Level
-                ],
-                total=sum(counts.values()),
-                url=indicator_list_url(cy, nhom=value),
-            )
+    return [
+        _count_row(
+            group,
+            counts,
+            rules.LEVEL_LABELS,
+            "muc_do",
+            indicator_list_url,
+            cy,
+            {"nhom": group if group != NO_GROUP else "-"},
         )
-    return rows
+        for group, counts in items
+    ]
+
+
+def _count_row(label, counts: Counter, columns: dict, key: str, list_url, cy, filters) -> CountRow:
+    """A line of counts by `columns` (a status → its label), each linked to the records
+    it counts (`list_url` with `filters` and the status as `key`), the total to all."""
+    return CountRow(
+        label=label,
+        cells=[
+            (name, counts[value], list_url(cy, **filters, **{key: value}))
+            for value, name in columns.items()
+        ],
+        total=sum(counts.values()),
+        url=list_url(cy, **filters),
+    )
 
 
 def _short(text: str, size: int = 34) -> str:
@@ -398,3 +397,89 @@ def trajectory_chart(panel) -> dict:
             "projection": "Dự báo theo tốc độ hiện nay",
         },
     }
+
+
+# --- The lists behind the figures --------------------------------------------------------
+
+
+def _in_group_and_unit(record, filters: dict[str, str]) -> bool:
+    group, unit = filters.get("nhom"), filters.get("don_vi")
+    if group is not None and (record.group or "-") != group:
+        return False
+    return unit is None or str(record.unit_id or "-") == unit
+
+
+def task_matches(row, filters: dict[str, str]) -> bool:
+    """A judged task against a list's filters: `nhom` (plan group, "-" for none),
+    `don_vi` (unit id, "-" for none), `tinh_trang` (a status, a group, "done" or
+    "recurring")."""
+    if not _in_group_and_unit(row.task, filters):
+        return False
+    status = filters.get("tinh_trang")
+    if status == "done":
+        return row.status in rules.DONE
+    if status == "recurring":
+        return row.task.recurring
+    return status is None or status in (row.status.value, row.judgement.group.value)
+
+
+def indicator_matches(row, filters: dict[str, str]) -> bool:
+    """A judged indicator against a list's filters: `nhom`, `don_vi` as for tasks,
+    `muc_do` (a level, or "reached"), `lo_trinh` (a trajectory)."""
+    if not _in_group_and_unit(row.indicator, filters):
+        return False
+    level, trajectory = filters.get("muc_do"), filters.get("lo_trinh")
+    if level == "reached" and not row.level.reached:
+        return False
+    if level not in (None, "reached") and row.level.status.value != level:
+        return False
+    return trajectory is None or row.trajectory.status.value == trajectory
+
+
+def describe_filters(cy: CommuneYear, filters: dict[str, str], labels: dict[str, str]) -> list[str]:
+    """The filters in words, for the list's heading."""
+    words = []
+    for key, value in filters.items():
+        if key == "don_vi":
+            words.append(cy.facts.units.get(int(value), NO_UNIT) if value.isdigit() else NO_UNIT)
+        elif key == "nhom":
+            words.append(value if value != "-" else NO_GROUP)
+        else:
+            words.append(labels.get(value, value))
+    return words
+
+
+@dataclass(frozen=True)
+class JudgedList:
+    title: str
+    records: str  # the `CommuneYear` attribute listed
+    filters: tuple[str, ...]
+    matches: Callable[[Any, dict[str, str]], bool]
+    labels: dict[str, str]  # the filters' values in words
+
+
+LISTS = {
+    "task": JudgedList(
+        "Nhiệm vụ",
+        "tasks",
+        ("nhom", "don_vi", "tinh_trang"),
+        task_matches,
+        {
+            **{s.value: rules.LABELS[s] for s in rules.TaskStatus},
+            **{g.value: rules.GROUP_LABELS[g] for g in rules.TaskGroup},
+            "done": "Đã hoàn thành",
+            "recurring": "Nhiệm vụ thường xuyên",
+        },
+    ),
+    "indicator": JudgedList(
+        "Chỉ tiêu",
+        "indicators",
+        ("nhom", "don_vi", "muc_do", "lo_trinh"),
+        indicator_matches,
+        {
+            **{lv.value: rules.LEVEL_LABELS[lv] for lv in rules.Level},
+            **{t.value: rules.TRAJECTORY_LABELS[t] for t in rules.Trajectory},
+            "reached": "Đạt, vượt mục tiêu năm",
+        },
+    ),
+}

@@ -24,22 +24,29 @@ class NumberField(forms.CharField):
         return number
 
 
+def _letter(label: str, *, rows: int, max_length: int, missing: str) -> forms.CharField:
+    """A required text written in a box of `rows` lines; `missing` says what to write."""
+    return forms.CharField(
+        label=label,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        max_length=max_length,
+        error_messages={"required": missing},
+    )
+
+
 class ExplanationRequestForm(forms.Form):
-    question = forms.CharField(
-        label="Nội dung yêu cầu giải trình",
-        widget=forms.Textarea(attrs={"rows": 4}),
+    question = _letter(
+        "Nội dung yêu cầu giải trình",
+        rows=4,
         max_length=4000,
-        error_messages={"required": "Nội dung yêu cầu: hãy ghi rõ đơn vị cần giải trình điều gì."},
+        missing="Nội dung yêu cầu: hãy ghi rõ đơn vị cần giải trình điều gì.",
     )
     due_on = DayField(label="Hạn giải trình")
 
 
 class ExplanationAnswerForm(forms.Form):
-    answer = forms.CharField(
-        label="Nội dung giải trình",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=8000,
-        error_messages={"required": "Nội dung giải trình: chưa ghi gì."},
+    answer = _letter(
+        "Nội dung giải trình", rows=5, max_length=8000, missing="Nội dung giải trình: chưa ghi gì."
     )
 
 

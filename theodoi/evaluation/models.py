@@ -14,8 +14,27 @@ from theodoi.plans.models import Indicator, Task
 from theodoi.tracking.models import ReportingPeriod
 
 USER = settings.AUTH_USER_MODEL
-_DEFAULT_THRESHOLDS = rules.Thresholds()
-_DEFAULT_WEIGHTS = rules.Weights()
+_T, _W = rules.Thresholds(), rules.Weights()  # what a commune gets until it sets its own
+
+
+def _setting(label: str, default: int) -> models.PositiveSmallIntegerField:
+    """One of the commune's thresholds or weights: a small whole number."""
+    return models.PositiveSmallIntegerField(label, default=default)
+
+
+def _who() -> models.ForeignKey:
+    """Who did it; the row stays (without them) when the user is deleted."""
+    return models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+
+def _nulls(name: str, a: str, b: str, *cases: tuple[bool, bool]) -> models.CheckConstraint:
+    """`a` and `b` are empty (True) or set (False) as one of `cases` says."""
+    condition = models.Q()
+    for a_empty, b_empty in cases:
+        condition |= models.Q(**{f"{a}__isnull": a_empty, f"{b}__isnull": b_empty})
+    return models.CheckConstraint(name=name, condition=condition)
 
 
 class EvaluationSettings(models.Model):
@@ -25,44 +44,23 @@ class EvaluationSettings(models.Model):
     commune = models.OneToOneField(
         AdminUnit, on_delete=models.CASCADE, related_name="evaluation_settings"
     )
-    due_soon_days = models.PositiveSmallIntegerField(
-        "Cảnh báo nhiệm vụ sắp đến hạn trước (ngày)", default=_DEFAULT_THRESHOLDS.due_soon_days
+    due_soon_days = _setting("Cảnh báo nhiệm vụ sắp đến hạn trước (ngày)", _T.due_soon_days)
+    due_soon_percent = _setting("… khi tiến độ dưới (%)", _T.due_soon_percent)
+    report_days_before = _setting(
+        "Cảnh báo đơn vị chưa gửi báo cáo trước hạn (ngày)", _T.report_days_before
     )
-    due_soon_percent = models.PositiveSmallIntegerField(
-        "… khi tiến độ dưới (%)", default=_DEFAULT_THRESHOLDS.due_soon_percent
-    )
-    report_days_before = models.PositiveSmallIntegerField(
-        "Cảnh báo đơn vị chưa gửi báo cáo trước hạn (ngày)",
-        default=_DEFAULT_THRESHOLDS.report_days_before,
-    )
-    stale_days = models.PositiveSmallIntegerField(
-        "Số liệu coi là cũ sau (ngày)", default=_DEFAULT_THRESHOLDS.stale_days
-    )
+    stale_days = _setting("Số liệu coi là cũ sau (ngày)", _T.stale_days)
     jump_factor = models.DecimalField(
-        "Số liệu bất thường khi gấp (lần)",
-        max_digits=5,
-        decimal_places=1,
-        default=_DEFAULT_THRESHOLDS.jump_factor,
+        "Số liệu bất thường khi gấp (lần)", max_digits=5, decimal_places=1, default=_T.jump_factor
     )
-    weight_tasks = models.PositiveSmallIntegerField(
-        "Trọng số nhiệm vụ", default=_DEFAULT_WEIGHTS.tasks
+    weight_tasks = _setting("Trọng số nhiệm vụ", _W.tasks)
+    weight_indicators = _setting("Trọng số chỉ tiêu", _W.indicators)
+    weight_reports = _setting("Trọng số báo cáo đúng hạn", _W.reports)
+    late_credit = _setting(
+        "Điểm cho việc hoàn thành, báo cáo muộn (% số điểm)", int(_W.late_credit * 100)
     )
-    weight_indicators = models.PositiveSmallIntegerField(
-        "Trọng số chỉ tiêu", default=_DEFAULT_WEIGHTS.indicators
-    )
-    weight_reports = models.PositiveSmallIntegerField(
-        "Trọng số báo cáo đúng hạn", default=_DEFAULT_WEIGHTS.reports
-    )
-    late_credit = models.PositiveSmallIntegerField(
-        "Điểm cho việc hoàn thành, báo cáo muộn (% số điểm)",
-        default=int(_DEFAULT_WEIGHTS.late_credit * 100),
-    )
-    explanation_days = models.PositiveSmallIntegerField(
-        "Thời hạn giải trình mặc định (ngày)", default=7
-    )
-    updated_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    explanation_days = _setting("Thời hạn giải trình mặc định (ngày)", 7)
+    updated_by = _who()
     updated_at = models.DateTimeField(auto_now=True)
 
     # What the commune edits (the settings page and `evaluation_settings_save`).
@@ -141,17 +139,18 @@ class IndicatorProfile(models.Model):
     )
     baseline_year = models.PositiveSmallIntegerField("Năm gốc", null=True, blank=True)
     baseline_source = models.CharField("Nguồn số liệu gốc", max_length=300, blank=True)
-    updated_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    updated_by = _who()
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        # A baseline is a value of a year: both or neither.
         constraints = [
-            models.CheckConstraint(
-                name="indicatorprofile_baseline_pair",
-                condition=models.Q(baseline_value__isnull=True, baseline_year__isnull=True)
-                | models.Q(baseline_value__isnull=False, baseline_year__isnull=False),
+            _nulls(
+                "indicatorprofile_baseline_pair",
+                "baseline_value",
+                "baseline_year",
+                (True, True),
+                (False, False),
             )
         ]
 
@@ -173,9 +172,7 @@ class IndicatorAssessment(models.Model):
     period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="+")
     achieved = models.BooleanField("Đạt")
     note = models.TextField("Nhận xét", blank=True)
-    assessed_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    assessed_by = _who()
     assessed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -209,12 +206,9 @@ class Judgement(models.Model):
 
     class Meta:
         ordering = ["-judged_on", "-pk"]
+        # About a task or an indicator, not both.
         constraints = [
-            models.CheckConstraint(
-                name="judgement_one_record",
-                condition=models.Q(task__isnull=False, indicator__isnull=True)
-                | models.Q(task__isnull=True, indicator__isnull=False),
-            )
+            _nulls("judgement_one_record", "task", "indicator", (False, True), (True, False))
         ]
         indexes = [
             models.Index(fields=["period", "task"]),
@@ -250,14 +244,10 @@ class ExplanationRequest(models.Model):
     requested_by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
     requested_at = models.DateTimeField(auto_now_add=True)
     answer = models.TextField("Nội dung giải trình", blank=True)
-    answered_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    answered_by = _who()
     answered_at = models.DateTimeField(null=True, blank=True)
     closing_note = models.TextField("Ý kiến kết luận", blank=True)
-    closed_by = models.ForeignKey(
-        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    closed_by = _who()
     closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

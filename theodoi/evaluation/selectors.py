@@ -85,17 +85,14 @@ class TaskJudged:
         return self.judgement.status
 
 
-@dataclass
-class IndicatorJudged:
+@dataclass(frozen=True, kw_only=True)
+class IndicatorJudged(rules.IndicatorYear):
+    """An indicator's year (value, target, level, trajectory) in one of its periods, with
+    the result written in words and the warnings it raises."""
+
     indicator: IndicatorInfo
     period: ReportingPeriod
-    year: int
-    values: dict[int, float]  # year → value, up to `year`
-    value: float | None
     text: str
-    target: rules.Target | None
-    level: rules.LevelJudgement
-    trajectory: rules.TrajectoryJudgement
     warnings: list[rules.EarlyWarning] = field(default_factory=list)
 
 
@@ -121,19 +118,17 @@ def _task_row(facts: Facts, task: TaskInfo, period: ReportingPeriod):
 
 def judge_task(facts: Facts, task: TaskInfo, period: ReportingPeriod, today: dt.date):
     row, reported_in = _task_row(facts, task, period)
-    report = rules.TaskReportFacts.of(
-        row,
-        reported_on=row and facts.submitted.get((reported_in.pk, row.unit_id)),
-        has_evidence=facts.evidence_from.get(task.id, dt.date.max) <= period.end,
-    )
     # The status is the one every page shows (due soon: `rules.DUE_SOON_DAYS`); the
     # commune's threshold is the warning's.
-    thresholds = facts.thresholds()
     judgement = rules.task_judgement(
         deadline=task.deadline,
         period_start=period.start,
         period_end=period.end,
-        report=report,
+        report=rules.TaskReportFacts.of(
+            row,
+            reported_on=row and facts.submitted.get((reported_in.pk, row.unit_id)),
+            has_evidence=facts.evidence_from.get(task.id, dt.date.max) <= period.end,
+        ),
         today=today,
         trigger_date=facts.triggers.get(task.id),
         period_label=period.label,
@@ -145,15 +140,9 @@ def judge_task(facts: Facts, task: TaskInfo, period: ReportingPeriod, today: dt.
         judgement=judgement,
         progress=row.progress if row else None,
         percent=percent,
-        counts=rules.counts_in_period(
-            status=judgement.status,
-            due=judgement.due,
-            finished=judgement.finished,
-            period_start=period.start,
-            period_end=period.end,
-        ),
+        counts=judgement.counts_in(period.start, period.end),
         warnings=rules.task_warnings(
-            judgement=judgement, percent=percent, today=today, thresholds=thresholds
+            judgement=judgement, percent=percent, today=today, thresholds=facts.thresholds()
         ),
     )
 
@@ -181,15 +170,10 @@ def judge_indicator(
         assessment=facts.assessments.get((indicator.id, period.pk)),
     )
     return IndicatorJudged(
+        **vars(judged),
         indicator=indicator,
         period=period,
-        year=judged.year,
-        values=judged.values,
-        value=judged.value,
         text=here.text if here else "",
-        target=judged.target,
-        level=judged.level,
-        trajectory=judged.trajectory,
         warnings=rules.indicator_warnings(
             trajectory=judged.trajectory,
             values=judged.values,

@@ -51,28 +51,37 @@ def _year(request) -> int | None:
 # --- The dashboard and the lists behind its figures -----------------------------------
 
 
+def _commune_year(request, code: int):
+    """The commune (if the user may see its dashboard), the user's access there and the
+    year judged (`?nam=`), narrowed to a focal point's units."""
+    commune, access = commune_for_user(request.user, code, access_rules.can_view_commune_dashboard)
+    cy = selectors.commune_year(
+        commune, _year(request), timezone.localdate(), unit_ids=_scope(access)
+    )
+    return commune, access, cy
+
+
 @login_required
 def dashboard(request, code: int):
-    commune, access = commune_for_user(request.user, code, access_rules.can_view_commune_dashboard)
-    today = timezone.localdate()
-    cy = selectors.commune_year(commune, _year(request), today, unit_ids=_scope(access))
-    board.add_links(cy, can_request=access_rules.can_request_explanation(access.role))
+    commune, access, cy = _commune_year(request, code)
+    can_request = access_rules.can_request_explanation(access.role)
+    board.add_links(cy, can_request=can_request)
     by_group = board.task_rows(cy, "nhom")
     by_unit = board.task_rows(cy, "don_vi")
     indicator_rows = board.indicator_rows(cy)
     years = board.heat_years(cy)
     heat = board.heat_rows(cy, years)
-    units = [u for u in cy.units if cy.scoped_to is None or u.unit_id in cy.scoped_to]
     context = {
         "commune": commune,
         "cy": cy,
         "head": board.headline(cy),
+        "links": board.headline_links(cy),
         "by_group": by_group,
         "by_unit": by_unit,
         "indicator_rows": indicator_rows,
         "heat_years": years,
         "heat": heat,
-        "units": units,
+        "units": [u for u in cy.units if cy.scoped_to is None or u.unit_id in cy.scoped_to],
         "charts": {
             "tasks-by-group": board.task_chart(by_group),
             "tasks-by-unit": board.task_chart(by_unit),
@@ -83,130 +92,37 @@ def dashboard(request, code: int):
         "group_names": [rules.GROUP_LABELS[g] for g in rules.TaskGroup],
         "level_names": [rules.LEVEL_LABELS[lv] for lv in rules.Level],
         "weights": cy.facts.settings.weights(),
-        "can_request": access_rules.can_request_explanation(access.role),
+        "can_request": can_request,
         "can_settings": access_rules.can_edit_evaluation_settings(access.role),
         "scoped": cy.scoped_to is not None,
-        "links": {
-            "done": board.task_list_url(cy, tinh_trang="done"),
-            "done_on_time": board.task_list_url(cy, tinh_trang=rules.TaskGroup.DONE_ON_TIME.value),
-            "done_late": board.task_list_url(cy, tinh_trang=rules.TaskGroup.DONE_LATE.value),
-            "recurring_reported": board.task_list_url(
-                cy, tinh_trang=rules.TaskStatus.RECURRING_REPORTED.value
-            ),
-            "overdue": board.task_list_url(cy, tinh_trang=rules.TaskStatus.OVERDUE.value),
-            "in_time": board.task_list_url(cy, tinh_trang=rules.TaskGroup.IN_TIME.value),
-            "recurring": board.task_list_url(cy, tinh_trang="recurring"),
-            "recurring_missing": board.task_list_url(
-                cy, tinh_trang=rules.TaskStatus.RECURRING_MISSING.value
-            ),
-            "tasks": board.task_list_url(cy),
-            "indicators": board.indicator_list_url(cy),
-            "reached": board.indicator_list_url(cy, muc_do="reached"),
-            "not_met": board.indicator_list_url(cy, muc_do=rules.Level.NOT_MET.value),
-            "no_data": board.indicator_list_url(cy, muc_do=rules.Level.NO_DATA.value),
-            **{
-                f"trajectory_{t.value}": board.indicator_list_url(cy, lo_trinh=t.value)
-                for t in rules.Trajectory
-            },
-        },
     }
     return render(request, "evaluation/dashboard.html", context)
 
 
-def _task_matches(row, filters) -> bool:
-    group, unit, status = filters.get("nhom"), filters.get("don_vi"), filters.get("tinh_trang")
-    if group is not None and (row.task.group or "-") != group:
-        return False
-    if unit is not None and str(row.task.unit_id or "-") != unit:
-        return False
-    if status == "done":
-        return row.status in rules.DONE
-    if status == "recurring":
-        return row.task.recurring
-    return status is None or status in (row.status.value, row.judgement.group.value)
-
-
-def _describe(filters, cy, labels) -> list[str]:
-    """The filters in words, for the list's heading."""
-    words = []
-    for key, value in filters.items():
-        if key == "don_vi":
-            words.append(
-                cy.facts.units.get(int(value), board.NO_UNIT) if value.isdigit() else board.NO_UNIT
-            )
-        elif key == "nhom":
-            words.append(value if value != "-" else board.NO_GROUP)
-        else:
-            words.append(labels.get(value, value))
-    return words
-
-
-_TASK_FILTER_LABELS = {
-    **{s.value: rules.LABELS[s] for s in rules.TaskStatus},
-    **{g.value: rules.GROUP_LABELS[g] for g in rules.TaskGroup},
-    "done": "Đã hoàn thành",
-    "recurring": "Nhiệm vụ thường xuyên",
-}
-_INDICATOR_FILTER_LABELS = {
-    **{lv.value: rules.LEVEL_LABELS[lv] for lv in rules.Level},
-    **{t.value: rules.TRAJECTORY_LABELS[t] for t in rules.Trajectory},
-    "reached": "Đạt, vượt mục tiêu năm",
-}
-
-
-def _filters(request, names) -> dict[str, str]:
-    return {n: request.GET[n].strip() for n in names if request.GET.get(n, "").strip()}
+def _judged_list(request, code: int, kind: str):
+    """The tasks or indicators behind one of the dashboard's figures (`board.LISTS`)."""
+    commune, _, cy = _commune_year(request, code)
+    shown = board.LISTS[kind]
+    filters = {n: request.GET[n].strip() for n in shown.filters if request.GET.get(n, "").strip()}
+    context = {
+        "commune": commune,
+        "cy": cy,
+        "what": shown.title,
+        "rows": [r for r in getattr(cy, shown.records) if shown.matches(r, filters)],
+        "described": board.describe_filters(cy, filters, shown.labels),
+        "dashboard_url": reverse("evaluation:dashboard", args=[code]) + f"?nam={cy.year or ''}",
+    }
+    return render(request, f"evaluation/{kind}_list.html", context)
 
 
 @login_required
 def task_list(request, code: int):
-    commune, access = commune_for_user(request.user, code, access_rules.can_view_commune_dashboard)
-    cy = selectors.commune_year(
-        commune, _year(request), timezone.localdate(), unit_ids=_scope(access)
-    )
-    filters = _filters(request, ("nhom", "don_vi", "tinh_trang"))
-    rows = [t for t in cy.tasks if _task_matches(t, filters)]
-    context = {
-        "commune": commune,
-        "cy": cy,
-        "rows": rows,
-        "described": _describe(filters, cy, _TASK_FILTER_LABELS),
-        "dashboard_url": reverse("evaluation:dashboard", args=[code]) + f"?nam={cy.year or ''}",
-    }
-    return render(request, "evaluation/task_list.html", context)
-
-
-def _indicator_matches(row, filters) -> bool:
-    group, unit = filters.get("nhom"), filters.get("don_vi")
-    level, trajectory = filters.get("muc_do"), filters.get("lo_trinh")
-    if group is not None and (row.indicator.group or "-") != group:
-        return False
-    if unit is not None and str(row.indicator.unit_id or "-") != unit:
-        return False
-    if level == "reached":
-        if not row.level.reached:
-            return False
-    elif level is not None and row.level.status.value != level:
-        return False
-    return trajectory is None or row.trajectory.status.value == trajectory
+    return _judged_list(request, code, "task")
 
 
 @login_required
 def indicator_list(request, code: int):
-    commune, access = commune_for_user(request.user, code, access_rules.can_view_commune_dashboard)
-    cy = selectors.commune_year(
-        commune, _year(request), timezone.localdate(), unit_ids=_scope(access)
-    )
-    filters = _filters(request, ("nhom", "don_vi", "muc_do", "lo_trinh"))
-    rows = [i for i in cy.indicators if _indicator_matches(i, filters)]
-    context = {
-        "commune": commune,
-        "cy": cy,
-        "rows": rows,
-        "described": _describe(filters, cy, _INDICATOR_FILTER_LABELS),
-        "dashboard_url": reverse("evaluation:dashboard", args=[code]) + f"?nam={cy.year or ''}",
-    }
-    return render(request, "evaluation/indicator_list.html", context)
+    return _judged_list(request, code, "indicator")
 
 
 # --- The commune's settings -----------------------------------------------------------
@@ -444,11 +360,7 @@ def indicator_assess(request, pk: int, period_pk: int):
     form = AssessmentForm(request.POST)
     if form.is_valid():
         services.indicator_assessment_record(
-            indicator=indicator,
-            period=period,
-            achieved=form.cleaned_data["achieved"],
-            note=form.cleaned_data["note"],
-            user=request.user,
+            indicator=indicator, period=period, user=request.user, **form.cleaned_data
         )
         messages.success(request, f"Đã ghi đánh giá kết quả {period}.")
     else:

@@ -57,7 +57,6 @@ from theodoi.evaluation.rules.tasks import (
     TaskJudgement,
     TaskReportFacts,
     TaskStatus,
-    counts_in_period,
     task_judgement,
     task_overall,
 )
@@ -128,7 +127,6 @@ __all__ = [
     "Weights",
     "classify",
     "compare",
-    "counts_in_period",
     "effective_op",
     "explanation_state",
     "indicator_status",

@@ -29,7 +29,7 @@ class Weights:
 class UnitResults:
     """What a unit owed in a period and how it stands.
 
-    tasks: the statuses of the tasks that count in the period (`counts_in_period`);
+    tasks: the statuses of the tasks that count in the period (`TaskJudgement.counts_in`);
     indicators: (level, trajectory) of the indicators it leads;
     report: "on_time" | "late" | "missing", or None when no report was expected."""
 

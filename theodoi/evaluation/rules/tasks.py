@@ -150,6 +150,22 @@ class TaskJudgement:
     def group(self) -> TaskGroup:
         return GROUP[self.status]
 
+    def counts_in(self, period_start: date, period_end: date) -> bool:
+        """Whether the task is "due" in the period, for a unit's scorecard: the recurring
+        ones every period; a one-off task in the period its deadline falls in or it was
+        finished in, and in every later period it stays overdue (the debt). A task done
+        years ago, carried over as done, does not count again."""
+        if self.status in (
+            TaskStatus.RECURRING_REPORTED,
+            TaskStatus.RECURRING_MISSING,
+            TaskStatus.OVERDUE,
+        ):
+            return True
+        if self.status in DONE:
+            inside = [d for d in (self.due, self.finished) if d is not None]
+            return any(period_start <= d <= period_end for d in inside)
+        return False
+
 
 def _iso(value: str | date | None) -> date | None:
     if value is None or isinstance(value, date):
@@ -393,25 +409,3 @@ def task_overall(*, recurring: bool, statuses: Sequence[TaskStatus]) -> TaskStat
     if recurring and TaskStatus.RECURRING_MISSING in statuses:
         return TaskStatus.RECURRING_MISSING
     return statuses[-1]
-
-
-def counts_in_period(
-    *,
-    status: TaskStatus,
-    due: date | None,
-    finished: date | None,
-    period_start: date,
-    period_end: date,
-) -> bool:
-    """Whether a task is "due" in a period, for a unit's scorecard: the recurring ones
-    every period; a one-off task in the period its deadline falls in or it was finished
-    in, and in every later period it stays overdue (the debt). A task done years ago,
-    carried over as done, does not count again."""
-    if status in (TaskStatus.RECURRING_REPORTED, TaskStatus.RECURRING_MISSING):
-        return True
-    if status == TaskStatus.OVERDUE:
-        return True
-    if status in DONE:
-        inside = [d for d in (due, finished) if d is not None]
-        return any(period_start <= d <= period_end for d in inside)
-    return False

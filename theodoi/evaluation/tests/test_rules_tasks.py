@@ -11,9 +11,9 @@ from theodoi.evaluation.rules import (
     GROUP,
     LABELS,
     TaskGroup,
+    TaskJudgement,
     TaskReportFacts,
     TaskStatus,
-    counts_in_period,
     task_judgement,
     task_overall,
 )
@@ -492,9 +492,5 @@ def test_overall_status(recurring, statuses, expected):
     ],
 )
 def test_which_tasks_count_in_a_period(status, due, finished, expected):
-    assert (
-        counts_in_period(
-            status=status, due=due, finished=finished, period_start=Y2026[0], period_end=Y2026[1]
-        )
-        is expected
-    )
+    judgement = TaskJudgement(status=status, reason="", due=due, finished=finished)
+    assert judgement.counts_in(*Y2026) is expected

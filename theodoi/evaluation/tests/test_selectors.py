@@ -56,15 +56,21 @@ def test_every_indicator_in_2026(year):
 def test_the_headline(year):
     h = dashboard.headline(year)
     # 8 tasks, 2 recurring: 6 with a deadline, of which 5 and 7 are done
-    assert (h.tasks, h.one_off, h.done, h.done_on_time, h.done_late) == (8, 6, 2, 1, 1)
+    assert (h.tasks, h.one_off, h.done) == (8, 6, 2)
+    assert (h.group[G.DONE_ON_TIME], h.group[G.DONE_LATE]) == (1, 1)
     assert h.done_share == pytest.approx(100 * 2 / 6)
-    assert (h.overdue, h.in_time, h.waiting) == (1, 5, 1)
-    assert (h.recurring, h.recurring_reported, h.recurring_missing) == (2, 1, 0)
+    assert (h.status[S.OVERDUE], h.group[G.IN_TIME], h.status[S.WAITING]) == (1, 5, 1)
+    assert (h.recurring, h.status[S.RECURRING_REPORTED], h.status[S.RECURRING_MISSING]) == (
+        2,
+        1,
+        0,
+    )
     # indicators: 2 with a target for 2026 (1 and 3), 1 reached
-    assert (h.indicators, h.with_target, h.reached, h.not_met, h.no_data) == (3, 2, 1, 0, 1)
-    assert (h.on_track, h.at_risk, h.off_track, h.insufficient) == (2, 0, 0, 1)
+    assert (h.indicators, h.with_target, h.reached) == (3, 2, 1)
+    assert (h.level[L.NOT_MET], h.level[L.NO_DATA]) == (0, 1)
+    assert [h.trajectory[t] for t in T] == [2, 0, 0, 1]  # on track … insufficient
     assert (h.units_expected, h.units_submitted) == (3, 1)
-    assert (h.red, h.orange) == (1, 2)
+    assert (h.severity["red"], h.severity["orange"]) == (1, 2)
 
 
 def test_the_warnings(year):

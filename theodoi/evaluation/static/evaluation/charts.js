@@ -25,11 +25,14 @@
     return lum > 160 ? "#1d2733" : "#fff";
   }
 
+  // Rows named on the left (groups, units, indicators), their names cut at `label` px.
+  function rowsAxis(names, label) {
+    return { type: "category", data: names, inverse: true, axisLabel: { width: label, overflow: "truncate" } };
+  }
+
   function stack(spec, label, width) {
     return {
       option: {
-        animation: false,
-        textStyle: { fontFamily: font },
         // A half-width chart wraps its legend on two lines.
         grid: { left: label + 12, right: 24, top: width < 800 ? 64 : 40, bottom: 24 },
         legend: { top: 0, left: 0, type: "plain" },
@@ -45,12 +48,7 @@
           },
         },
         xAxis: { type: "value", minInterval: 1 },
-        yAxis: {
-          type: "category",
-          data: spec.categories,
-          inverse: true,
-          axisLabel: { width: label, overflow: "truncate" },
-        },
+        yAxis: rowsAxis(spec.categories, label),
         series: spec.series.map(function (s) {
           return {
             name: s.name,
@@ -81,8 +79,6 @@
     var dark = { 0: true, 1: true, 2: true }; // exceeded, met, not met: white text
     return {
       option: {
-        animation: false,
-        textStyle: { fontFamily: font },
         grid: { left: label + 12, right: 8, top: 30, bottom: 8 },
         tooltip: {
           formatter: function (p) {
@@ -95,12 +91,7 @@
           },
         },
         xAxis: { type: "category", data: spec.years, position: "top", splitArea: { show: false } },
-        yAxis: {
-          type: "category",
-          data: spec.rows,
-          inverse: true,
-          axisLabel: { width: label, overflow: "truncate" },
-        },
+        yAxis: rowsAxis(spec.rows, label),
         series: [
           {
             type: "heatmap",
@@ -140,8 +131,6 @@
   function score(spec, label) {
     return {
       option: {
-        animation: false,
-        textStyle: { fontFamily: font },
         grid: { left: label + 12, right: 48, top: 8, bottom: 24 },
         tooltip: {
           formatter: function (p) {
@@ -149,12 +138,7 @@
           },
         },
         xAxis: { type: "value", min: 0, max: 100 },
-        yAxis: {
-          type: "category",
-          data: spec.categories,
-          inverse: true,
-          axisLabel: { width: label, overflow: "truncate" },
-        },
+        yAxis: rowsAxis(spec.categories, label),
         series: [
           {
             type: "bar",
@@ -187,8 +171,6 @@
     }
     return {
       option: {
-        animation: false,
-        textStyle: { fontFamily: font },
         grid: { left: 56, right: 24, top: 40, bottom: 24 },
         legend: { top: 0, left: 0 },
         tooltip: {
@@ -250,7 +232,7 @@
       var made = kinds[spec.type](spec, label, box.clientWidth);
       box.style.height = made.height + "px";
       var chart = window.echarts.init(box, null, { renderer: "svg", locale: "EN" });
-      chart.setOption(made.option);
+      chart.setOption(Object.assign({ animation: false, textStyle: { fontFamily: font } }, made.option));
       if (made.click) chart.on("click", made.click);
       charts[box.dataset.chart] = chart;
       var figure = box.closest("figure");
