@@ -138,10 +138,14 @@ def _task_line(t: TaskRow, *, with_status: bool = False) -> str:
         line += f"; thời hạn: {t.deadline}"
     line += ")"
     if with_status:
-        line += f": {t.status_label.lower()}"
-        if t.reason:
-            line += f"; lý do: {t.reason.rstrip('.')}"
+        line += f": {t.status_label.lower()}" + _explained(t)
     return line + "."
+
+
+def _explained(record: TaskRow | IndicatorRow) -> str:
+    """What its unit was asked to explain in the period and answered ("; Phòng Kinh tế
+    giải trình ngày 02/12/2026: …")."""
+    return "".join(f"; {e.said}" for e in record.explanations)
 
 
 def _groups(rows) -> list[tuple[str, list]]:
@@ -195,6 +199,11 @@ def _results(facts: PeriodFacts) -> str:
     else:
         lines.append(f"Có {len(late)} nhiệm vụ quá hạn:")
         lines += [_task_line(t, with_status=True) for t in late]
+    asked = [t for t in facts.tasks if t.explanations and t.bucket != TaskGroup.OVERDUE]
+    if asked:
+        lines.append("Các nhiệm vụ khác đơn vị được yêu cầu giải trình:")
+        lines += [_task_line(t, with_status=True) for t in asked]
+    if late:
         late_units = {t.unit_pk for t in late}
         said = [u for u in facts.units if u.pk in late_units and u.difficulties.strip()]
         if said:
@@ -256,7 +265,7 @@ def _assessment(facts: PeriodFacts) -> str:
     else:
         lines.append("Kế hoạch không có chỉ tiêu định lượng.")
     lines.append("2. Tồn tại, hạn chế và nguyên nhân")
-    weak = [i for i in inds if i.status == "not_met" or i.trajectory in BEHIND]
+    weak = [i for i in inds if i.status == "not_met" or i.trajectory in BEHIND or i.explanations]
     for i in weak:
         line = f"- {i.name.rstrip('.;')}: {_value(i)}"
         if i.status == "not_met":
@@ -266,13 +275,15 @@ def _assessment(facts: PeriodFacts) -> str:
             line += f"; {i.trajectory_label.lower()}"
             if expected:
                 line += f" (theo lộ trình cần đạt {expected} để đạt mốc {i.milestone})"
-        lines.append(line + ".")
+        lines.append(line + _explained(i) + ".")
     overdue = c_tasks[TaskGroup.OVERDUE]
     if overdue:
         lines.append(f"Còn {overdue} nhiệm vụ quá hạn (chi tiết tại Phụ lục II).")
     silent = [u.name for u in facts.units if u.submitted_on is None]
     if silent:
         lines.append(f"Còn {len(silent)} đơn vị chưa gửi báo cáo: {', '.join(silent)}.")
+    for u in facts.units:
+        lines += [f"- Về báo cáo của {u.name}: {e.said}." for e in u.explanations]
     causes = grouped_notes([(u.name, u.difficulties) for u in facts.units])
     if causes:
         lines.append("Nguyên nhân, khó khăn các đơn vị nêu:")
@@ -378,6 +389,8 @@ def _task_annex_row(t: TaskRow) -> dict:
     result = t.done_text.strip()
     if t.percent is not None and not t.done:
         result = f"{t.percent}%" + (f"; {result}" if result else "")
+    if t.explanations:
+        result = "\n".join(filter(None, [result, t.explanation_text]))
     return {
         "don_vi": t.unit,
         "thoi_han": t.deadline or "—",

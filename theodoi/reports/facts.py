@@ -17,9 +17,44 @@ DONE_BUCKETS = (evaluation.TaskGroup.DONE_ON_TIME, evaluation.TaskGroup.DONE_LAT
 MET = ("met", "exceeded")  # an indicator's judgements that count as reaching its target
 
 
+def _one_line(text: str) -> str:
+    """What a person typed in a box, on one line: a report's paragraph is a line."""
+    return " ".join(text.split())
+
+
 @dataclass
+class Explanation:
+    """A unit asked to explain (yêu cầu giải trình) a task or an indicator in the period,
+    and its answer: the exchange goes into the report with the record."""
+
+    unit: str
+    question: str
+    due_on: dt.date
+    answer: str
+    answered_on: dt.date | None
+
+    @property
+    def said(self) -> str:
+        """The unit's answer in a report's words, or that it is awaited."""
+        answer = _one_line(self.answer).rstrip(".")
+        if answer:
+            on = f" ngày {self.answered_on:%d/%m/%Y}" if self.answered_on else ""
+            return f"{self.unit} giải trình{on}: {answer}"
+        return f"đã yêu cầu {self.unit} giải trình (hạn {self.due_on:%d/%m/%Y}), chưa có giải trình"
+
+    @property
+    def exchange(self) -> str:
+        """The request and the answer, for an annex's cell or a sheet's."""
+        question = _one_line(self.question)
+        if question[-1:] not in ".?!":
+            question += "."
+        return f"Yêu cầu giải trình: {question} {self.said[:1].upper()}{self.said[1:]}."
+
+
+@dataclass(kw_only=True)
 class PlanRow:
-    """What a task and an indicator have alike: where the plan puts it, who leads it."""
+    """What a task and an indicator have alike: where the plan puts it, who leads it, and
+    what its unit was asked to explain in the period."""
 
     pk: int
     code: str
@@ -27,9 +62,15 @@ class PlanRow:
     group: str
     unit: str  # the lead unit's name, or the plan's words when no unit was matched
     unit_pk: int | None
+    explanations: list[Explanation] = field(default_factory=list)
+
+    @property
+    def explanation_text(self) -> str:
+        """The period's explanation requests and answers, one a line."""
+        return "\n".join(e.exchange for e in self.explanations)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class TaskRow(PlanRow):
     deadline: str
     due: dt.date | None
@@ -43,7 +84,6 @@ class TaskRow(PlanRow):
     done_text: str
     completed_on: dt.date | None
     evidence: list[str] = field(default_factory=list)
-    reason: str = ""  # why it is late, when the unit said so
 
     @property
     def done(self) -> bool:
@@ -63,7 +103,7 @@ class TaskRow(PlanRow):
         return "; ".join(self.evidence)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class IndicatorRow(PlanRow):
     unit_of_measure: str
     target_year: str  # the target the plan sets for the period's year, as written
@@ -136,6 +176,8 @@ class UnitRow(Figures):
     on_time: bool | None  # the report, sent by its due date
     difficulties: str
     proposals: str
+    # Asked of the unit about its report as a whole (not about one task or indicator).
+    explanations: list[Explanation] = field(default_factory=list)
 
     @property
     def on_time_label(self) -> str:

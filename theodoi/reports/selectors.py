@@ -25,11 +25,12 @@ from django.utils import timezone
 from theodoi.accounts.models import AdminUnit, Unit
 from theodoi.evaluation import rules as evaluation
 from theodoi.evaluation.facts import indicator_models
-from theodoi.evaluation.models import IndicatorAssessment
+from theodoi.evaluation.models import ExplanationRequest, IndicatorAssessment
 from theodoi.lib.vnnumber import format_decimal_vi
 from theodoi.plans.models import DeadlineKind, Indicator, PlanStatus, Task
 from theodoi.reports import drafting, rules
 from theodoi.reports.facts import (
+    Explanation,
     IndicatorRow,
     PeriodFacts,
     Span,
@@ -95,6 +96,8 @@ class _Gathered:
     values: dict[tuple[int, int], list[IndicatorValue]]  # (indicator, unit), oldest first
     units: dict[int, Unit]
     models: dict[int, tuple[list[evaluation.Target], evaluation.IndicatorModel]]
+    # (period, "task" | "indicator" | "unit", its pk) → what its unit was asked to explain
+    explanations: dict[tuple[int, str, int], list[Explanation]]
     assessments: dict[tuple[int, int], bool]  # (indicator, period) → the clerk's judgement
 
 
@@ -165,11 +168,36 @@ def _gather(periods: list[ReportingPeriod]) -> _Gathered:
         values=values,
         units={u.pk: u for u in Unit.objects.filter(pk__in=unit_ids)},
         models=indicator_models({i.pk: (i.name, i.unit_of_measure) for i in indicators}),
+        explanations=_explanations(period_ids),
         assessments={
             (a.indicator_id, a.period_id): a.achieved
             for a in IndicatorAssessment.objects.filter(period_id__in=period_ids)
         },
     )
+
+
+def _explanations(period_ids: list[int]) -> dict[tuple[int, str, int], list[Explanation]]:
+    """The explanation requests of the periods by what they are about: a task, an
+    indicator, or a unit's report as a whole; oldest first."""
+    out = defaultdict(list)
+    for r in (
+        ExplanationRequest.objects.filter(period_id__in=period_ids)
+        .select_related("unit")
+        .order_by("requested_at", "pk")
+    ):
+        about = ("task", r.task_id) if r.task_id else ("indicator", r.indicator_id)
+        if about[1] is None:
+            about = ("unit", r.unit_id)
+        out[(r.period_id, *about)].append(
+            Explanation(
+                unit=r.unit.name,
+                question=r.question,
+                due_on=r.due_on,
+                answer=r.answer,
+                answered_on=timezone.localdate(r.answered_at) if r.answered_at else None,
+            )
+        )
+    return out
 
 
 def _by_plan(records: list) -> dict[int, list]:
@@ -222,7 +250,7 @@ def _period_facts(period: ReportingPeriod, today: dt.date, rows: _Gathered) -> P
         )
         facts.tasks.append(
             TaskRow(
-                **_plan_row(task),
+                **_plan_row(task, period, rows),
                 deadline=task.deadline_raw,
                 due=task.deadline_due,
                 kind=task.deadline_kind,
@@ -243,8 +271,9 @@ def _period_facts(period: ReportingPeriod, today: dt.date, rows: _Gathered) -> P
     return facts
 
 
-def _plan_row(record: Task | Indicator) -> dict:
-    """The `facts.PlanRow` fields of a task or an indicator."""
+def _plan_row(record: Task | Indicator, period: ReportingPeriod, rows: _Gathered) -> dict:
+    """The `facts.PlanRow` fields of a task or an indicator in the period."""
+    about = "task" if isinstance(record, Task) else "indicator"
     return {
         "pk": record.pk,
         "code": record.code,
@@ -252,6 +281,7 @@ def _plan_row(record: Task | Indicator) -> dict:
         "group": record.group,
         "unit": record.lead_unit.name if record.lead_unit_id else record.lead_text,
         "unit_pk": record.lead_unit_id,
+        "explanations": rows.explanations.get((period.pk, about, record.pk), []),
     }
 
 
@@ -296,7 +326,7 @@ def _indicator_row(indicator: Indicator, period: ReportingPeriod, rows: _Gathere
     status = None if level == evaluation.Level.NO_TARGET else level
     trajectory = judged.trajectory
     return IndicatorRow(
-        **_plan_row(indicator),
+        **_plan_row(indicator, period, rows),
         unit_of_measure=indicator.unit_of_measure or next((t.unit for t in targets if t.unit), ""),
         target_year=evaluation.target_text(judged.target, model.unit) if judged.target else "",
         milestone=f"{milestone.year}: {milestone.raw}" if milestone else "",
@@ -335,6 +365,7 @@ def _unit_rows(period: ReportingPeriod, facts: PeriodFacts, gathered: _Gathered)
                 else tracking_rules.report_is_on_time(submitted_at=submitted, due_on=period.due_on),
                 difficulties=report.difficulties if report else "",
                 proposals=report.proposals if report else "",
+                explanations=gathered.explanations.get((period.pk, "unit", unit.pk), []),
                 **figures(
                     [t for t in facts.tasks if t.unit_pk == unit.pk],
                     [i for i in facts.indicators if i.unit_pk == unit.pk],

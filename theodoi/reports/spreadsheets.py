@@ -131,6 +131,7 @@ TASK_COLUMNS = columns("""
     Ngày hoàn thành             | 12 | completed_on       | date
     Sản phẩm đầu ra             | 24 | output
     Minh chứng                  | 30 | evidence_text
+    Giải trình                  | 50 | explanation_text
 """)
 INDICATOR_COLUMNS = columns("""
     STT                         |  7 | code
@@ -147,6 +148,7 @@ INDICATOR_COLUMNS = columns("""
     Cần đạt theo lộ trình       | 14 | expected_value     | decimal
     Nguồn số liệu               | 24 | source
     Ghi chú                     | 30 | note
+    Giải trình                  | 50 | explanation_text
 """)
 # A unit's figures, or a commune's in the province's sheet (`facts.Figures`).
 FIGURE_COLUMNS = columns("""

@@ -18,7 +18,14 @@ Indicators (2026 value; 2025 value) against the 2026 target and the path to the 
   3 điện thoại     85 %         2026 ≥90 % → not met; one value only → insufficient
   4 mô hình xã     —            qualitative 2030 → nothing to judge
 Units: Phòng Kinh tế sent on 01/12 (on time), Phòng VH-XH on 12/12 (after the 10/12 due
-date), Công an still in draft → 2/3 sent, 1 on time."""
+date), Công an still in draft → 2/3 sent, 1 on time.
+
+`ask_for_explanations` adds what the leader asked the units to explain in 2026 (and
+one question of 2025, which the 2026 report does not show):
+  A3 (overdue)       Phòng VH-XH, due 08/12, answered 03/12 on two lines
+  B1 (in time)       Phòng Kinh tế, due 10/12, not answered
+  indicator 2        Phòng Kinh tế, due 08/12, answered 04/12
+  Công an's report   Công an, due 09/12, not answered"""
 
 import datetime as dt
 from decimal import Decimal
@@ -27,6 +34,7 @@ import pytest
 from django.utils import timezone
 
 from theodoi.accounts.models import Unit
+from theodoi.evaluation.models import ExplanationRequest, ExplanationStatus
 from theodoi.plans.models import Indicator, IndicatorTarget, Plan, PlanStatus, Task
 from theodoi.tracking import selectors as tracking_selectors
 from theodoi.tracking import services as tracking
@@ -169,6 +177,49 @@ def build(commune) -> dict:
         "culture": culture,
         "police": police,
     }
+
+
+def ask_for_explanations(scenario: dict, leader) -> None:
+    def ask(unit, question, due, *, task=None, indicator=None, answer="", on=None, period=None):
+        ExplanationRequest.objects.create(
+            period=period or scenario["period"],
+            unit=unit,
+            task=task,
+            indicator=indicator,
+            question=question,
+            due_on=due,
+            requested_by=leader,
+            answer=answer,
+            answered_at=_aware(on) if on else None,
+            status=ExplanationStatus.ANSWERED if answer else ExplanationStatus.OPEN,
+        )
+
+    tasks, D = scenario["tasks"], dt.date
+    ask(
+        scenario["culture"],
+        "Vì sao nhiệm vụ A3 quá hạn?",
+        D(2026, 12, 8),
+        task=tasks["A3"],
+        answer="Chờ thành phố cấp kinh phí.\nDự kiến hoàn thành trong quý I/2027.",
+        on=D(2026, 12, 3),
+    )
+    ask(
+        scenario["economy"],
+        "Đề nghị báo cáo tiến độ nhiệm vụ B1",
+        D(2026, 12, 10),
+        task=tasks["B1"],
+    )
+    ask(
+        scenario["economy"],
+        "Vì sao số doanh nghiệp số không tăng?",
+        D(2026, 12, 8),
+        indicator=scenario["plan"].indicators.get(code="2"),
+        answer="Các doanh nghiệp chưa hoàn tất đăng ký.",
+        on=D(2026, 12, 4),
+    )
+    ask(scenario["police"], "Vì sao chưa gửi báo cáo năm 2026?", D(2026, 12, 9))
+    p2025 = scenario["plan"].periods.get(end__year=2025)
+    ask(scenario["culture"], "Câu hỏi năm 2025", D(2025, 12, 8), task=tasks["A3"], period=p2025)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from theodoi.reports import docx_build, docx_form, exports, services
-from theodoi.reports.tests.conftest import EXPECTED_FIGURES, TODAY
+from theodoi.reports.tests.conftest import EXPECTED_FIGURES, TODAY, ask_for_explanations
 
 
 @pytest.fixture
@@ -170,6 +170,20 @@ def test_annex_tables_hold_the_figures(report):
     assert annex[0] == (
         "(Kèm theo Báo cáo số 07/BC-UBND ngày 05 tháng 12 năm 2026 của Ủy ban nhân dân xã Thái Tân)"
     )
+
+
+def test_the_task_annex_carries_the_explanations(scenario, cast):
+    ask_for_explanations(scenario, cast.leader)
+    draft = services.report_draft_start(period=scenario["period"], user=cast.clerk, today=TODAY)
+    doc = Document(io.BytesIO(exports.commune_docx(draft)))
+    a3 = next(r for r in doc.tables[3].rows if r.cells[0].text == "A3")
+    result = a3.cells[5]
+    assert result.text.splitlines() == [
+        "40%; Đã làm A3",
+        "Yêu cầu giải trình: Vì sao nhiệm vụ A3 quá hạn? Phòng Văn hóa - Xã hội giải trình "
+        "ngày 03/12/2026: Chờ thành phố cấp kinh phí. Dự kiến hoàn thành trong quý I/2027.",
+    ]
+    assert result._tc.xpath(".//w:br")  # a line break in the cell, not a run-on line
 
 
 def test_user_text_cannot_break_the_document(scenario, cast):

@@ -3,8 +3,9 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from theodoi.evaluation.models import ExplanationRequest
 from theodoi.reports import drafting, selectors, services
-from theodoi.reports.tests.conftest import EXPECTED_FIGURES, TODAY, build
+from theodoi.reports.tests.conftest import EXPECTED_FIGURES, TODAY, ask_for_explanations, build
 
 
 def _facts(scenario):
@@ -112,4 +113,54 @@ def test_a_draft_is_stored_once_and_knows_when_data_changed(scenario, cast):
     assert again.pk == draft.pk
     assert selectors.fresh_draft(period, TODAY).facts_hash == draft.facts_hash
     scenario["tasks"]["B1"].reports.update(progress="in_progress", percent=20)
+    assert selectors.fresh_draft(period, TODAY).facts_hash != draft.facts_hash
+
+
+def test_what_is_late_and_why_comes_from_the_explanation_requests(scenario, cast):
+    ask_for_explanations(scenario, cast.leader)
+    facts = _facts(scenario)
+    sections = {s["key"]: s["text"] for s in drafting.commune_sections(facts)}
+    results = sections["ket_qua"].splitlines()
+    late = results.index("3. Nhiệm vụ chậm, quá hạn và nguyên nhân")
+    assert results[late + 1 : late + 6] == [
+        "Có 2 nhiệm vụ quá hạn:",
+        "- Nhiệm vụ A3 (Phòng Văn hóa - Xã hội; thời hạn: 30/09/2026): quá hạn chưa hoàn "
+        "thành; Phòng Văn hóa - Xã hội giải trình ngày 03/12/2026: Chờ thành phố cấp kinh "
+        "phí. Dự kiến hoàn thành trong quý I/2027.",
+        "- Nhiệm vụ B4 (Phòng Văn hóa - Xã hội; thời hạn: 31/10/2026): quá hạn chưa hoàn thành.",
+        "Các nhiệm vụ khác đơn vị được yêu cầu giải trình:",
+        "- Nhiệm vụ B1 (Phòng Kinh tế; thời hạn: 31/12/2026): chưa thực hiện, còn trong hạn; "
+        "đã yêu cầu Phòng "
+        "Kinh tế giải trình (hạn 10/12/2026), chưa có giải trình.",
+    ]
+    assert "Câu hỏi năm 2025" not in str(sections)  # another period's exchange
+    assessment = sections["danh_gia"].splitlines()
+    firms = next(line for line in assessment if line.startswith("- Số doanh nghiệp số"))
+    assert firms.endswith(
+        "; Phòng Kinh tế giải trình ngày 04/12/2026: Các doanh nghiệp chưa hoàn tất đăng ký."
+    )
+    assert (
+        "- Về báo cáo của Công an: đã yêu cầu Công an giải trình (hạn 09/12/2026), chưa có "
+        "giải trình." in assessment
+    )
+    annex = {r.get("stt"): r for r in drafting.task_annex(facts.tasks)}
+    assert annex["A3"]["ket_qua"].splitlines() == [
+        "40%; Đã làm A3",
+        "Yêu cầu giải trình: Vì sao nhiệm vụ A3 quá hạn? Phòng Văn hóa - Xã hội giải trình "
+        "ngày 03/12/2026: Chờ thành phố cấp kinh phí. Dự kiến hoàn thành trong quý I/2027.",
+    ]
+    assert annex["B1"]["ket_qua"] == (
+        "Đã làm B1\nYêu cầu giải trình: Đề nghị báo cáo tiến độ nhiệm vụ B1. Đã yêu cầu "
+        "Phòng Kinh tế giải trình (hạn 10/12/2026), chưa có giải trình."
+    )
+    assert annex["A1"]["ket_qua"] == "Đã làm A1"  # nothing asked
+
+
+def test_an_answer_given_after_drafting_marks_the_draft_out_of_date(scenario, cast):
+    ask_for_explanations(scenario, cast.leader)
+    period = scenario["period"]
+    draft = services.report_draft_start(period=period, user=cast.clerk, today=TODAY)
+    ExplanationRequest.objects.filter(task=scenario["tasks"]["B1"]).update(
+        answer="Đang chọn nhà cung cấp.", status="answered"
+    )
     assert selectors.fresh_draft(period, TODAY).facts_hash != draft.facts_hash

@@ -6,7 +6,7 @@ import io
 from openpyxl import load_workbook
 
 from theodoi.reports import selectors, spreadsheets
-from theodoi.reports.tests.conftest import TODAY
+from theodoi.reports.tests.conftest import TODAY, ask_for_explanations
 from theodoi.tracking.models import TaskReport
 
 
@@ -38,6 +38,19 @@ def test_workbook_formatting_and_figures(scenario):
     assert [c.value for c in economy[4:9]] == [3, 1, 1, 1, 0]
     assert abs(economy[9].value - 2 / 3) < 1e-9 and economy[9].number_format == "0.0%"
     assert economy[3].value == "Đúng hạn" and units["Phòng Văn hóa - Xã hội"][3].value == "Muộn"
+
+
+def test_the_sheets_carry_the_explanations(scenario, cast):
+    ask_for_explanations(scenario, cast.leader)
+    wb = load_workbook(io.BytesIO(spreadsheets.workbook(_sheets(scenario))))
+    for name, code, said in [
+        ("Nhiệm vụ", "B1", "Đã yêu cầu Phòng Kinh tế giải trình (hạn 10/12/2026)"),
+        ("Chỉ tiêu", "2", "Phòng Kinh tế giải trình ngày 04/12/2026: Các doanh nghiệp"),
+    ]:
+        ws = wb[name]
+        column = [c.value for c in ws[1]].index("Giải trình")
+        row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == code)
+        assert row[column].value.startswith("Yêu cầu giải trình: ") and said in row[column].value
 
 
 def test_formulas_typed_by_a_unit_stay_text(scenario):
