@@ -18,6 +18,8 @@ from theodoi.accounts.models import Role, Unit
 from theodoi.accounts.rules import Access
 from theodoi.accounts.selectors import commune_access
 from theodoi.evaluation import rules as evaluation
+from theodoi.evaluation.facts import indicator_models
+from theodoi.evaluation.models import IndicatorAssessment
 from theodoi.plans.models import DeadlineKind, Indicator, Task
 from theodoi.tracking import rules
 from theodoi.tracking.models import (
@@ -300,21 +302,36 @@ def task_status(
 
 
 def report_indicator_rows(report: UnitReport, *, pk: int | None = None) -> list[IndicatorValue]:
-    """The report's indicator rows (or the one row `pk`), each with `.status`: the value
-    judged against the target for the period's year, when the plan sets one for that
-    year (milestone years: 2025, 2030 …); None otherwise."""
-    rows = report.indicators.select_related("indicator").prefetch_related(
-        "evidence", "indicator__targets"
-    )
+    """The report's indicator rows (or the one row `pk`), each with the indicator's
+    milestones (`.targets`), the target of the period's `.year` as the dashboard reads it
+    (`.target`: a milestone's, or interpolated between milestones, `.target_text`), and
+    the value against it (`.judgement`, and `.status`: None while the plan sets no target
+    for the year), from a fixed number of queries."""
+    rows = report.indicators.select_related("indicator").prefetch_related("evidence")
     if pk is not None:
         rows = rows.filter(pk=pk)
     rows = list(rows)
-    year = report.period.end.year
-    for row in rows:
-        target = next((t for t in row.indicator.targets.all() if t.year == year), None)
-        row.status = target and evaluation.indicator_status(
-            target=target.parsed,
-            value=float(row.value) if row.value is not None else None,
-            text=row.text,
+    period = report.period
+    year = period.end.year
+    models = indicator_models(
+        {r.indicator_id: (r.indicator.name, r.indicator.unit_of_measure) for r in rows}
+    )
+    assessments = dict(
+        IndicatorAssessment.objects.filter(period=period, indicator_id__in=models).values_list(
+            "indicator_id", "achieved"
         )
+    )
+    for row in rows:
+        row.year, (row.targets, model) = year, models[row.indicator_id]
+        row.target = evaluation.target_for_year(row.targets, year, model)
+        row.target_text = row.target and evaluation.target_text(row.target, model.unit)
+        row.judgement = evaluation.level_judgement(
+            year=year,
+            target=row.target,
+            value=None if row.value is None else float(row.value),
+            text=row.text,
+            assessment=assessments.get(row.indicator_id),
+            model=model,
+        )
+        row.status = row.target and row.judgement.status
     return rows

@@ -464,19 +464,3 @@ def level_judgement(
         )
     verb = "vượt" if status == Level.EXCEEDED else "đạt"
     return LevelJudgement(status, f"Năm {year} đạt {shown}, {verb} {source}.", target, value)
-
-
-def indicator_status(
-    *, target: dict[str, Any] | None, value: float | None, text: str | None = None
-) -> Level:
-    """One value against one parsed target dict (`parse_target`), as the report page
-    checks a value while it is typed: `compare` for a numeric target, `no_data` without
-    a value or a number, and for a qualitative target (the clerk judges those)."""
-    if not target or target.get("op") not in NUMERIC_OPS or target.get("value") is None:
-        return Level.NO_DATA
-    if value is None:
-        return Level.NO_DATA
-    top = target.get("value_max")
-    return compare(
-        target["op"], float(value), float(target["value"]), None if top is None else float(top)
-    )

@@ -13,7 +13,6 @@ from theodoi.evaluation.rules import (
     Level,
     Reported,
     Target,
-    indicator_status,
     infer_indicator_model,
     level_judgement,
     target_for_year,
@@ -315,7 +314,6 @@ def test_every_operator(raw, value, expected):
     (t,) = targets((2025, raw))
     j = level_judgement(year=2025, target=t, value=value, model=model(ts=[t]))
     assert j.status == expected
-    assert indicator_status(target=parse_target(raw), value=value) == expected
 
 
 def test_equal_means_equal_despite_binary_fractions():
@@ -391,14 +389,6 @@ def test_the_clerks_judgement_is_in_the_reason():
     assert waiting.reason == (
         "Đã có kết quả năm 2030, chờ cán bộ thường trực đánh giá so với mục tiêu «Đạt»."
     )
-
-
-def test_no_number_gives_no_data_on_the_report_page():
-    assert indicator_status(target=None, value=5) == L.NO_DATA
-    assert indicator_status(target=parse_target("≥60%"), value=None) == L.NO_DATA
-    assert indicator_status(target=parse_target("Đạt"), value=1) == L.NO_DATA
-    broken = {"op": ">=", "value": None, "value_max": None, "unit": None}
-    assert indicator_status(target=broken, value=5) == L.NO_DATA
 
 
 def test_between_two_equal_milestones_the_target_holds_as_written():

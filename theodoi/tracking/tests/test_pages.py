@@ -1,7 +1,11 @@
 """What the shared pages show from tracking: the bell, the history, the period list."""
 
+import datetime as dt
+import re
+
 from django.urls import reverse
 
+from theodoi.evaluation import selectors as evaluation_selectors
 from theodoi.tracking import notifications, selectors, services
 from theodoi.tracking.models import IndicatorValue, TaskReport, UnitReport
 
@@ -137,7 +141,43 @@ def test_report_page_judges_a_value_against_the_years_target(cast, period, units
     page = login(cast.focal_point).get(
         reverse("tracking:report-detail", args=[period.pk, economy.pk])
     )
-    assert 'class="status colour-green">Vượt</span>' in page.content.decode()
+    html = page.content.decode()
+    assert re.search(r'class="status colour-green"[^>]*>Vượt</span>', html)
+    assert "Năm 2026 đạt 62,5%, vượt mục tiêu «≥60%»." in html
+
+
+def test_between_milestones_a_value_meets_the_interpolated_target_the_dashboard_uses(
+    cast, plan, units, login
+):
+    """The issue's example: 2027 between "≥60%" in 2025 and "100%" in 2030 is 60 + 40 ×
+    2/5 = 76; a 2027 value of 70 falls 6 points short of it."""
+    economy = units["Phòng Kinh tế"]
+    share = plan.indicators.get(code="1")
+    share.targets.all().delete()
+    share.targets.create(year=2025, raw="≥60%", op=">=", value=60, unit="%")
+    share.targets.create(year=2030, raw="100%", op="=", value=100, unit="%")
+    (later,) = services.period_create_defaults(plan=plan, years=[2027])
+    services.period_open(period=later)
+    row = selectors.unit_report(later, economy).indicators.get(indicator=share)
+    services.indicator_value_save(
+        indicator_value=row, user=cast.focal_point, expected_version=1, value_text="70"
+    )
+    page = login(cast.focal_point).get(
+        reverse("tracking:report-detail", args=[later.pk, economy.pk])
+    )
+    html = page.content.decode()
+    assert re.search(r'class="status colour-red"[^>]*>Chưa đạt</span>', html)
+    assert (
+        'Mục tiêu năm 2027: <span class="year-target">76% (giữa ≥60% năm 2025 và 100% năm '
+        "2030)</span>" in html
+    )
+    assert "Năm 2027 đạt 70%, chưa đạt mục tiêu năm 2027 «76%»" in html
+    assert "còn thiếu 6 điểm %" in html
+    # The dashboard reads the same target for 2027.
+    (judged,) = evaluation_selectors.commune_year(
+        cast.commune, 2027, dt.date(2027, 12, 1)
+    ).indicators[:1]
+    assert judged.indicator.id == share.pk and judged.target.value == 76
 
 
 def test_dashboard_gathers_the_units_difficulties_for_the_leader(cast, period, units, login):
