@@ -322,7 +322,8 @@ def report_indicator_rows(report: UnitReport, *, pk: int | None = None) -> list[
         )
     )
     for row in rows:
-        row.year, (row.targets, model) = year, models[row.indicator_id]
+        row.targets, model = models[row.indicator_id]
+        row.year = year
         row.target = evaluation.target_for_year(row.targets, year, model)
         row.target_text = row.target and evaluation.target_text(row.target, model.unit)
         row.judgement = evaluation.level_judgement(
