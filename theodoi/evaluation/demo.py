@@ -8,7 +8,8 @@ warnings and scorecards have something to say.
   one of them late; the clerk approved and closed the period) and 2026 (open: units
   submitted, in draft, not started), with values that go on track, need acceleration,
   stall, go backwards, and one typed 35 for 3,5; the clerk's baselines for a few
-  indicators; judgements stored as of 15/01/2026 and today.
+  indicators; judgements stored as of 15/01/2026 and today; two explanation requests
+  from the 2026 warnings, one answered.
 
 Idempotent: a period where a unit has started is left as it is. 2026 opens once 2025
 is filled, so that its one-off tasks start where 2025 left them, as they would have on
@@ -24,7 +25,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from theodoi.evaluation import rules, services
+from theodoi.accounts.models import Role
+from theodoi.evaluation import rules, selectors, services
 from theodoi.evaluation.facts import load_facts
 from theodoi.evaluation.models import IndicatorAssessment, IndicatorProfile
 from theodoi.ingest.deadlines import parse_deadline
@@ -59,6 +61,10 @@ UNITS_BY_TURN = (
 # The unit that did not send its 2025 report, and the one that sent it late.
 MISSED_2025 = "Công an"
 LATE_2025 = "Trung tâm Phục vụ hành chính công"
+ANSWER = (
+    "Đơn vị chờ thành phố hướng dẫn và cấp kinh phí; đã xây dựng dự thảo, dự kiến hoàn "
+    "thành trong quý I năm sau (dữ liệu minh họa)."
+)
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 AWARE = dt.timezone(dt.timedelta(hours=7))
 
@@ -118,7 +124,34 @@ def load_evaluation_demo(stdout=None) -> list[ReportingPeriod]:
             _baselines(plan)
             services.plan_judge(plan=plan, today=dt.date(2026, 1, 15), periods=periods[:1])
             services.plan_judge(plan=plan, today=timezone.localdate())
+            _explanations(plan)
     return made
+
+
+def _explanations(plan: Plan) -> None:
+    """From the dashboard's 2026 warnings, the leader asked two units to explain: an
+    overdue task's unit answered, an indicator's off its track has not yet."""
+    today = timezone.localdate()
+    leader = tracking_selectors.commune_people(plan.commune, Role.LEADER).first()
+    warnings = selectors.commune_year(plan.commune, 2026, today).warnings
+    W = rules.WarningKind
+    for kind, answer in ((W.TASK_OVERDUE, ANSWER), (W.INDICATOR_OFF_TRACK, "")):
+        item = next((w for w in warnings if w.warning.kind == kind and w.unit_id), None)
+        if item is None:
+            continue
+        request = services.explanation_request(
+            period=item.period,
+            unit=plan.commune.units.get(pk=item.unit_id),
+            task=item.task and plan.tasks.get(pk=item.task.id),
+            indicator=item.indicator and plan.indicators.get(pk=item.indicator.id),
+            warning_kind=item.warning.kind,
+            warning_text=item.warning.text,
+            question=rules.explanation_question(item.warning.text),
+            due_on=today + dt.timedelta(days=7),
+            user=leader,
+        )
+        if answer:
+            services.explanation_answer(request=request, answer=answer, user=None)
 
 
 # --- The story ------------------------------------------------------------------------

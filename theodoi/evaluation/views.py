@@ -224,9 +224,7 @@ def explanation_create(request, code: int):
     warning_text = _warning_for(commune, period, unit, task, indicator, kind, today) if kind else ""
     form = ExplanationRequestForm(
         initial={
-            "question": (warning_text + " Đề nghị đơn vị giải trình nguyên nhân và giải pháp.")
-            if warning_text
-            else "",
+            "question": rules.explanation_question(warning_text),
             "due_on": selectors.explanation_default_due(commune, today).strftime("%d/%m/%Y"),
         }
     )

@@ -199,6 +199,11 @@ EXPLANATION_LABELS = {
 EXPLANATION_COLOUR = {"open": "orange", "overdue": "red", "answered": "green", "closed": "grey"}
 
 
+def explanation_question(warning: str) -> str:
+    """What a request to explain a warning asks unless the asker words it otherwise."""
+    return f"{warning} Đề nghị đơn vị giải trình nguyên nhân và giải pháp." if warning else ""
+
+
 def explanation_state(*, status: str, due_on: date, today: date) -> str:
     """An explanation request asked about a warning: "open" | "overdue" (open past its
     due date) | "answered" | "closed"."""

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from theodoi.evaluation.demo import load_evaluation_demo, review_demo_plan
-from theodoi.evaluation.models import IndicatorProfile, Judgement
+from theodoi.evaluation.models import ExplanationRequest, IndicatorProfile, Judgement
 from theodoi.plans.models import PlanStatus
 from theodoi.tracking.models import ReportStatus, UnitReport
 
@@ -37,9 +37,14 @@ def test_the_demo_gives_a_closed_2025_and_an_open_2026_once(cast, plan):
     assert IndicatorProfile.objects.filter(indicator__plan=plan, baseline_year=2024).exists()
     stored = Judgement.objects.filter(period=y2025).count()
     assert stored and Judgement.objects.filter(period=y2026).exists()
+    # The leader asked about an overdue task (answered; this small plan has none in 2026)
+    # and an indicator off its track (not yet answered).
+    asked = ExplanationRequest.objects.filter(period=y2026, requested_by=cast.leader)
+    assert [(r.warning_kind, r.status) for r in asked] == [("indicator_off_track", "open")]
 
     assert load_evaluation_demo() == []  # again: nothing new
     assert Judgement.objects.filter(period=y2025).count() == stored
+    assert ExplanationRequest.objects.count() == 1
 
 
 def test_reviewing_a_demo_draft_gives_its_tasks_a_unit_and_a_deadline(cast, plan):

@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from theodoi.accounts.models import AdminUnit, Membership, Person
+from theodoi.evaluation.models import ExplanationRequest
 from theodoi.plans.models import Plan, PlanStatus
 from theodoi.testing import SEEDS
 from theodoi.tracking.models import ReportingPeriod, UnitReport
@@ -46,6 +47,13 @@ def test_load_demo_closes_2025_and_opens_2026_with_units_at_every_stage():
         status_of = {r.unit_id: r.status for r in reports}
         statuses = {status_of.get(unit.pk, "not_started") for unit in period_units(period)}
         assert statuses >= {"submitted", "draft", "not_started"}
+        # The leader asked units to explain an overdue task (answered) and an indicator.
+        asked = ExplanationRequest.objects.filter(period=period, requested_by__username="lanhdao")
+        if plan.commune.code == 10642:  # Xã Thái Tân, the demo leader's commune
+            assert {(r.warning_kind, r.status) for r in asked} == {
+                ("task_overdue", "answered"),
+                ("indicator_off_track", "open"),
+            }
 
 
 @pytest.mark.django_db
