@@ -76,6 +76,18 @@ class Headline:
         return _share(self.done, self.one_off)
 
     @property
+    def bar(self) -> list[tuple[str, str, str]]:
+        """The tasks' bar in the national groups' colours: (x, width, colour) of each
+        segment, in % of all tasks, written for SVG (a dot before the decimals)."""
+        parts = [(self.group[g], GROUP_COLOURS[g]) for g in rules.TaskGroup]
+        out, x = [], 0.0
+        for n, colour in parts:
+            width = _share(n, self.tasks) or 0.0
+            out.append((f"{x:.2f}", f"{width:.2f}", colour))
+            x += width
+        return out
+
+    @property
     def reached_share(self) -> float | None:
         return _share(self.reached, self.with_target)
 

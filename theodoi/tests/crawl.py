@@ -24,6 +24,7 @@ from django.db import models, transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from theodoi.accounts.models import AdminUnit, Unit
+from theodoi.evaluation.models import ExplanationRequest
 from theodoi.plans.models import Indicator, Plan, Task
 from theodoi.tracking.models import (
     Evidence,
@@ -47,6 +48,8 @@ SEGMENTS: dict[str, tuple[type[models.Model], str]] = {
     "bao-cao-chi-tieu": (IndicatorValue, "pk"),
     "minh-chung": (Evidence, "pk"),
     "thong-bao": (Notification, "pk"),
+    "giai-trinh": (ExplanationRequest, "pk"),
+    "danh-gia": (ReportingPeriod, "pk"),  # an indicator's result judged in a period
 }
 # A text parameter ("so-lieu-<slug:table>.csv") takes the values the pages link to (the
 # crawl follows links) and this one, which must be a 404, not a 500.
@@ -61,10 +64,14 @@ COMMUNE_PATHS = {
     TaskReport: "unit_report__unit__commune",
     IndicatorValue: "unit_report__unit__commune",
     Evidence: "unit_report__unit__commune",
+    ExplanationRequest: "period__plan__commune",
 }
 LINK = re.compile(r'href="(/[^"#]*)"')
-# What our policy (script-src 'self'; style-src 'self') refuses to run.
-INLINE_CODE = re.compile(r"<script(?![^>]*\ssrc=)[^>]*>|<style[\s>]|\sstyle=\"|\son[a-z]+=\"")
+# What our policy (script-src 'self'; style-src 'self') refuses to run. A JSON data block
+# (`json_script`: a chart's figures) is not run, and the policy lets it be.
+INLINE_CODE = re.compile(
+    r"<script(?![^>]*\s(?:src=|type=\"application/json\"))[^>]*>|<style[\s>]|\sstyle=\"|\son[a-z]+=\""
+)
 PARAM = re.compile(r"<(?:(?P<conv>\w+):)?(?P<name>\w+)>")
 SPREADSHEET_TYPES = ("spreadsheetml", "text/csv")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

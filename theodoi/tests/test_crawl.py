@@ -36,7 +36,7 @@ def _with_hostile_text() -> None:
 def _with_a_deleted_user() -> None:
     """A clerk who closed and reopened a period and saved a row, then left: the log
     keeps the changes without the person."""
-    period = ReportingPeriod.objects.select_related("plan__commune").first()
+    period = ReportingPeriod.objects.select_related("plan__commune").filter(closed=False).first()
     gone = user_create(username="nghiviec", password="x-Unused-42", full_name="Đã nghỉ việc")
     membership_grant(user=gone, role=Role.CLERK, commune=period.plan.commune)
     services.period_close(period=period, user=gone)

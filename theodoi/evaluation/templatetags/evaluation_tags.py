@@ -44,11 +44,6 @@ def get(mapping, key):
     return mapping.get(key) if mapping else None
 
 
-@register.simple_tag
-def bar_width(part, whole) -> str:
-    return "0" if not whole else f"{100 * part / whole:.2f}"
-
-
 def _role(context, commune) -> Role | None:
     """The reader's role in the commune (the page including the panel let them in)."""
     user = context.get("user")

@@ -220,6 +220,13 @@
   var kinds = { stack: stack, heat: heat, score: score, trajectory: trajectory };
 
   function draw() {
+    // The print button needs the script (the policy runs no inline code): shown with it.
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        window.print();
+      });
+    });
     var source = document.getElementById("chart-data");
     if (!source || !window.echarts) return;
     var data = JSON.parse(source.textContent);
