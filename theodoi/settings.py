@@ -97,7 +97,10 @@ MIDDLEWARE = [
     "theodoi.ops.uploads.UploadLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "theodoi.accounts.middleware.FirstPasswordMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # after the user is known (the page's header), inside CommonMiddleware (slashes)
+    "theodoi.errors.ErrorPagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -257,3 +260,6 @@ LOGGING = {
         },
     },
 }
+
+# A log-in link sent to a new person works once, for a week (a weekend and a holiday).
+PASSWORD_RESET_TIMEOUT = env_int("LOGIN_LINK_DAYS", 7) * 24 * 3600

@@ -193,3 +193,19 @@ def permission_mismatches(client, actions: dict, world: dict, role: str, post_da
         ):
             wrong.append(f"{action}: expected {expected}, got {response.status_code}")
     return wrong
+
+
+def confirm(client, url: str, data: dict | None = None, **kwargs):
+    """POST an action that asks first (publish, submit, approve …) as the person who
+    opens its confirmation page, ticks every box and confirms; `data` adds answers (a
+    plan to replace: {"supersedes": "none"})."""
+    page = client.get(url)
+    assert page.status_code == 200, (url, page.status_code)
+    ask = page.context["confirm"]
+    payload = {
+        "confirmed": ask.token,
+        "seen": [i.key for i in ask.items if i.key],
+        **ask.hidden,
+        **(data or {}),
+    }
+    return client.post(url, payload, **kwargs)

@@ -1,5 +1,5 @@
-"""Django's admin, for the system administrator: people, memberships and units have no
-pages of their own yet."""
+"""Django's admin, for the system administrator. A commune's people and units have pages
+of their own ("Cán bộ", "Đơn vị"); what remains here is in Vietnamese too."""
 
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
@@ -7,8 +7,21 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
 from theodoi.accounts.login import GuardedAdminAuthenticationForm, login_unlock
-from theodoi.accounts.models import AdminUnit, LoginEvent, Membership, Person, Unit, UnitAlias
+from theodoi.accounts.models import (
+    AdminUnit,
+    LoginEvent,
+    Membership,
+    MembershipChange,
+    Person,
+    Unit,
+    UnitAlias,
+)
+from theodoi.accounts.selectors import communes_search
 from theodoi.accounts.services import units_ensure_defaults
+
+admin.site.site_header = "Quản trị hệ thống theo dõi Nghị quyết 57"
+admin.site.site_title = "Quản trị theodoi"
+admin.site.index_title = "Dữ liệu của hệ thống"
 
 
 class _ValidIdsAutocomplete(AutocompleteSelect):
@@ -31,8 +44,15 @@ class _AutocompleteAdmin(admin.ModelAdmin):
 class AdminUnitAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "division_type", "parent"]
     list_filter = ["level"]
-    search_fields = ["name", "=code"]
+    search_fields = ["=code"]
     raw_id_fields = ["parent"]  # a province, among 3,355 places: a select would be slow
+
+    def get_search_results(self, request, queryset, search_term):
+        """By name without diacritics ("bach thong"), as the commune picker searches."""
+        queryset, duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term.strip():
+            queryset = queryset | communes_search(search_term, among=self.model.objects.all())
+        return queryset, duplicates
 
 
 class UnitAliasInline(admin.TabularInline):
@@ -60,6 +80,19 @@ class MembershipAdmin(_AutocompleteAdmin):
         super().save_model(request, obj, form, change)
         if obj.commune_id:  # as membership_grant does: a commune's first member sets it up
             units_ensure_defaults(commune=obj.commune)
+
+
+@admin.register(MembershipChange)
+class MembershipChangeAdmin(admin.ModelAdmin):
+    list_display = ["at", "user", "action", "role", "commune", "unit_name", "by"]
+    list_filter = ["action", "role"]
+    search_fields = ["user__username"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False  # the record of who gave whom access is never edited
 
 
 @admin.register(Person)

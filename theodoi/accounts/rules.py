@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from theodoi.accounts.models import Role
+from theodoi.accounts.models import COMMUNE_ROLES, Role
 
 READERS = frozenset(Role)  # every role reads the plans of the communes it sees
 # The standing unit's clerk runs the commune's plans, units and periods; the admin too.
@@ -94,7 +94,71 @@ def can_manage_plan(role: Role | None) -> bool:
 
 
 def can_manage_units(role: Role | None) -> bool:
+    """Add, rename, merge and retire the commune's units; their other names."""
     return role in MANAGERS
+
+
+def can_assign_records(role: Role | None) -> bool:
+    """Change a published task's or indicator's units, output, deadline or targets."""
+    return role in MANAGERS
+
+
+# --- A commune's people ("Cán bộ") and finding a commune ---------------------------
+
+
+def can_manage_people(role: Role | None) -> bool:
+    """Add people to the commune, give and change their roles, end them."""
+    return role in MANAGERS
+
+
+def grantable_roles(role: Role | None) -> tuple[Role, ...]:
+    """The roles a manager gives in a commune. The admin and the province supervisors
+    are set up system-wide (Django's admin), never from a commune's page."""
+    return COMMUNE_ROLES if can_manage_people(role) else ()
+
+
+def can_end_role(role: Role | None, *, is_self: bool) -> bool:
+    """End someone's role in the commune; never one's own (a clerk could lock the
+    commune out of its own set-up)."""
+    return can_manage_people(role) and not is_self
+
+
+def _is_admin(memberships: Iterable[MembershipFacts], superuser: bool) -> bool:
+    return superuser or any(m.role == Role.ADMIN for m in memberships)
+
+
+def can_manage_account(
+    actor: Iterable[MembershipFacts],
+    target: Iterable[MembershipFacts],
+    *,
+    actor_superuser: bool = False,
+    target_superuser: bool = False,
+) -> bool:
+    """Set a person's password, send them a log-in link, change their name or e-mail.
+    The admin may for anyone. A clerk only for people whose every role is in communes
+    the clerk runs: otherwise a clerk could take over the account of an admin, a
+    supervisor or another commune's clerk by adding them and resetting their password."""
+    if _is_admin(actor, actor_superuser):
+        return True
+    target = list(target)
+    if target_superuser or any(m.role in {Role.ADMIN, Role.SUPERVISOR} for m in target):
+        return False
+    managed = {m.commune_id for m in actor if m.role == Role.CLERK}
+    communes = {m.commune_id for m in target}
+    return bool(communes) and communes <= managed
+
+
+def picker_provinces(
+    memberships: Iterable[MembershipFacts], *, superuser: bool = False
+) -> frozenset[int] | None:
+    """Where the commune picker searches: None for everywhere (the admin), else the
+    provinces the person supervises (empty: the picker is not theirs)."""
+    memberships = list(memberships)
+    if _is_admin(memberships, superuser):
+        return None
+    return frozenset(
+        m.province_id for m in memberships if m.role == Role.SUPERVISOR and m.province_id
+    )
 
 
 # --- The reporting cycle ------------------------------------------------------------
@@ -128,6 +192,11 @@ def can_manage_period(role: Role | None) -> bool:
 
 def can_review_report(role: Role | None) -> bool:
     """Return a unit's report with a comment, or approve it, whoever's unit it is."""
+    return role in MANAGERS
+
+
+def can_remind_units(role: Role | None) -> bool:
+    """Send a reminder by hand to the units that have not reported."""
     return role in MANAGERS
 
 

@@ -4,6 +4,8 @@
   hoá – Xã hội", "Phòng VH-XH", "P.VH-XH", "phòng Văn hoá - Xã hội xã").
 - `best_matches(name, candidates, limit=3)`: the candidates nearest to a written name, for
   suggesting which existing unit it stands for.
+- `name_parts(name)`: the pieces a name may list several units in ("Phòng Văn hoá – Xã
+  hội, Công an xã"): tried only when the whole name is no unit.
 
 Splitting a plan's cell into unit names is the extractor's (`theodoi.ingest.units`).
 """
@@ -16,7 +18,7 @@ from rapidfuzz import fuzz
 
 from theodoi.lib.vntext import clean, search_key
 
-__all__ = ["best_matches", "unit_key"]
+__all__ = ["best_matches", "name_parts", "unit_key"]
 
 # Abbreviations, on the diacritic-free lower-case words, longest first. Each side is
 # whole words; "và" is dropped before they apply, so "KT, HT và ĐT" is "kt ht dt".
@@ -132,3 +134,13 @@ def best_matches(
             scored.append((score, i, candidate))
     scored.sort(key=lambda t: (-t[0], t[1]))
     return [(candidate, round(score, 1)) for score, _, candidate in scored[:limit]]
+
+
+_LIST_SEPARATORS = re.compile(r"\s*(?:,|;|&|\bvà\b|\bva\b)\s*", re.IGNORECASE)
+
+
+def name_parts(name: str | None) -> list[str]:
+    """The pieces of a written name cut at "," ";" "&" and "và", blanks dropped. Cutting
+    is a guess ("Phòng Kinh tế, Hạ tầng và Đô thị" is one unit, "Văn phòng HĐND và
+    UBND" too): a caller accepts the pieces only when each one is a known unit."""
+    return [p.strip(" .") for p in _LIST_SEPARATORS.split(clean(name)) if p.strip(" .")]

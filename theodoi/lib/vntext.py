@@ -95,3 +95,9 @@ def search_key(s: str | None) -> str:
     if "-" in s:
         s = _DASH_SPACING.sub(" - ", s)
     return s.strip(" .;:,")
+
+
+def listing(items: list[str], limit: int = 8, *, more: str = "dòng khác") -> str:
+    """ "1.1, 1.3, 2.4 và 5 dòng khác": the first `limit` items, and how many more."""
+    shown = ", ".join(items[:limit])
+    return shown + (f" và {len(items) - limit} {more}" if len(items) > limit else "")

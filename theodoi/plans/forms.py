@@ -10,9 +10,15 @@ _DATE = forms.DateInput(
 )
 
 
+# The commune's unit names to pick from (the review page's <datalist>), typing still free.
+_UNIT_NAMES = forms.TextInput(attrs={"list": "unit-names", "autocomplete": "off"})
+
+
 class UploadForm(forms.Form):
+    # An empty file passes: the import says it is empty, by name (not "choose a file").
     file = forms.FileField(
         label="Văn bản kế hoạch (.docx, .pdf, .txt)",
+        allow_empty_file=True,
         widget=file_input("plan", accept=".docx,.pdf,.txt"),
     )
 
@@ -32,10 +38,22 @@ class UnitNameForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": "Đơn vị: hãy chọn một đơn vị của xã."},
     )
+    # A cell naming several units ("Phòng Văn hoá – Xã hội, Công an xã"): each of them.
+    units = forms.ModelMultipleChoiceField(
+        queryset=Unit.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": "Đơn vị: hãy chọn các đơn vị của xã."},
+    )
 
     def __init__(self, *args, commune, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.filter(commune=commune)
+        self.fields["units"].queryset = Unit.objects.filter(commune=commune)
+
+    def chosen_units(self) -> list[Unit]:
+        return list(self.cleaned_data["units"]) or [
+            u for u in [self.cleaned_data["unit"]] if u is not None
+        ]
 
     def error_text(self) -> str:
         return " ".join(e for errors in self.errors.values() for e in errors)
@@ -94,8 +112,8 @@ class TaskRowForm(_RowForm):
     code = forms.CharField(label="STT", max_length=20, required=False)
     name = forms.CharField(label="Tên nhiệm vụ", widget=forms.Textarea(attrs={"rows": 2}))
     group = forms.CharField(label="Nhóm", required=False)
-    lead_text = forms.CharField(label="Chủ trì", required=False)
-    coordinating_text = forms.CharField(label="Phối hợp", required=False)
+    lead_text = forms.CharField(label="Chủ trì", required=False, widget=_UNIT_NAMES)
+    coordinating_text = forms.CharField(label="Phối hợp", required=False, widget=_UNIT_NAMES)
     output = forms.CharField(label="Sản phẩm", required=False)
     deadline_raw = forms.CharField(label="Thời gian hoàn thành", max_length=300, required=False)
     deadline_kind = forms.ChoiceField(label="Loại thời hạn", choices=DeadlineKind.choices)
@@ -114,8 +132,8 @@ class IndicatorRowForm(_RowForm):
     name = forms.CharField(label="Tên chỉ tiêu", widget=forms.Textarea(attrs={"rows": 2}))
     group = forms.CharField(label="Nhóm", required=False)
     unit_of_measure = forms.CharField(label="Đơn vị tính", max_length=60, required=False)
-    lead_text = forms.CharField(label="Chủ trì", required=False)
-    coordinating_text = forms.CharField(label="Phối hợp", required=False)
+    lead_text = forms.CharField(label="Chủ trì", required=False, widget=_UNIT_NAMES)
+    coordinating_text = forms.CharField(label="Phối hợp", required=False, widget=_UNIT_NAMES)
     output = forms.CharField(label="Sản phẩm", required=False)
 
     def targets(self) -> dict[int, str]:
@@ -134,6 +152,7 @@ class TaskFilterForm(forms.Form):
         label="Loại thời hạn", choices=[("", "Tất cả"), *DeadlineKind.choices], required=False
     )
     due_before = forms.DateField(label="Hạn trước ngày", required=False, widget=_DATE)
+    unassigned = forms.BooleanField(label="Chưa có đơn vị chủ trì", required=False)
 
     def __init__(self, *args, units, groups, **kwargs):
         super().__init__(*args, **kwargs)

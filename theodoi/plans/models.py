@@ -35,8 +35,12 @@ def plan_upload_to(plan: "Plan", filename: str) -> str:
 
 
 class Plan(models.Model):
-    commune = models.ForeignKey(AdminUnit, on_delete=models.PROTECT, related_name="plans")
-    status = models.CharField(max_length=12, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    commune = models.ForeignKey(
+        AdminUnit, on_delete=models.PROTECT, related_name="plans", verbose_name="Xã, phường"
+    )
+    status = models.CharField(
+        "Trạng thái", max_length=12, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    )
     number = models.CharField("Số kế hoạch", max_length=60, blank=True)
     issue_date = models.DateField("Ngày ban hành", null=True, blank=True)
     title = models.TextField("Trích yếu", blank=True)
@@ -67,6 +71,11 @@ class Plan(models.Model):
     extraction = models.JSONField(default=dict)
     # Names the clerk chose not to map ("Các phòng, ban, ngành thuộc xã"): collectives.
     ignored_unit_names = models.JSONField(default=list, blank=True)
+    # Names the clerk mapped to several units in this plan ({name: [unit ids]}): not
+    # remembered as aliases, which name one unit each.
+    unit_name_groups = models.JSONField(default=dict, blank=True)
+    # The extractor's warnings the clerk marked as looked at on the review page.
+    seen_warnings = models.JSONField(default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -78,6 +87,8 @@ class Plan(models.Model):
 
     class Meta:
         ordering = ["-issue_date", "-created_at"]
+        verbose_name = "kế hoạch"
+        verbose_name_plural = "kế hoạch"
         constraints = [
             models.CheckConstraint(
                 name="plan_report_deadline_valid",
@@ -93,7 +104,17 @@ class Plan(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Kế hoạch {self.number}" if self.number else f"Kế hoạch (chưa số) #{self.pk}"
+        """ "Kế hoạch 18/KH-UBND"; a plan without a number by its date or its title,
+        never by a database id."""
+        if self.number:
+            return f"Kế hoạch {self.number}"
+        if self.issue_date:
+            return f"Kế hoạch ngày {self.issue_date:%d/%m/%Y}"
+        if self.title:
+            words = self.title.split()
+            short = " ".join(words[:10]) + (" …" if len(words) > 10 else "")
+            return f"Kế hoạch “{short}”"
+        return f"Kế hoạch (tệp {self.original_filename})"
 
     @property
     def warnings(self) -> list[str]:
@@ -165,6 +186,7 @@ class Task(PlanRecord):
 
     class Meta(PlanRecord.Meta):
         verbose_name = "nhiệm vụ"
+        verbose_name_plural = "nhiệm vụ"
 
     @property
     def deadline(self) -> dict:
@@ -186,6 +208,7 @@ class Indicator(PlanRecord):
 
     class Meta(PlanRecord.Meta):
         verbose_name = "chỉ tiêu"
+        verbose_name_plural = "chỉ tiêu"
 
 
 class TargetOp(models.TextChoices):
@@ -211,6 +234,8 @@ class IndicatorTarget(models.Model):
 
     class Meta:
         ordering = ["indicator", "year"]
+        verbose_name = "mục tiêu theo năm"
+        verbose_name_plural = "mục tiêu theo năm"
         constraints = [
             models.UniqueConstraint(fields=["indicator", "year"], name="target_indicator_year"),
         ]

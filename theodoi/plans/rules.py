@@ -4,9 +4,11 @@ warning speaks of which row, and when a retyped deadline is read again."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from theodoi.lib.vntext import search_key
+from theodoi.lib.vntext import listing, search_key
 from theodoi.plans.models import DeadlineKind
 
 
@@ -88,3 +90,93 @@ def source_regions(source: dict[str, Any]) -> list[tuple[int, list[float]]]:
     none for a record read from .docx or .txt, or added by hand."""
     pieces = [source, *source.get("continued", [])] if source else []
     return [(p["page"], p["box"]) for p in pieces if p.get("page") and p.get("box")]
+
+
+
+def unit_of_measure(given: str, target_units: list[str]) -> str:
+    """An indicator's unit of measure: as its row gives it, else the one unit all its
+    targets are written in ("≥ 95%" … "100%": "%")."""
+    if given:
+        return given
+    units = {u for u in target_units if u}
+    return units.pop() if len(units) == 1 else ""
+
+
+# --- What is still open before publishing -------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    """Something the clerk should know before publishing; `anchor` is where the review
+    page shows it."""
+
+    key: str
+    text: str
+    anchor: str = ""
+
+
+def publish_open_items(
+    *,
+    task_count: int,
+    indicator_count: int,
+    tasks_without_lead: Sequence[str],
+    indicators_without_lead: Sequence[str],
+    unmapped_names: Sequence[str],
+    unseen_warnings: int,
+    published_plans: Sequence[str],
+    supersedes_chosen: bool,
+) -> list[OpenItem]:
+    """Each thing still open on a draft, in words that name it: rows without a lead
+    unit (by their number), unit names not mapped, warnings not looked at, no task or no
+    indicator found, and a published plan of the commune it may replace."""
+    items = []
+    if task_count == 0:
+        items.append(OpenItem("no_tasks", "Không tìm thấy nhiệm vụ nào trong văn bản."))
+    if indicator_count == 0:
+        items.append(OpenItem("no_indicators", "Không tìm thấy chỉ tiêu nào trong văn bản."))
+    if tasks_without_lead:
+        items.append(
+            OpenItem(
+                "tasks_without_lead",
+                f"{len(tasks_without_lead)} nhiệm vụ chưa có đơn vị chủ trì (STT "
+                f"{listing(list(tasks_without_lead))}): sẽ không vào báo cáo của đơn vị nào cho "
+                "đến khi được giao.",
+                "nhiem-vu",
+            )
+        )
+    if indicators_without_lead:
+        items.append(
+            OpenItem(
+                "indicators_without_lead",
+                f"{len(indicators_without_lead)} chỉ tiêu chưa có đơn vị chủ trì (STT "
+                f"{listing(list(indicators_without_lead))}).",
+                "chi-tieu",
+            )
+        )
+    if unmapped_names:
+        names = listing([f"“{n}”" for n in unmapped_names], 5, more="tên khác")
+        items.append(
+            OpenItem(
+                "unmapped",
+                f"{len(unmapped_names)} tên đơn vị chưa khớp với đơn vị nào của xã: {names}.",
+                "don-vi",
+            )
+        )
+    if unseen_warnings:
+        items.append(
+            OpenItem(
+                "warnings",
+                f"{unseen_warnings} cảnh báo khi đọc văn bản chưa được xem.",
+                "canh-bao",
+            )
+        )
+    if published_plans and not supersedes_chosen:
+        items.append(
+            OpenItem(
+                "supersede",
+                f"Xã, phường đang có kế hoạch đã công bố ({'; '.join(published_plans)}): "
+                "kế hoạch này chưa được chọn là thay thế kế hoạch đó.",
+                "thong-tin",
+            )
+        )
+    return items

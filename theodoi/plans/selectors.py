@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from rapidfuzz import fuzz
 
@@ -46,7 +46,7 @@ def plan_unmapped_names(plan: Plan) -> list[UnmappedName]:
     how often it occurs and the most similar units. Collective names ("các phòng, ban,
     ngành liên quan") are left out: there is no one unit to map them to."""
     units = Unit.objects.filter(commune=plan.commune, is_active=True).prefetch_related("aliases")
-    index = UnitIndex(units, locality=plan.commune.short_name)
+    index = UnitIndex(units, locality=plan.commune.short_name, groups=plan.unit_name_groups)
     counts: Counter[str] = Counter()
     for model in (Task, Indicator):
         for lead, coordinating in model.objects.filter(plan=plan).values_list(
@@ -59,17 +59,47 @@ def plan_unmapped_names(plan: Plan) -> list[UnmappedName]:
     return [
         UnmappedName(name=name, count=n, suggestions=index.suggest(name))
         for name, n in counts.most_common()
-        if name not in ignored and index.match(name) is None and not rules.is_collective_name(name)
+        if name not in ignored and not index.match_all(name) and not rules.is_collective_name(name)
     ]
 
 
+def plan_open_items(plan: Plan, unmapped: list[UnmappedName] | None = None) -> list[rules.OpenItem]:
+    """What is still open on a draft before publishing (`rules.publish_open_items`)."""
+    if unmapped is None:
+        unmapped = plan_unmapped_names(plan)
+    without_lead = {
+        model: [
+            c or str(p)
+            for c, p in model.objects.filter(plan=plan, lead_unit=None)
+            .order_by("position")
+            .values_list("code", "position")
+        ]
+        for model in (Task, Indicator)
+    }
+    published = Plan.objects.filter(commune=plan.commune, status=PlanStatus.PUBLISHED)
+    return rules.publish_open_items(
+        task_count=plan.tasks.count(),
+        indicator_count=plan.indicators.count(),
+        tasks_without_lead=without_lead[Task],
+        indicators_without_lead=without_lead[Indicator],
+        unmapped_names=[u.name for u in unmapped],
+        unseen_warnings=len(set(plan.warnings) - set(plan.seen_warnings)),
+        published_plans=[str(p) for p in published.exclude(pk=plan.pk).defer("extraction")],
+        supersedes_chosen=plan.supersedes_id is not None,
+    )
+
+
 def plan_overview(plan: Plan) -> dict:
-    """Counts of tasks and indicators by group and by lead unit, for the plan page."""
+    """Counts of tasks and indicators by group (in the plan's order) and by lead unit,
+    for the plan page."""
     by_group: dict[str, dict[str, int]] = {}
-    for model, key in ((Task, "tasks"), (Indicator, "indicators")):
-        for row in model.objects.filter(plan=plan).values("group").annotate(n=Count("id")):
-            by_group.setdefault(row["group"] or "(không nhóm)", {"tasks": 0, "indicators": 0})
-            by_group[row["group"] or "(không nhóm)"][key] = row["n"]
+    first: dict[str, tuple[int, int]] = {}
+    for kind, (model, key) in enumerate(((Task, "tasks"), (Indicator, "indicators"))):
+        rows = model.objects.filter(plan=plan).values("group")
+        for row in rows.annotate(n=Count("id"), at=Min("position")):
+            group = row["group"] or "(không nhóm)"
+            by_group.setdefault(group, {"tasks": 0, "indicators": 0})[key] = row["n"]
+            first[group] = min(first.get(group, (kind, row["at"])), (kind, row["at"]))
     by_unit: dict[str, dict[str, int]] = {}
     for model, key in ((Task, "tasks"), (Indicator, "indicators")):
         rows = model.objects.filter(plan=plan).values("lead_unit__name").annotate(n=Count("id"))
@@ -80,7 +110,7 @@ def plan_overview(plan: Plan) -> dict:
     return {
         "task_count": plan.tasks.count(),
         "indicator_count": plan.indicators.count(),
-        "by_group": sorted(by_group.items()),
+        "by_group": sorted(by_group.items(), key=lambda kv: first[kv[0]]),
         "by_unit": sorted(by_unit.items(), key=lambda kv: (-kv[1]["tasks"], kv[0])),
     }
 
@@ -96,8 +126,11 @@ def task_list(
     group: str = "",
     kind: str = "",
     due_before: dt.date | None = None,
+    unassigned: bool = False,
 ) -> QuerySet[Task]:
     tasks = plan.tasks.select_related("lead_unit")
+    if unassigned:
+        tasks = tasks.filter(lead_unit=None)
     if unit_id:
         tasks = tasks.filter(_unit_filter(unit_id)).distinct()
     if group:
@@ -110,9 +143,11 @@ def task_list(
 
 
 def indicator_list(
-    plan: Plan, *, unit_id: int | None = None, group: str = ""
+    plan: Plan, *, unit_id: int | None = None, group: str = "", unassigned: bool = False
 ) -> QuerySet[Indicator]:
     indicators = plan.indicators.select_related("lead_unit").prefetch_related("targets")
+    if unassigned:
+        indicators = indicators.filter(lead_unit=None)
     if unit_id:
         indicators = indicators.filter(_unit_filter(unit_id)).distinct()
     if group:
@@ -132,8 +167,15 @@ def target_years(indicators: list[Indicator]) -> list[int]:
 
 
 def plan_groups(plan: Plan, model) -> list[str]:
-    groups = model.objects.filter(plan=plan).exclude(group="").values_list("group", flat=True)
-    return sorted(set(groups))
+    """The groups of the plan's tasks (or indicators), in the plan's order."""
+    rows = (
+        model.objects.filter(plan=plan)
+        .exclude(group="")
+        .values("group")
+        .annotate(at=Min("position"))
+        .order_by("at")
+    )
+    return [row["group"] for row in rows]
 
 
 def search_records(commune: AdminUnit, query: str, *, include_drafts: bool = False):

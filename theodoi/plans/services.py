@@ -193,7 +193,9 @@ def _plan_from_extraction(*, commune: AdminUnit, data: dict, sha: str, user) -> 
         indicator = Indicator(
             plan=plan,
             position=position,
-            unit_of_measure=clean(item.get("unit"))[:60],
+            unit_of_measure=rules.unit_of_measure(
+                clean(item.get("unit")), [clean(t.get("unit")) for t in item.get("targets") or []]
+            )[:60],
             **_record_fields(item),
         )
         indicator.warnings = [
@@ -288,16 +290,27 @@ def _refresh_indicator(indicator: Indicator, *, target_count: int) -> None:
 
 def _unit_index(plan: Plan) -> UnitIndex:
     units = Unit.objects.filter(commune=plan.commune).prefetch_related("aliases")
-    return UnitIndex(units, locality=plan.commune.short_name)
+    return UnitIndex(units, locality=plan.commune.short_name, groups=plan.unit_name_groups)
+
+
+def _units_named(text: str, index: UnitIndex) -> list[Unit]:
+    units: list[Unit] = []
+    for name in split_units(text):
+        units += [u for u in index.match_all(name) if u not in units]
+    return units
 
 
 def _resolve_record(record: Task | Indicator, index: UnitIndex) -> None:
-    leads = [u for u in map(index.match, split_units(record.lead_text)) if u]
+    """Link the row to the units its text names. A lead cell naming several units
+    ("Phòng Văn hoá – Xã hội, Công an xã"): the first leads and reports, the others
+    are kept as coordinating units rather than lost."""
+    leads = _units_named(record.lead_text, index)
     lead_id = leads[0].pk if leads else None
     if record.lead_unit_id != lead_id:
         record.lead_unit_id = lead_id
         record.save(update_fields=["lead_unit"])
-    coordinating = {u.pk for u in map(index.match, split_units(record.coordinating_text)) if u}
+    coordinating = {u.pk for u in leads[1:] + _units_named(record.coordinating_text, index)}
+    coordinating.discard(lead_id)
     record.coordinating_units.set(coordinating)
 
 
@@ -321,14 +334,45 @@ def _require_draft(plan: Plan) -> None:
 
 
 @transaction.atomic
-def plan_unit_map(*, plan: Plan, name: str, unit: Unit) -> None:
-    """The clerk says: this written name means that unit. Remembered as an alias, so
-    the next plan maps it by itself."""
+def plan_unit_map(*, plan: Plan, name: str, units: list[Unit]) -> None:
+    """The clerk says: this written name means that unit (remembered as an alias, so
+    the next plan maps it by itself), or these several units (this plan only: an alias
+    names one unit)."""
     _require_draft(plan)
-    if unit.commune_id != plan.commune_id:
-        raise ValueError("unit of another commune")
-    unit_alias_add(unit=unit, name=name)
+    if not units or any(u.commune_id != plan.commune_id for u in units):
+        raise ValueError("units of this commune expected")
+    if len(units) == 1:
+        unit_alias_add(unit=units[0], name=name)
+    else:
+        # In the order the name lists them: the first named leads.
+        lead, others = _unit_index(plan).named_in(name)
+        named = [u.pk for u in ([lead] if lead else []) + others]
+        ids = sorted((u.pk for u in units), key=lambda pk: named.index(pk) if pk in named else 99)
+        plan.unit_name_groups = {**plan.unit_name_groups, name: ids}
+        plan.save(update_fields=["unit_name_groups"])
     plan_units_resolve(plan=plan)
+
+
+@transaction.atomic
+def plan_warning_seen(*, plan: Plan, warning: str) -> None:
+    """The clerk looked at one of the extractor's warnings (or, with "", all of them)."""
+    _require_draft(plan)
+    seen = set(plan.seen_warnings) | ({warning} if warning else set(plan.warnings))
+    plan.seen_warnings = [w for w in plan.warnings if w in seen]
+    plan.save(update_fields=["seen_warnings"])
+
+
+@transaction.atomic
+def task_suggestion_apply(*, task: Task) -> Task:
+    """Take the units a body item's text names as its lead and coordinating units."""
+    lead, coordinating = _unit_index(task.plan).named_in(task.name)
+    if lead is None:
+        return task
+    return task_update(
+        task=task,
+        lead_text=lead.name,
+        coordinating_text="; ".join(u.name for u in coordinating),
+    )
 
 
 @transaction.atomic
@@ -358,16 +402,23 @@ def plan_update_meta(*, plan: Plan, **fields) -> Plan:
     return plan
 
 
-@transaction.atomic
-def task_update(*, task: Task, **fields) -> Task:
-    """Update a task row. A deadline text retyped with its kind, date and recurrence left
-    as they were is read again by the extractor's `parse_deadline`."""
-    _require_draft(task.plan)
+def task_fields_read(task: Task, fields: dict[str, Any]) -> dict[str, Any]:
+    """Typed task fields as stored: cleaned, and a deadline text retyped with its kind,
+    date and recurrence left as they were read again by the extractor's
+    `parse_deadline` (on the review page and when a published task is reassigned)."""
     fields = {k: clean(v) if isinstance(v, str) else v for k, v in fields.items()}
     stored = {name: getattr(task, name) for name in fields}
     if rules.deadline_needs_reading(stored=stored, typed=fields):
         year = task.plan.issue_date.year if task.plan.issue_date else None
         fields |= _deadline_fields(parse_deadline(fields["deadline_raw"], plan_year=year))
+    return fields
+
+
+@transaction.atomic
+def task_update(*, task: Task, **fields) -> Task:
+    """Update a task row of a draft."""
+    _require_draft(task.plan)
+    fields = task_fields_read(task, fields)
     for name, value in fields.items():
         setattr(task, name, value)
     _refresh_task(task)
@@ -383,24 +434,37 @@ def indicator_update(*, indicator: Indicator, targets: dict[int, str] | None = N
     _require_draft(indicator.plan)
     for name, value in fields.items():
         setattr(indicator, name, clean(value) if isinstance(value, str) else value)
-    for year, raw in (targets or {}).items():
-        raw = clean(raw)
-        existing = indicator.targets.filter(year=year).first()
-        if existing and existing.raw == raw:
-            continue
-        # The extractor's reader: "≥1.000" is a thousand, "Trên 60%" is > 60.
-        parsed = parse_target(raw, unit_hint=indicator.unit_of_measure)
-        if parsed is None:  # blank, or "-": no target that year
-            if existing:
-                existing.delete()
-            continue
-        IndicatorTarget.objects.update_or_create(
-            indicator=indicator, year=year, defaults={"raw": raw[:300], **_target_fields(parsed)}
-        )
+    indicator_targets_set(indicator=indicator, targets=targets or {})
     _refresh_indicator(indicator, target_count=indicator.targets.count())
     indicator.save()
     _resolve_record(indicator, _unit_index(indicator.plan))
     return indicator
+
+
+def indicator_targets_set(
+    *, indicator: Indicator, targets: dict[int, str]
+) -> list[tuple[int, str, str]]:
+    """Set the targets typed by year (blank or "-": no target that year), each read by
+    the extractor's reader ("≥1.000" is a thousand, "Trên 60%" is > 60). Returns what
+    changed as (year, before, after)."""
+    changes = []
+    for year, raw in targets.items():
+        raw = clean(raw)
+        existing = indicator.targets.filter(year=year).first()
+        before = existing.raw if existing else ""
+        if before == raw:
+            continue
+        parsed = parse_target(raw, unit_hint=indicator.unit_of_measure)
+        if parsed is None:
+            if existing:
+                existing.delete()
+                changes.append((year, before, ""))
+            continue
+        IndicatorTarget.objects.update_or_create(
+            indicator=indicator, year=year, defaults={"raw": raw[:300], **_target_fields(parsed)}
+        )
+        changes.append((year, before, raw[:300]))
+    return changes
 
 
 @transaction.atomic
@@ -411,11 +475,15 @@ def record_delete(*, record: Task | Indicator) -> None:
 
 
 @transaction.atomic
-def plan_publish(*, plan: Plan, user=None) -> Plan:
+def plan_publish(*, plan: Plan, user=None, supersedes: Plan | None = None) -> Plan:
     """Make the draft the commune's plan: all of it at once or nothing. The plan it
-    supersedes, if any, becomes superseded in the same transaction."""
+    supersedes (chosen on the review page, or at the confirmation), if any, becomes
+    superseded in the same transaction."""
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     _require_draft(plan)
+    if supersedes is not None:
+        plan.supersedes = supersedes
+        plan.save(update_fields=["supersedes"])
     if not plan.tasks.exists() and not plan.indicators.exists():
         raise PlanPublishError("Kế hoạch không có nhiệm vụ hay chỉ tiêu nào để công bố.")
     if plan.tasks.filter(name="").exists() or plan.indicators.filter(name="").exists():

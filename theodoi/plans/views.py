@@ -13,7 +13,9 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from theodoi import confirmation
 from theodoi.accounts import rules
+from theodoi.accounts.matching import UnitIndex
 from theodoi.accounts.models import Unit
 from theodoi.accounts.rules import Access
 from theodoi.accounts.selectors import commune_for_user
@@ -44,8 +46,18 @@ def _get_plan_for_user(request, pk: int, check=rules.can_view_commune) -> tuple[
 
 def _get_record_for_user(request, model, pk: int, check=rules.can_view_commune):
     record = get_object_or_404(model.objects.select_related("plan__commune__parent"), pk=pk)
-    _get_plan_for_user(request, record.plan_id, check)
+    _, record.access = _get_plan_for_user(request, record.plan_id, check)
     return record
+
+
+def _record_context(record) -> dict:
+    plan = record.plan
+    return {
+        "plan": plan,
+        "commune": plan.commune,
+        # A published record's units, output, deadline and targets can still be given.
+        "can_assign": not plan.is_draft and rules.can_assign_records(record.access.role),
+    }
 
 
 def _is_htmx(request) -> bool:
@@ -85,6 +97,7 @@ def commune_detail(request, code: int):
             "commune": commune,
             "plans": plans,
             "can_import": rules.can_manage_plan(access.role),
+            "can_manage_people": rules.can_manage_people(access.role),
         },
     )
 
@@ -129,12 +142,20 @@ def _review_context(plan: Plan, *, in_plan_order: bool = False) -> dict:
         for rows in (tasks, indicators):
             rows.sort(key=lambda r: plan_rules.review_order(r.confidence, r.position))
     years = selectors.target_years(indicators)
+    units = list(
+        Unit.objects.filter(commune=plan.commune, is_active=True).prefetch_related("aliases")
+    )
+    index = UnitIndex(units, locality=plan.commune.short_name)
     for task in tasks:
         task.form = TaskRowForm.for_record(task)
+        if not task.lead_text:  # a body item: the units its text names, to take in one click
+            task.suggested = index.named_in(task.name)
     for indicator in indicators:
         indicator.form = IndicatorRowForm.for_record(indicator)
     attached = {w for r in tasks + indicators for w in r.warnings}
     coverage = plan.extraction.get("coverage") or {}
+    unmapped = selectors.plan_unmapped_names(plan)
+    seen = set(plan.seen_warnings)
     return {
         "plan": plan,
         "commune": plan.commune,
@@ -142,9 +163,13 @@ def _review_context(plan: Plan, *, in_plan_order: bool = False) -> dict:
         "tasks": tasks,
         "indicators": indicators,
         "years": years,
-        "unmapped": selectors.plan_unmapped_names(plan),
-        "units": Unit.objects.filter(commune=plan.commune, is_active=True),
-        "plan_warnings": [w for w in plan.warnings if w not in attached],
+        "unmapped": unmapped,
+        "units": units,
+        "open_items": selectors.plan_open_items(plan, unmapped),
+        # Every warning of the reading, those about no row first; each can be marked seen.
+        "plan_warnings": sorted(
+            ((w, w in seen) for w in plan.warnings), key=lambda ws: ws[0] in attached
+        ),
         "coverage": describe_coverage(coverage),
         "coverage_complete": plan_rules.coverage_complete(coverage),
         "in_plan_order": in_plan_order,
@@ -180,6 +205,7 @@ def _unmapped_response(request, plan: Plan):
     """After a mapping change: the htmx caller gets the refreshed unit panel, others
     the review page."""
     if _is_htmx(request):
+        plan.refresh_from_db(fields=["unit_name_groups", "ignored_unit_names"])
         context = {
             "plan": plan,
             "unmapped": selectors.plan_unmapped_names(plan),
@@ -202,12 +228,12 @@ def plan_unit_name(request, pk: int, decision: str):
     if not form.is_valid():
         messages.error(request, form.error_text())
         return _unmapped_response(request, plan)
-    name, unit = form.cleaned_data["name"], form.cleaned_data["unit"]
-    if decision == "map" and unit is None:
-        messages.error(request, "Đơn vị: hãy chọn một đơn vị của xã.")
+    name, units = form.cleaned_data["name"], form.chosen_units()
+    if decision == "map" and not units:
+        messages.error(request, "Đơn vị: hãy chọn một đơn vị của xã (hoặc các đơn vị).")
     elif decision == "map":
-        services.plan_unit_map(plan=plan, name=name, unit=unit)
-        messages.success(request, f"“{name}” được hiểu là {unit.name}.")
+        services.plan_unit_map(plan=plan, name=name, units=units)
+        messages.success(request, f"“{name}” được hiểu là {', '.join(u.name for u in units)}.")
     elif decision == "create":
         unit = services.plan_unit_create(plan=plan, name=name)
         messages.success(request, f"Đã tạo đơn vị “{unit.name}”.")
@@ -229,6 +255,31 @@ def task_row_save(request, pk: int):
     if _is_htmx(request):
         return render(request, "plans/plan_review_task_row.html", {"task": task})
     return redirect(reverse("plans:plan-review", args=[task.plan_id]) + f"#task-{task.pk}")
+
+
+@_while_draft
+@login_required
+@require_POST
+def task_suggestion_apply(request, pk: int):
+    """Take the units a body item's text names as its lead and coordinating units."""
+    task = _get_record_for_user(request, Task, pk, rules.can_manage_plan)
+    task = services.task_suggestion_apply(task=task)
+    task.form, task.saved = TaskRowForm.for_record(task), True
+    if _is_htmx(request):
+        return render(request, "plans/plan_review_task_row.html", {"task": task})
+    return redirect(reverse("plans:plan-review", args=[task.plan_id]) + f"#task-{task.pk}")
+
+
+@_while_draft
+@login_required
+@require_POST
+def plan_warning_seen(request, pk: int):
+    plan, _ = _get_plan_for_user(request, pk, rules.can_manage_plan)
+    warning = request.POST.get("warning", "")
+    if warning and warning not in plan.warnings:
+        raise Http404
+    services.plan_warning_seen(plan=plan, warning=warning)
+    return redirect(reverse("plans:plan-review", args=[plan.pk]) + "#canh-bao")
 
 
 @_while_draft
@@ -281,11 +332,54 @@ def record_delete(request, kind: str, pk: int):
 
 
 @login_required
-@require_POST
 def plan_publish(request, pk: int):
+    """Publishing asks first, naming everything still open (rows without a unit, names
+    not mapped, warnings not seen, a plan of the commune it may replace): each must be
+    ticked. A GET shows the question; only a POST that answers it publishes."""
     plan, _ = _get_plan_for_user(request, pk, rules.can_manage_plan)
+    if not plan.is_draft:
+        return redirect("plans:plan-detail", pk=plan.pk)
+    review = reverse("plans:plan-review", args=[plan.pk])
+    items = selectors.plan_open_items(plan)
+    ask = confirmation.Confirmation(
+        title=f"Công bố {plan}?",
+        lead=(
+            "Sau khi công bố, nhiệm vụ và chỉ tiêu được giao cho các đơn vị; bản nháp không "
+            "còn sửa được (đơn vị, sản phẩm, thời hạn, mục tiêu vẫn giao lại được)."
+            + (" Còn những điều sau, hãy đánh dấu từng mục:" if items else "")
+        ),
+        items=[
+            confirmation.Item(
+                i.text,
+                # the question below the list answers a possible replacement
+                key="" if i.key == "supersede" else i.key,
+                link=f"{review}#{i.anchor}" if i.anchor else "",
+            )
+            for i in items
+        ],
+        action=reverse("plans:plan-publish", args=[plan.pk]),
+        button="Công bố kế hoạch",
+        cancel=review,
+    )
+    if plan.supersedes_id:
+        ask.items.append(confirmation.Item(f"{plan.supersedes} sẽ chuyển sang “Đã được thay thế”."))
+    # A published plan of the commune, and none chosen to replace: the clerk answers.
+    candidates = []
+    if not plan.supersedes_id:
+        candidates = list(
+            Plan.objects.filter(commune=plan.commune, status=PlanStatus.PUBLISHED)
+            .exclude(pk=plan.pk)
+            .defer("extraction")
+        )
+    choice = request.POST.get("supersedes", "")
+    answered = not candidates or choice in {"none", *(str(p.pk) for p in candidates)}
+    if not (ask.given(request) and answered):
+        return confirmation.ask(
+            request, ask, template="plans/plan_publish.html", candidates=candidates, plan=plan
+        )
+    supersedes = next((p for p in candidates if str(p.pk) == choice), None)
     try:
-        services.plan_publish(plan=plan, user=request.user)
+        services.plan_publish(plan=plan, user=request.user, supersedes=supersedes)
     except services.PlanPublishError as err:
         messages.error(request, str(err))
         return redirect("plans:plan-review", pk=plan.pk)
@@ -339,19 +433,21 @@ def _filtered(request, plan: Plan, form_class, model) -> tuple[TaskFilterForm, d
 
 @login_required
 def task_list(request, pk: int):
-    plan, _ = _get_plan_for_user(request, pk)
+    plan, access = _get_plan_for_user(request, pk)
     form, filters = _filtered(request, plan, TaskFilterForm, Task)
     tasks = selectors.task_list(plan, **filters)
     context = {"plan": plan, "commune": plan.commune, "form": form, "tasks": tasks}
+    context["can_assign"] = not plan.is_draft and rules.can_assign_records(access.role)
     return render(request, "plans/task_list.html", context)
 
 
 @login_required
 def indicator_list(request, pk: int):
-    plan, _ = _get_plan_for_user(request, pk)
+    plan, access = _get_plan_for_user(request, pk)
     form, filters = _filtered(request, plan, IndicatorFilterForm, Indicator)
     indicators = list(selectors.indicator_list(plan, **filters))
     context = {"plan": plan, "commune": plan.commune, "form": form, "indicators": indicators}
+    context["can_assign"] = not plan.is_draft and rules.can_assign_records(access.role)
     context["years"] = selectors.target_years(indicators)
     return render(request, "plans/indicator_list.html", context)
 
@@ -359,14 +455,13 @@ def indicator_list(request, pk: int):
 @login_required
 def task_detail(request, pk: int):
     task = _get_record_for_user(request, Task, pk)
-    context = {"task": task, "plan": task.plan, "commune": task.plan.commune}
-    return render(request, "plans/task_detail.html", context)
+    return render(request, "plans/task_detail.html", {"task": task, **_record_context(task)})
 
 
 @login_required
 def indicator_detail(request, pk: int):
     indicator = _get_record_for_user(request, Indicator, pk)
-    context = {"indicator": indicator, "plan": indicator.plan, "commune": indicator.plan.commune}
+    context = {"indicator": indicator, **_record_context(indicator)}
     return render(request, "plans/indicator_detail.html", context)
 
 

@@ -37,6 +37,10 @@ class ReportDraft(models.Model):
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    class Meta:
+        verbose_name = "dự thảo báo cáo tổng hợp"
+        verbose_name_plural = "dự thảo báo cáo tổng hợp"
+
     def __str__(self) -> str:
         return f"Báo cáo tổng hợp {self.period}"
 
@@ -64,6 +68,10 @@ class IssuedReport(models.Model):
     issued_by = models.ForeignKey(
         USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    class Meta:
+        verbose_name = "báo cáo đã phê duyệt"
+        verbose_name_plural = "báo cáo đã phê duyệt"
 
     def __str__(self) -> str:
         return self.filename
@@ -95,6 +103,8 @@ class ReportTemplate(models.Model):
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]
+        verbose_name = "mẫu báo cáo của xã"
+        verbose_name_plural = "mẫu báo cáo của xã"
         constraints = [
             models.UniqueConstraint(
                 fields=["commune", "kind"],

@@ -7,6 +7,7 @@ from django import forms
 from theodoi.lib.vndate import parse_date_vi
 from theodoi.lib.vnnumber import format_decimal_vi, parse_percent
 from theodoi.ops.uploads import file_input
+from theodoi.plans.models import DeadlineKind, Recurrence
 from theodoi.tracking.models import IndicatorValue, Progress, TaskReport
 
 EVIDENCE_ACCEPT = ".pdf,.docx,.xlsx,.png,.jpg,.jpeg"
@@ -174,3 +175,84 @@ class XlsxUploadForm(forms.Form):
         label="Tệp biểu mẫu đã điền (.xlsx)",
         widget=file_input("xlsx", accept=".xlsx"),
     )
+
+
+class _AssignForm(forms.Form):
+    """Who does a published record: the commune's units to choose from."""
+
+    lead_unit = forms.ModelChoiceField(
+        label="Đơn vị chủ trì", queryset=None, required=False, empty_label="(chưa giao)"
+    )
+    coordinating_units = forms.ModelMultipleChoiceField(
+        label="Đơn vị phối hợp",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_unit"].queryset = units
+        self.fields["coordinating_units"].queryset = units
+
+    def problems(self) -> str:
+        return " ".join(e for errors in self.errors.values() for e in errors)
+
+
+class TaskAssignForm(_AssignForm):
+    output = forms.CharField(label="Sản phẩm đầu ra", required=False)
+    deadline_raw = forms.CharField(label="Thời gian hoàn thành", max_length=300, required=False)
+    deadline_kind = forms.ChoiceField(label="Loại thời hạn", choices=DeadlineKind.choices)
+    deadline_due = DayField(label="Hạn", required=False)
+    deadline_recurrence = forms.ChoiceField(
+        label="Lặp lại", choices=[("", "—"), *Recurrence.choices], required=False
+    )
+
+    @classmethod
+    def for_task(cls, task, units, data=None, suggested=None):
+        """The form as the task stands; for a task without a lead unit, the units its
+        text names, as suggestions."""
+        lead, coordinating = suggested or (None, [])
+        initial = {
+            "lead_unit": task.lead_unit_id or (lead.pk if lead else None),
+            "coordinating_units": [u.pk for u in task.coordinating_units.all()]
+            or ([u.pk for u in coordinating] if not task.lead_unit_id else []),
+            "output": task.output,
+            "deadline_raw": task.deadline_raw,
+            "deadline_kind": task.deadline_kind,
+            "deadline_due": task.deadline_due.strftime("%d/%m/%Y") if task.deadline_due else "",
+            "deadline_recurrence": task.deadline_recurrence,
+        }
+        return cls(data, initial=initial, units=units)
+
+
+class IndicatorAssignForm(_AssignForm):
+    """Targets are typed in fields named by year ("target_2030"), one per milestone
+    year of the plan; `targets()` reads them."""
+
+    unit_of_measure = forms.CharField(label="Đơn vị tính", max_length=60, required=False)
+
+    def __init__(self, *args, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        for year in years:
+            self.fields[f"target_{year}"] = forms.CharField(
+                label=f"Mục tiêu năm {year}", max_length=300, required=False
+            )
+
+    @classmethod
+    def for_indicator(cls, indicator, units, years, data=None):
+        targets = {t.year: t.raw for t in indicator.targets.all()}
+        initial = {
+            "lead_unit": indicator.lead_unit_id,
+            "coordinating_units": [u.pk for u in indicator.coordinating_units.all()],
+            "unit_of_measure": indicator.unit_of_measure,
+            **{f"target_{y}": targets.get(y, "") for y in years},
+        }
+        return cls(data, initial=initial, units=units, years=years)
+
+    def targets(self) -> dict[int, str]:
+        return {
+            int(name.removeprefix("target_")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("target_")
+        }

@@ -52,6 +52,8 @@ class ReportingPeriod(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = "kỳ báo cáo"
+        verbose_name_plural = "kỳ báo cáo"
         ordering = ["plan", "start", "kind"]
         constraints = [
             models.UniqueConstraint(
@@ -80,6 +82,8 @@ class PeriodLockException(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = "cho phép sửa sau khóa"
+        verbose_name_plural = "cho phép sửa sau khóa"
         constraints = [
             models.UniqueConstraint(fields=["period", "unit"], name="lockexception_period_unit")
         ]
@@ -103,6 +107,8 @@ class PeriodEvent(models.Model):
     note = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = "sự kiện của kỳ"
+        verbose_name_plural = "nhật ký kỳ báo cáo"
         ordering = ["-at", "-pk"]
 
 
@@ -138,6 +144,8 @@ class UnitReport(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = "báo cáo của đơn vị"
+        verbose_name_plural = "báo cáo của đơn vị"
         ordering = ["period", "unit__position", "unit__name"]
         constraints = [
             models.UniqueConstraint(fields=["period", "unit"], name="unitreport_period_unit")
@@ -181,6 +189,8 @@ class TaskReport(ReportRow):
     completed_on = models.DateField("Ngày hoàn thành", null=True, blank=True)
 
     class Meta:
+        verbose_name = "tiến độ nhiệm vụ"
+        verbose_name_plural = "tiến độ nhiệm vụ"
         ordering = ["unit_report", "task__position"]
         constraints = [
             models.UniqueConstraint(fields=["unit_report", "task"], name="taskreport_report_task"),
@@ -203,6 +213,8 @@ class IndicatorValue(ReportRow):
     note = models.TextField("Ghi chú", blank=True)
 
     class Meta:
+        verbose_name = "số liệu chỉ tiêu"
+        verbose_name_plural = "số liệu chỉ tiêu"
         ordering = ["unit_report", "indicator__position"]
         constraints = [
             models.UniqueConstraint(
@@ -235,6 +247,8 @@ class Evidence(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = "minh chứng"
+        verbose_name_plural = "minh chứng"
         ordering = ["uploaded_at"]
         constraints = [
             models.CheckConstraint(
@@ -250,9 +264,12 @@ class Evidence(models.Model):
 
 class ChangeLog(models.Model):
     """Who changed what, when, from what to what. Explicit links rather than a generic
-    key: the task and indicator pages ask for their history directly."""
+    key: the task and indicator pages ask for their history directly. A change made in
+    no unit's report (the clerk assigning a published task to other units) has none."""
 
-    unit_report = models.ForeignKey(UnitReport, on_delete=models.CASCADE, related_name="changes")
+    unit_report = models.ForeignKey(
+        UnitReport, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
+    )
     task = models.ForeignKey(  # the record changed; neither for the report's own fields
         Task, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
     )
@@ -269,6 +286,8 @@ class ChangeLog(models.Model):
     after = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = "thay đổi"
+        verbose_name_plural = "lịch sử thay đổi"
         ordering = ["-at", "-pk"]
 
 
@@ -284,6 +303,10 @@ class TaskTrigger(models.Model):
     )
     recorded_at = models.DateTimeField(auto_now=True)
 
+    class Meta:
+        verbose_name = "ngày phát sinh điều kiện"
+        verbose_name_plural = "ngày phát sinh điều kiện"
+
 
 class Notification(models.Model):
     """A message shown under the bell (and e-mailed once). `key` makes sending
@@ -298,6 +321,8 @@ class Notification(models.Model):
     emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = "thông báo"
+        verbose_name_plural = "thông báo"
         ordering = ["-created_at", "-pk"]
         constraints = [
             # Sending the same key twice to one user fails here: sending is idempotent.
@@ -318,6 +343,8 @@ class ReminderLog(models.Model):
     sent_on = models.DateField()
 
     class Meta:
+        verbose_name = "lời nhắc đã gửi"
+        verbose_name_plural = "lời nhắc đã gửi"
         constraints = [
             models.UniqueConstraint(fields=["period", "unit", "key"], name="reminder_once")
         ]

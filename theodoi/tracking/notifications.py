@@ -1,10 +1,14 @@
 """Notifications and reminders of the reporting cycle: what is shown under the bell and
-e-mailed once, and the daily job's reminders. Keys make every message idempotent."""
+e-mailed once, and the daily job's reminders. Keys make every message idempotent. Every
+message names its commune and plan (a clerk of three communes reads them in one list),
+and a reminder that would reach nobody (a unit without a focal point) goes to the
+commune's clerks instead."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -59,6 +63,11 @@ def _send_all(people: Iterable, *, key: str, text: str, link: str) -> int:
     return sum(bool(notification_send(user=p, key=key, text=text, link=link)) for p in people)
 
 
+def where(period: ReportingPeriod) -> str:
+    """ "Xã Thái Tân · Kế hoạch 18/KH-UBND": what every message starts with."""
+    return f"{period.plan.commune.name} · {period.plan}"
+
+
 def submission_notify(*, report: UnitReport, clerks: Iterable | None = None) -> int:
     """Tell the commune's clerks that a unit sent its report, once per sending."""
     if clerks is None:
@@ -66,7 +75,7 @@ def submission_notify(*, report: UnitReport, clerks: Iterable | None = None) -> 
     return _send_all(
         clerks,
         key=f"submitted:{report.pk}:{int(report.submitted_at.timestamp())}",
-        text=f"{report.unit.name} đã gửi báo cáo {report.period}.",
+        text=f"{where(report.period)}: {report.unit.name} đã gửi báo cáo {report.period}.",
         link=reverse("tracking:period-dashboard", args=[report.period_id]),
     )
 
@@ -76,7 +85,10 @@ def return_notify(*, report: UnitReport) -> int:
     return _send_all(
         selectors.unit_focal_points(report.unit),
         key=f"returned:{report.pk}:{int(report.returned_at.timestamp())}",
-        text=f"Báo cáo {report.period} của {report.unit.name} bị trả lại: {report.return_comment}",
+        text=(
+            f"{where(report.period)}: báo cáo {report.period} của {report.unit.name} bị trả "
+            f"lại: {report.return_comment}"
+        ),
         link=reverse("tracking:report-detail", args=[report.period_id, report.unit_id]),
     )
 
@@ -88,30 +100,105 @@ def reminder_offsets() -> tuple[int, ...]:
     return tuple(getattr(settings, "REMINDER_OFFSETS", None) or rules.REMINDER_OFFSETS)
 
 
-def reminder_send(*, period: ReportingPeriod, unit: Unit, today: dt.date) -> str | None:
-    """Send the reminder a unit is owed today, if any; returns its key. The
-    ReminderLog row is the claim: created first, in the same transaction as the
-    notifications, so of two runs only one sends, and a failed send is retried."""
+@dataclass
+class ReminderOutcome:
+    key: str
+    reached: int  # focal points reminded
+    told_instead: int = 0  # clerks (or leaders) told that nobody could be reminded
+
+
+def _unstaffed_notify(*, period: ReportingPeriod, unit: Unit, key: str, when: str) -> int:
+    """The unit has no focal point: the commune's clerks are told, or its leaders when
+    it has no clerk either, so the reminder is not lost."""
+    commune = period.plan.commune
+    people = list(selectors.commune_people(commune, Role.CLERK)) or list(
+        selectors.commune_people(commune, Role.LEADER)
+    )
+    return _send_all(
+        people,
+        key=f"unstaffed:{period.pk}:{unit.pk}:{key}",
+        text=(
+            f"{where(period)}: {unit.name} chưa có đầu mối nên không ai nhận được lời nhắc "
+            f"báo cáo {period} ({when}). Hãy giao đầu mối cho đơn vị."
+        ),
+        link=reverse("accounts:people", args=[commune.code]),
+    )
+
+
+def reminder_send(*, period: ReportingPeriod, unit: Unit, today: dt.date) -> ReminderOutcome | None:
+    """Send the reminder a unit is owed today, if any. The ReminderLog row is the
+    claim: created first, in the same transaction as the notifications, so of two runs
+    only one sends, and a failed send is retried."""
     sent = set(ReminderLog.objects.filter(period=period, unit=unit).values_list("key", flat=True))
     key = rules.reminder_due(
         due_on=period.due_on, today=today, offsets=reminder_offsets(), already_sent=sent
     )
     if key is None:
         return None
+    text = rules.reminder_text(
+        period=str(period), unit=unit.name, due_on=period.due_on, today=today
+    )
     try:
         with transaction.atomic():
             ReminderLog.objects.create(period=period, unit=unit, key=key, sent_on=today)
-            _send_all(
-                selectors.unit_focal_points(unit),
-                key=f"reminder:{period.pk}:{unit.pk}:{key}",
-                text=rules.reminder_text(
-                    period=str(period), unit=unit.name, due_on=period.due_on, today=today
+            focal_points = list(selectors.unit_focal_points(unit))
+            outcome = ReminderOutcome(
+                key=key,
+                reached=_send_all(
+                    focal_points,
+                    key=f"reminder:{period.pk}:{unit.pk}:{key}",
+                    text=f"{where(period)}: {text}",
+                    link=reverse("tracking:report-detail", args=[period.pk, unit.pk]),
                 ),
-                link=reverse("tracking:report-detail", args=[period.pk, unit.pk]),
             )
+            if not focal_points:
+                when = rules.reminder_when(due_on=period.due_on, today=today)
+                outcome.told_instead = _unstaffed_notify(
+                    period=period, unit=unit, key=key, when=when
+                )
     except IntegrityError:
         return None  # another run claimed it first
-    return key
+    return outcome
+
+
+@dataclass
+class ManualReminders:
+    """What "Nhắc các đơn vị chưa gửi" did, for the clerk's message."""
+
+    reminded: list[Unit] = field(default_factory=list)
+    already_today: list[Unit] = field(default_factory=list)
+    unstaffed: list[Unit] = field(default_factory=list)
+    people: int = 0
+
+
+def reminders_send_now(*, period: ReportingPeriod, today: dt.date) -> ManualReminders:
+    """The clerk reminds, by hand, every unit of the period that has not sent its
+    report: once a day per unit (a second click the same day sends nothing again)."""
+    done = set(
+        UnitReport.objects.filter(period=period, status__in=rules.REPORTED_STATUSES).values_list(
+            "unit_id", flat=True
+        )
+    )
+    result = ManualReminders()
+    for unit in selectors.period_units(period):
+        if unit.pk in done:
+            continue
+        people = list(selectors.unit_focal_points(unit))
+        if not people:
+            result.unstaffed.append(unit)
+            continue
+        text = rules.reminder_text(
+            period=str(period), unit=unit.name, due_on=period.due_on, today=today
+        )
+        sent = _send_all(
+            people,
+            key=f"manual:{period.pk}:{unit.pk}:{today.isoformat()}",
+            text=f"{where(period)}: {text} (cơ quan thường trực nhắc)",
+            link=reverse("tracking:report-detail", args=[period.pk, unit.pk]),
+        )
+        (result.reminded if sent else result.already_today).append(unit)
+        result.people += sent
+    return result
 
 
 def commune_ready_notify(*, period: ReportingPeriod) -> int:
@@ -122,7 +209,7 @@ def commune_ready_notify(*, period: ReportingPeriod) -> int:
     return _send_all(
         selectors.commune_people(period.plan.commune, Role.LEADER),
         key=f"ready:{period.pk}",
-        text=f"Các đơn vị đã được duyệt báo cáo {period}: chờ lãnh đạo phê duyệt.",
+        text=f"{where(period)}: các đơn vị đã được duyệt báo cáo {period}: chờ lãnh đạo phê duyệt.",
         link=reverse("tracking:period-dashboard", args=[period.pk]),
     )
 

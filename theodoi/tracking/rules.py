@@ -378,16 +378,20 @@ def _schedule(due_on: date, offsets: Iterable[int]) -> list[tuple[date, str]]:
     return steps
 
 
-def reminder_text(*, period: str, unit: str, due_on: date, today: date) -> str:
-    """The reminder as the focal point reads it, with the real days left or overdue."""
+def reminder_when(*, due_on: date, today: date) -> str:
+    """ "còn 3 ngày đến hạn (10/12/2026)", "hôm nay (…) là hạn", "đã quá hạn 2 ngày (…)"."""
     days = (due_on - today).days
     due = due_on.strftime("%d/%m/%Y")
     if days > 0:
-        when = f"còn {days} ngày đến hạn ({due})"
-    elif days == 0:
-        when = f"hôm nay ({due}) là hạn"
-    else:
-        when = f"đã quá hạn {-days} ngày (hạn {due})"
+        return f"còn {days} ngày đến hạn ({due})"
+    if days == 0:
+        return f"hôm nay ({due}) là hạn"
+    return f"đã quá hạn {-days} ngày (hạn {due})"
+
+
+def reminder_text(*, period: str, unit: str, due_on: date, today: date) -> str:
+    """The reminder as the focal point reads it, with the real days left or overdue."""
+    when = reminder_when(due_on=due_on, today=today)
     return f"Báo cáo {period} của {unit}: {when}, đơn vị chưa gửi báo cáo."
 
 

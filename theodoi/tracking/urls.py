@@ -1,6 +1,6 @@
 from django.urls import path
 
-from theodoi.tracking import views
+from theodoi.tracking import assignment_views, views
 
 app_name = "tracking"
 urlpatterns = [
@@ -10,6 +10,11 @@ urlpatterns = [
     path("ky-bao-cao/<int:pk>/mo/", views.period_open, name="period-open"),
     path("ky-bao-cao/<int:pk>/khoa/", views.period_close, name="period-close"),
     path("ky-bao-cao/<int:pk>/phe-duyet/", views.commune_approve, name="commune-approve"),
+    path("ky-bao-cao/<int:pk>/nhac/", assignment_views.period_remind, name="period-remind"),
+    path("nhiem-vu/<int:pk>/giao-viec/", assignment_views.task_assign, name="task-assign"),
+    path(
+        "chi-tieu/<int:pk>/giao-viec/", assignment_views.indicator_assign, name="indicator-assign"
+    ),
     path(
         "ky-bao-cao/<int:pk>/don-vi/<int:unit_pk>/ngoai-le/",
         views.lock_exception,

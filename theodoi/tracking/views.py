@@ -17,10 +17,12 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from theodoi import confirmation
 from theodoi.accounts import rules
 from theodoi.accounts.models import Unit
 from theodoi.accounts.rules import Access
 from theodoi.accounts.selectors import commune_access
+from theodoi.lib.vntext import listing
 from theodoi.ops.files import serve_protected
 from theodoi.ops.uploads import upload_limit
 from theodoi.plans.models import Plan, Task
@@ -241,9 +243,18 @@ def task_trigger(request, pk: int):
 
 
 @login_required
-@require_POST
 def commune_approve(request, pk: int):
     period, _ = selectors.period_for_user(request.user, pk, rules.can_approve_commune_report)
+    back = reverse("tracking:period-dashboard", args=[period.pk])
+    ask = confirmation.Confirmation(
+        title=f"Phê duyệt báo cáo của {period.plan.commune.name} kỳ {period.label}?",
+        lead="Bản báo cáo tổng hợp (.docx) được lưu cùng phê duyệt và không đổi được nữa.",
+        action=reverse("tracking:commune-approve", args=[period.pk]),
+        button="Phê duyệt",
+        cancel=back,
+    )
+    if not ask.given(request):
+        return confirmation.ask(request, ask)
     # The approval stores the commune's drafted report with it (reports app).
     try:
         report_services.report_issue(period=period, user=request.user)
@@ -430,9 +441,27 @@ def report_notes(request, pk: int, unit_pk: int):
 
 
 @login_required
-@require_POST
 def report_submit(request, pk: int, unit_pk: int):
     report = _get_report_for_user(request, pk, unit_pk, rules.can_edit_report)
+    tasks, indicators = selectors.report_gaps(report)
+    items = []
+    if tasks:
+        text = f"{len(tasks)} nhiệm vụ chưa cập nhật trong kỳ (STT {listing(tasks)})."
+        items.append(confirmation.Item(text))
+    if indicators:
+        text = f"{len(indicators)} chỉ tiêu chưa có số liệu (STT {listing(indicators)})."
+        items.append(confirmation.Item(text))
+    ask = confirmation.Confirmation(
+        title=f"Gửi báo cáo {report.period} của {report.unit.name}?",
+        lead="Sau khi gửi, đơn vị không sửa được nữa trừ khi cơ quan thường trực trả lại."
+        + (" Báo cáo còn để trống:" if items else ""),
+        items=items,
+        action=reverse("tracking:report-submit", args=[pk, unit_pk]),
+        button="Gửi báo cáo",
+        cancel=_report_url(report),
+    )
+    if not ask.given(request):
+        return confirmation.ask(request, ask)
     with _told(request, f"Đã gửi báo cáo {report.period} của {report.unit.name}."):
         services.unit_report_submit(report=report, user=request.user)
     return redirect(_report_url(report))
@@ -461,9 +490,17 @@ def report_return(request, pk: int, unit_pk: int):
 
 
 @login_required
-@require_POST
 def report_approve(request, pk: int, unit_pk: int):
     report = _get_report_for_reviewer(request, pk, unit_pk)
+    ask = confirmation.Confirmation(
+        title=f"Duyệt báo cáo {report.period} của {report.unit.name}?",
+        lead="Báo cáo đã duyệt không sửa được nữa; nếu cần, vẫn trả lại được cho đơn vị.",
+        action=reverse("tracking:report-approve", args=[pk, unit_pk]),
+        button="Duyệt báo cáo",
+        cancel=_report_url(report),
+    )
+    if not ask.given(request):
+        return confirmation.ask(request, ask)
     with _told(request, f"Đã duyệt báo cáo của {report.unit.name}."):
         services.unit_report_approve(report=report, user=request.user)
     return redirect("tracking:period-dashboard", pk=pk)

@@ -3,8 +3,15 @@
 from django.urls import reverse
 
 from theodoi.accounts.models import AdminUnit, Role
-from theodoi.accounts.services import membership_grant, unit_alias_add, unit_create
+from theodoi.accounts.services import (
+    membership_grant,
+    unit_alias_add,
+    unit_create,
+    units_ensure_defaults,
+)
+from theodoi.plans.models import PlanStatus
 from theodoi.testing import plan_with_rows, query_count, same_query_count
+from theodoi.tracking.services import period_create_defaults
 
 
 def test_unit_list_with_2_and_70_units(cast, login):
@@ -18,20 +25,31 @@ def test_unit_list_with_2_and_70_units(cast, login):
     same_query_count(login(cast.clerk), *urls)
 
 
-def test_home_with_3_and_71_communes(cast, login):
-    province = cast.province
-    communes = AdminUnit.objects.bulk_create(
-        AdminUnit(
-            level="commune", code=20000 + i, name=f"Xã Số {i}", division_type="xã", parent=province
-        )
-        for i in range(70)
+def _commune_at_work(province, code: int) -> AdminUnit:
+    """A commune with a published plan (a task without a unit), a draft, and an open
+    period with reports: everything the home page lists."""
+    commune = AdminUnit.objects.create(
+        level="commune", code=code, name=f"Xã Số {code}", division_type="xã", parent=province
     )
-    for commune in communes[:2]:
-        membership_grant(user=cast.viewer, role=Role.VIEWER, commune=commune)
-    for commune in communes:
-        membership_grant(user=cast.outsider, role=Role.VIEWER, commune=commune)
-        plan_with_rows(commune, rows=1, units=list(commune.units.all()))
-    few, many = login(cast.viewer), login(cast.outsider)
+    units = units_ensure_defaults(commune=commune)
+    plan = plan_with_rows(commune, rows=3, units=units[:2])
+    plan.tasks.filter(position=3).update(lead_unit=None)
+    plan_with_rows(commune, rows=1, units=units[:1], status=PlanStatus.DRAFT)
+    period_create_defaults(plan=plan, years=[2026])
+    return commune
+
+
+def test_home_with_3_and_71_communes(cast, login):
+    """A clerk, leader and focal point of a few communes, and of many: the same queries."""
+    communes = [_commune_at_work(cast.province, 20000 + i) for i in range(71)]
+    few, many = cast.viewer, cast.outsider
+    for user, clerk_of in ((few, communes[:1]), (many, communes[:69])):
+        for commune in clerk_of:
+            membership_grant(user=user, role=Role.CLERK, commune=commune)
+        membership_grant(user=user, role=Role.LEADER, commune=communes[69])
+        unit = communes[70].units.get(name="Phòng Kinh tế")
+        membership_grant(user=user, role=Role.FOCAL_POINT, commune=communes[70], unit=unit)
+    few, many = login(few), login(many)
     url = reverse("home")
-    few.get(url), many.get(url)
+    assert "chưa có đơn vị chủ trì" in many.get(url).content.decode()
     assert query_count(few, url) == query_count(many, url)

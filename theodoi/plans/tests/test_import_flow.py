@@ -8,7 +8,7 @@ from django.urls import reverse
 from theodoi.accounts.models import Role, Unit
 from theodoi.accounts.services import membership_grant
 from theodoi.plans.models import Plan, PlanStatus, Task
-from theodoi.testing import SEEDS
+from theodoi.testing import SEEDS, confirm
 
 CHI_MINH_SEED = SEEDS / "003_02ef1c704dcfcf6b.docx"
 
@@ -51,7 +51,7 @@ def test_upload_review_map_publish(client, cast, clerk_of_chi_minh):
     unit = Unit.objects.get(commune=cast.other_commune, name=name)
     assert all(unit in t.coordinating_units.all() for t in tasks_with_name)
 
-    response = client.post(reverse("plans:plan-publish", args=[plan.pk]))
+    response = confirm(client, reverse("plans:plan-publish", args=[plan.pk]))
     assert response["Location"] == reverse("plans:plan-detail", args=[plan.pk])
     plan.refresh_from_db()
     assert plan.status == PlanStatus.PUBLISHED

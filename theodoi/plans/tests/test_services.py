@@ -44,7 +44,7 @@ def test_unmapped_names_come_with_suggestions(cast, fake_extract):
 def test_mapping_a_name_is_remembered_for_the_next_plan(cast, fake_extract):
     plan = _import(cast)
     office = Unit.objects.get(commune=cast.commune, name="Trung tâm dịch vụ sự nghiệp công")
-    services.plan_unit_map(plan=plan, name="Bưu điện văn hoá xã", unit=office)
+    services.plan_unit_map(plan=plan, name="Bưu điện văn hoá xã", units=[office])
     assert plan.indicators.get().coordinating_units.get() == office
     second = _import(cast, "again.docx")
     assert second.indicators.get().coordinating_units.get() == office

@@ -13,6 +13,7 @@ from docx import Document
 from theodoi.reports import documents, services
 from theodoi.reports.models import IssuedReport, ReportDraft, ReportTemplate
 from theodoi.reports.tests.conftest import TODAY
+from theodoi.testing import confirm
 from theodoi.tracking.models import ReportStatus, TaskReport, UnitReport
 
 
@@ -245,7 +246,7 @@ def test_the_communes_own_template_is_used_then_reset(scenario, cast, login):
 def test_approval_stores_the_report_with_its_checksum(scenario, cast, login):
     UnitReport.objects.filter(period=scenario["period"]).update(status=ReportStatus.APPROVED)
     leader = login(cast.leader)  # the clerk never pressed "Soạn báo cáo": approving stores it
-    leader.post(reverse("tracking:commune-approve", args=[scenario["period"].pk]))
+    confirm(leader, reverse("tracking:commune-approve", args=[scenario["period"].pk]))
     issued = IssuedReport.objects.get(period=scenario["period"])
     stored = issued.file.read()
     assert hashlib.sha256(stored).hexdigest() == issued.sha256 and issued.size == len(stored)
@@ -265,8 +266,10 @@ def test_approval_stores_the_report_with_its_checksum(scenario, cast, login):
 
 
 def test_approval_refused_stores_nothing(scenario, cast, login):
-    response = login(cast.leader).post(
-        reverse("tracking:commune-approve", args=[scenario["period"].pk]), follow=True
+    response = confirm(
+        login(cast.leader),
+        reverse("tracking:commune-approve", args=[scenario["period"].pk]),
+        follow=True,
     )
     assert "còn đơn vị chưa được duyệt" in response.content.decode()
     assert not IssuedReport.objects.exists()

@@ -6,6 +6,7 @@ import datetime as dt
 from django.core import mail
 from django.urls import reverse
 
+from theodoi.testing import confirm
 from theodoi.tracking.models import (
     ChangeLog,
     IndicatorValue,
@@ -68,7 +69,7 @@ def test_whole_cycle(cast, plan, period, units, login, django_capture_on_commit_
     )
     # E-mail leaves only once the transaction is committed.
     with django_capture_on_commit_callbacks(execute=True):
-        focal.post(reverse("tracking:report-submit", args=[period.pk, economy.pk]))
+        confirm(focal, reverse("tracking:report-submit", args=[period.pk, economy.pk]))
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED
     assert report.difficulties == "Thiếu kinh phí"
@@ -111,34 +112,34 @@ def test_whole_cycle(cast, plan, period, units, login, django_capture_on_commit_
     )
     other_value.refresh_from_db()
     assert other_value.value == 3 and other_value.source == "Phòng Kinh tế"
-    focal.post(reverse("tracking:report-submit", args=[period.pk, economy.pk]))
+    confirm(focal, reverse("tracking:report-submit", args=[period.pk, economy.pk]))
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED
 
-    clerk.post(reverse("tracking:report-approve", args=[period.pk, economy.pk]))
+    confirm(clerk, reverse("tracking:report-approve", args=[period.pk, economy.pk]))
     report.refresh_from_db()
     assert report.status == ReportStatus.APPROVED and report.approved_by == cast.clerk
 
     # The leader cannot approve the commune's report while other units are missing.
     leader = login(cast.leader)
-    leader.post(reverse("tracking:commune-approve", args=[period.pk]))
+    confirm(leader, reverse("tracking:commune-approve", args=[period.pk]))
     period.refresh_from_db()
     assert period.commune_approved_at is None
 
     # The other units report and are approved; then the leader approves.
     for unit_name, focal_user in (("Phòng Văn hóa - Xã hội", cast.other_focal_point),):
         unit = units[unit_name]
-        login(focal_user).post(reverse("tracking:report-submit", args=[period.pk, unit.pk]))
-        clerk.post(reverse("tracking:report-approve", args=[period.pk, unit.pk]))
+        confirm(login(focal_user), reverse("tracking:report-submit", args=[period.pk, unit.pk]))
+        confirm(clerk, reverse("tracking:report-approve", args=[period.pk, unit.pk]))
     police = units["Công an"]
     clerk.get(_report_url(period, police))
-    clerk.post(reverse("tracking:report-submit", args=[period.pk, police.pk]))
-    clerk.post(reverse("tracking:report-approve", args=[period.pk, police.pk]))
+    confirm(clerk, reverse("tracking:report-submit", args=[period.pk, police.pk]))
+    confirm(clerk, reverse("tracking:report-approve", args=[period.pk, police.pk]))
     assert set(UnitReport.objects.filter(period=period).values_list("status", flat=True)) == {
         ReportStatus.APPROVED
     }
 
-    leader.post(reverse("tracking:commune-approve", args=[period.pk]))
+    confirm(leader, reverse("tracking:commune-approve", args=[period.pk]))
     period.refresh_from_db()
     assert period.commune_approved_by == cast.leader
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from vietnam_provinces import Province, Ward
 
 from theodoi.accounts.models import AdminUnit
+from theodoi.accounts.selectors import adminunit_search_text
 
 PROVINCE, COMMUNE = AdminUnit.Level.PROVINCE, AdminUnit.Level.COMMUNE
 
@@ -39,6 +40,7 @@ class Command(BaseCommand):
                         name=w.name,
                         division_type=_kind(w.division_type),
                         parent=parent,
+                        search_text=adminunit_search_text(w.name, parent.name, int(w.code)),
                     )
                 )
         AdminUnit.objects.bulk_create(new_communes, batch_size=500)
@@ -53,15 +55,23 @@ class Command(BaseCommand):
     @staticmethod
     def _upsert(existing, level, code, name, division_type, parent):
         unit = existing.get((level, code))
+        search_text = adminunit_search_text(name, parent.name if parent else "", code)
         if unit is None:
             return AdminUnit.objects.create(
-                level=level, code=code, name=name, division_type=division_type, parent=parent
+                level=level,
+                code=code,
+                name=name,
+                division_type=division_type,
+                parent=parent,
+                search_text=search_text,
             )
-        if (unit.name, unit.division_type, unit.parent_id) != (
+        if (unit.name, unit.division_type, unit.parent_id, unit.search_text) != (
             name,
             division_type,
             parent.pk if parent else None,
+            search_text,
         ):
             unit.name, unit.division_type, unit.parent = name, division_type, parent
+            unit.search_text = search_text
             unit.save()
         return unit

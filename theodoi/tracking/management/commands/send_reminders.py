@@ -31,7 +31,7 @@ class Command(BaseCommand):
         periods = ReportingPeriod.objects.filter(
             closed=False, plan__status=PlanStatus.PUBLISHED, start__lte=today
         ).select_related("plan__commune")
-        reminders = notices = 0
+        reminders = notices = unstaffed = unheard = 0
         for period in periods:
             if period.opened_at is None:
                 services.period_open(period=period)
@@ -41,10 +41,24 @@ class Command(BaseCommand):
                 ).values_list("unit_id", flat=True)
             )
             for unit in selectors.period_units(period):
-                if unit.pk not in done and notifications.reminder_send(
-                    period=period, unit=unit, today=today
-                ):
+                if unit.pk in done:
+                    continue
+                outcome = notifications.reminder_send(period=period, unit=unit, today=today)
+                if outcome is None:
+                    continue
+                if outcome.reached:
                     reminders += 1
+                elif outcome.told_instead:
+                    unstaffed += 1
+                else:  # no focal point, no clerk, no leader: say so where it is read
+                    unheard += 1
+                    self.stderr.write(
+                        f"{notifications.where(period)}: {unit.name} không có ai nhận lời nhắc "
+                        "(chưa có đầu mối, cơ quan thường trực hay lãnh đạo)."
+                    )
             notices += notifications.submissions_notify(period=period)
             notices += notifications.commune_ready_notify(period=period)
-        self.stdout.write(f"{today:%d/%m/%Y}: {reminders} lời nhắc, {notices} thông báo khác.")
+        self.stdout.write(
+            f"{today:%d/%m/%Y}: {reminders} lời nhắc; {unstaffed} đơn vị chưa có đầu mối "
+            f"(đã báo cơ quan thường trực); {unheard} không ai nhận; {notices} thông báo khác."
+        )
