@@ -183,6 +183,9 @@ REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", 2 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
+# With DEBUG on, a bad request or an error shows our Vietnamese page (details folded).
+DEFAULT_EXCEPTION_REPORTER = "theodoi.errors.ExceptionReporter"
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

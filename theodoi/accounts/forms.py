@@ -38,6 +38,7 @@ class PickerForm(forms.Form):
 def _role_fields(form: forms.Form, *, roles, units) -> None:
     form.fields["role"].choices = [(r.value, r.label) for r in roles]
     form.fields["unit"].queryset = units
+    form.fields["unit"].empty_label = "(chọn đơn vị nếu là đầu mối)"
 
 
 class _RoleMixin:
@@ -73,7 +74,7 @@ class PersonAddForm(_RoleMixin, forms.Form):
     )
     email = forms.EmailField(label="E-mail", required=False)
     phone = forms.CharField(label="Điện thoại", max_length=30, required=False)
-    role = forms.ChoiceField(label="Vai trò")
+    role = forms.ChoiceField(label="Vai trò", initial=Role.FOCAL_POINT)
     unit = forms.ModelChoiceField(label="Đơn vị (đầu mối)", queryset=None, required=False)
     access = forms.ChoiceField(
         label="Cách đăng nhập lần đầu",

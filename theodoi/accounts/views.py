@@ -164,7 +164,7 @@ def unit_merge(request, pk: int):
         hidden={"into": str(into.pk)},
     )
     if not ask.given(request):
-        return confirmation.ask(request, ask)
+        return confirmation.ask(request, ask, commune=unit.commune)
     try:
         assignments.unit_merge(unit=unit, into=into, user=request.user)
     except assignments.AssignmentError as err:
@@ -378,7 +378,7 @@ def person_leave(request, code: int, user_id: int):
         danger=True,
     )
     if not ask.given(request):
-        return confirmation.ask(request, ask)
+        return confirmation.ask(request, ask, commune=commune)
     count = services.person_leave(commune=commune, user=person, by=request.user)
     messages.success(request, f"{name}: đã thôi {count} vai trò ở {commune.name}.")
     return redirect("accounts:people", code=code)

@@ -375,7 +375,12 @@ def plan_publish(request, pk: int):
     answered = not candidates or choice in {"none", *(str(p.pk) for p in candidates)}
     if not (ask.given(request) and answered):
         return confirmation.ask(
-            request, ask, template="plans/plan_publish.html", candidates=candidates, plan=plan
+            request,
+            ask,
+            template="plans/plan_publish.html",
+            candidates=candidates,
+            plan=plan,
+            commune=plan.commune,
         )
     supersedes = next((p for p in candidates if str(p.pk) == choice), None)
     try:

@@ -123,7 +123,7 @@ def period_remind(request, pk: int):
         cancel=back,
     )
     if not ask.given(request):
-        return confirmation.ask(request, ask)
+        return confirmation.ask(request, ask, commune=period.plan.commune)
     result = notifications.reminders_send_now(period=period, today=timezone.localdate())
     if result.reminded:
         messages.success(

@@ -374,7 +374,8 @@ def _reassign_the_rest(unit: Unit, into: Unit) -> None:
     collector = Collector(using=router.db_for_write(Unit))
     collector.collect([unit])
     left = {m for m, rows in collector.data.items() if rows} - {Unit, UnitAlias}
-    left |= {f.model for (f, _value), _rows in collector.field_updates.items()}
+    # Unlinks and quick deletes are kept as querysets, not yet run: ask each.
+    left |= {f.model for (f, _), batches in collector.field_updates.items() if any(batches)}
     left |= {qs.model for qs in collector.fast_deletes if qs.exists()} - {UnitAlias}
     if left:
         names = ", ".join(str(m._meta.verbose_name) for m in left)

@@ -181,13 +181,18 @@ class _AssignForm(forms.Form):
     """Who does a published record: the commune's units to choose from."""
 
     lead_unit = forms.ModelChoiceField(
-        label="Đơn vị chủ trì", queryset=None, required=False, empty_label="(chưa giao)"
+        label="Đơn vị chủ trì",
+        queryset=None,
+        required=False,
+        empty_label="(chưa giao)",
+        error_messages={"invalid_choice": "Đơn vị chủ trì: hãy chọn một đơn vị của xã."},
     )
     coordinating_units = forms.ModelMultipleChoiceField(
         label="Đơn vị phối hợp",
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Đơn vị phối hợp: hãy chọn các đơn vị của xã."},
     )
 
     def __init__(self, *args, units, **kwargs):

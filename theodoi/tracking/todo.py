@@ -54,7 +54,7 @@ class CommuneHome:
 
     @property
     def is_clerk(self) -> bool:
-        return self.role in access_rules.MANAGERS
+        return self.role == Role.CLERK
 
     @property
     def is_leader(self) -> bool:
@@ -241,6 +241,7 @@ def home(user) -> dict:
     ):
         drafts[plan.commune_id].append(plan)
     unassigned = _unassigned(clerk_of)
+    working = {Role.CLERK, Role.LEADER, Role.FOCAL_POINT}
     homes = [
         CommuneHome(
             commune=c,
@@ -251,9 +252,12 @@ def home(user) -> dict:
             periods=periods.get(c.pk, []),
         )
         for c in communes
+        if roles[c.pk] in working
     ]
     homes.sort(key=lambda h: (not h.has_work, h.commune.name))
-    return {"homes": homes, "provinces": list(supervised_provinces(user))}
+    # Communes the user follows without a to-do of their own (admin, supervisor, viewer).
+    others = [(c, roles[c.pk]) for c in communes if roles[c.pk] not in working]
+    return {"homes": homes, "others": others, "provinces": list(supervised_provinces(user))}
 
 
 def _unassigned(communes: set[int]) -> dict[int, list[tuple[Plan, int, int]]]:

@@ -254,7 +254,7 @@ def commune_approve(request, pk: int):
         cancel=back,
     )
     if not ask.given(request):
-        return confirmation.ask(request, ask)
+        return confirmation.ask(request, ask, commune=period.plan.commune)
     # The approval stores the commune's drafted report with it (reports app).
     try:
         report_services.report_issue(period=period, user=request.user)
@@ -461,7 +461,7 @@ def report_submit(request, pk: int, unit_pk: int):
         cancel=_report_url(report),
     )
     if not ask.given(request):
-        return confirmation.ask(request, ask)
+        return confirmation.ask(request, ask, commune=report.period.plan.commune)
     with _told(request, f"Đã gửi báo cáo {report.period} của {report.unit.name}."):
         services.unit_report_submit(report=report, user=request.user)
     return redirect(_report_url(report))
@@ -500,7 +500,7 @@ def report_approve(request, pk: int, unit_pk: int):
         cancel=_report_url(report),
     )
     if not ask.given(request):
-        return confirmation.ask(request, ask)
+        return confirmation.ask(request, ask, commune=report.period.plan.commune)
     with _told(request, f"Đã duyệt báo cáo của {report.unit.name}."):
         services.unit_report_approve(report=report, user=request.user)
     return redirect("tracking:period-dashboard", pk=pk)

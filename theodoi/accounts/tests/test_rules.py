@@ -104,3 +104,66 @@ def test_only_supervisors_and_admin_read_a_provinces_report():
     readers = [r for r in Role if rules.can_view_province_report(r)]
     assert readers == [Role.ADMIN, Role.SUPERVISOR]
     assert not rules.can_view_province_report(None)
+
+
+# --- A commune's people, finding a commune, giving work after publishing ------------
+
+
+def test_only_the_clerk_and_admin_manage_a_communes_people_and_give_work():
+    assert [r for r in Role if rules.can_manage_people(r)] == [Role.ADMIN, Role.CLERK]
+    assert [r for r in Role if rules.can_assign_records(r)] == [Role.ADMIN, Role.CLERK]
+    assert [r for r in Role if rules.can_remind_units(r)] == [Role.ADMIN, Role.CLERK]
+    assert not rules.can_manage_people(None)
+
+
+def test_a_clerk_gives_commune_roles_never_admin_or_supervisor():
+    given = rules.grantable_roles(Role.CLERK)
+    assert set(given) == {Role.LEADER, Role.CLERK, Role.FOCAL_POINT, Role.VIEWER}
+    assert rules.grantable_roles(Role.ADMIN) == given
+    assert rules.grantable_roles(Role.LEADER) == () and rules.grantable_roles(None) == ()
+
+
+def test_nobody_ends_their_own_role():
+    assert rules.can_end_role(Role.CLERK, is_self=False)
+    assert not rules.can_end_role(Role.CLERK, is_self=True)
+    assert not rules.can_end_role(Role.VIEWER, is_self=False)
+
+
+CLERK_HERE = MembershipFacts("clerk", THAI_TAN, None, None)
+
+
+def test_a_clerk_manages_the_account_of_someone_only_in_their_commune():
+    focal = [MembershipFacts("focal_point", THAI_TAN, None, 5)]
+    assert rules.can_manage_account([CLERK_HERE], focal)
+
+
+def test_a_clerk_cannot_take_over_an_account_with_a_role_elsewhere():
+    elsewhere = [
+        MembershipFacts("focal_point", THAI_TAN, None, 5),
+        MembershipFacts("clerk", CHI_MINH, None, None),
+    ]
+    assert not rules.can_manage_account([CLERK_HERE], elsewhere)
+    supervisor = [MembershipFacts("supervisor", None, HAI_PHONG, None)]
+    assert not rules.can_manage_account([CLERK_HERE], supervisor)
+    admin = [MembershipFacts("admin", None, None, None)]
+    assert not rules.can_manage_account([CLERK_HERE], admin)
+    viewer = [MembershipFacts("viewer", THAI_TAN, None, None)]
+    assert not rules.can_manage_account([CLERK_HERE], viewer, target_superuser=True)
+    assert not rules.can_manage_account([CLERK_HERE], [])  # no role left: the admin's
+
+
+def test_a_leader_manages_no_account_and_the_admin_every_one():
+    leader = [MembershipFacts("leader", THAI_TAN, None, None)]
+    focal = [MembershipFacts("focal_point", THAI_TAN, None, 5)]
+    assert not rules.can_manage_account(leader, focal)
+    admin = [MembershipFacts("admin", None, None, None)]
+    assert rules.can_manage_account(admin, [MembershipFacts("admin", None, None, None)])
+    assert rules.can_manage_account([], focal, actor_superuser=True)
+
+
+def test_the_picker_searches_everywhere_for_the_admin_and_the_province_for_a_supervisor():
+    assert rules.picker_provinces([], superuser=True) is None
+    assert rules.picker_provinces([MembershipFacts("admin", None, None, None)]) is None
+    supervisor = [MembershipFacts("supervisor", None, HAI_PHONG, None)]
+    assert rules.picker_provinces(supervisor) == {HAI_PHONG}
+    assert rules.picker_provinces([CLERK_HERE]) == frozenset()

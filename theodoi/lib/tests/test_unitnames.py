@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from theodoi.lib.unitnames import best_matches, unit_key
+from theodoi.lib.unitnames import best_matches, name_parts, unit_key
 
 
 @pytest.mark.parametrize(
@@ -217,3 +217,17 @@ def test_any_text_matches_with_bounded_scores(name, candidates):
     for candidate, score in best_matches(name, candidates):
         assert candidate in candidates
         assert 0 <= score <= 100
+
+
+def test_name_parts_cuts_a_cell_listing_several_units():
+    assert name_parts("Phòng Văn hoá – Xã hội, Công an xã") == [
+        "Phòng Văn hoá – Xã hội",
+        "Công an xã",
+    ]
+    assert name_parts("Phòng Kinh tế; Trạm y tế và Công an") == [
+        "Phòng Kinh tế",
+        "Trạm y tế",
+        "Công an",
+    ]
+    assert name_parts("Phòng Kinh tế") == ["Phòng Kinh tế"]
+    assert name_parts("") == []

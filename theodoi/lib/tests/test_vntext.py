@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from theodoi.lib.vntext import clean, compare_key, search_key
+from theodoi.lib.vntext import clean, compare_key, listing, search_key
 
 
 def test_clean_makes_nfc():
@@ -58,3 +58,9 @@ def test_search_key_ignores_diacritics():
     assert search_key("Phòng Văn hóa - Xã hội") == "phong van hoa - xa hoi"
     assert search_key("Đổi mới sáng tạo") == "doi moi sang tao"
     assert search_key("van hoa") in search_key("Trung tâm Văn hoá – Thông tin")
+
+
+def test_listing_names_the_first_items_and_counts_the_rest():
+    assert listing(["1", "2"]) == "1, 2"
+    assert listing([str(i) for i in range(10)], 3) == "0, 1, 2 và 7 dòng khác"
+    assert listing(["a", "b", "c"], 1, more="tên khác") == "a và 2 tên khác"

@@ -82,3 +82,56 @@ def test_an_unchanged_deadline_is_left_alone():
     stored = _deadline("Quý IV/2025", due="2025-12-31")
     assert not rules.deadline_needs_reading(stored=stored, typed=dict(stored))
     assert not rules.deadline_needs_reading(stored=stored, typed={"name": "x"})
+
+
+def test_unit_of_measure_comes_from_the_targets_when_the_row_has_none():
+    assert rules.unit_of_measure("", ["%", "%", ""]) == "%"
+    assert rules.unit_of_measure("hộ", ["%"]) == "hộ"
+    assert rules.unit_of_measure("", ["%", "người"]) == ""  # two units: no guess
+    assert rules.unit_of_measure("", []) == ""
+
+
+_NOTHING_OPEN = {
+    "task_count": 3,
+    "indicator_count": 2,
+    "tasks_without_lead": [],
+    "indicators_without_lead": [],
+    "unmapped_names": [],
+    "unseen_warnings": 0,
+    "published_plans": [],
+    "supersedes_chosen": False,
+}
+
+
+def test_a_draft_with_everything_assigned_has_nothing_open():
+    assert rules.publish_open_items(**_NOTHING_OPEN) == []
+
+
+def test_each_open_thing_is_named():
+    items = rules.publish_open_items(
+        **_NOTHING_OPEN
+        | {
+            "indicator_count": 0,
+            "tasks_without_lead": [str(i) for i in range(1, 12)],
+            "unmapped_names": ["Tổ công nghệ số"],
+            "unseen_warnings": 2,
+            "published_plans": ["Kế hoạch 18/KH-UBND"],
+        }
+    )
+    texts = {i.key: i.text for i in items}
+    assert set(texts) == {
+        "no_indicators",
+        "tasks_without_lead",
+        "unmapped",
+        "warnings",
+        "supersede",
+    }
+    assert texts["tasks_without_lead"].startswith("11 nhiệm vụ chưa có đơn vị chủ trì (STT 1, 2")
+    assert "và 3 dòng khác" in texts["tasks_without_lead"]
+    assert "“Tổ công nghệ số”" in texts["unmapped"]
+    assert "Kế hoạch 18/KH-UBND" in texts["supersede"]
+
+
+def test_a_chosen_replacement_leaves_nothing_to_ask():
+    chosen = _NOTHING_OPEN | {"published_plans": ["Kế hoạch 18/KH-UBND"], "supersedes_chosen": True}
+    assert rules.publish_open_items(**chosen) == []

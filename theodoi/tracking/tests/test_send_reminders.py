@@ -5,7 +5,9 @@ import datetime as dt
 from io import StringIO
 
 from django.core.management import call_command
+from django.urls import reverse
 
+from theodoi.testing import confirm
 from theodoi.tracking import selectors, services
 from theodoi.tracking.models import Notification, ReminderLog
 
@@ -96,3 +98,73 @@ def test_leader_is_told_once_when_every_unit_is_approved(cast, period):
     ready = Notification.objects.filter(user=cast.leader, key=f"ready:{period.pk}")
     assert ready.count() == 1
     assert ReminderLog.objects.count() == 0  # nobody left to remind
+
+
+# --- Reminders that reach someone ---------------------------------------------------
+
+
+def test_a_unit_without_a_focal_point_is_reported_to_the_clerk_at_each_threshold(
+    cast, period, units, mailoutbox, django_capture_on_commit_callbacks
+):
+    cast.clerk.email = "clerk@example.vn"
+    cast.clerk.save()
+    police = units["Công an"]  # has a task and nobody to enter it
+    with django_capture_on_commit_callbacks(execute=True):
+        out = run("2026-11-26")
+    told = Notification.objects.filter(user=cast.clerk, key__startswith="unstaffed:")
+    (note,) = told
+    assert note.text.startswith("Xã Thái Tân · Kế hoạch 18/KH-UBND: Công an chưa có đầu mối")
+    assert "còn 14 ngày đến hạn (10/12/2026)" in note.text
+    assert note.link == reverse("accounts:people", args=[cast.commune.code])
+    assert [m.to for m in mailoutbox if "Công an chưa có đầu mối" in m.subject] == [
+        ["clerk@example.vn"]
+    ]
+    assert "1 đơn vị chưa có đầu mối (đã báo cơ quan thường trực)" in out
+    run("2026-11-26")  # the same day: once
+    run("2026-12-08")  # the next threshold: again
+    assert told.all().count() == 2 and ReminderLog.objects.filter(unit=police).count() == 2
+
+
+def test_with_no_clerk_the_leader_is_told_and_with_nobody_the_job_says_so(cast, period):
+    from theodoi.accounts.models import Membership
+
+    Membership.objects.filter(role="clerk", commune=cast.commune).delete()
+    run("2026-11-26")
+    assert Notification.objects.filter(user=cast.leader, key__startswith="unstaffed:").exists()
+    Membership.objects.filter(role="leader", commune=cast.commune).delete()
+    err = StringIO()
+    call_command("send_reminders", "--date", "2026-12-08", stdout=StringIO(), stderr=err)
+    assert "Công an không có ai nhận lời nhắc" in err.getvalue()
+
+
+def test_every_message_names_the_commune_and_the_plan(cast, period, units):
+    run("2026-11-26")
+    text = Notification.objects.get(user=cast.focal_point).text
+    assert text.startswith(
+        "Xã Thái Tân · Kế hoạch 18/KH-UBND: Báo cáo Kỳ Năm 2026 của Phòng Kinh tế"
+    )
+    report = selectors.unit_report(period, units["Phòng Kinh tế"])
+    services.unit_report_submit(report=report, user=cast.focal_point)
+    submitted = Notification.objects.get(user=cast.clerk, key__startswith="submitted:")
+    assert submitted.text == (
+        "Xã Thái Tân · Kế hoạch 18/KH-UBND: Phòng Kinh tế đã gửi báo cáo Kỳ Năm 2026."
+    )
+    services.unit_report_return(report=report, user=cast.clerk, comment="Thiếu số liệu")
+    returned = Notification.objects.get(user=cast.focal_point, key__startswith="returned:")
+    assert returned.text.startswith("Xã Thái Tân · Kế hoạch 18/KH-UBND: báo cáo Kỳ Năm 2026")
+
+
+def test_the_clerk_reminds_by_hand_once_a_day_and_hears_who_has_nobody(cast, period, login):
+    clerk = login(cast.clerk)
+    url = reverse("tracking:period-remind", args=[period.pk])
+    page = clerk.get(url).content.decode()
+    assert "Nhắc 3 đơn vị chưa gửi báo cáo Kỳ Năm 2026?" in page
+    done = confirm(clerk, url, follow=True).content.decode()
+    assert "Đã nhắc 2 đơn vị (2 người)" in done
+    assert "Không nhắc được (đơn vị chưa có đầu mối): Công an" in done
+    manual = Notification.objects.filter(key__startswith="manual:")
+    assert set(manual.values_list("user__username", flat=True)) == {"focal", "focal2"}
+    again = confirm(clerk, url, follow=True).content.decode()
+    assert "Đã nhắc hôm nay rồi, không gửi lại" in again and manual.count() == 2
+    for who in (cast.focal_point, cast.viewer, cast.leader):
+        assert login(who).get(url).status_code == 403
