@@ -40,3 +40,31 @@ def test_a_commune_is_set_up_when_it_gets_its_first_member(cast):
     assert len(names) == 9 and "Trạm y tế" in names
     membership_grant(user=user, role=Role.VIEWER, commune=commune)
     assert commune.units.count() == 9  # once only; the commune's own list then stands
+
+
+def test_a_wrong_other_name_is_removed_and_asked_about_again(cast, login):
+    from theodoi.accounts.matching import UnitIndex
+    from theodoi.accounts.models import UnitAlias
+
+    health = Unit.objects.get(commune=cast.commune, name="Trạm y tế")
+    alias = UnitAlias.objects.create(unit=health, name="Tổ công nghệ số", key="to cong nghe so")
+    page = login(cast.clerk).get(reverse("accounts:unit-list", args=[cast.commune.code]))
+    assert reverse("accounts:unit-alias-remove", args=[alias.pk]) in page.content.decode()
+    login(cast.clerk).post(reverse("accounts:unit-alias-remove", args=[alias.pk]))
+    units = Unit.objects.filter(commune=cast.commune).prefetch_related("aliases")
+    assert UnitIndex(units).match("Tổ công nghệ số") is None
+    kept = UnitAlias.objects.create(unit=health, name="TYT", key="tyt")
+    url = reverse("accounts:unit-alias-remove", args=[kept.pk])
+    assert login(cast.viewer).post(url).status_code == 403
+    assert UnitAlias.objects.filter(pk=kept.pk).exists()
+
+
+def test_the_units_page_shows_what_each_unit_leads_and_who_keeps_it(cast, login):
+    from theodoi.testing import plan_with_rows
+
+    economy = Unit.objects.get(commune=cast.commune, name="Phòng Kinh tế")
+    plan_with_rows(cast.commune, rows=3, units=[economy])
+    page = login(cast.clerk).get(reverse("accounts:unit-list", args=[cast.commune.code]))
+    row = next(u for u in page.context["units"] if u == economy)
+    assert (row.task_count, row.indicator_count) == (3, 3)
+    assert [u.username for u in row.focal_points] == ["focal"]

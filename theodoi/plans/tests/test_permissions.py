@@ -5,6 +5,7 @@ views. Allowed means the view did its work (200, or 302 after a POST); refused m
 import pytest
 from django.urls import reverse
 
+from theodoi.accounts.models import UnitAlias
 from theodoi.plans import services
 from theodoi.testing import permission_mismatches
 
@@ -94,6 +95,56 @@ ACTIONS = {
         lambda w: reverse("plans:search", args=[10642]) + "?q=van+hoa",
         EVERYONE_IN_PLACE,
     ),
+    # A commune's people and units, and work given after publishing (issue 11).
+    "people page": ("get", lambda w: reverse("accounts:people", args=[10642]), MANAGERS),
+    "add a person": ("post", lambda w: reverse("accounts:people", args=[10642]), MANAGERS),
+    "person page": (
+        "get",
+        lambda w: reverse("accounts:person-detail", args=[10642, w["cast"].viewer.pk]),
+        MANAGERS,
+    ),
+    "give a role": (
+        "post",
+        lambda w: reverse("accounts:membership-add", args=[10642, w["cast"].viewer.pk]),
+        MANAGERS,
+    ),
+    "merge units": (
+        "get",
+        lambda w: (
+            reverse("accounts:unit-merge", args=[w["unit"].pk]) + f"?into={w['other_unit'].pk}"
+        ),
+        MANAGERS,
+    ),
+    "remove an alias": (
+        "post",
+        lambda w: reverse("accounts:unit-alias-remove", args=[w["alias"].pk]),
+        MANAGERS,
+    ),
+    "give a published task": (
+        "get",
+        lambda w: reverse("tracking:task-assign", args=[w["task"].pk]),
+        MANAGERS,
+    ),
+    "give a published indicator": (
+        "get",
+        lambda w: reverse("tracking:indicator-assign", args=[w["indicator"].pk]),
+        MANAGERS,
+    ),
+    "body item suggestion": (
+        "post",
+        lambda w: reverse("plans:task-suggestion-apply", args=[w["draft_task"].pk]),
+        MANAGERS,
+    ),
+    "warning looked at": (
+        "post",
+        lambda w: reverse("plans:plan-warning-seen", args=[w["draft"].pk]),
+        MANAGERS,
+    ),
+    "publish question": (
+        "get",
+        lambda w: reverse("plans:plan-publish", args=[w["draft"].pk]),
+        MANAGERS,
+    ),
 }
 
 
@@ -110,6 +161,8 @@ def world(cast, fake_extract):
         "draft": draft,
         "draft_task": draft.tasks.first(),
         "unit": cast.commune.units.first(),
+        "other_unit": cast.commune.units.last(),
+        "alias": UnitAlias.objects.filter(unit__commune=cast.commune).first(),
     }
 
 
@@ -122,6 +175,16 @@ def _post_data(action, world):
         return {"file": SimpleUploadedFile("kh.docx", b"x")}
     if action == "edit task row":
         return {"name": "Nhiệm vụ sửa", "deadline_kind": "unknown"}
+    if action == "add a person":
+        return {
+            "full_name": "Người mới",
+            "username": "nguoi.moi",
+            "role": "viewer",
+            "access": "password",
+            "password": "mat-khau-dai-123",
+        }
+    if action == "give a role":
+        return {"role": "viewer"}
     return {"name": "Tổ công nghệ số", "is_active": "on"}
 
 
