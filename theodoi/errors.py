@@ -46,4 +46,5 @@ class ExceptionReporter(debug.ExceptionReporter):
             return super().get_traceback_html()
         bad_request = isinstance(self.exc_value, BadRequest | SuspiciousOperation)
         template = loader.get_template("400.html" if bad_request else "500.html")
-        return template.render({"detail": self.get_traceback_text()})
+        request_id = getattr(self.request, "request_id", "")
+        return template.render({"detail": self.get_traceback_text(), "request_id": request_id})

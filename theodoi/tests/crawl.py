@@ -20,10 +20,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from theodoi.accounts.models import AdminUnit, Unit
+from theodoi.accounts.models import AdminUnit, Membership, Unit, UnitAlias
 from theodoi.evaluation.models import ExplanationRequest
 from theodoi.plans.models import Indicator, Plan, Task
 from theodoi.tracking.models import (
@@ -50,6 +51,9 @@ SEGMENTS: dict[str, tuple[type[models.Model], str]] = {
     "thong-bao": (Notification, "pk"),
     "giai-trinh": (ExplanationRequest, "pk"),
     "danh-gia": (ReportingPeriod, "pk"),  # an indicator's result judged in a period
+    "ten-khac": (UnitAlias, "pk"),
+    "can-bo": (get_user_model(), "pk"),
+    "vai-tro": (Membership, "pk"),
 }
 # A text parameter ("so-lieu-<slug:table>.csv") takes the values the pages link to (the
 # crawl follows links) and this one, which must be a 404, not a 500.
@@ -65,6 +69,8 @@ COMMUNE_PATHS = {
     IndicatorValue: "unit_report__unit__commune",
     Evidence: "unit_report__unit__commune",
     ExplanationRequest: "period__plan__commune",
+    UnitAlias: "unit__commune",
+    Membership: "commune",
 }
 LINK = re.compile(r'href="(/[^"#]*)"')
 # What our policy (script-src 'self'; style-src 'self') refuses to run. A JSON data block
@@ -142,7 +148,7 @@ def _commune_of(obj) -> int | None:
         return obj.pk if isinstance(obj, AdminUnit) and obj.level == "commune" else None
     for part in path.split("__"):
         obj = getattr(obj, part)
-    return obj.pk
+    return obj.pk if obj is not None else None
 
 
 def _param_choices(route: str, objects: dict[str, list]) -> list[list[tuple]] | None:

@@ -94,7 +94,7 @@ def test_a_first_password_must_be_replaced_at_the_first_log_in(cast, login):
 def test_a_short_first_password_is_refused_in_vietnamese(cast, login):
     response = _add(login(cast.clerk), cast, access="password", password="123")
     assert response.status_code == 400
-    assert "Mật khẩu quá ngắn: cần ít nhất 8 ký tự." in response.content.decode()
+    assert "Mật khẩu quá ngắn: cần ít nhất 10 ký tự." in response.content.decode()
     assert not User.objects.filter(username="minh.kt").exists()
 
 

@@ -76,7 +76,7 @@ def test_a_server_error_is_one_json_line_with_the_request_id(cast, monkeypatch):
     def broken(user):
         raise RuntimeError("lỗi thử nghiệm")
 
-    monkeypatch.setattr("theodoi.accounts.views.visible_communes", broken)
+    monkeypatch.setattr("theodoi.tracking.todo.home", broken)
     handler, captured = _stderr_handler(), io.StringIO()
     old = handler.setStream(captured)
     try:

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0002_people_and_places"),
+        ("accounts", "0003_people_and_places"),
         ("plans", "0002_record_source"),
     ]
 
