@@ -50,6 +50,10 @@ def test_clerk_imports_reviews_publishes_and_searches(live_server, page, shot, t
     shot("05-mapped", page)
 
     page.click("#publish")
+    page.wait_for_url(re.compile(r"/ke-hoach/\d+/cong-bo/"))
+    for box in page.locator("input[name=seen]").all():  # each open item, named and ticked
+        box.check()
+    page.click("#confirm")
     page.wait_for_url(re.compile(r"/ke-hoach/\d+/$"))
     assert Plan.objects.get().status == PlanStatus.PUBLISHED
     shot("06-published", page)
