@@ -171,10 +171,21 @@ class PeriodSettingsForm(forms.Form):
 
 
 class XlsxUploadForm(forms.Form):
+    # An empty file is named as empty, not answered "choose a file".
     file = forms.FileField(
         label="Tệp biểu mẫu đã điền (.xlsx)",
+        allow_empty_file=True,
+        error_messages={"required": "Hãy chọn tệp biểu mẫu .xlsx đã điền."},
         widget=file_input("xlsx", accept=".xlsx"),
     )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.size:
+            raise forms.ValidationError(
+                f"Tệp “{upload.name}” rỗng (0 byte): hãy chọn tệp biểu mẫu .xlsx đã điền."
+            )
+        return upload
 
 
 class _AssignForm(forms.Form):

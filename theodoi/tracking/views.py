@@ -552,7 +552,7 @@ def report_upload(request, pk: int, unit_pk: int):
     report = _get_report_for_user(request, pk, unit_pk, rules.can_edit_report)
     form = XlsxUploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, "Hãy chọn tệp biểu mẫu .xlsx đã điền.")
+        messages.error(request, " ".join(form.errors["file"]))
         return redirect(_report_url(report))
     try:
         count = xlsx.report_upload(

@@ -158,3 +158,12 @@ def test_text_that_looks_like_a_formula_stays_text_both_ways(cast, period, econo
     before = ChangeLog.objects.count()
     assert _upload(focal, period, economy, wb).status_code == 302
     assert ChangeLog.objects.count() == before
+
+
+def test_an_empty_file_is_named_as_empty_not_as_missing(cast, period, economy, login):
+    focal = login(cast.focal_point)
+    url = reverse("tracking:report-upload", args=[period.pk, economy.pk])
+    page = focal.post(url, {"file": SimpleUploadedFile("bao-cao.xlsx", b"")}, follow=True)
+    assert "Tệp “bao-cao.xlsx” rỗng (0 byte)" in page.content.decode()
+    page = focal.post(url, {}, follow=True)
+    assert "Hãy chọn tệp biểu mẫu .xlsx đã điền." in page.content.decode()
