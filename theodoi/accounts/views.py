@@ -300,23 +300,26 @@ def _membership_for_manager(request, code: int, user_id: int, pk: int):
     return commune, access, membership
 
 
+def _role_posted(request, commune, access) -> tuple[Role, Unit | None] | None:
+    """The role (and a focal point's unit) the form asks for; None, said, when invalid."""
+    form = RoleForm(request.POST, **_role_form_kwargs(commune, access))
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return None
+    return Role(form.cleaned_data["role"]), form.cleaned_data["unit"]
+
+
 @login_required
 @require_POST
 def membership_add(request, code: int, user_id: int):
     """Give the person (one of the commune's, or one who left it) a role here."""
     commune, access, person = _person_for_manager(request, code, user_id)
-    form = RoleForm(request.POST, **_role_form_kwargs(commune, access))
-    if form.is_valid():
+    if posted := _role_posted(request, commune, access):
+        role, unit = posted
         services.membership_grant(
-            user=person,
-            role=Role(form.cleaned_data["role"]),
-            commune=commune,
-            unit=form.cleaned_data["unit"],
-            by=request.user,
+            user=person, role=role, commune=commune, unit=unit, by=request.user
         )
         messages.success(request, "Đã giao vai trò.")
-    else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     return redirect("accounts:person-detail", code=code, user_id=user_id)
 
 
@@ -324,17 +327,10 @@ def membership_add(request, code: int, user_id: int):
 @require_POST
 def membership_update(request, code: int, user_id: int, pk: int):
     commune, access, membership = _membership_for_manager(request, code, user_id, pk)
-    form = RoleForm(request.POST, **_role_form_kwargs(commune, access))
-    if form.is_valid():
-        services.membership_change(
-            membership=membership,
-            role=Role(form.cleaned_data["role"]),
-            unit=form.cleaned_data["unit"],
-            by=request.user,
-        )
+    if posted := _role_posted(request, commune, access):
+        role, unit = posted
+        services.membership_change(membership=membership, role=role, unit=unit, by=request.user)
         messages.success(request, "Đã đổi vai trò.")
-    else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
     return redirect("accounts:person-detail", code=code, user_id=user_id)
 
 

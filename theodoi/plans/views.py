@@ -252,6 +252,11 @@ def task_row_save(request, pk: int):
         task = services.task_update(task=task, **form.cleaned_data)
         form, task.saved = TaskRowForm.for_record(task), True
     task.form = form
+    return _task_row_response(request, task)
+
+
+def _task_row_response(request, task: Task):
+    """After a row changed: htmx gets the row again, a plain post the page at the row."""
     if _is_htmx(request):
         return render(request, "plans/plan_review_task_row.html", {"task": task})
     return redirect(reverse("plans:plan-review", args=[task.plan_id]) + f"#task-{task.pk}")
@@ -265,9 +270,7 @@ def task_suggestion_apply(request, pk: int):
     task = _get_record_for_user(request, Task, pk, rules.can_manage_plan)
     task = services.task_suggestion_apply(task=task)
     task.form, task.saved = TaskRowForm.for_record(task), True
-    if _is_htmx(request):
-        return render(request, "plans/plan_review_task_row.html", {"task": task})
-    return redirect(reverse("plans:plan-review", args=[task.plan_id]) + f"#task-{task.pk}")
+    return _task_row_response(request, task)
 
 
 @_while_draft

@@ -299,28 +299,16 @@ def unit_merge(*, unit: Unit, into: Unit, user) -> Unit:
         helped = list(model.objects.filter(coordinating_units=unit).exclude(lead_unit=unit))
         link = "task" if model is Task else "indicator"
         ChangeLog.objects.bulk_create(
-            [
-                ChangeLog(
-                    user=user,
-                    field="lead_unit",
-                    label="Đơn vị chủ trì",
-                    before=unit.name,
-                    after=f"{into.name} (gộp đơn vị)",
-                    **{link: r},
-                )
-                for r in led
-            ]
-            + [
-                ChangeLog(
-                    user=user,
-                    field="coordinating_units",
-                    label="Đơn vị phối hợp",
-                    before=unit.name,
-                    after=f"{into.name} (gộp đơn vị)",
-                    **{link: r},
-                )
-                for r in helped
-            ]
+            ChangeLog(
+                user=user,
+                field=field,
+                label=INDICATOR_LABELS[field],
+                before=unit.name,
+                after=f"{into.name} (gộp đơn vị)",
+                **{link: record},
+            )
+            for field, records in (("lead_unit", led), ("coordinating_units", helped))
+            for record in records
         )
         model.objects.filter(lead_unit=unit).update(lead_unit=into)
         _merge_links(model, unit, into)
