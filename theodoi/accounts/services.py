@@ -253,7 +253,7 @@ def password_chosen(*, user) -> None:
     Person.objects.filter(user=user, must_change_password=True).update(must_change_password=False)
 
 
-def login_link(user) -> str:
+def _login_link(user) -> str:
     """A one-time link to choose a password: it stops working once used (the password
     changes) or after PASSWORD_RESET_TIMEOUT."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
@@ -271,7 +271,7 @@ def login_link_send(*, user, commune: AdminUnit | None = None) -> str:
         )
     days = settings.PASSWORD_RESET_TIMEOUT // 86400
     where = f" ở {commune.name}" if commune else ""
-    link = login_link(user)
+    link = _login_link(user)
     person = Person.objects.filter(user=user).first()
     body = (
         f"Chào {(person and person.full_name) or user.get_username()},\n\n"
