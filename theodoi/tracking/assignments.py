@@ -248,9 +248,10 @@ def unit_merge_preview(unit: Unit, into: Unit) -> list[str]:
         f"{n} {what} của {unit.name} chuyển sang {into.name}." for what, n in records.items() if n
     ]
     aliases = [unit.name, *unit.aliases.values_list("name", flat=True)]
+    names = ", ".join(f"“{a}”" for a in aliases)
     lines.append(
-        f"Các tên {', '.join(f'“{a}”' for a in aliases)} thành tên gọi khác của {into.name}: "
-        "kế hoạch sau ghi các tên này sẽ tự hiểu là đơn vị đó."
+        f"{'Các tên' if len(aliases) > 1 else 'Tên'} {names} thành tên gọi khác của "
+        f"{into.name}: kế hoạch sau ghi như vậy sẽ tự hiểu là đơn vị đó."
     )
     lines.append(f"Đơn vị “{unit.name}” không còn trong danh sách.")
     return lines
