@@ -92,7 +92,6 @@ def source_regions(source: dict[str, Any]) -> list[tuple[int, list[float]]]:
     return [(p["page"], p["box"]) for p in pieces if p.get("page") and p.get("box")]
 
 
-
 def unit_of_measure(given: str, target_units: list[str]) -> str:
     """An indicator's unit of measure: as its row gives it, else the one unit all its
     targets are written in ("≥ 95%" … "100%": "%")."""
