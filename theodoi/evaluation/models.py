@@ -78,6 +78,8 @@ class EvaluationSettings(models.Model):
     )
 
     class Meta:
+        verbose_name = "ngưỡng, trọng số của xã"
+        verbose_name_plural = "ngưỡng, trọng số của xã"
         constraints = [
             models.CheckConstraint(
                 name="evaluationsettings_bounds",
@@ -143,6 +145,8 @@ class IndicatorProfile(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = "mô hình chỉ tiêu"
+        verbose_name_plural = "mô hình chỉ tiêu"
         # A baseline is a value of a year: both or neither.
         constraints = [
             _nulls(
@@ -176,6 +180,8 @@ class IndicatorAssessment(models.Model):
     assessed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = "đánh giá kết quả định tính"
+        verbose_name_plural = "đánh giá kết quả định tính"
         constraints = [
             models.UniqueConstraint(
                 fields=["indicator", "period"], name="assessment_indicator_period"
@@ -205,6 +211,8 @@ class Judgement(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = "đánh giá"
+        verbose_name_plural = "lịch sử đánh giá"
         ordering = ["-judged_on", "-pk"]
         # About a task or an indicator, not both.
         constraints = [
@@ -251,6 +259,8 @@ class ExplanationRequest(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = "yêu cầu giải trình"
+        verbose_name_plural = "yêu cầu giải trình"
         ordering = ["-requested_at", "-pk"]
 
     def __str__(self) -> str:

@@ -94,6 +94,7 @@ def dashboard(request, code: int):
         "weights": cy.facts.settings.weights(),
         "can_request": can_request,
         "can_settings": access_rules.can_edit_evaluation_settings(access.role),
+        "can_period_page": access_rules.can_view_dashboard(access.role),
         "scoped": cy.scoped_to is not None,
     }
     return render(request, "evaluation/dashboard.html", context)

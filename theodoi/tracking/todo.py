@@ -124,7 +124,9 @@ def _open_periods(communes: set[int]) -> list[ReportingPeriod]:
     )
 
 
-def _period_todos(communes: set[int]) -> dict[int, list[PeriodTodo]]:
+def period_todos(communes: set[int]) -> dict[int, list[PeriodTodo]]:
+    """Commune → its open periods (and those awaiting the commune's approval), each with
+    its units not reporting, reports to approve, units without a focal point."""
     periods = _open_periods(communes)
     expected = expected_units(periods)
     units = Unit.objects.in_bulk({u for us in expected.values() for u in us})
@@ -232,7 +234,7 @@ def home(user) -> dict:
         if access.role == Role.FOCAL_POINT:
             focal_units |= access.unit_ids
     working = {c for c, r in roles.items() if r in {Role.CLERK, Role.LEADER}}
-    periods = _period_todos(working)
+    periods = period_todos(working)
     reports = _focal_reports(focal_units, timezone.localdate())
     clerk_of = {c for c, r in roles.items() if r == Role.CLERK}
     drafts: dict[int, list[Plan]] = defaultdict(list)

@@ -44,7 +44,9 @@ def test_the_leaders_home_is_the_dashboard(judged, cast, login):
     response = login(cast.leader).get("/")
     assert response.status_code == 302
     assert response["Location"] == reverse("evaluation:dashboard", args=[cast.commune.code])
-    assert login(cast.focal_point).get("/")["Location"].endswith(f"/xa/{cast.commune.code}/")
+    # A focal point's home is their own to-do: their reports, one click away (issue 11).
+    home = login(cast.focal_point).get("/")
+    assert home.status_code == 200 and "report-link" in home.content.decode()
 
 
 def test_the_headline_in_the_national_style(judged, cast, login, today, board_url):

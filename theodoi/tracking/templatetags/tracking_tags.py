@@ -3,9 +3,11 @@ include: the notification bell and a task's or indicator's history."""
 
 from django import template
 
+from theodoi.accounts import rules as access_rules
+from theodoi.accounts.selectors import commune_access
 from theodoi.evaluation import rules as evaluation
 from theodoi.lib.vnnumber import format_percent_vi
-from theodoi.tracking import rules, selectors
+from theodoi.tracking import rules, selectors, todo
 from theodoi.tracking.models import Notification, ReportStatus
 
 register = template.Library()
@@ -84,3 +86,18 @@ def task_history(task):
 @register.inclusion_tag("tracking/history.html")
 def indicator_history(indicator):
     return {"changes": selectors.indicator_history(indicator)[:100]}
+
+
+@register.inclusion_tag("tracking/awaiting_approval.html", takes_context=True)
+def awaiting_approval(context, commune):
+    """On the commune's dashboard (the leader's home): each period whose commune report
+    is not yet approved, ready for the leader or how far the units are."""
+    role = commune_access(context["user"], commune).role
+    periods = []
+    if access_rules.can_approve_commune_report(role):
+        periods = [
+            p
+            for p in todo.period_todos({commune.pk}).get(commune.pk, [])
+            if not p.period.commune_approved_at
+        ]
+    return {"periods": periods}

@@ -73,16 +73,28 @@ def test_the_clerk_sees_drafts_unassigned_work_units_not_reporting_and_reports_t
     assert [t.code for t in unassigned.context["tasks"]] == ["9"]
 
 
-def test_the_leader_sees_what_awaits_their_approval(cast, period, login):
+def test_the_leader_sees_what_awaits_their_approval_on_the_dashboard_their_home(
+    cast, period, login
+):
     leader = login(cast.leader)
-    assert "0/3 đơn vị đã được duyệt báo cáo" in _home(leader)
+    board = reverse("evaluation:dashboard", args=[cast.commune.code])
+    assert leader.get(reverse("home"))["Location"] == board  # one commune: its dashboard
+    assert "0/3 đơn vị đã được duyệt báo cáo" in leader.get(board).content.decode()
     for unit in selectors.period_units(period):
         report = selectors.unit_report(period, unit)
         services.unit_report_submit(report=report, user=cast.clerk)
         services.unit_report_approve(report=report, user=cast.clerk)
-    page = _home(leader)
+    page = leader.get(board).content.decode()
     assert "chờ lãnh đạo phê duyệt báo cáo của xã" in page
     assert reverse("tracking:period-dashboard", args=[period.pk]) in page
+    # Of several communes, the home page lists each, the dashboard a click away.
+    from theodoi.accounts.models import Role
+    from theodoi.accounts.services import membership_grant
+
+    membership_grant(user=cast.leader, role=Role.LEADER, commune=cast.other_commune)
+    page = _home(leader)
+    assert "chờ lãnh đạo phê duyệt báo cáo của xã" in page and board in page
+    assert "Báo cáo của xã chờ phê duyệt" not in login(cast.viewer).get(board).content.decode()
 
 
 def test_a_person_without_a_role_is_told_whom_to_ask(db, login):
@@ -118,7 +130,7 @@ def test_no_page_offers_a_link_that_answers_403(cast, plan, period, units, login
         found = set()
         for url in sorted(frontier - seen):
             seen.add(url)
-            response = client.get(url)
+            response = client.get(url, follow=True)  # a leader's home is their dashboard
             assert response.status_code not in (403, 500), (who, url, response.status_code)
             if response.get("Content-Type", "").startswith("text/html"):
                 found |= _links(response.content.decode())
