@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "theodoi.tracking",
     "theodoi.evaluation",
     "theodoi.reports",
+    "theodoi.pivot",
     "theodoi.ops",
 ]
 

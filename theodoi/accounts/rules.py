@@ -273,3 +273,58 @@ def can_answer_explanation(role: Role | None, *, own_unit: bool) -> bool:
 
 def can_close_explanation(role: Role | None) -> bool:
     return role in DIRECTORS
+
+
+# --- Leaders' own views: the pivot table and saved views ----------------------------
+
+# Who builds their own tables over the communes they follow: the commune's leaders and
+# standing-unit clerks, the province supervisors (and the admin). A focal point follows
+# its unit's report, a viewer the dashboard.
+PIVOT_ROLES = frozenset({Role.ADMIN, Role.SUPERVISOR, Role.LEADER, Role.CLERK})
+
+
+def can_use_pivot(role: Role | None) -> bool:
+    """Build a pivot table over a commune and save it to "Bảng của tôi"."""
+    return role in PIVOT_ROLES
+
+
+@dataclass(frozen=True)
+class PivotScope:
+    """The communes a person's pivot tables may reach: everywhere (the admin), every
+    commune of some provinces (a supervisor), some communes (a leader, a clerk)."""
+
+    everywhere: bool = False
+    commune_ids: frozenset[int] = frozenset()
+    province_ids: frozenset[int] = frozenset()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.everywhere or self.commune_ids or self.province_ids)
+
+    def allows(self, *, commune_id: int, province_id: int | None) -> bool:
+        return (
+            self.everywhere
+            or commune_id in self.commune_ids
+            or (province_id is not None and province_id in self.province_ids)
+        )
+
+
+def pivot_scope(memberships: Iterable[MembershipFacts], *, superuser: bool = False) -> PivotScope:
+    """Where the pivot reaches for these memberships: the same communes where
+    `commune_access` gives a role `can_use_pivot` allows."""
+    memberships = list(memberships)
+    if _is_admin(memberships, superuser):
+        return PivotScope(everywhere=True)
+    communes = {
+        m.commune_id
+        for m in memberships
+        if m.commune_id is not None and can_use_pivot(Role(m.role))
+    }
+    provinces = {m.province_id for m in memberships if m.role == Role.SUPERVISOR and m.province_id}
+    return PivotScope(commune_ids=frozenset(communes), province_ids=frozenset(provinces))
+
+
+def can_change_saved_view(*, owner_id: int, user_id: int | None) -> bool:
+    """A saved view is its owner's alone: nobody else sees, renames, pins or deletes it
+    (not even the admin: it is a personal page, not the commune's record)."""
+    return user_id is not None and owner_id == user_id

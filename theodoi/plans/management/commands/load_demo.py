@@ -55,6 +55,7 @@ class Command(BaseCommand):
         # values to judge; the tracking demo then finds 2026 filled and keeps it.
         call_command("load_evaluation_demo", stdout=self.stdout)
         call_command("load_tracking_demo", stdout=self.stdout)
+        call_command("load_pivot_demo", stdout=self.stdout)
 
     def _load_plan(self, commune, path: Path) -> None:
         units_ensure_defaults(commune=commune)
