@@ -169,11 +169,6 @@ def period_key(start_iso: str, end_iso: str) -> str:
     return start_iso.replace("-", "") + "-" + end_iso.replace("-", "")
 
 
-def period_key_year(key: str) -> int:
-    """The year a period counts for: the one it ends in."""
-    return int(key[9:13])
-
-
 def _names(options: Mapping[str, object]) -> str:
     return "; ".join(f"“{getattr(o, 'label', o)}”" for o in options.values())
 

@@ -13,5 +13,5 @@ urlpatterns = [
     path(_SAVED, views.saved_view_detail, name="saved-view-detail"),
     path(_SAVED + "doi-ten/", views.saved_view_rename, name="saved-view-rename"),
     path(_SAVED + "ghim/", views.saved_view_pin, name="saved-view-pin"),
-    path(_SAVED + "xoa/", views.saved_view_delete, name="saved-view-delete"),
+    path(_SAVED + "xoa-bang/", views.saved_view_delete, name="saved-view-delete"),
 ]

@@ -53,7 +53,7 @@ def _params(query: list) -> dict[str, list[str]]:
 @login_required
 def pivot(request):
     scope = _scope(request)
-    page = selectors.pivot_page(scope, request.GET, timezone.localdate())
+    page = selectors.pivot_page(scope, dict(request.GET.lists()), timezone.localdate())
     return _render_pivot(request, page)
 
 
@@ -72,7 +72,7 @@ def _render_pivot(request, page, *, save_error: str = "", name: str = ""):
 
 def _export(request, fmt: str):
     scope = _scope(request)
-    page = selectors.pivot_page(scope, request.GET, timezone.localdate())
+    page = selectors.pivot_page(scope, dict(request.GET.lists()), timezone.localdate())
     if page.table is None:
         return _render_pivot(request, page)
     body = exports.xlsx(page.table) if fmt == "xlsx" else exports.csv(page.table)

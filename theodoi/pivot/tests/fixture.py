@@ -10,7 +10,7 @@ Thái Tân (units KT = Phòng Kinh tế, VH = Phòng Văn hóa - Xã hội)
   t2    A     VH     overdue            —              not_started, then overdue (latest)
   t3    B     KT     done_late          —              due_soon
   t4    B     KT     recurring_reported —              recurring_missing
-  indicator  lead  2025      2026       values (lead unit): 2025 40, Q1 55, 2026 60
+  indicator  lead  2025      2026       values (lead unit): 2025 40, Q1 55,5, 2026 60
   i1 (%)     KT    not_met   met        (VH also typed 999 in 2026: not the lead's)
   i2         VH    no_data   exceeded
 Chí Minh (unit KT)
@@ -180,7 +180,7 @@ def make_world() -> World:
     _judge(p[("T", "2026")], indicators["i2"], "exceeded")
     _judge(p[("C", "2026")], indicators["ci1"], "no_target")
     _value(p[("T", "2025")], units["KT"], indicators["i1"], 40)
-    _value(p[("T", "Q1")], units["KT"], indicators["i1"], 55)
+    _value(p[("T", "Q1")], units["KT"], indicators["i1"], 55.5)
     _value(p[("T", "2026")], units["KT"], indicators["i1"], 60)
     _value(p[("T", "2026")], units["VH"], indicators["i1"], 999)
 

@@ -126,7 +126,7 @@ def test_indicator_values_by_period_and_by_year_are_the_lead_units(world):
     )
     assert columns == ["Năm 2025", "Quý I/2026", "Năm 2026"]
     # VH's 999 for i1 is not the lead unit's value; i2 and ci1 have no value.
-    assert rows == {"i1. Tỷ lệ i1 (%)": [40.0, 55.0, 60.0]}
+    assert rows == {"i1. Tỷ lệ i1 (%)": [40.0, 55.5, 60.0]}
     assert total is None  # values of different indicators do not add up
     columns, rows, _, _ = table_of(
         world.people["leader"], hang="indicator", cot="year", so_lieu="value"
