@@ -291,37 +291,52 @@ def can_use_pivot(role: Role | None) -> bool:
 @dataclass(frozen=True)
 class PivotScope:
     """The communes a person's pivot tables may reach: everywhere (the admin), every
-    commune of some provinces (a supervisor), some communes (a leader, a clerk)."""
+    commune of some provinces (a supervisor) but those where a stronger role of theirs
+    says otherwise, some communes (a leader, a clerk)."""
 
     everywhere: bool = False
     commune_ids: frozenset[int] = frozenset()
     province_ids: frozenset[int] = frozenset()
+    excluded_ids: frozenset[int] = frozenset()
 
     @property
     def is_empty(self) -> bool:
         return not (self.everywhere or self.commune_ids or self.province_ids)
 
     def allows(self, *, commune_id: int, province_id: int | None) -> bool:
+        if self.everywhere or commune_id in self.commune_ids:
+            return True
         return (
-            self.everywhere
-            or commune_id in self.commune_ids
-            or (province_id is not None and province_id in self.province_ids)
+            province_id is not None
+            and province_id in self.province_ids
+            and commune_id not in self.excluded_ids
         )
 
 
 def pivot_scope(memberships: Iterable[MembershipFacts], *, superuser: bool = False) -> PivotScope:
-    """Where the pivot reaches for these memberships: the same communes where
-    `commune_access` gives a role `can_use_pivot` allows."""
+    """Where the pivot reaches for these memberships: exactly the communes where
+    `commune_access` gives a role `can_use_pivot` allows (a supervisor who is also a
+    focal point in one of the province's communes is a focal point there)."""
     memberships = list(memberships)
     if _is_admin(memberships, superuser):
         return PivotScope(everywhere=True)
-    communes = {
-        m.commune_id
-        for m in memberships
-        if m.commune_id is not None and can_use_pivot(Role(m.role))
+    by_commune: dict[int, set[Role]] = {}
+    for m in memberships:
+        if m.commune_id is not None:
+            by_commune.setdefault(m.commune_id, set()).add(Role(m.role))
+    communes = {c for c, roles in by_commune.items() if any(map(can_use_pivot, roles))}
+    # Were the commune in a supervised province, would its own roles outrank that?
+    excluded = {
+        c
+        for c, roles in by_commune.items()
+        if not can_use_pivot(_strongest(roles | {Role.SUPERVISOR}))
     }
     provinces = {m.province_id for m in memberships if m.role == Role.SUPERVISOR and m.province_id}
-    return PivotScope(commune_ids=frozenset(communes), province_ids=frozenset(provinces))
+    return PivotScope(
+        commune_ids=frozenset(communes),
+        province_ids=frozenset(provinces),
+        excluded_ids=frozenset(excluded),
+    )
 
 
 def can_change_saved_view(*, owner_id: int, user_id: int | None) -> bool:

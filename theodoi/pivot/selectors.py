@@ -44,7 +44,8 @@ def scope_communes(scope: access_rules.PivotScope) -> list[AdminUnit]:
     )
     if not scope.everywhere:
         communes = communes.filter(
-            Q(pk__in=scope.commune_ids) | Q(parent_id__in=scope.province_ids)
+            Q(pk__in=scope.commune_ids)
+            | (Q(parent_id__in=scope.province_ids) & ~Q(pk__in=scope.excluded_ids))
         )
     return list(communes.distinct().order_by("name", "code"))
 

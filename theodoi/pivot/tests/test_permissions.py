@@ -88,7 +88,7 @@ def _all_memberships():
             yield _membership(role, where)
 
 
-@pytest.mark.parametrize("count", [0, 1, 2])
+@pytest.mark.parametrize("count", [0, 1, 2, 3])
 def test_the_pivot_reaches_where_a_role_allows_it(count):
     """For every set of up to two memberships, a commune is in the person's pivot scope
     exactly when their role there may use the pivot."""
