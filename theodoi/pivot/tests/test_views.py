@@ -199,3 +199,18 @@ def test_a_saved_view_that_reaches_too_far_now_says_so(client, world):
     text = response.content.decode()
     assert "Mã xã 11131: không có trong các xã, phường bạn được xem" in text
     assert "Không có cách chia cột “không-có”" in text
+
+
+def test_a_leader_whose_commune_has_no_plan_yet_is_told_so(client, world):
+    from theodoi.accounts.models import AdminUnit, Role
+    from theodoi.accounts.services import membership_grant, user_create
+
+    commune = AdminUnit.objects.create(
+        level="commune", code=99, name="Xã Mới", division_type="xã", parent=world.province
+    )
+    user = user_create(username="moi", password="x-Unused-42")
+    membership_grant(user=user, role=Role.LEADER, commune=commune)
+    client.force_login(user)
+    response = client.get(PIVOT)
+    assert response.status_code == 200
+    assert "chưa có gì để tổng hợp" in response.content.decode()
