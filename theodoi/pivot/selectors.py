@@ -66,6 +66,11 @@ class PivotPage:
     year_shown: int | None = None  # the year a status or total table is of
 
     @property
+    def commune_box_rows(self) -> int:
+        """The commune list's height: a multiple choice of one shows as a list too."""
+        return min(6, max(2, len(self.communes)))
+
+    @property
     def statuses(self) -> list[tuple[str, dict[str, str]]]:
         return [
             ("Nhiệm vụ", rules.STATUSES[Source.TASKS]),
