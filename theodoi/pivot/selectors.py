@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, F, Max, Min, Q
 
 from theodoi.accounts import rules as access_rules
 from theodoi.accounts.models import AdminUnit, Unit
@@ -23,7 +23,7 @@ from theodoi.evaluation.selectors import default_year, period_of_year
 from theodoi.lib.vntext import search_key
 from theodoi.pivot import rules
 from theodoi.pivot.rules import Header, PivotConfig, Source
-from theodoi.plans.models import Indicator, PlanStatus
+from theodoi.plans.models import Indicator, PlanStatus, Task
 from theodoi.tracking.models import IndicatorValue, ReportingPeriod
 
 NO_GROUP = "(không nhóm)"
@@ -336,7 +336,19 @@ def _unit_labels(keys: set, several: bool) -> Labelled:
 
 
 def _group_labels(keys: set, several: bool) -> Labelled:
-    return {k: ((not k, search_key(k)), k or NO_GROUP) for k in keys}
+    """Groups in the plans' order (where each first comes, tasks before indicators)."""
+    first: dict[str, tuple[int, int]] = {}
+    for rank, model in enumerate((Task, Indicator)):
+        for group, position in (
+            model.objects.filter(plan__status=PlanStatus.PUBLISHED, group__in=keys)
+            .order_by()
+            .values("group")
+            .annotate(first=Min("position"))
+            .values_list("group", "first")
+        ):
+            first[group] = min(first.get(group, (rank, position)), (rank, position))
+    never = (2, 0)
+    return {k: ((not k, first.get(k, never), search_key(k)), k or NO_GROUP) for k in keys}
 
 
 def _indicator_labels(keys: set, several: bool) -> Labelled:

@@ -191,3 +191,11 @@ def make_more(world):
         Judgement.objects.create(
             period=period, task=task, status="overdue", reason="", judged_on=TODAY
         )
+
+
+def test_groups_come_in_the_plans_order_not_the_alphabets(world):
+    from theodoi.plans.models import Task
+
+    Task.objects.filter(group="A").update(group="Z. Nhóm đứng đầu kế hoạch")
+    _, rows, _, _ = table_of(world.people["leader"], hang="group", cot="total", nam=2026)
+    assert list(rows) == ["Z. Nhóm đứng đầu kế hoạch", "B"]
