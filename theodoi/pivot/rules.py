@@ -313,6 +313,18 @@ def figure(measure: str, counts: Mapping[str, int]) -> float | int | None:
     return sum(counts.values())
 
 
+def unjudged_note(source: Source, missing: int) -> str:
+    """What the table leaves out: records of its periods with no stored judgement (a
+    record added, or a period begun, since the daily judging last ran)."""
+    if missing <= 0:
+        return ""
+    what = "nhiệm vụ" if source == Source.TASKS else "chỉ tiêu"
+    return (
+        f"{missing} lượt {what} trong các kỳ đã chọn chưa được đánh giá (việc đánh giá hằng "
+        "ngày chưa chạy từ khi có chúng) nên chưa được tính trong bảng."
+    )
+
+
 # --- The table ----------------------------------------------------------------------------
 
 

@@ -137,7 +137,26 @@ def pivot_page(
         counts, page.judged_on = _counts(config, ids, period_ids, column_of)
         keys = {c.row for c in counts}
         page.table = rules.count_table(config, counts, _rows(config, keys, several), columns)
+        if not config.statuses:
+            expected = _expected(config, chosen_periods, today)
+            note = rules.unjudged_note(config.source, expected - sum(c.n for c in counts))
+            page.table.notes += [note] if note else []
     return page
+
+
+def _expected(config: PivotConfig, periods: list[ReportingPeriod], today: dt.date) -> int:
+    """How many judgements the table should count: each record of a plan once in each of
+    its counted periods that has begun (the engine judges those, `plan_judge`)."""
+    begun: dict[int, int] = defaultdict(int)
+    for p in periods:
+        if p.start <= today:
+            begun[p.plan_id] += 1
+    model = Task if config.source == Source.TASKS else Indicator
+    records = model.objects.filter(plan_id__in=begun)
+    if config.units:
+        records = records.filter(lead_unit_id__in=config.units)
+    per_plan = records.order_by().values("plan_id").annotate(n=Count("pk"))
+    return sum(r["n"] * begun[r["plan_id"]] for r in per_plan)
 
 
 def _period_headers(periods: list[ReportingPeriod]) -> list[Header]:

@@ -31,6 +31,7 @@ def test_each_communes_row_is_its_dashboard_headline(db):
         }
         page = selectors.pivot_page(PivotScope(everywhere=True), params, today)
         assert page.errors == []
+        assert page.table.notes == []  # every task of the year judged and counted
         (line,) = page.table.lines
         assert line.cells == [*(headline.group[g] for g in rules.TaskGroup), headline.tasks]
     # The demo's saved views open without a message.

@@ -65,18 +65,24 @@ def test_the_supervisor_compares_completion_by_commune_and_year(world):
 
 
 def test_year_columns_count_the_yearly_period_and_period_columns_each(world):
-    _, by_year, total_by_year, _ = table_of(
+    _, by_year, total_by_year, page = table_of(
         world.people["supervisor"], hang="group", cot="year", so_lieu="tasks"
     )
     # A: t1, t2, c1 each year (t1's Quý I/2026 judgement is not counted again).
     assert by_year == {"A": [3, 3], "B": [3, 3]}
     assert total_by_year == [6, 6]
-    columns, by_period, total, _ = table_of(
+    assert page.table.notes == []  # every task judged in every yearly period
+    columns, by_period, total, page = table_of(
         world.people["supervisor"], hang="group", cot="period", so_lieu="tasks"
     )
     assert columns == ["Năm 2025", "Quý I/2026", "Năm 2026"]
     assert by_period == {"A": [3, 1, 3], "B": [3, 0, 3]}
     assert total == [6, 1, 6]
+    # Only t1 was judged in Quý I/2026: t2, t3, t4 are said to be left out, not lost.
+    assert page.table.notes == [
+        "3 lượt nhiệm vụ trong các kỳ đã chọn chưa được đánh giá (việc đánh giá hằng ngày "
+        "chưa chạy từ khi có chúng) nên chưa được tính trong bảng."
+    ]
 
 
 def test_filters_narrow_by_status_commune_unit_and_period(world):
