@@ -293,28 +293,30 @@ def _values(
             "indicator__unit_of_measure",
             "unit_report__period_id",
             "value",
+            row=F(rules.ROWS[config.rows].paths[Source.VALUES]),
         )
     )
     by_id = {p.pk: p for p in periods}
     if config.columns == "period":
         return [
-            rules.Value(
-                r["indicator_id"], _key(by_id[r["unit_report__period_id"]]), float(r["value"])
-            )
+            rules.Value(r["row"], _key(by_id[r["unit_report__period_id"]]), float(r["value"]))
             for r in rows
         ]
     models = indicator_models(
         {r["indicator_id"]: (r["indicator__name"], r["indicator__unit_of_measure"]) for r in rows}
     )
     points: dict[int, list[evaluation.Reported]] = defaultdict(list)
+    row_of = {}
     for r in rows:
         p = by_id[r["unit_report__period_id"]]
         points[r["indicator_id"]].append(evaluation.Reported(p.start, p.end, float(r["value"])))
+        row_of[r["indicator_id"]] = r["row"]
     out = []
     for indicator_id, reported in points.items():
         model = models[indicator_id][1]
         for year, value in evaluation.year_values(reported, model.aggregation).items():
-            out.append(rules.Value(indicator_id, year, value))
+            # Sums of stored values (4 decimals) keep 4 decimals, not a float's tail.
+            out.append(rules.Value(row_of[indicator_id], year, round(value, 4)))
     return out
 
 
