@@ -110,7 +110,7 @@ STATUSES: dict[Source, dict[str, str]] = {
     Source.INDICATORS: {str(lv): label for lv, label in LEVEL_LABELS.items()},
 }
 RECURRING = frozenset({TaskStatus.RECURRING_REPORTED, TaskStatus.RECURRING_MISSING})
-PERIOD_KEY = re.compile(r"(\d{4})(\d{2})(\d{2})-(\d{4})(\d{2})(\d{2})")
+PERIOD_KEY = re.compile(r"(\d{4})(\d{2})(\d{2})-(\d{4})(\d{2})(\d{2})", re.ASCII)
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 # The query string's names: the dashboard's style (?nam=2025&tinh_trang=overdue).
 PARAMS = {
@@ -179,7 +179,7 @@ def _ints(values: Sequence[str], what: str, errors: list[str]) -> tuple[int, ...
         v = v.strip()
         if not v:
             continue
-        if not v.isdigit() or len(v) > 9:
+        if not (v.isascii() and v.isdigit()) or len(v) > 9:
             errors.append(f"{what} “{v[:40]}” không phải là một mã số.")
         else:
             out.append(int(v))
@@ -211,7 +211,11 @@ def parse_config(params: Mapping[str, Sequence[str]]) -> tuple[PivotConfig, list
     year_text = one("year", "")
     year = None
     if year_text:
-        if year_text.isdigit() and FIRST_YEAR <= int(year_text) <= LAST_YEAR:
+        if (
+            year_text.isascii()
+            and year_text.isdigit()
+            and FIRST_YEAR <= int(year_text) <= LAST_YEAR
+        ):
             year = int(year_text)
         else:
             errors.append(f"Năm “{year_text[:40]}” không hợp lệ: chọn một năm có kỳ báo cáo.")

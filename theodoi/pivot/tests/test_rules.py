@@ -43,6 +43,8 @@ def test_missing_choices_take_the_defaults():
         ({"ky": "2025"}, "Kỳ báo cáo “2025” không hợp lệ"),
         ({"ky": "20251301-20251231"}, "Kỳ báo cáo “20251301-20251231” không hợp lệ"),
         ({"don_vi": "-5"}, "Đơn vị “-5” không phải là một mã số"),
+        ({"xa": "²"}, "Mã xã “²” không phải là một mã số"),
+        ({"nam": "２０２６"}, "Năm “２０２６” không hợp lệ"),
         ({"so_lieu": "completion", "cot": "status"}, "không chia theo tình trạng"),
         ({"so_lieu": "value", "hang": "indicator", "cot": "total"}, "không cộng được qua các kỳ"),
         (
