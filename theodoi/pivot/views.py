@@ -19,6 +19,7 @@ from theodoi.accounts import rules as access_rules
 from theodoi.pivot import exports, rules, selectors, services
 from theodoi.pivot.models import SavedView
 
+MAX_FIELDS = 2000  # every commune of a province and a few units, ticked one by one
 CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",
@@ -96,7 +97,10 @@ def pivot_csv(request):
 def saved_view_create(request):
     """Save the table the form shows (its query string, sent back whole) under a name."""
     scope = _scope(request)
-    params = parse_qs(request.POST.get("query", ""), max_num_fields=200)
+    try:
+        params = parse_qs(request.POST.get("query", ""), max_num_fields=MAX_FIELDS)
+    except ValueError:  # more choices than any form of ours sends
+        params = {rules.PARAMS["rows"]: ["(quá nhiều lựa chọn)"]}
     page = selectors.pivot_page(scope, params, timezone.localdate())
     name = request.POST.get("name", "")
     if page.errors:

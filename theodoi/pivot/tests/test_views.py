@@ -142,6 +142,8 @@ def test_a_saved_view_is_pinned_renamed_unpinned_and_deleted(client, world):
     assert save(client, "", "hang=unit").status_code == 400
     bad = save(client, "Sai", "hang=tinh")
     assert bad.status_code == 400 and "Không có cách xếp hàng" in bad.content.decode()
+    flood = save(client, "Quá dài", "&".join(["xa=1"] * 3000))
+    assert flood.status_code == 400 and "quá nhiều lựa chọn" in flood.content.decode()
     assert SavedView.objects.count() == 1
 
     rename = reverse("pivot:saved-view-rename", args=[view.pk])
