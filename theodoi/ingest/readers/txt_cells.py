@@ -244,6 +244,8 @@ class _Piece:
         self.penalty, self.units = penalty, units
         self.texts: dict[tuple[int, int], str] = {}
         self.heads: dict[tuple[int, int], str] = {}
+        # the year columns of a wide table judge the same spans alike
+        self.fits: dict[tuple[str, int, int], float] = {}
 
     def end(self, line: int) -> int:
         return self.starts[line + 1] if line + 1 < len(self.starts) else self.n
@@ -265,6 +267,13 @@ class _Piece:
 
     def fit(self, kind: str, p: int, q: int) -> float:
         """_fit of the span p..q, without building the span: the hot path of the cut."""
+        key = (kind, p, q)
+        found = self.fits.get(key)
+        if found is None:
+            found = self.fits[key] = self._fit(kind, p, q)
+        return found
+
+    def _fit(self, kind: str, p: int, q: int) -> float:
         words = q - p
         if not words or kind == "name" or kind == _TAIL:
             return _score(kind, words, 0.0, 0, "", "")
