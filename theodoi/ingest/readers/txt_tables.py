@@ -85,7 +85,16 @@ def _header_labels(text: str) -> list[str]:
 
 # Heads a header cell goes on from ("TÊN" / "NHIỆM VỤ", "ĐƠN VỊ" / "CHỦ TRÌ"): in an
 # upper-case header every word is a capital, so the capital does not open a cell there
-_HEADS_GOING_ON = {"ten", "don vi", "co quan", "bo phan", "noi dung", "thoi gian"}
+# its complement, known by its first word ("NHIỆM VỤ", "CHỈ TIÊU" …; "CHỦ TRÌ", "PHỐI
+# HỢP"): "NỘI DUNG" / "ĐƠN VỊ THỰC HIỆN" are two cells.
+_NAMED = {"nhiem", "chi", "cong", "hoat", "giai"}
+_HEADS_GOING_ON = {
+    "ten": _NAMED,
+    "noi dung": _NAMED,
+    "don vi": {"chu", "phoi"},
+    "co quan": {"chu", "phoi"},
+    "bo phan": {"chu", "phoi"},
+}
 
 
 def _goes_on(label: str, next_key: str) -> bool:
@@ -97,7 +106,8 @@ def _goes_on(label: str, next_key: str) -> bool:
         return True
     if label.endswith((",", " và", " VÀ")):
         return True
-    return label.isupper() and key in _HEADS_GOING_ON and not next_key.isdigit()
+    complements = _HEADS_GOING_ON.get(key)
+    return label.isupper() and complements is not None and next_key in complements
 
 
 def _column_kinds(labels: list[str]) -> list[str] | None:
@@ -145,7 +155,8 @@ class _RowSequence:
             return False
         letter = _LETTERS.find(code) if len(code) == 1 else -2
         if letter == self.letter + 1:
-            self.letter, self.after_group = letter, True
+            # Roman groups start again inside each lettered group ("A Năm 2025" / "I …")
+            self.letter, self.roman, self.after_group = letter, 0, True
             return True
         if roman_value(code) == self.roman + 1:
             self.roman, self.after_group = self.roman + 1, True
@@ -175,28 +186,41 @@ def read_broken_table(lines: list[Line]) -> tuple[Table, int] | None:
     if not lines or not opens_table(lines[0].text):
         return None
     numbering = _RowSequence()
-    end = next((i for i, line in enumerate(lines[:40]) if i and _starts_first_row(line.text)), None)
-    if end is None:
-        return None
-    header_lines = [ln.text for ln in lines[:end] if not _COLUMN_NUMBERS.match(ln.text)]
-    labels = _header_labels(" ".join(header_lines))
+    header_lines: list[str] = []
+    end = 0
+    while True:
+        end += _column_number_run(lines, end) or 1
+        if end >= min(len(lines), 40):
+            return None
+        if _starts_first_row(lines[end].text):
+            break
+        if not _column_number_run(lines, end):
+            header_lines.append(lines[end].text)
+    header_lines = [lines[0].text, *header_lines]
+    labels = _spanned(_header_labels(" ".join(header_lines)))
     kinds = _column_kinds(labels) if labels else None
     if not kinds or kinds[0] != "code":
         return None
     header_keys = [search_key(t) for t in header_lines]
+    header_set = set(header_keys)
     rows: list[tuple[str, int, list[Line]]] = []  # code, page, the row's lines after the code
     i = end
     while i < len(lines):
         line = lines[i]
         if _TABLE_END.match(line.text):
             break
-        if i > end and line.page != lines[i - 1].page:
+        if (i > end and line.page != lines[i - 1].page) or search_key(line.text) in header_set:
+            # at the top of a page, or where a table cut in several goes on
             i += _repeated_header(lines, i, header_keys)
             if i >= len(lines):
                 break
             line = lines[i]
         if _COLUMN_NUMBERS.match(line.text):
             i += 1
+            continue
+        skip = _column_number_run(lines, i)
+        if skip:
+            i += skip
             continue
         opened = _row_code(line.text, numbering)
         if opened:
@@ -219,6 +243,63 @@ def read_broken_table(lines: list[Line]) -> tuple[Table, int] | None:
     return table, i
 
 
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
+
+
+def _column_number_run(lines: list[Line], i: int) -> int:
+    """How many lines from i number the table's columns one a line ("1" / "2" / "3" …, or
+    "(1)" / "(2)" …): cells on lines of their own lose the row they shared."""
+    n = 0
+    while i + n < len(lines):
+        m = _COLUMN_NUMBER.match(lines[i + n].text)
+        if not m or int(m.group(1)) != n + 1:
+            break
+        n += 1
+    return n if n >= 3 else 0
+
+
+# Heads written over several columns in a header of two rows: "Cơ quan thực hiện" over
+# "Chủ trì | Phối hợp", "Lộ trình thực hiện" over "2025 | 2030 …". Lost its layout, the
+# header reads the first row, then the second: the columns under the head come last.
+_SPANNING_HEADS = ("co quan thuc hien", "don vi thuc hien", "phan cong", "to chuc thuc hien")
+
+
+def _spanned(labels: list[str]) -> list[str]:
+    """The header's labels in the order of its columns, a head written over several
+    columns replaced by the labels under it."""
+    keys = [search_key(label) for label in labels]
+    under = 0
+    while under < len(keys) and _is_under_a_head(keys[len(keys) - 1 - under]):
+        under += 1
+    if under < 2:
+        return labels
+    tail, tail_keys = labels[len(labels) - under :], keys[len(keys) - under :]
+    rest = keys[: len(keys) - under]
+    if all(_YEAR_LABEL.match(k) for k in tail_keys):
+        # the head over the years is the one label before them naming no column of its own
+        heads = [i for i, k in enumerate(rest) if i and _is_year_head(k)]
+    else:
+        heads = [i for i, k in enumerate(rest) if k.startswith(_SPANNING_HEADS)]
+    if len(heads) != 1:
+        return labels
+    head = heads[0]
+    return [*labels[:head], *tail, *labels[head + 1 : len(labels) - under]]
+
+
+_YEAR_LABEL = re.compile(r"^(?:nam |den nam |den het nam )?20[2-9]\d$")
+
+
+def _is_under_a_head(key: str) -> bool:
+    return bool(_YEAR_LABEL.match(key)) or key in ("chu tri", "phoi hop")
+
+
+def _is_year_head(key: str) -> bool:
+    # "Chỉ tiêu" alone names the indicator column, "Mục tiêu" alone the value column
+    return key.startswith(("lo trinh", "ke hoach", "giai doan", "cac nam")) or (
+        key.startswith(("muc tieu ", "chi tieu ")) and "nam" in key.split()
+    )
+
+
 def _starts_first_row(text: str) -> bool:
     m = _CODE.match(text)
     return m is not None and m.group(1) in {"1", "I", "A"} and not _COLUMN_NUMBERS.match(text)
@@ -232,7 +313,14 @@ def _repeated_header(lines: list[Line], i: int, header_keys: list[str]) -> int:
     """How many lines from i repeat the table's header at the top of a page."""
     ahead = [search_key(ln.text) for ln in lines[i : i + len(header_keys)]]
     same = sum(1 for a, b in zip(ahead, header_keys, strict=False) if a == b)
-    return len(header_keys) if same >= max(2, 0.6 * len(header_keys)) else 0
+    if same >= max(2, 0.6 * len(header_keys)):
+        return len(header_keys)
+    # repeated without its "STT" cell, or a cell a line: the header's lines, in a run
+    known = set(header_keys)
+    run = 0
+    while i + run < len(lines) and search_key(lines[i + run].text) in known:
+        run += 1
+    return run if run >= max(2, 0.6 * len(header_keys) - 1) else 0
 
 
 def _cut_row(code: str, row_lines: list[Line], kinds: list[str]) -> list[str]:
