@@ -72,8 +72,12 @@ _EMPTY = {
 }
 # Only names run long; the cap keeps the cut's work near linear in the row's length.
 _MAX_WORDS = {"name": 10_000, "value": 12, "unit": 4, "deadline": 14}
-_MAX_OTHER_WORDS = 30
+_MAX_OTHER_WORDS = 20
 _BEAM = 4.0
+# The best a cell of each kind can score in _score (a value, a date or a unit's name that
+# fits; an empty cell scores at most 0)
+_BEST_FIT = {"value": 3.0, "deadline": 3.0, "lead": 3.0, "coordinating": 3.0, "unit": 2.0}
+_BEST_FIT |= {"output": 1.0, "name": 0.2}
 # The rest of the name cell, drawn after the row's other cells (a long name whose last
 # lines the PDF wrote last): a column of its own in the cut, glued back to the name.
 _TAIL = "tail"
@@ -218,6 +222,33 @@ def _score(kind: str, words: int, penalty: float, new_units: int, head: str, tex
     return score
 
 
+@dataclass
+class _Carried:
+    """A cell carried on from the page before, and what judging its rest needs of it."""
+
+    kind: str
+    earlier: _Span
+    fit: float
+    cost: float
+    empty: float
+    opens_unit: bool
+    opens_output: bool
+
+    @classmethod
+    def of(cls, kind: str, earlier: _Span) -> _Carried:
+        kind = "name" if kind == _TAIL else kind
+        closed = bool(earlier.words) and earlier.last_line.endswith(_CELL_SENTENCE_END)
+        return cls(
+            kind,
+            earlier,
+            _fit(kind, earlier),
+            0.3 + (1.0 if closed else 0.0),
+            _EMPTY.get(kind, 0.0),
+            opens_with(earlier.head, UNIT_OPENERS),
+            opens_with(earlier.head, _OUTPUT_OPENERS),
+        )
+
+
 class _Piece:
     """One page's part of a row as words and lines, with running sums, so that a cell
     of any span is judged without going over its lines again: only its text is built,
@@ -233,6 +264,11 @@ class _Piece:
             self.words += split
             self.line_of += [number] * len(split)
         self.n = len(self.words)
+        # words holding a number that is no year, counted up to each word
+        self.numbers = [0]
+        for word in self.words:
+            counted = any(ch.isdigit() for ch in word) and not _YEAR_WORD.match(word)
+            self.numbers.append(self.numbers[-1] + counted)
         self.line_starts = set(self.starts)
         # running sums over lines of the penalty and of new-unit openings
         penalty, units = [0.0], [0]
@@ -244,8 +280,8 @@ class _Piece:
         self.penalty, self.units = penalty, units
         self.texts: dict[tuple[int, int], str] = {}
         self.heads: dict[tuple[int, int], str] = {}
-        # the year columns of a wide table judge the same spans alike
-        self.fits: dict[tuple[str, int, int], float] = {}
+        self.values: dict[tuple[int, int], float] = {}
+        self.openings: dict[tuple[int, int, int], bool] = {}
 
     def end(self, line: int) -> int:
         return self.starts[line + 1] if line + 1 < len(self.starts) else self.n
@@ -266,53 +302,105 @@ class _Piece:
         return found
 
     def fit(self, kind: str, p: int, q: int) -> float:
-        """_fit of the span p..q, without building the span: the hot path of the cut."""
-        key = (kind, p, q)
-        found = self.fits.get(key)
+        """_fit of the span p..q, without building the span: the hot path of the cut,
+        so _score is written out here over the piece's running sums."""
+        words = q - p
+        if not words:
+            return _EMPTY.get(kind, 0.0)
+        if kind == "name":
+            return 0.2
+        if kind == _TAIL:
+            return -0.3
+        first, last = self.line_of[p] + 1, self.line_of[q - 1] + 1
+        score = self.penalty[first] - self.penalty[last]
+        if words > 10:
+            score -= 0.08 * (words - 10)
+        if kind == "value":
+            # the year columns of a wide table judge the same spans alike
+            key = (p, q)
+            found = self.values.get(key)
+            if found is None:
+                found = self.values[key] = _value_fit(self.text(p, q))
+            return score + found
+        if kind == "deadline":
+            return score + _deadline_fit(self.text(p, q))
+        if kind == "unit":
+            fits = words <= 3 and not any(c.isdigit() or c in "≥≤<>" for c in self.text(p, q))
+            return score + (2.0 if fits else -3.0)
+        if kind in ("lead", "coordinating"):
+            if self.opens(UNIT_OPENERS, p, q):
+                score += 3.0 if words > 2 else 1.0
+                if kind == "lead":
+                    score -= 0.5 * (self.units[last] - self.units[first])
+                return score
+            return score - 2.5
+        if kind == "output":
+            if self.opens(_OUTPUT_OPENERS, p, q):
+                return score + 1.0
+            return score + (-1.0 if self.opens(UNIT_OPENERS, p, q) else 0.0)
+        return score
+
+    def best_fit(self, kind: str, p: int) -> float:
+        """The most `fit` gives a cell of this kind opening at word p (an empty cell
+        included): a cut already reaching an end with more needs no judging of it."""
+        if p >= self.n:
+            return _EMPTY.get(kind, 0.0)
+        best = _BEST_FIT.get(kind, 0.0)
+        if kind in ("lead", "coordinating"):
+            # a longer head opens with more heads than a shorter one
+            if not self.opens(UNIT_OPENERS, p, self.n):
+                best = -2.5
+        elif kind == "output":
+            if not self.opens(_OUTPUT_OPENERS, p, self.n):
+                best = 0.0
+        elif kind == "value":
+            first = self.words[p].lower()
+            if first[:1].isalpha() and first not in _VALUE_LEADS:
+                best = 0.3  # a value without a number at best
+        return max(best, _EMPTY.get(kind, 0.0))
+
+    def opens(self, openers: frozenset[tuple[str, ...]], p: int, q: int) -> bool:
+        """opens_with of the span's first words, once per start and head."""
+        key = (id(openers), p, min(q, p + 4))
+        found = self.openings.get(key)
         if found is None:
-            found = self.fits[key] = self._fit(kind, p, q)
+            found = self.openings[key] = opens_with(self.head(p, q), openers)
         return found
 
-    def _fit(self, kind: str, p: int, q: int) -> float:
-        words = q - p
-        if not words or kind == "name" or kind == _TAIL:
-            return _score(kind, words, 0.0, 0, "", "")
-        first, last = self.line_of[p] + 1, self.line_of[q - 1] + 1
-        short = kind in ("value", "deadline") or (kind == "unit" and words <= 3)
-        return _score(
-            kind,
-            words,
-            self.penalty[last] - self.penalty[first],
-            self.units[last] - self.units[first],
-            self.head(p, q),
-            self.text(p, q) if short else "",
-        )
-
-    def gain_after(self, kind: str, earlier: _Span, p: int, q: int) -> float:
-        """What the span p..q adds as the rest of the `earlier` cell (a row cut by a page
+    def gain_after(self, carried: _Carried, p: int, q: int) -> float:
+        """What the span p..q adds as the rest of the `carried` cell (a row cut by a page
         break): each cell carried on must earn its place; a finished sentence rarely goes
-        on."""
+        on. _score of the whole cell is written out here, as in `fit`."""
         words = q - p
         if not words:
             return 0.0
-        closed = bool(earlier.words) and earlier.last_line.endswith(_CELL_SENTENCE_END)
-        cost = 0.3 + (1.0 if closed else 0.0)
-        if kind == _TAIL:
-            kind = "name"
+        kind, earlier = carried.kind, carried.earlier
         if not earlier.words:
-            return self.fit(kind, p, q) - _EMPTY.get(kind, 0.0) - cost
+            return self.fit(kind, p, q) - carried.empty - carried.cost
         if kind == "name":
-            return -cost
+            return -carried.cost
         first, last = self.line_of[p] + 1, self.line_of[q - 1] + 1
-        head = self.head(p, q)
         penalty = earlier.line_penalty + self.penalty[last] - self.penalty[first]
-        penalty += _line_penalty(earlier.last_line, head)
-        units = earlier.new_units + self.units[last] - self.units[first]
-        units += opens_with(head, NEW_UNIT_OPENERS)
-        short = kind in ("value", "deadline", "unit")
-        text = f"{earlier.text} {self.text(p, q)}" if short else ""
-        whole = _score(kind, earlier.words + words, penalty, units, earlier.head, text)
-        return whole - _fit(kind, earlier) - cost
+        penalty += _line_penalty(earlier.last_line, self.words[p])
+        total = earlier.words + words
+        if kind in ("value", "deadline", "unit"):
+            units = earlier.new_units + self.units[last] - self.units[first]
+            text = f"{earlier.text} {self.text(p, q)}"
+            whole = _score(kind, total, penalty, units, earlier.head, text)
+            return whole - carried.fit - carried.cost
+        whole = -penalty - (0.08 * (total - 10) if total > 10 else 0.0)
+        if kind in ("lead", "coordinating"):
+            if carried.opens_unit:
+                whole += 3.0 if total > 2 else 1.0
+                if kind == "lead":
+                    units = earlier.new_units + self.units[last] - self.units[first]
+                    units += self.opens(NEW_UNIT_OPENERS, p, q)
+                    whole -= 0.5 * units
+            else:
+                whole -= 2.5
+        elif kind == "output":
+            whole += 1.0 if carried.opens_output else (-1.0 if carried.opens_unit else 0.0)
+        return whole - carried.fit - carried.cost
 
     def head(self, p: int, q: int) -> str:
         key = (p, min(q, p + 4))
@@ -320,6 +408,21 @@ class _Piece:
         if found is None:
             found = self.heads[key] = " ".join(self.words[key[0] : key[1]])
         return found
+
+
+def _best_gain(kind: str, earlier: _Span | None) -> float:
+    """The most a cell of this kind can add to a cut (the ceiling of fit and gain_after):
+    a cut reaching an end with more already needs no judging of the cell."""
+    if kind == _TAIL:
+        kind = "name" if earlier is not None else _TAIL
+    best = _BEST_FIT.get(kind, 0.0)
+    if earlier is None:
+        return max(best, _EMPTY.get(kind, 0.0))
+    if not earlier.words:
+        return max(0.0, best - _EMPTY.get(kind, 0.0) - 0.3)
+    if kind == "name":
+        return 0.0
+    return max(0.0, best - _fit(kind, earlier) - 0.3)
 
 
 def _opening_cost(words: list[str], line_starts: set[int], k: int, kind: str, first: bool) -> float:
@@ -356,6 +459,8 @@ def cut_piece(
     near linear in the row's words.
     """
     piece = _Piece(lines)
+    numbers = piece.numbers
+    line_of = [*piece.line_of, -1]  # the end of the row is on no line
     words, line_starts, n = piece.words, piece.line_starts, piece.n
     name = kinds.index("name")  # read_columns finds no table without one
     cut_kinds = [*kinds, _TAIL]
@@ -370,7 +475,6 @@ def cut_piece(
     best = [[minus] * len(cuts) for _ in range(len(cut_kinds) + 1)]
     back = [[0] * len(cuts) for _ in range(len(cut_kinds) + 1)]
     best[0][0] = 0.0
-    line_of = [*piece.line_of, -1]  # the end of the row is on no line
     # One value written once over the year columns (a cell merged across them): the
     # first year column takes it and the others stay empty at no cost.
     years = _year_columns(kinds) if before is None else None
@@ -378,11 +482,15 @@ def cut_piece(
     for c, kind in enumerate(cut_kinds):
         limit = _MAX_WORDS.get(kind, _MAX_OTHER_WORDS)
         earlier = _Span.of(before[columns[c]]) if before is not None else None
+        carried = _Carried.of(kind, earlier) if earlier is not None else None
         here, there, back_there = best[c], best[c + 1], back[c + 1]
         # a start whose score trails the best start of this column by this much does not
         # lead to the best cut (each later cell gains a few points at most), and skipping
         # it keeps long rows fast
         floor = max(here) - _BEAM
+        best_fit = _best_gain(kind, earlier)
+        # the first year column also stands for all of them (a value merged across)
+        spread = years[1] if years and c == years[0] else 0
         for i, p in enumerate(cuts):
             base = here[i]
             if base < floor:
@@ -392,26 +500,32 @@ def cut_piece(
                 opening = _opening_cost(words, line_starts, p, kind, before is None)
                 if opening == float("inf"):
                     continue
+            # the most a cell of this kind can score: an end already reached with more
+            # needs no judging (the hot path of the cut)
+            ceiling = base + (best_fit if earlier else piece.best_fit(kind, p))
             for j in _ends(kind, piece, cuts, line_cuts, i):
                 q = cuts[j]
                 if q - p > limit:
                     break
-                if earlier is None:
+                if kind == "value" and numbers[q] - numbers[p] > 2:
+                    break  # three numbers are two values at least ("80 - 90%" is one)
+                if ceiling <= there[j] and (not spread or ceiling <= best[spread][j]):
+                    continue
+                if carried is None:
                     score = base + piece.fit(kind, p, q)
                 else:
-                    score = base + piece.gain_after(kind, earlier, p, q)
+                    score = base + piece.gain_after(carried, p, q)
                 if q > p:
                     score -= opening
                     if line_of[q] != line_of[p] and q not in line_starts and q < n:
-                        score -= 1.0  # a cell of several lines ends inside a line
+                        score -= 1.0  # a short cell of several lines ends inside a line
                 if score > there[j]:
                     there[j], back_there[j] = score, i
-                    merged.pop((c + 1, j), None)
-                if years and c == years[0] and q > p and _every_year(piece.text(p, q)):
-                    after = years[1]
-                    if score > best[after][j]:
-                        best[after][j], back[after][j] = score, i
-                        merged[after, j] = c
+                    if merged:
+                        merged.pop((c + 1, j), None)
+                if spread and q > p and score > best[spread][j] and _every_year(piece.text(p, q)):
+                    best[spread][j], back[spread][j] = score, i
+                    merged[spread, j] = c
     cells: list[list[str]] = [[] for _ in cut_kinds]
     c, j = len(cut_kinds), len(cuts) - 1
     while c > 0:
@@ -443,9 +557,9 @@ def _ends(kind: str, piece: _Piece, cuts: list[int], line_cuts: list[int], i: in
     """Where a cell of this kind opening at cuts[i] may end (indexes into cuts)."""
     if kind == _TAIL:
         return (i, len(cuts) - 1)  # the last cell: empty, or to the row's end
-    if kind != "name":
-        return range(i, len(cuts))
-    # a name ends on its first line, or where a line ends
+    if kind in ("value", "deadline", "unit"):
+        return range(i, len(cuts))  # short cells side by side: "đạt 2-" / "3% đạt" / "trên"
+    # a longer cell ends on its first line, or where a line ends
     p = cuts[i]
     line_end = piece.end(piece.line_of[p]) if p < piece.n else piece.n
     on_line = i
