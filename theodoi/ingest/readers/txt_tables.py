@@ -45,7 +45,7 @@ _LABEL_OPENERS = [
     ]
 ]  # fmt: skip
 _YEAR_WORD = re.compile(r"^20[2-9]\d$")
-_HEADER_START = re.compile(r"^(?:stt|tt|so tt|so thu tu)\b")
+_HEADER_START = re.compile(r"^(?:stt|tt|so tt|so thu(?: tu)?)\b")  # "Số thứ" / "tự" wrapped
 _COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?(?:\s+\(?\d{1,2}\)?){2,}$")  # "1 2 3 4 5 6"
 
 
@@ -185,6 +185,45 @@ def read_broken_table(lines: list[Line]) -> tuple[Table, int] | None:
     lines[0] does not open a table header this module can read."""
     if not lines or not opens_table(lines[0].text):
         return None
+    apart, origin = _level_lines_apart(lines)
+    found = _read_table(apart)
+    if found is None:
+        return None
+    table, used = found
+    # lines split apart count as the one line they were
+    return table, origin[used] if used < len(origin) else len(lines)
+
+
+# Rows one line high set level with the next: the columns' numbers before the first row
+# ("(1) (2) (3) (4) (5) I Đến hết năm 2025 1 Số sản phẩm …"), a year group's heading
+# before its first row ("II Đến hết năm 2030 3 Số doanh nghiệp …").
+_NUMBERS_BEFORE = re.compile(r"^(\(?1\)?(?:\s+\(?\d{1,2}\)?){2,})\s+(\S.*)$")
+_YEAR_GROUP_BEFORE = re.compile(
+    r"^([A-ZĐ]|[IVX]{1,4})\.?\s+((?:Năm|Đến năm|Đến hết năm|Giai đoạn|Mục tiêu)[^\d]{0,30}"
+    r"20[2-9]\d(?:\s*-\s*20[2-9]\d)?)\s+(\d{1,2}\.?\s+\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _level_lines_apart(lines: list[Line]) -> tuple[list[Line], list[int]]:
+    """The lines with what one line holds of two rows split apart, and for each the
+    index of the line it came from."""
+    out: list[Line] = []
+    origin: list[int] = []
+    for k, line in enumerate(lines):
+        parts = [line.text]
+        m = _NUMBERS_BEFORE.match(line.text)
+        if m and _COLUMN_NUMBERS.match(m.group(1)):
+            parts = [m.group(1), m.group(2)]
+        m = _YEAR_GROUP_BEFORE.match(parts[-1])
+        if m:
+            parts[-1:] = [f"{m.group(1)} {m.group(2)}", m.group(3)]
+        out += [Line(part, line.page) for part in parts]
+        origin += [k] * len(parts)
+    return out, origin
+
+
+def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
     numbering = _RowSequence()
     header_lines: list[str] = []
     end = 0
@@ -192,6 +231,8 @@ def read_broken_table(lines: list[Line]) -> tuple[Table, int] | None:
         end += _column_number_run(lines, end) or 1
         if end >= min(len(lines), 40):
             return None
+        if _TABLE_END.match(lines[end].text) or opens_table(lines[end].text):
+            return None  # the next table, or the next appendix: no row was found
         if _starts_first_row(lines[end].text):
             break
         if not _column_number_run(lines, end):
