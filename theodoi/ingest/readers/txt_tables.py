@@ -40,7 +40,7 @@ _LABEL_OPENERS = [
         "stt", "tt", "so tt", "so thu tu", "nhiem vu", "chi tieu", "noi dung", "ten",
         "cong viec", "hoat dong", "giai phap", "danh muc", "don vi", "dvt", "co quan",
         "bo phan", "chu tri", "phoi hop", "san pham", "ket qua", "muc tieu", "gia tri",
-        "thoi gian", "thoi han", "tien do", "lo trinh", "ghi chu", "nam", "den nam",
+        "thoi gian", "thoi han", "tien do", "lo trinh", "ghi chu", "nam", "den nam", "moc",
         "giai doan",
     ]
 ]  # fmt: skip
@@ -331,7 +331,9 @@ _YEAR_LABEL = re.compile(r"^(?:nam |den nam |den het nam )?20[2-9]\d$")
 
 
 def _is_under_a_head(key: str) -> bool:
-    return bool(_YEAR_LABEL.match(key)) or key in ("chu tri", "phoi hop")
+    # "PHỐI HỢP GIAN": the end of a head wrapped in the first row ("MỐC THỜI" / "GIAN")
+    # is level with the second row
+    return bool(_YEAR_LABEL.match(key)) or key.startswith(("chu tri", "phoi hop"))
 
 
 def _is_year_head(key: str) -> bool:
