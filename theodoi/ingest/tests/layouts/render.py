@@ -6,9 +6,10 @@
   repeat, borderless layout tables for the header and the signature, landscape sections.
 - .pdf: the .docx converted by LibreOffice, many files in one `soffice` call.
 - text that lost its layout, every table cell on lines of its own, as PDF-to-text tools
-  and a copy-paste from a PDF give it: from the .pdf with PDFium (`pdf_text`, lines
-  wrapped at the page's and the cells' width, a form feed between pages), or written
-  straight from the plan (`to_cell_lines`, a cell's paragraph a line, no LibreOffice).
+  and a copy-paste from a PDF give it: from the .pdf with PDFium (the bench's
+  `pdf_plain_text`: lines wrapped at the page's and the cells' width, a form feed between
+  pages), or written straight from the plan (`to_cell_lines`, a cell's paragraph a line,
+  no LibreOffice).
 """
 
 from __future__ import annotations
@@ -74,25 +75,6 @@ def to_cell_lines(variant: Variant) -> str:
                     if not cell.below:
                         lines += [t.strip() for t in cell.text.split("\n") if t.strip()]
     return "\n".join(lines) + "\n"
-
-
-def pdf_text(pdf: Path) -> str:
-    """The PDF's plain text as PDFium gives it (`get_text_range`), a form feed between
-    pages: what a PDF-to-text tool or a copy-paste from a PDF viewer gives."""
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(str(pdf))
-    try:
-        pages = []
-        for i in range(len(document)):
-            page = document[i]
-            textpage = page.get_textpage()
-            pages.append(textpage.get_text_range())
-            textpage.close()
-            page.close()
-    finally:
-        document.close()
-    return "\f".join(pages)
 
 
 # ---------------------------------------------------------------------------- .docx

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from theodoi.ingest import ExtractionError, extract_plan
+from theodoi.ingest.bench import pdf_plain_text
 from theodoi.ingest.tests.conftest import score_module
 from theodoi.ingest.tests.layouts.model import Variant
 from theodoi.ingest.tests.layouts.plan import generate
-from theodoi.ingest.tests.layouts.render import pdf_text, to_cell_lines, to_docx, to_pdf, to_txt
+from theodoi.ingest.tests.layouts.render import to_cell_lines, to_docx, to_pdf, to_txt
 
 # Text that lost its layout: from the .pdf by PDFium, or every cell a line written straight
 # from the plan; both are read as .txt
@@ -65,7 +66,7 @@ def write(
         to_pdf([directory / f"{v.name}.docx" for v in variants], directory)
     if PDF_TEXT in formats:
         for v in variants:
-            text = pdf_text(directory / f"{v.name}.pdf")
+            text = pdf_plain_text(directory / f"{v.name}.pdf")
             (directory / f"{v.name}.{PDF_TEXT}").write_text(text, encoding="utf-8")
     return paths
 
