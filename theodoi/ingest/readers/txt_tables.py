@@ -200,8 +200,7 @@ def read_broken_table(lines: list[Line]) -> tuple[Table, int] | None:
 _NUMBERS_BEFORE = re.compile(r"^(\(?1\)?(?:\s+\(?\d{1,2}\)?){2,})\s+(\S.*)$")
 _YEAR_GROUP_BEFORE = re.compile(
     r"^([A-ZĐ]|[IVX]{1,4})\.?\s+((?:Năm|Đến năm|Đến hết năm|Giai đoạn|Mục tiêu)[^\d]{0,30}"
-    r"20[2-9]\d(?:\s*-\s*20[2-9]\d)?)\s+(\d{1,2}\.?\s+\S.*)$",
-    re.IGNORECASE,
+    r"20[2-9]\d(?:\s*-\s*20[2-9]\d)?|[^\d]{3,80}?)\s+(\d{1,3}\.?\s+[A-ZĐÀ-Ỹ].*)$"
 )
 
 
@@ -308,6 +307,7 @@ _SPANNING_HEADS = ("co quan thuc hien", "don vi thuc hien", "phan cong", "to chu
 def _spanned(labels: list[str]) -> list[str]:
     """The header's labels in the order of its columns, a head written over several
     columns replaced by the labels under it."""
+    labels = _wrapped_end_back(labels)
     keys = [search_key(label) for label in labels]
     under = 0
     while under < len(keys) and _is_under_a_head(keys[len(keys) - 1 - under]):
@@ -325,6 +325,25 @@ def _spanned(labels: list[str]) -> list[str]:
         return labels
     head = heads[0]
     return [*labels[:head], *tail, *labels[head + 1 : len(labels) - under]]
+
+
+_YEAR_THEN_WORDS = re.compile(r"^((?:Năm\s+)?20[2-9]\d)\s+([a-zđà-ỹ].*)$")
+
+
+def _wrapped_end_back(labels: list[str]) -> list[str]:
+    """ "Đơn vị thực" … "2045 hiện": the end of a head wrapped in the header's first row is
+    level with the second row's last year; it goes back to the head before the years."""
+    m = _YEAR_THEN_WORDS.match(labels[-1]) if labels else None
+    if not m:
+        return labels
+    first_year = len(labels) - 1
+    while first_year > 0 and _YEAR_LABEL.match(search_key(labels[first_year - 1])):
+        first_year -= 1
+    if first_year < 2:
+        return labels
+    out = [*labels[:-1], m.group(1)]
+    out[first_year - 1] += " " + m.group(2)
+    return out
 
 
 _YEAR_LABEL = re.compile(r"^(?:nam |den nam |den het nam )?20[2-9]\d$")
@@ -356,21 +375,27 @@ def _repeated_header(lines: list[Line], i: int, header_keys: list[str]) -> int:
     """How many lines from i repeat the table's header at the top of a page."""
     ahead = [search_key(ln.text) for ln in lines[i : i + len(header_keys)]]
     same = sum(1 for a, b in zip(ahead, header_keys, strict=False) if a == b)
-    if same >= max(2, 0.6 * len(header_keys)):
+    if same >= max(min(2, len(header_keys)), 0.6 * len(header_keys)):
         return len(header_keys)
     # repeated without its "STT" cell, or a cell a line: the header's lines, in a run
     known = set(header_keys)
     run = 0
     while i + run < len(lines) and search_key(lines[i + run].text) in known:
         run += 1
-    return run if run >= max(2, 0.6 * len(header_keys) - 1) else 0
+    return run if run >= max(min(2, len(header_keys)), 0.6 * len(header_keys) - 1) else 0
+
+
+def _is_upper_title(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(text.split()) >= 2 and len(letters) >= 6 and all(ch.isupper() for ch in letters)
 
 
 def _cut_row(code: str, row_lines: list[Line], kinds: list[str]) -> list[str]:
     body_kinds = kinds[1:]
-    if not code[0].isdigit():
-        # group rows (I, II, A, B …) carry only a title
-        title = join_cell_lines([ln.text for ln in row_lines])
+    title = join_cell_lines([ln.text for ln in row_lines])
+    if not code[0].isdigit() or _is_upper_title(title):
+        # group rows (I, II, A, B …, or "1. BẢO ĐẢM AN TOÀN …" in capitals) carry only a
+        # title
         return [title if k == "name" else "" for k in body_kinds]
     pieces: list[list[str]] = []
     for n, line in enumerate(row_lines):
