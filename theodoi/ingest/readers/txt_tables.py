@@ -118,7 +118,8 @@ def _column_kinds(labels: list[str]) -> list[str] | None:
     for i in cols.years:
         kinds[i] = "value"
     for role, i in cols.roles.items():
-        kinds[i] = {"result": "value"}.get(role, role)
+        # "Kết quả" beside the years' columns is what the row delivers, not a target
+        kinds[i] = {"result": "output" if cols.years else "value"}.get(role, role)
     return kinds
 
 
@@ -164,10 +165,18 @@ class _RowSequence:
         return False
 
 
-def _row_code(text: str, numbering: _RowSequence) -> tuple[str, str] | None:
-    """(code, rest of the line) when the line opens the next row."""
+# A cell holding one value ("6", "≥ 8", "75%", "-"): after a number alone on its line, it
+# makes that number a value too (targets a line each, "6" / "7" / "≥ 8"), not a row's code
+_VALUE_LINE = re.compile(r"^(?:[≥≤<>]=?\s*|(?:trên|tối thiểu|đạt)\s+)?\d[\d.,]*\s*%?$|^[-–]$", re.I)
+
+
+def _row_code(text: str, numbering: _RowSequence, after: str = "") -> tuple[str, str] | None:
+    """(code, rest of the line) when the line opens the next row; `after` is the line
+    after it."""
     m = _CODE.match(text)
-    if m and numbering.accept(m.group(1)):
+    if not m or (m.end() == len(text) and text.isdigit() and _VALUE_LINE.match(after)):
+        return None
+    if numbering.accept(m.group(1)):
         return m.group(1), text[m.end() :]
     return None
 
@@ -262,7 +271,8 @@ def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
         if skip:
             i += skip
             continue
-        opened = _row_code(line.text, numbering)
+        after = lines[i + 1].text if i + 1 < len(lines) else ""
+        opened = _row_code(line.text, numbering, after)
         if opened:
             code, rest = opened
             rows.append((code, line.page, [Line(rest, line.page)] if rest.strip() else []))
