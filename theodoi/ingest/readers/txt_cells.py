@@ -52,11 +52,12 @@ _VALUE_LEADS = frozenset(
 )
 _VALUE_END = re.compile(r"[\d%]$")
 _VALUE_TOKEN = re.compile(r"^(?:[≥≤<>~$\\]|\d|[-–]$|x$)")
-# A word a cell does not end on: "Văn phòng HĐND &" / "UBND", "Tháng" / "12/2026", "Ban
-# Chỉ huy" / "Quân sự xã".
+# A word a cell does not end on: "Văn phòng HĐND &" / "UBND", "Tháng" / "12/2026", and
+# the heads of units' names wrapped ("Ban Chỉ huy" / "Quân sự xã", "Ủy ban" / "MTTQ",
+# "Trung tâm" / "Phục vụ …").
 _JOINING = re.compile(
     r"(?:[,&/(-]|\b(?:và|của|thuộc|các|về|cho|trong|tại|với|đến|theo|tháng|quý|năm|từ|trước"
-    r"|hết|ngày|huy))$",
+    r"|hết|ngày|huy|quân|ban|tâm))$",
     re.IGNORECASE,
 )
 _CELL_SENTENCE_END = (".", ";", "!", "?")
