@@ -20,6 +20,7 @@ from theodoi.ingest.deadlines import parse_deadline
 from theodoi.ingest.joins import join_continued
 from theodoi.ingest.targets import holds_every_year, parse_target
 from theodoi.ingest.units import NEW_UNIT_OPENERS, UNIT_OPENERS, opens_with, word_heads
+from theodoi.lib.vntext import search_key
 
 __all__ = ["cut_piece", "join_cell_lines"]
 
@@ -124,6 +125,27 @@ def _value_fit(text: str) -> float:
     return 3.0 - 0.3 * max(0, words - 4) - 0.5 * capitals
 
 
+# What indicators are counted in, as search keys: a unit-of-measure cell holds one of these
+# ("%", "doanh nghiệp", "Hạng"), never the end of the indicator's name ("trường điện tử")
+_MEASURE_WORDS = """
+    người; lượt người; hộ; hộ gia đình; doanh nghiệp; sản phẩm; nhiệm vụ; đề tài; sáng kiến;
+    giải pháp; mô hình; hồ sơ; cơ sở; thôn; điểm; hạng; bậc; tỷ đồng; triệu đồng; đồng;
+    lượt; lần; km; ha; tài khoản; nền tảng; lớp; học viên; máy; mbps; gbps; chỉ số; tỷ lệ;
+    cuộc; hội nghị; sự kiện; camera; dự án; công trình; điểm truy cập; thiết bị; ứng dụng
+"""
+_MEASURES = frozenset(search_key(m) for m in _MEASURE_WORDS.split(";"))
+
+
+@lru_cache(maxsize=16384)
+def _unit_fit(text: str) -> float:
+    """A unit-of-measure cell: "%", a counted thing; a short capitalised word may be one."""
+    if any(c.isdigit() or c in "≥≤<>" for c in text):
+        return -3.0
+    if text[:1] in "%‰" or search_key(text) in _MEASURES:
+        return 2.0
+    return 0.5 if text[:1].isupper() and len(text.split()) <= 2 else -1.0
+
+
 # How targets without a number open ("Đạt chỉ tiêu tỉnh giao", "Thực hiện thường xuyên",
 # "Hàng năm bình quân có …", "Tiên tiến, hiện đại"), as comparison keys
 _QUALITATIVE_OPENERS = word_heads(
@@ -206,8 +228,7 @@ def _score(kind: str, words: int, penalty: float, new_units: int, head: str, tex
     if kind == "deadline":
         return score + _deadline_fit(text)
     if kind == "unit":
-        fits = words <= 3 and not any(c.isdigit() or c in "≥≤<>" for c in text)
-        return score + (2.0 if fits else -3.0)
+        return score + (_unit_fit(text) if words <= 3 else -3.0)
     if kind in ("lead", "coordinating"):
         if opens_with(head, UNIT_OPENERS):
             # "Văn phòng" alone is the start of a name, not a name; a plan names one lead
@@ -327,8 +348,7 @@ class _Piece:
         if kind == "deadline":
             return score + _deadline_fit(self.text(p, q))
         if kind == "unit":
-            fits = words <= 3 and not any(c.isdigit() or c in "≥≤<>" for c in self.text(p, q))
-            return score + (2.0 if fits else -3.0)
+            return score + (_unit_fit(self.text(p, q)) if words <= 3 else -3.0)
         if kind in ("lead", "coordinating"):
             if self.opens(UNIT_OPENERS, p, q):
                 score += 3.0 if words > 2 else 1.0
