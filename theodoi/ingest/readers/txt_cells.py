@@ -77,6 +77,8 @@ _EMPTY = {
 _MAX_WORDS = {"name": 10_000, "value": 12, "unit": 4, "deadline": 14}
 _MAX_OTHER_WORDS = 20
 _BEAM = 4.0
+# Kinds whose fit past the first words depends only on the running sums
+_LONG = frozenset(("lead", "coordinating", "output", "other"))
 # The best a cell of each kind can score in _score (a value, a date or a unit's name that
 # fits; an empty cell scores at most 0)
 _BEST_FIT = {"value": 3.0, "deadline": 3.0, "lead": 3.0, "coordinating": 3.0, "unit": 2.0}
@@ -362,6 +364,17 @@ class _Piece:
             return score + (-1.0 if self.opens(UNIT_OPENERS, p, q) else 0.0)
         return score
 
+    def long_bonus(self, kind: str, p: int) -> float:
+        """What a cell of a long kind opening at word p gains from its first words, the
+        same for every end past them."""
+        if kind in ("lead", "coordinating"):
+            return 3.0 if self.opens(UNIT_OPENERS, p, self.n) else -2.5
+        if kind == "output":
+            if self.opens(_OUTPUT_OPENERS, p, self.n):
+                return 1.0
+            return -1.0 if self.opens(UNIT_OPENERS, p, self.n) else 0.0
+        return 0.0
+
     def best_fit(self, kind: str, p: int) -> float:
         """The most `fit` gives a cell of this kind opening at word p (an empty cell
         included): a cut already reaching an end with more needs no judging of it."""
@@ -481,7 +494,7 @@ def cut_piece(
     near linear in the row's words.
     """
     piece = _Piece(lines)
-    numbers = piece.numbers
+    numbers, penalty, units = piece.numbers, piece.penalty, piece.units
     line_of = [*piece.line_of, -1]  # the end of the row is on no line
     words, line_starts, n = piece.words, piece.line_starts, piece.n
     name = kinds.index("name")  # read_columns finds no table without one
@@ -525,6 +538,9 @@ def cut_piece(
             # the most a cell of this kind can score: an end already reached with more
             # needs no judging (the hot path of the cut)
             ceiling = base + (best_fit if earlier else piece.best_fit(kind, p))
+            # past its first four words a long cell's fit is plain sums (see _Piece.fit)
+            bonus = piece.long_bonus(kind, p) if carried is None and kind in _LONG else None
+            first = line_of[p] + 1
             for j in _ends(kind, piece, cuts, line_cuts, i):
                 q = cuts[j]
                 if q - p > limit:
@@ -533,7 +549,15 @@ def cut_piece(
                     break  # three numbers are two values at least ("80 - 90%" is one)
                 if ceiling <= there[j] and (not spread or ceiling <= best[spread][j]):
                     continue
-                if carried is None:
+                if bonus is not None and q - p > 4:
+                    w = q - p
+                    last = line_of[q - 1] + 1
+                    score = base + bonus + penalty[first] - penalty[last]
+                    if w > 10:
+                        score -= 0.08 * (w - 10)
+                    if kind == "lead" and bonus > 0:
+                        score -= 0.5 * (units[last] - units[first])
+                elif carried is None:
                     score = base + piece.fit(kind, p, q)
                 else:
                     score = base + piece.gain_after(carried, p, q)

@@ -213,6 +213,9 @@ _YEAR_GROUP_BEFORE = re.compile(
 )
 
 
+_AFTER_GROUP_CODE = frozenset(" .IVX")
+
+
 def _level_lines_apart(lines: list[Line]) -> tuple[list[Line], list[int]]:
     """The lines with what one line holds of two rows split apart, and for each the
     index of the line it came from."""
@@ -220,10 +223,10 @@ def _level_lines_apart(lines: list[Line]) -> tuple[list[Line], list[int]]:
     origin: list[int] = []
     for k, line in enumerate(lines):
         parts = [line.text]
-        m = _NUMBERS_BEFORE.match(line.text)
+        m = _NUMBERS_BEFORE.match(line.text) if line.text[:2] in ("(1", "1 ") else None
         if m and _COLUMN_NUMBERS.match(m.group(1)):
             parts = [m.group(1), m.group(2)]
-        m = _YEAR_GROUP_BEFORE.match(parts[-1])
+        m = _YEAR_GROUP_BEFORE.match(parts[-1]) if parts[-1][1:2] in _AFTER_GROUP_CODE else None
         if m:
             parts[-1:] = [f"{m.group(1)} {m.group(2)}", m.group(3)]
         out += [Line(part, line.page) for part in parts]
@@ -402,10 +405,10 @@ def _is_upper_title(text: str) -> bool:
 
 def _cut_row(code: str, row_lines: list[Line], kinds: list[str]) -> list[str]:
     body_kinds = kinds[1:]
-    title = join_cell_lines([ln.text for ln in row_lines])
-    if not code[0].isdigit() or _is_upper_title(title):
+    if not code[0].isdigit() or _is_upper_title(" ".join(ln.text for ln in row_lines)):
         # group rows (I, II, A, B …, or "1. BẢO ĐẢM AN TOÀN …" in capitals) carry only a
         # title
+        title = join_cell_lines([ln.text for ln in row_lines])
         return [title if k == "name" else "" for k in body_kinds]
     pieces: list[list[str]] = []
     for n, line in enumerate(row_lines):
