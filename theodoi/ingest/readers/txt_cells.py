@@ -57,7 +57,7 @@ _VALUE_TOKEN = re.compile(r"^(?:[≥≤<>~$\\]|\d|[-–]$|x$)")
 # the heads of units' names wrapped ("Ban Chỉ huy" / "Quân sự xã", "Ủy ban" / "MTTQ",
 # "Trung tâm" / "Phục vụ …").
 _JOINING = re.compile(
-    r"(?:[,&/(-]|\b(?:và|của|thuộc|các|về|cho|trong|tại|với|đến|theo|tháng|quý|năm|từ|trước"
+    r"(?:[,&/(≥≤<>~-]|\b(?:và|của|thuộc|các|về|cho|trong|tại|với|đến|theo|tháng|quý|năm|từ|trước"
     r"|hết|ngày|huy|quân|ban|tâm))$",
     re.IGNORECASE,
 )
