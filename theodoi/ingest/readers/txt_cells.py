@@ -460,10 +460,9 @@ def _best_gain(kind: str, earlier: _Span | None) -> float:
     return max(0.0, best - _fit(kind, earlier) - 0.3)
 
 
-def _opening_cost(words: list[str], line_starts: set[int], k: int, kind: str, first: bool) -> float:
-    """What opening a cell of this kind at word k costs (not at the piece's first word)."""
-    if kind == _TAIL and k not in line_starts:
-        return float("inf")
+def _opening_cost(words: list[str], line_starts: set[int], k: int) -> float:
+    """What opening a cell at word k costs (not at the piece's first word), whatever its
+    kind; see _opens_lower_case for what the kind adds."""
     cost = 0.0
     if k not in line_starts:
         # cells share a line only when the ones before are one line high; values in a
@@ -474,9 +473,13 @@ def _opening_cost(words: list[str], line_starts: set[int], k: int, kind: str, fi
         cost += 0.1 if both_values else 0.8
     if _JOINING.search(words[k - 1]):
         cost += 1.5  # "Văn phòng HĐND &" / "UBND": the name goes on
-    if first and words[k][:1].islower() and kind not in ("value", _TAIL):
-        cost += 1.0  # cells open with a capital, values apart ("đạt 3%")
     return cost
+
+
+def _opens_lower_case(kind: str, first: bool) -> float:
+    """Cells open with a capital, values apart ("đạt 3%"), and the rest of a cell carried
+    on from the page before may not."""
+    return 1.0 if first and kind not in ("value", _TAIL) else 0.0
 
 
 def cut_piece(
@@ -506,6 +509,8 @@ def cut_piece(
         if k in line_starts or k == n or _may_open_cell(words[k]) or _VALUE_END.search(words[k - 1])
     ]
     line_cuts = [i for i, k in enumerate(cuts) if k in line_starts or k == n]
+    openings = {k: _opening_cost(words, line_starts, k) for k in cuts if 0 < k < n}
+    lower = {k: words[k][:1].islower() for k in cuts if 0 < k < n}
     minus = float("-inf")
     best = [[minus] * len(cuts) for _ in range(len(cut_kinds) + 1)]
     back = [[0] * len(cuts) for _ in range(len(cut_kinds) + 1)]
@@ -526,15 +531,16 @@ def cut_piece(
         best_fit = _best_gain(kind, earlier)
         # the first year column also stands for all of them (a value merged across)
         spread = years[1] if years and c == years[0] else 0
+        lower_cost = _opens_lower_case(kind, before is None)
         for i, p in enumerate(cuts):
             base = here[i]
             if base < floor:
                 continue
             opening = 0.0
             if 0 < p < n:
-                opening = _opening_cost(words, line_starts, p, kind, before is None)
-                if opening == float("inf"):
+                if kind == _TAIL and p not in line_starts:
                     continue
+                opening = openings[p] + (lower_cost if lower[p] else 0.0)
             # the most a cell of this kind can score: an end already reached with more
             # needs no judging (the hot path of the cut)
             ceiling = base + (best_fit if earlier else piece.best_fit(kind, p))

@@ -255,13 +255,16 @@ def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
         return None
     header_keys = [search_key(t) for t in header_lines]
     header_set = set(header_keys)
+    header_width = max(len(t) for t in header_lines)
     rows: list[tuple[str, int, list[Line]]] = []  # code, page, the row's lines after the code
     i = end
     while i < len(lines):
         line = lines[i]
         if _TABLE_END.match(line.text):
             break
-        if (i > end and line.page != lines[i - 1].page) or search_key(line.text) in header_set:
+        if (i > end and line.page != lines[i - 1].page) or (
+            len(line.text) <= header_width and search_key(line.text) in header_set
+        ):
             # at the top of a page, or where a table cut in several goes on
             i += _repeated_header(lines, i, header_keys)
             if i >= len(lines):
