@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from theodoi.ingest.columns import read_columns
 from theodoi.ingest.document import Cell, Table
@@ -263,7 +264,7 @@ def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
         if _TABLE_END.match(line.text):
             break
         if (i > end and line.page != lines[i - 1].page) or (
-            len(line.text) <= header_width and search_key(line.text) in header_set
+            len(line.text) <= header_width and _key(line.text) in header_set
         ):
             # at the top of a page, or where a table cut in several goes on
             i += _repeated_header(lines, i, header_keys)
@@ -387,16 +388,22 @@ def _starts_first_row(text: str) -> bool:
 _TABLE_END = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+[\dIVX]|Nơi nhận|TM\.|KT\.)")
 
 
+@lru_cache(maxsize=4096)
+def _key(text: str) -> str:
+    """search_key of a line, once: a repeated header is looked for at every page."""
+    return search_key(text)
+
+
 def _repeated_header(lines: list[Line], i: int, header_keys: list[str]) -> int:
     """How many lines from i repeat the table's header at the top of a page."""
-    ahead = [search_key(ln.text) for ln in lines[i : i + len(header_keys)]]
+    ahead = [_key(ln.text) for ln in lines[i : i + len(header_keys)]]
     same = sum(1 for a, b in zip(ahead, header_keys, strict=False) if a == b)
     if same >= max(min(2, len(header_keys)), 0.6 * len(header_keys)):
         return len(header_keys)
     # repeated without its "STT" cell, or a cell a line: the header's lines, in a run
     known = set(header_keys)
     run = 0
-    while i + run < len(lines) and search_key(lines[i + run].text) in known:
+    while i + run < len(lines) and _key(lines[i + run].text) in known:
         run += 1
     return run if run >= max(min(2, len(header_keys)), 0.6 * len(header_keys) - 1) else 0
 
