@@ -2,9 +2,12 @@
 generator (tests/layouts), each scored with ../shared/extraction/score.py against its own
 gold, in every format.
 
-The counts are modest for CI; set THEODOI_LAYOUTS (txt and docx variants),
-THEODOI_LAYOUTS_PDF (pdf variants) and THEODOI_LAYOUTS_START (first seed) for a larger
-run. A failure names each failing seed, with the line that replays it.
+Text that lost its layout is scored too: every cell a line written from the plan (as
+many variants as .txt) and the .pdf's plain text as PDFium gives it (as many as .pdf).
+
+The counts are modest for CI; set THEODOI_LAYOUTS (txt, docx and cell-a-line variants),
+THEODOI_LAYOUTS_PDF (pdf variants and their PDFium text) and THEODOI_LAYOUTS_START (first
+seed) for a larger run. A failure names each failing seed, with the line that replays it.
 """
 
 import os
@@ -47,8 +50,8 @@ def test_every_variant_scores_at_least_095(results, fmt):
 # Text that lost its layout (every cell on lines of its own): the goal is FLOOR as for the
 # other formats; until the reader gets there, no variant may fall below what it reaches
 # now, the median included.
-LOST_LAYOUT_FLOOR = {CELL_LINES: 0.70, PDF_TEXT: 0.60}
-LOST_LAYOUT_MEDIAN = {CELL_LINES: 0.90, PDF_TEXT: 0.84}
+LOST_LAYOUT_FLOOR = {CELL_LINES: 0.55, PDF_TEXT: 0.65}
+LOST_LAYOUT_MEDIAN = {CELL_LINES: 0.92, PDF_TEXT: 0.85}
 
 
 @pytest.mark.parametrize("fmt", [CELL_LINES, PDF_TEXT])
