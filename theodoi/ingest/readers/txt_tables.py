@@ -139,15 +139,17 @@ class _RowSequence:
         self.letter = -1
         self.after_group = True
 
-    def accept(self, code: str) -> bool:
+    def accept(self, code: str, strict: bool = False) -> bool:
+        """Whether `code` may number the next row; `strict`: not skipping a number."""
         if code[0].isdigit():
             parts = tuple(int(p) for p in code.split("."))
             last = self.numbers
-            # plans skip a number now and then ("15", "17")
+            # plans skip a number now and then ("15", "17"), but a number alone on its
+            # line that skips one is more likely a target (cells a line each)
             follows = (
                 len(parts) <= len(last)
                 and parts[:-1] == last[: len(parts) - 1]
-                and 0 < parts[-1] - last[len(parts) - 1] <= 2
+                and 0 < parts[-1] - last[len(parts) - 1] <= (1 if strict else 2)
             )
             opens = parts[:-1] == last and parts[-1] == 1
             restarts = parts == (1,) and self.after_group
@@ -177,7 +179,9 @@ def _row_code(text: str, numbering: _RowSequence, after: str = "") -> tuple[str,
     m = _CODE.match(text)
     if not m or (m.end() == len(text) and text.isdigit() and _VALUE_LINE.match(after)):
         return None
-    if numbering.accept(m.group(1)):
+    if text[m.end() : m.end() + 1].islower():
+        return None  # "6 tháng đầu năm 2026": a row's text opens with a capital
+    if numbering.accept(m.group(1), strict=m.end() == len(text)):
         return m.group(1), text[m.end() :]
     return None
 
