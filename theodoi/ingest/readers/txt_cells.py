@@ -166,6 +166,8 @@ def _qualitative_fit(text: str) -> float:
 
 @lru_cache(maxsize=65536)
 def _deadline_fit(text: str) -> float:
+    if text[:1] in "-–":
+        return -2.0  # "- 2030": the end of "Giai đoạn 2026" / "- 2030", not a date
     kind = parse_deadline(text)["kind"]
     if kind == "conditional":
         # "Sau khi thành phố ban hành…" opens its cell; "… theo chỉ đạo của" is prose
