@@ -39,8 +39,9 @@ def _format(path: Path) -> str:
     return BROKEN if path.name.endswith(_BROKEN_SUFFIX) else FORMATS[path.suffix.lower()]
 
 
-def pdf_as_text(pdf: Path, out: Path) -> Path:
-    """The PDF's plain text as pdfium gives it, a form feed between pages."""
+def pdf_plain_text(pdf: Path) -> str:
+    """The PDF's plain text as pdfium gives it (`get_text_range`), a form feed between
+    pages: what a PDF-to-text tool or a copy-paste from a PDF viewer gives."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(str(pdf))
@@ -54,8 +55,13 @@ def pdf_as_text(pdf: Path, out: Path) -> Path:
             page.close()
     finally:
         document.close()
+    return "\f".join(pages)
+
+
+def pdf_as_text(pdf: Path, out: Path) -> Path:
+    """The PDF's plain text written beside the others in `out`."""
     path = out / (pdf.stem + _BROKEN_SUFFIX)
-    path.write_text("\f".join(pages), encoding="utf-8")
+    path.write_text(pdf_plain_text(pdf), encoding="utf-8")
     return path
 
 

@@ -84,7 +84,7 @@ def _header_role(key: str) -> str | None:
         return "lead"  # "Đơn vị thực hiện": the unit that carries the task out
     if "san pham" in key:
         return "output"
-    if key.startswith(("thoi gian", "thoi han", "tien do", "moc thoi gian")):
+    if key.startswith(("thoi gian", "thoi han", "tien do", "moc thoi")):
         return "deadline"
     if "don vi tinh" in key or key == "dvt":
         return "unit"

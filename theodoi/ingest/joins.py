@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _VOWELS = set("aeiouyAEIOUY")
 
 
+@lru_cache(maxsize=16384)
 def is_voiceless(token: str) -> bool:
     """A letter chunk without any vowel: no Vietnamese syllable looks like that."""
     letters = [ch for ch in unicodedata.normalize("NFD", token) if ch.isalpha()]

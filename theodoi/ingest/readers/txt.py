@@ -16,7 +16,10 @@ from theodoi.ingest.readers.txt_tables import Line, opens_table, read_broken_tab
 from theodoi.lib.vntext import nfc
 
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*$")
-_OPENS_ITEM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]|[IVX]+\s*[.)]|[-–•+])\s")
+# "1.", "1.2.", "II.", "(3)", "đ)", "-": how an item of the plan opens its line
+_OPENS_ITEM = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]|[IVX]+\s*[.)]|\(\d{1,2}\)|[a-zđ]\)|[-–•+])\s"
+)
 
 
 def decode_text(data: bytes, name: str) -> str:

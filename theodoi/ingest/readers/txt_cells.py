@@ -20,6 +20,7 @@ from theodoi.ingest.deadlines import parse_deadline
 from theodoi.ingest.joins import join_continued
 from theodoi.ingest.targets import holds_every_year, parse_target
 from theodoi.ingest.units import NEW_UNIT_OPENERS, UNIT_OPENERS, opens_with, word_heads
+from theodoi.lib.vntext import search_key
 
 __all__ = ["cut_piece", "join_cell_lines"]
 
@@ -52,10 +53,12 @@ _VALUE_LEADS = frozenset(
 )
 _VALUE_END = re.compile(r"[\d%]$")
 _VALUE_TOKEN = re.compile(r"^(?:[≥≤<>~$\\]|\d|[-–]$|x$)")
-# A word a cell does not end on: "Văn phòng HĐND &" / "UBND", "Tháng" / "12/2026".
+# A word a cell does not end on: "Văn phòng HĐND &" / "UBND", "Tháng" / "12/2026", and
+# the heads of units' names wrapped ("Ban Chỉ huy" / "Quân sự xã", "Ủy ban" / "MTTQ",
+# "Trung tâm" / "Phục vụ …").
 _JOINING = re.compile(
-    r"(?:[,&/(-]|\b(?:và|của|thuộc|các|về|cho|trong|tại|với|đến|theo|tháng|quý|năm|từ|trước"
-    r"|hết|ngày))$",
+    r"(?:[,&/(≥≤<>~-]|\b(?:và|của|thuộc|các|về|cho|trong|tại|với|đến|theo|tháng|quý|năm|từ|trước"
+    r"|hết|ngày|huy|quân|ban|tâm))$",
     re.IGNORECASE,
 )
 _CELL_SENTENCE_END = (".", ";", "!", "?")
@@ -72,8 +75,14 @@ _EMPTY = {
 }
 # Only names run long; the cap keeps the cut's work near linear in the row's length.
 _MAX_WORDS = {"name": 10_000, "value": 12, "unit": 4, "deadline": 14}
-_MAX_OTHER_WORDS = 30
+_MAX_OTHER_WORDS = 20
 _BEAM = 4.0
+# Kinds whose fit past the first words depends only on the running sums
+_LONG = frozenset(("lead", "coordinating", "output", "other"))
+# The best a cell of each kind can score in _score (a value, a date or a unit's name that
+# fits; an empty cell scores at most 0)
+_BEST_FIT = {"value": 3.0, "deadline": 3.0, "lead": 3.0, "coordinating": 3.0, "unit": 2.0}
+_BEST_FIT |= {"output": 1.0, "name": 0.2}
 # The rest of the name cell, drawn after the row's other cells (a long name whose last
 # lines the PDF wrote last): a column of its own in the cut, glued back to the name.
 _TAIL = "tail"
@@ -118,6 +127,27 @@ def _value_fit(text: str) -> float:
     return 3.0 - 0.3 * max(0, words - 4) - 0.5 * capitals
 
 
+# What indicators are counted in, as search keys: a unit-of-measure cell holds one of these
+# ("%", "doanh nghiệp", "Hạng"), never the end of the indicator's name ("trường điện tử")
+_MEASURE_WORDS = """
+    người; lượt người; hộ; hộ gia đình; doanh nghiệp; sản phẩm; nhiệm vụ; đề tài; sáng kiến;
+    giải pháp; mô hình; hồ sơ; cơ sở; thôn; điểm; hạng; bậc; tỷ đồng; triệu đồng; đồng;
+    lượt; lần; km; ha; tài khoản; nền tảng; lớp; học viên; máy; mbps; gbps; chỉ số; tỷ lệ;
+    cuộc; hội nghị; sự kiện; camera; dự án; công trình; điểm truy cập; thiết bị; ứng dụng
+"""
+_MEASURES = frozenset(search_key(m) for m in _MEASURE_WORDS.split(";"))
+
+
+@lru_cache(maxsize=16384)
+def _unit_fit(text: str) -> float:
+    """A unit-of-measure cell: "%", a counted thing; a short capitalised word may be one."""
+    if any(c.isdigit() or c in "≥≤<>" for c in text):
+        return -3.0
+    if text[:1] in "%‰" or search_key(text) in _MEASURES:
+        return 2.0
+    return 0.5 if text[:1].isupper() and len(text.split()) <= 2 else -1.0
+
+
 # How targets without a number open ("Đạt chỉ tiêu tỉnh giao", "Thực hiện thường xuyên",
 # "Hàng năm bình quân có …", "Tiên tiến, hiện đại"), as comparison keys
 _QUALITATIVE_OPENERS = word_heads(
@@ -136,6 +166,8 @@ def _qualitative_fit(text: str) -> float:
 
 @lru_cache(maxsize=65536)
 def _deadline_fit(text: str) -> float:
+    if text[:1] in "-–":
+        return -2.0  # "- 2030": the end of "Giai đoạn 2026" / "- 2030", not a date
     kind = parse_deadline(text)["kind"]
     if kind == "conditional":
         # "Sau khi thành phố ban hành…" opens its cell; "… theo chỉ đạo của" is prose
@@ -200,8 +232,7 @@ def _score(kind: str, words: int, penalty: float, new_units: int, head: str, tex
     if kind == "deadline":
         return score + _deadline_fit(text)
     if kind == "unit":
-        fits = words <= 3 and not any(c.isdigit() or c in "≥≤<>" for c in text)
-        return score + (2.0 if fits else -3.0)
+        return score + (_unit_fit(text) if words <= 3 else -3.0)
     if kind in ("lead", "coordinating"):
         if opens_with(head, UNIT_OPENERS):
             # "Văn phòng" alone is the start of a name, not a name; a plan names one lead
@@ -216,6 +247,33 @@ def _score(kind: str, words: int, penalty: float, new_units: int, head: str, tex
             return score + 1.0
         return score + (-1.0 if opens_with(head, UNIT_OPENERS) else 0.0)
     return score
+
+
+@dataclass
+class _Carried:
+    """A cell carried on from the page before, and what judging its rest needs of it."""
+
+    kind: str
+    earlier: _Span
+    fit: float
+    cost: float
+    empty: float
+    opens_unit: bool
+    opens_output: bool
+
+    @classmethod
+    def of(cls, kind: str, earlier: _Span) -> _Carried:
+        kind = "name" if kind == _TAIL else kind
+        closed = bool(earlier.words) and earlier.last_line.endswith(_CELL_SENTENCE_END)
+        return cls(
+            kind,
+            earlier,
+            _fit(kind, earlier),
+            0.3 + (1.0 if closed else 0.0),
+            _EMPTY.get(kind, 0.0),
+            opens_with(earlier.head, UNIT_OPENERS),
+            opens_with(earlier.head, _OUTPUT_OPENERS),
+        )
 
 
 class _Piece:
@@ -233,6 +291,11 @@ class _Piece:
             self.words += split
             self.line_of += [number] * len(split)
         self.n = len(self.words)
+        # words holding a number that is no year, counted up to each word
+        self.numbers = [0]
+        for word in self.words:
+            counted = any(ch.isdigit() for ch in word) and not _YEAR_WORD.match(word)
+            self.numbers.append(self.numbers[-1] + counted)
         self.line_starts = set(self.starts)
         # running sums over lines of the penalty and of new-unit openings
         penalty, units = [0.0], [0]
@@ -244,6 +307,8 @@ class _Piece:
         self.penalty, self.units = penalty, units
         self.texts: dict[tuple[int, int], str] = {}
         self.heads: dict[tuple[int, int], str] = {}
+        self.values: dict[tuple[int, int], float] = {}
+        self.openings: dict[tuple[int, int, int], bool] = {}
 
     def end(self, line: int) -> int:
         return self.starts[line + 1] if line + 1 < len(self.starts) else self.n
@@ -264,46 +329,115 @@ class _Piece:
         return found
 
     def fit(self, kind: str, p: int, q: int) -> float:
-        """_fit of the span p..q, without building the span: the hot path of the cut."""
+        """_fit of the span p..q, without building the span: the hot path of the cut,
+        so _score is written out here over the piece's running sums."""
         words = q - p
-        if not words or kind == "name" or kind == _TAIL:
-            return _score(kind, words, 0.0, 0, "", "")
+        if not words:
+            return _EMPTY.get(kind, 0.0)
+        if kind == "name":
+            return 0.2
+        if kind == _TAIL:
+            return -0.3
         first, last = self.line_of[p] + 1, self.line_of[q - 1] + 1
-        short = kind in ("value", "deadline") or (kind == "unit" and words <= 3)
-        return _score(
-            kind,
-            words,
-            self.penalty[last] - self.penalty[first],
-            self.units[last] - self.units[first],
-            self.head(p, q),
-            self.text(p, q) if short else "",
-        )
+        score = self.penalty[first] - self.penalty[last]
+        if words > 10:
+            score -= 0.08 * (words - 10)
+        if kind == "value":
+            # the year columns of a wide table judge the same spans alike
+            key = (p, q)
+            found = self.values.get(key)
+            if found is None:
+                found = self.values[key] = _value_fit(self.text(p, q))
+            return score + found
+        if kind == "deadline":
+            return score + _deadline_fit(self.text(p, q))
+        if kind == "unit":
+            return score + (_unit_fit(self.text(p, q)) if words <= 3 else -3.0)
+        if kind in ("lead", "coordinating"):
+            if self.opens(UNIT_OPENERS, p, q):
+                score += 3.0 if words > 2 else 1.0
+                if kind == "lead":
+                    score -= 0.5 * (self.units[last] - self.units[first])
+                return score
+            return score - 2.5
+        if kind == "output":
+            if self.opens(_OUTPUT_OPENERS, p, q):
+                return score + 1.0
+            return score + (-1.0 if self.opens(UNIT_OPENERS, p, q) else 0.0)
+        return score
 
-    def gain_after(self, kind: str, earlier: _Span, p: int, q: int) -> float:
-        """What the span p..q adds as the rest of the `earlier` cell (a row cut by a page
+    def long_bonus(self, kind: str, p: int) -> float:
+        """What a cell of a long kind opening at word p gains from its first words, the
+        same for every end past them."""
+        if kind in ("lead", "coordinating"):
+            return 3.0 if self.opens(UNIT_OPENERS, p, self.n) else -2.5
+        if kind == "output":
+            if self.opens(_OUTPUT_OPENERS, p, self.n):
+                return 1.0
+            return -1.0 if self.opens(UNIT_OPENERS, p, self.n) else 0.0
+        return 0.0
+
+    def best_fit(self, kind: str, p: int) -> float:
+        """The most `fit` gives a cell of this kind opening at word p (an empty cell
+        included): a cut already reaching an end with more needs no judging of it."""
+        if p >= self.n:
+            return _EMPTY.get(kind, 0.0)
+        best = _BEST_FIT.get(kind, 0.0)
+        if kind in ("lead", "coordinating"):
+            # a longer head opens with more heads than a shorter one
+            if not self.opens(UNIT_OPENERS, p, self.n):
+                best = -2.5
+        elif kind == "output":
+            if not self.opens(_OUTPUT_OPENERS, p, self.n):
+                best = 0.0
+        elif kind == "value":
+            first = self.words[p].lower()
+            if first[:1].isalpha() and first not in _VALUE_LEADS:
+                best = 0.3  # a value without a number at best
+        return max(best, _EMPTY.get(kind, 0.0))
+
+    def opens(self, openers: frozenset[tuple[str, ...]], p: int, q: int) -> bool:
+        """opens_with of the span's first words, once per start and head."""
+        key = (id(openers), p, min(q, p + 4))
+        found = self.openings.get(key)
+        if found is None:
+            found = self.openings[key] = opens_with(self.head(p, q), openers)
+        return found
+
+    def gain_after(self, carried: _Carried, p: int, q: int) -> float:
+        """What the span p..q adds as the rest of the `carried` cell (a row cut by a page
         break): each cell carried on must earn its place; a finished sentence rarely goes
-        on."""
+        on. _score of the whole cell is written out here, as in `fit`."""
         words = q - p
         if not words:
             return 0.0
-        closed = bool(earlier.words) and earlier.last_line.endswith(_CELL_SENTENCE_END)
-        cost = 0.3 + (1.0 if closed else 0.0)
-        if kind == _TAIL:
-            kind = "name"
+        kind, earlier = carried.kind, carried.earlier
         if not earlier.words:
-            return self.fit(kind, p, q) - _EMPTY.get(kind, 0.0) - cost
+            return self.fit(kind, p, q) - carried.empty - carried.cost
         if kind == "name":
-            return -cost
+            return -carried.cost
         first, last = self.line_of[p] + 1, self.line_of[q - 1] + 1
-        head = self.head(p, q)
         penalty = earlier.line_penalty + self.penalty[last] - self.penalty[first]
-        penalty += _line_penalty(earlier.last_line, head)
-        units = earlier.new_units + self.units[last] - self.units[first]
-        units += opens_with(head, NEW_UNIT_OPENERS)
-        short = kind in ("value", "deadline", "unit")
-        text = f"{earlier.text} {self.text(p, q)}" if short else ""
-        whole = _score(kind, earlier.words + words, penalty, units, earlier.head, text)
-        return whole - _fit(kind, earlier) - cost
+        penalty += _line_penalty(earlier.last_line, self.words[p])
+        total = earlier.words + words
+        if kind in ("value", "deadline", "unit"):
+            units = earlier.new_units + self.units[last] - self.units[first]
+            text = f"{earlier.text} {self.text(p, q)}"
+            whole = _score(kind, total, penalty, units, earlier.head, text)
+            return whole - carried.fit - carried.cost
+        whole = -penalty - (0.08 * (total - 10) if total > 10 else 0.0)
+        if kind in ("lead", "coordinating"):
+            if carried.opens_unit:
+                whole += 3.0 if total > 2 else 1.0
+                if kind == "lead":
+                    units = earlier.new_units + self.units[last] - self.units[first]
+                    units += self.opens(NEW_UNIT_OPENERS, p, q)
+                    whole -= 0.5 * units
+            else:
+                whole -= 2.5
+        elif kind == "output":
+            whole += 1.0 if carried.opens_output else (-1.0 if carried.opens_unit else 0.0)
+        return whole - carried.fit - carried.cost
 
     def head(self, p: int, q: int) -> str:
         key = (p, min(q, p + 4))
@@ -313,10 +447,24 @@ class _Piece:
         return found
 
 
-def _opening_cost(words: list[str], line_starts: set[int], k: int, kind: str, first: bool) -> float:
-    """What opening a cell of this kind at word k costs (not at the piece's first word)."""
-    if kind == _TAIL and k not in line_starts:
-        return float("inf")
+def _best_gain(kind: str, earlier: _Span | None) -> float:
+    """The most a cell of this kind can add to a cut (the ceiling of fit and gain_after):
+    a cut reaching an end with more already needs no judging of the cell."""
+    if kind == _TAIL:
+        kind = "name" if earlier is not None else _TAIL
+    best = _BEST_FIT.get(kind, 0.0)
+    if earlier is None:
+        return max(best, _EMPTY.get(kind, 0.0))
+    if not earlier.words:
+        return max(0.0, best - _EMPTY.get(kind, 0.0) - 0.3)
+    if kind == "name":
+        return 0.0
+    return max(0.0, best - _fit(kind, earlier) - 0.3)
+
+
+def _opening_cost(words: list[str], line_starts: set[int], k: int) -> float:
+    """What opening a cell at word k costs (not at the piece's first word), whatever its
+    kind; see _opens_lower_case for what the kind adds."""
     cost = 0.0
     if k not in line_starts:
         # cells share a line only when the ones before are one line high; values in a
@@ -327,9 +475,13 @@ def _opening_cost(words: list[str], line_starts: set[int], k: int, kind: str, fi
         cost += 0.1 if both_values else 0.8
     if _JOINING.search(words[k - 1]):
         cost += 1.5  # "Văn phòng HĐND &" / "UBND": the name goes on
-    if first and words[k][:1].islower() and kind not in ("value", _TAIL):
-        cost += 1.0  # cells open with a capital, values apart ("đạt 3%")
     return cost
+
+
+def _opens_lower_case(kind: str, first: bool) -> float:
+    """Cells open with a capital, values apart ("đạt 3%"), and the rest of a cell carried
+    on from the page before may not."""
+    return 1.0 if first and kind not in ("value", _TAIL) else 0.0
 
 
 def cut_piece(
@@ -347,6 +499,8 @@ def cut_piece(
     near linear in the row's words.
     """
     piece = _Piece(lines)
+    numbers, penalty, units = piece.numbers, piece.penalty, piece.units
+    line_of = [*piece.line_of, -1]  # the end of the row is on no line
     words, line_starts, n = piece.words, piece.line_starts, piece.n
     name = kinds.index("name")  # read_columns finds no table without one
     cut_kinds = [*kinds, _TAIL]
@@ -357,11 +511,12 @@ def cut_piece(
         if k in line_starts or k == n or _may_open_cell(words[k]) or _VALUE_END.search(words[k - 1])
     ]
     line_cuts = [i for i, k in enumerate(cuts) if k in line_starts or k == n]
+    openings = {k: _opening_cost(words, line_starts, k) for k in cuts if 0 < k < n}
+    lower = {k: words[k][:1].islower() for k in cuts if 0 < k < n}
     minus = float("-inf")
     best = [[minus] * len(cuts) for _ in range(len(cut_kinds) + 1)]
     back = [[0] * len(cuts) for _ in range(len(cut_kinds) + 1)]
     best[0][0] = 0.0
-    line_of = [*piece.line_of, -1]  # the end of the row is on no line
     # One value written once over the year columns (a cell merged across them): the
     # first year column takes it and the others stay empty at no cost.
     years = _year_columns(kinds) if before is None else None
@@ -369,40 +524,62 @@ def cut_piece(
     for c, kind in enumerate(cut_kinds):
         limit = _MAX_WORDS.get(kind, _MAX_OTHER_WORDS)
         earlier = _Span.of(before[columns[c]]) if before is not None else None
+        carried = _Carried.of(kind, earlier) if earlier is not None else None
         here, there, back_there = best[c], best[c + 1], back[c + 1]
         # a start whose score trails the best start of this column by this much does not
         # lead to the best cut (each later cell gains a few points at most), and skipping
         # it keeps long rows fast
         floor = max(here) - _BEAM
+        best_fit = _best_gain(kind, earlier)
+        # the first year column also stands for all of them (a value merged across)
+        spread = years[1] if years and c == years[0] else 0
+        lower_cost = _opens_lower_case(kind, before is None)
         for i, p in enumerate(cuts):
             base = here[i]
             if base < floor:
                 continue
             opening = 0.0
             if 0 < p < n:
-                opening = _opening_cost(words, line_starts, p, kind, before is None)
-                if opening == float("inf"):
+                if kind == _TAIL and p not in line_starts:
                     continue
+                opening = openings[p] + (lower_cost if lower[p] else 0.0)
+            # the most a cell of this kind can score: an end already reached with more
+            # needs no judging (the hot path of the cut)
+            ceiling = base + (best_fit if earlier else piece.best_fit(kind, p))
+            # past its first four words a long cell's fit is plain sums (see _Piece.fit)
+            bonus = piece.long_bonus(kind, p) if carried is None and kind in _LONG else None
+            first = line_of[p] + 1
             for j in _ends(kind, piece, cuts, line_cuts, i):
                 q = cuts[j]
                 if q - p > limit:
                     break
-                if earlier is None:
+                if kind == "value" and numbers[q] - numbers[p] > 2:
+                    break  # three numbers are two values at least ("80 - 90%" is one)
+                if ceiling <= there[j] and (not spread or ceiling <= best[spread][j]):
+                    continue
+                if bonus is not None and q - p > 4:
+                    w = q - p
+                    last = line_of[q - 1] + 1
+                    score = base + bonus + penalty[first] - penalty[last]
+                    if w > 10:
+                        score -= 0.08 * (w - 10)
+                    if kind == "lead" and bonus > 0:
+                        score -= 0.5 * (units[last] - units[first])
+                elif carried is None:
                     score = base + piece.fit(kind, p, q)
                 else:
-                    score = base + piece.gain_after(kind, earlier, p, q)
+                    score = base + piece.gain_after(carried, p, q)
                 if q > p:
                     score -= opening
                     if line_of[q] != line_of[p] and q not in line_starts and q < n:
-                        score -= 1.0  # a cell of several lines ends inside a line
+                        score -= 1.0  # a short cell of several lines ends inside a line
                 if score > there[j]:
                     there[j], back_there[j] = score, i
-                    merged.pop((c + 1, j), None)
-                if years and c == years[0] and q > p and _every_year(piece.text(p, q)):
-                    after = years[1]
-                    if score > best[after][j]:
-                        best[after][j], back[after][j] = score, i
-                        merged[after, j] = c
+                    if merged:
+                        merged.pop((c + 1, j), None)
+                if spread and q > p and score > best[spread][j] and _every_year(piece.text(p, q)):
+                    best[spread][j], back[spread][j] = score, i
+                    merged[spread, j] = c
     cells: list[list[str]] = [[] for _ in cut_kinds]
     c, j = len(cut_kinds), len(cuts) - 1
     while c > 0:
@@ -434,9 +611,9 @@ def _ends(kind: str, piece: _Piece, cuts: list[int], line_cuts: list[int], i: in
     """Where a cell of this kind opening at cuts[i] may end (indexes into cuts)."""
     if kind == _TAIL:
         return (i, len(cuts) - 1)  # the last cell: empty, or to the row's end
-    if kind != "name":
-        return range(i, len(cuts))
-    # a name ends on its first line, or where a line ends
+    if kind in ("value", "deadline", "unit"):
+        return range(i, len(cuts))  # short cells side by side: "đạt 2-" / "3% đạt" / "trên"
+    # a longer cell ends on its first line, or where a line ends
     p = cuts[i]
     line_end = piece.end(piece.line_of[p]) if p < piece.n else piece.n
     on_line = i

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from theodoi.ingest.columns import read_columns
 from theodoi.ingest.document import Cell, Table
@@ -40,12 +41,12 @@ _LABEL_OPENERS = [
         "stt", "tt", "so tt", "so thu tu", "nhiem vu", "chi tieu", "noi dung", "ten",
         "cong viec", "hoat dong", "giai phap", "danh muc", "don vi", "dvt", "co quan",
         "bo phan", "chu tri", "phoi hop", "san pham", "ket qua", "muc tieu", "gia tri",
-        "thoi gian", "thoi han", "tien do", "lo trinh", "ghi chu", "nam", "den nam",
+        "thoi gian", "thoi han", "tien do", "lo trinh", "ghi chu", "nam", "den nam", "moc",
         "giai doan",
     ]
 ]  # fmt: skip
 _YEAR_WORD = re.compile(r"^20[2-9]\d$")
-_HEADER_START = re.compile(r"^(?:stt|tt|so tt|so thu tu)\b")
+_HEADER_START = re.compile(r"^(?:stt|tt|so tt|so thu(?: tu)?)\b")  # "Số thứ" / "tự" wrapped
 _COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?(?:\s+\(?\d{1,2}\)?){2,}$")  # "1 2 3 4 5 6"
 
 
@@ -85,7 +86,16 @@ def _header_labels(text: str) -> list[str]:
 
 # Heads a header cell goes on from ("TÊN" / "NHIỆM VỤ", "ĐƠN VỊ" / "CHỦ TRÌ"): in an
 # upper-case header every word is a capital, so the capital does not open a cell there
-_HEADS_GOING_ON = {"ten", "don vi", "co quan", "bo phan", "noi dung", "thoi gian"}
+# its complement, known by its first word ("NHIỆM VỤ", "CHỈ TIÊU" …; "CHỦ TRÌ", "PHỐI
+# HỢP"): "NỘI DUNG" / "ĐƠN VỊ THỰC HIỆN" are two cells.
+_NAMED = {"nhiem", "chi", "cong", "hoat", "giai"}
+_HEADS_GOING_ON = {
+    "ten": _NAMED,
+    "noi dung": _NAMED,
+    "don vi": {"chu", "phoi"},
+    "co quan": {"chu", "phoi"},
+    "bo phan": {"chu", "phoi"},
+}
 
 
 def _goes_on(label: str, next_key: str) -> bool:
@@ -97,7 +107,8 @@ def _goes_on(label: str, next_key: str) -> bool:
         return True
     if label.endswith((",", " và", " VÀ")):
         return True
-    return label.isupper() and key in _HEADS_GOING_ON and not next_key.isdigit()
+    complements = _HEADS_GOING_ON.get(key)
+    return label.isupper() and complements is not None and next_key in complements
 
 
 def _column_kinds(labels: list[str]) -> list[str] | None:
@@ -108,7 +119,8 @@ def _column_kinds(labels: list[str]) -> list[str] | None:
     for i in cols.years:
         kinds[i] = "value"
     for role, i in cols.roles.items():
-        kinds[i] = {"result": "value"}.get(role, role)
+        # "Kết quả" beside the years' columns is what the row delivers, not a target
+        kinds[i] = {"result": "output" if cols.years else "value"}.get(role, role)
     return kinds
 
 
@@ -127,15 +139,17 @@ class _RowSequence:
         self.letter = -1
         self.after_group = True
 
-    def accept(self, code: str) -> bool:
+    def accept(self, code: str, strict: bool = False) -> bool:
+        """Whether `code` may number the next row; `strict`: not skipping a number."""
         if code[0].isdigit():
             parts = tuple(int(p) for p in code.split("."))
             last = self.numbers
-            # plans skip a number now and then ("15", "17")
+            # plans skip a number now and then ("15", "17"), but a number alone on its
+            # line that skips one is more likely a target (cells a line each)
             follows = (
                 len(parts) <= len(last)
                 and parts[:-1] == last[: len(parts) - 1]
-                and 0 < parts[-1] - last[len(parts) - 1] <= 2
+                and 0 < parts[-1] - last[len(parts) - 1] <= (1 if strict else 2)
             )
             opens = parts[:-1] == last and parts[-1] == 1
             restarts = parts == (1,) and self.after_group
@@ -145,7 +159,8 @@ class _RowSequence:
             return False
         letter = _LETTERS.find(code) if len(code) == 1 else -2
         if letter == self.letter + 1:
-            self.letter, self.after_group = letter, True
+            # Roman groups start again inside each lettered group ("A Năm 2025" / "I …")
+            self.letter, self.roman, self.after_group = letter, 0, True
             return True
         if roman_value(code) == self.roman + 1:
             self.roman, self.after_group = self.roman + 1, True
@@ -153,10 +168,20 @@ class _RowSequence:
         return False
 
 
-def _row_code(text: str, numbering: _RowSequence) -> tuple[str, str] | None:
-    """(code, rest of the line) when the line opens the next row."""
+# A cell holding one value ("6", "≥ 8", "75%", "-"): after a number alone on its line, it
+# makes that number a value too (targets a line each, "6" / "7" / "≥ 8"), not a row's code
+_VALUE_LINE = re.compile(r"^(?:[≥≤<>]=?\s*|(?:trên|tối thiểu|đạt)\s+)?\d[\d.,]*\s*%?$|^[-–]$", re.I)
+
+
+def _row_code(text: str, numbering: _RowSequence, after: str = "") -> tuple[str, str] | None:
+    """(code, rest of the line) when the line opens the next row; `after` is the line
+    after it."""
     m = _CODE.match(text)
-    if m and numbering.accept(m.group(1)):
+    if not m or (m.end() == len(text) and text.isdigit() and _VALUE_LINE.match(after)):
+        return None
+    if text[m.end() : m.end() + 1].islower():
+        return None  # "6 tháng đầu năm 2026": a row's text opens with a capital
+    if numbering.accept(m.group(1), strict=m.end() == len(text)):
         return m.group(1), text[m.end() :]
     return None
 
@@ -174,23 +199,78 @@ def read_broken_table(lines: list[Line]) -> tuple[Table, int] | None:
     lines[0] does not open a table header this module can read."""
     if not lines or not opens_table(lines[0].text):
         return None
-    numbering = _RowSequence()
-    end = next((i for i, line in enumerate(lines[:40]) if i and _starts_first_row(line.text)), None)
-    if end is None:
+    apart, origin = _level_lines_apart(lines)
+    found = _read_table(apart)
+    if found is None:
         return None
-    header_lines = [ln.text for ln in lines[:end] if not _COLUMN_NUMBERS.match(ln.text)]
-    labels = _header_labels(" ".join(header_lines))
+    table, used = found
+    # lines split apart count as the one line they were
+    return table, origin[used] if used < len(origin) else len(lines)
+
+
+# Rows one line high set level with the next: the columns' numbers before the first row
+# ("(1) (2) (3) (4) (5) I Đến hết năm 2025 1 Số sản phẩm …"), a year group's heading
+# before its first row ("II Đến hết năm 2030 3 Số doanh nghiệp …").
+_NUMBERS_BEFORE = re.compile(r"^(\(?1\)?(?:\s+\(?\d{1,2}\)?){2,})\s+(\S.*)$")
+_YEAR_GROUP_BEFORE = re.compile(
+    r"^([A-ZĐ]|[IVX]{1,4})\.?\s+((?:Năm|Đến năm|Đến hết năm|Giai đoạn|Mục tiêu)[^\d]{0,30}"
+    r"20[2-9]\d(?:\s*-\s*20[2-9]\d)?|[^\d]{3,80}?)\s+(\d{1,3}\.?\s+[A-ZĐÀ-Ỹ].*)$"
+)
+
+
+_AFTER_GROUP_CODE = frozenset(" .IVX")
+
+
+def _level_lines_apart(lines: list[Line]) -> tuple[list[Line], list[int]]:
+    """The lines with what one line holds of two rows split apart, and for each the
+    index of the line it came from."""
+    out: list[Line] = []
+    origin: list[int] = []
+    for k, line in enumerate(lines):
+        parts = [line.text]
+        m = _NUMBERS_BEFORE.match(line.text) if line.text[:2] in ("(1", "1 ") else None
+        if m and _COLUMN_NUMBERS.match(m.group(1)):
+            parts = [m.group(1), m.group(2)]
+        m = _YEAR_GROUP_BEFORE.match(parts[-1]) if parts[-1][1:2] in _AFTER_GROUP_CODE else None
+        if m:
+            parts[-1:] = [f"{m.group(1)} {m.group(2)}", m.group(3)]
+        out += [Line(part, line.page) for part in parts]
+        origin += [k] * len(parts)
+    return out, origin
+
+
+def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
+    numbering = _RowSequence()
+    header_lines: list[str] = []
+    end = 0
+    while True:
+        end += _column_number_run(lines, end) or 1
+        if end >= min(len(lines), 40):
+            return None
+        if _TABLE_END.match(lines[end].text) or opens_table(lines[end].text):
+            return None  # the next table, or the next appendix: no row was found
+        if _starts_first_row(lines[end].text):
+            break
+        if not _column_number_run(lines, end):
+            header_lines.append(lines[end].text)
+    header_lines = [lines[0].text, *header_lines]
+    labels = _spanned(_header_labels(" ".join(header_lines)))
     kinds = _column_kinds(labels) if labels else None
     if not kinds or kinds[0] != "code":
         return None
     header_keys = [search_key(t) for t in header_lines]
+    header_set = set(header_keys)
+    header_width = max(len(t) for t in header_lines)
     rows: list[tuple[str, int, list[Line]]] = []  # code, page, the row's lines after the code
     i = end
     while i < len(lines):
         line = lines[i]
         if _TABLE_END.match(line.text):
             break
-        if i > end and line.page != lines[i - 1].page:
+        if (i > end and line.page != lines[i - 1].page) or (
+            len(line.text) <= header_width and _key(line.text) in header_set
+        ):
+            # at the top of a page, or where a table cut in several goes on
             i += _repeated_header(lines, i, header_keys)
             if i >= len(lines):
                 break
@@ -198,7 +278,12 @@ def read_broken_table(lines: list[Line]) -> tuple[Table, int] | None:
         if _COLUMN_NUMBERS.match(line.text):
             i += 1
             continue
-        opened = _row_code(line.text, numbering)
+        skip = _column_number_run(lines, i)
+        if skip:
+            i += skip
+            continue
+        after = lines[i + 1].text if i + 1 < len(lines) else ""
+        opened = _row_code(line.text, numbering, after)
         if opened:
             code, rest = opened
             rows.append((code, line.page, [Line(rest, line.page)] if rest.strip() else []))
@@ -219,6 +304,85 @@ def read_broken_table(lines: list[Line]) -> tuple[Table, int] | None:
     return table, i
 
 
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
+
+
+def _column_number_run(lines: list[Line], i: int) -> int:
+    """How many lines from i number the table's columns one a line ("1" / "2" / "3" …, or
+    "(1)" / "(2)" …): cells on lines of their own lose the row they shared."""
+    n = 0
+    while i + n < len(lines):
+        m = _COLUMN_NUMBER.match(lines[i + n].text)
+        if not m or int(m.group(1)) != n + 1:
+            break
+        n += 1
+    return n if n >= 3 else 0
+
+
+# Heads written over several columns in a header of two rows: "Cơ quan thực hiện" over
+# "Chủ trì | Phối hợp", "Lộ trình thực hiện" over "2025 | 2030 …". Lost its layout, the
+# header reads the first row, then the second: the columns under the head come last.
+_SPANNING_HEADS = ("co quan thuc hien", "don vi thuc hien", "phan cong", "to chuc thuc hien")
+
+
+def _spanned(labels: list[str]) -> list[str]:
+    """The header's labels in the order of its columns, a head written over several
+    columns replaced by the labels under it."""
+    labels = _wrapped_end_back(labels)
+    keys = [search_key(label) for label in labels]
+    under = 0
+    while under < len(keys) and _is_under_a_head(keys[len(keys) - 1 - under]):
+        under += 1
+    if under < 2:
+        return labels
+    tail, tail_keys = labels[len(labels) - under :], keys[len(keys) - under :]
+    rest = keys[: len(keys) - under]
+    if all(_YEAR_LABEL.match(k) for k in tail_keys):
+        # the head over the years is the one label before them naming no column of its own
+        heads = [i for i, k in enumerate(rest) if i and _is_year_head(k)]
+    else:
+        heads = [i for i, k in enumerate(rest) if k.startswith(_SPANNING_HEADS)]
+    if len(heads) != 1:
+        return labels
+    head = heads[0]
+    return [*labels[:head], *tail, *labels[head + 1 : len(labels) - under]]
+
+
+_YEAR_THEN_WORDS = re.compile(r"^((?:Năm\s+)?20[2-9]\d)\s+([a-zđà-ỹ].*)$")
+
+
+def _wrapped_end_back(labels: list[str]) -> list[str]:
+    """ "Đơn vị thực" … "2045 hiện": the end of a head wrapped in the header's first row is
+    level with the second row's last year; it goes back to the head before the years."""
+    m = _YEAR_THEN_WORDS.match(labels[-1]) if labels else None
+    if not m:
+        return labels
+    first_year = len(labels) - 1
+    while first_year > 0 and _YEAR_LABEL.match(search_key(labels[first_year - 1])):
+        first_year -= 1
+    if first_year < 2:
+        return labels
+    out = [*labels[:-1], m.group(1)]
+    out[first_year - 1] += " " + m.group(2)
+    return out
+
+
+_YEAR_LABEL = re.compile(r"^(?:nam |den nam |den het nam )?20[2-9]\d$")
+
+
+def _is_under_a_head(key: str) -> bool:
+    # "PHỐI HỢP GIAN": the end of a head wrapped in the first row ("MỐC THỜI" / "GIAN")
+    # is level with the second row
+    return bool(_YEAR_LABEL.match(key)) or key.startswith(("chu tri", "phoi hop"))
+
+
+def _is_year_head(key: str) -> bool:
+    # "Chỉ tiêu" alone names the indicator column, "Mục tiêu" alone the value column
+    return key.startswith(("lo trinh", "ke hoach", "giai doan", "cac nam")) or (
+        key.startswith(("muc tieu ", "chi tieu ")) and "nam" in key.split()
+    )
+
+
 def _starts_first_row(text: str) -> bool:
     m = _CODE.match(text)
     return m is not None and m.group(1) in {"1", "I", "A"} and not _COLUMN_NUMBERS.match(text)
@@ -228,17 +392,36 @@ def _starts_first_row(text: str) -> bool:
 _TABLE_END = re.compile(r"^(?:PHỤ LỤC|Phụ lục\s+[\dIVX]|Nơi nhận|TM\.|KT\.)")
 
 
+@lru_cache(maxsize=4096)
+def _key(text: str) -> str:
+    """search_key of a line, once: a repeated header is looked for at every page."""
+    return search_key(text)
+
+
 def _repeated_header(lines: list[Line], i: int, header_keys: list[str]) -> int:
     """How many lines from i repeat the table's header at the top of a page."""
-    ahead = [search_key(ln.text) for ln in lines[i : i + len(header_keys)]]
+    ahead = [_key(ln.text) for ln in lines[i : i + len(header_keys)]]
     same = sum(1 for a, b in zip(ahead, header_keys, strict=False) if a == b)
-    return len(header_keys) if same >= max(2, 0.6 * len(header_keys)) else 0
+    if same >= max(min(2, len(header_keys)), 0.6 * len(header_keys)):
+        return len(header_keys)
+    # repeated without its "STT" cell, or a cell a line: the header's lines, in a run
+    known = set(header_keys)
+    run = 0
+    while i + run < len(lines) and _key(lines[i + run].text) in known:
+        run += 1
+    return run if run >= max(min(2, len(header_keys)), 0.6 * len(header_keys) - 1) else 0
+
+
+def _is_upper_title(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(text.split()) >= 2 and len(letters) >= 6 and all(ch.isupper() for ch in letters)
 
 
 def _cut_row(code: str, row_lines: list[Line], kinds: list[str]) -> list[str]:
     body_kinds = kinds[1:]
-    if not code[0].isdigit():
-        # group rows (I, II, A, B …) carry only a title
+    if not code[0].isdigit() or _is_upper_title(" ".join(ln.text for ln in row_lines)):
+        # group rows (I, II, A, B …, or "1. BẢO ĐẢM AN TOÀN …" in capitals) carry only a
+        # title
         title = join_cell_lines([ln.text for ln in row_lines])
         return [title if k == "name" else "" for k in body_kinds]
     pieces: list[list[str]] = []

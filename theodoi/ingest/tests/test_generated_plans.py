@@ -2,9 +2,12 @@
 generator (tests/layouts), each scored with ../shared/extraction/score.py against its own
 gold, in every format.
 
-The counts are modest for CI; set THEODOI_LAYOUTS (txt and docx variants),
-THEODOI_LAYOUTS_PDF (pdf variants) and THEODOI_LAYOUTS_START (first seed) for a larger
-run. A failure names each failing seed, with the line that replays it.
+Text that lost its layout is scored too: every cell a line written from the plan (as
+many variants as .txt) and the .pdf's plain text as PDFium gives it (as many as .pdf).
+
+The counts are modest for CI; set THEODOI_LAYOUTS (txt, docx and cell-a-line variants),
+THEODOI_LAYOUTS_PDF (pdf variants and their PDFium text) and THEODOI_LAYOUTS_START (first
+seed) for a larger run. A failure names each failing seed, with the line that replays it.
 """
 
 import os
@@ -14,7 +17,7 @@ import pytest
 
 from theodoi.ingest.tests.layouts.model import Grid
 from theodoi.ingest.tests.layouts.plan import generate
-from theodoi.ingest.tests.layouts.run import Result, evaluate, write
+from theodoi.ingest.tests.layouts.run import CELL_LINES, PDF_TEXT, Result, evaluate, write
 
 START = int(os.environ.get("THEODOI_LAYOUTS_START", "0"))
 COUNT = int(os.environ.get("THEODOI_LAYOUTS", "240"))
@@ -27,22 +30,42 @@ def results(tmp_path_factory) -> dict[str, list[Result]]:
     directory: Path = tmp_path_factory.mktemp("layouts")
     variants = [generate(seed) for seed in range(START, START + COUNT)]
     out: dict[str, list[Result]] = {}
-    paths = write(variants, ["txt", "docx"], directory)
-    for fmt in ("txt", "docx"):
+    paths = write(variants, ["txt", "docx", CELL_LINES], directory)
+    for fmt in ("txt", "docx", CELL_LINES):
         out[fmt] = [evaluate(v, fmt, paths[v.seed, fmt]) for v in variants]
     pdf_dir = directory / "pdf"
     pdf_dir.mkdir()
     few = variants[:PDF_COUNT]
-    paths = write(few, ["pdf"], pdf_dir)
-    out["pdf"] = [evaluate(v, "pdf", paths[v.seed, "pdf"]) for v in few]
+    paths = write(few, ["pdf", PDF_TEXT], pdf_dir)
+    for fmt in ("pdf", PDF_TEXT):
+        out[fmt] = [evaluate(v, fmt, paths[v.seed, fmt]) for v in few]
     return out
 
 
 @pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
 def test_every_variant_scores_at_least_095(results, fmt):
-    failed = [r for r in results[fmt] if r.score < FLOOR]
-    assert results[fmt], "no variant was generated"
-    assert not failed, f"{len(failed)} of {len(results[fmt])} {fmt} variants below {FLOOR}:\n" + (
+    _assert_every_variant_scores(results[fmt], fmt, FLOOR)
+
+
+# Text that lost its layout (every cell on lines of its own): the goal is FLOOR as for the
+# other formats; until the reader gets there, no variant may fall below what it reaches
+# now, the median included.
+LOST_LAYOUT_FLOOR = {CELL_LINES: 0.58, PDF_TEXT: 0.67}
+LOST_LAYOUT_MEDIAN = {CELL_LINES: 0.93, PDF_TEXT: 0.87}
+
+
+@pytest.mark.parametrize("fmt", [CELL_LINES, PDF_TEXT])
+def test_text_that_lost_its_layout_keeps_its_level(results, fmt):
+    _assert_every_variant_scores(results[fmt], fmt, LOST_LAYOUT_FLOOR[fmt])
+    scores = sorted(r.score for r in results[fmt])
+    median = scores[len(scores) // 2]
+    assert median >= LOST_LAYOUT_MEDIAN[fmt], f"{fmt}: median {median:.3f}"
+
+
+def _assert_every_variant_scores(results: list[Result], fmt: str, floor: float) -> None:
+    failed = [r for r in results if r.score < floor]
+    assert results, "no variant was generated"
+    assert not failed, f"{len(failed)} of {len(results)} {fmt} variants below {floor}:\n" + (
         "\n".join(r.explain() for r in failed)
     )
 

@@ -144,6 +144,8 @@ def test_prose_is_not_a_table():
         (["A", "1", "B", "4"], [True, True, True, False]),
         (["1", "3", "5", "9"], [True, True, True, False]),  # one number skipped, not four
         (["1", "2", "1"], [True, True, False]),  # "1 lần/năm" inside a cell
+        # Roman groups start again in each year group ("A Năm 2025" / "I …" / "B …" / "I …")
+        (["A", "I", "1", "II", "2", "B", "I", "3"], [True] * 8),
         (["1", "1.3"], [True, False]),
     ],
 )
@@ -202,4 +204,93 @@ def test_upper_case_header_cells_are_told_apart_by_what_they_name():
         "ĐƠN VỊ CHỦ TRÌ",
         "CƠ QUAN PHỐI HỢP",
         "THỜI GIAN HOÀN THÀNH",
+    ]
+
+
+# The same kind of table with every cell on a line of its own (a copy-paste from a PDF):
+# the header of two rows read row by row, the columns numbered a line each, a header
+# repeated without its "STT" where the table was cut in two, targets a line each.
+CELL_A_LINE = """STT
+Nhiệm vụ
+Cơ quan thực hiện
+Thời gian hoàn thành
+Chủ trì
+Phối hợp
+(1)
+(2)
+(3)
+(4)
+(5)
+I. CHUYỂN ĐỔI SỐ
+1
+Số hóa hồ sơ địa chính
+Phòng Kinh tế
+Công an xã
+Quý IV/2025
+Nhiệm vụ
+Cơ quan thực hiện
+Thời gian hoàn thành
+Chủ trì
+Phối hợp
+2
+Triển khai học bạ số
+Trường THCS xã
+Năm 2026"""
+
+
+def test_a_table_a_cell_a_line_is_read_in_its_columns_order():
+    assert _rows(CELL_A_LINE) == [
+        ["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian hoàn thành"],
+        ["I", "CHUYỂN ĐỔI SỐ", "", "", ""],
+        ["1", "Số hóa hồ sơ địa chính", "Phòng Kinh tế", "Công an xã", "Quý IV/2025"],
+        ["2", "Triển khai học bạ số", "Trường THCS xã", "", "Năm 2026"],
+    ]
+
+
+def test_targets_a_line_each_are_not_row_numbers():
+    text = (
+        "TT\nChỉ tiêu\nĐơn vị tính\nNăm 2025\nNăm 2030\nCơ quan chủ trì\n"
+        "1\nSố nhiệm vụ khoa học được triển khai\nnhiệm vụ\n2\n3\nPhòng Kinh tế\n"
+        "2\nTỷ lệ hộ có cáp quang\n%\n80%\n100%\nTrạm Y tế xã"
+    )
+    assert _rows(text)[1:] == [
+        ["1", "Số nhiệm vụ khoa học được triển khai", "nhiệm vụ", "2", "3", "Phòng Kinh tế"],
+        ["2", "Tỷ lệ hộ có cáp quang", "%", "80%", "100%", "Trạm Y tế xã"],
+    ]
+
+
+def test_rows_level_with_the_next_are_told_apart():
+    # PDFium writes what shares a baseline on one line: the columns' numbers, a year
+    # group's heading and the first row of a long indicator table
+    text = (
+        "Số TT Nội dung chỉ tiêu Đơn vị tính Kết quả Cơ quan chủ trì\n"
+        "(1) (2) (3) (4) (5) I Đến hết năm 2025 1 Số sản phẩm OCOP được\n"
+        "đưa lên sàn\nsản phẩm\n8 Sở Công Thương\n"
+        "II Đến hết năm 2030 2 Tỷ lệ hồ sơ trực tuyến\n% ≥ 60% Sở Nội vụ"
+    )
+    assert _rows(text)[1:] == [
+        ["I", "Đến hết năm 2025", "", "", ""],
+        ["1", "Số sản phẩm OCOP được đưa lên sàn", "sản phẩm", "8", "Sở Công Thương"],
+        ["II", "Đến hết năm 2030", "", "", ""],
+        ["2", "Tỷ lệ hồ sơ trực tuyến", "%", "≥ 60%", "Sở Nội vụ"],
+    ]
+
+
+def test_a_head_over_the_years_gives_way_to_them():
+    # "Mục tiêu theo năm" over "2025 | 2030", the end of "Đơn vị thực / hiện" level with
+    # the last year
+    assert _rows(
+        "TT Nội dung\nchỉ tiêu\nĐơn vị tính Mục tiêu theo năm Đơn vị thực\n2025 2030 hiện\n"
+        "1 Tỷ lệ người\ndân có danh tính số\n% 75% ≥80% Công an xã"
+    ) == [
+        ["TT", "Nội dung chỉ tiêu", "Đơn vị tính", "2025", "2030", "Đơn vị thực hiện"],
+        ["1", "Tỷ lệ người dân có danh tính số", "%", "75%", "≥80%", "Công an xã"],
+    ]
+
+
+def test_upper_case_heads_go_on_only_with_their_complement():
+    assert _header_labels("STT NỘI DUNG ĐƠN VỊ THỰC HIỆN") == [
+        "STT",
+        "NỘI DUNG",
+        "ĐƠN VỊ THỰC HIỆN",
     ]

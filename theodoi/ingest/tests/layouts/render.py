@@ -5,6 +5,11 @@
 - .docx with python-docx: real merged cells (gridSpan, vMerge), header rows marked to
   repeat, borderless layout tables for the header and the signature, landscape sections.
 - .pdf: the .docx converted by LibreOffice, many files in one `soffice` call.
+- text that lost its layout, every table cell on lines of its own, as PDF-to-text tools
+  and a copy-paste from a PDF give it: from the .pdf with PDFium (the bench's
+  `pdf_plain_text`: lines wrapped at the page's and the cells' width, a form feed between
+  pages), or written straight from the plan (`to_cell_lines`, a cell's paragraph a line,
+  no LibreOffice).
 """
 
 from __future__ import annotations
@@ -54,6 +59,22 @@ def to_txt(variant: Variant) -> str:
         else:
             lines.append("")
     return "\n".join(lines)
+
+
+def to_cell_lines(variant: Variant) -> str:
+    """The plan with every table cell's paragraphs on lines of their own, row after row,
+    a merged cell's text once: what is left of a table once its layout is lost."""
+    lines: list[str] = []
+    for block in variant.blocks:
+        if isinstance(block, Para):
+            if block.text:
+                lines.append(block.text)
+        elif isinstance(block, Grid):
+            for row in block.rows:
+                for cell in row:
+                    if not cell.below:
+                        lines += [t.strip() for t in cell.text.split("\n") if t.strip()]
+    return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------------------- .docx

@@ -7,10 +7,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from theodoi.ingest import ExtractionError, extract_plan
+from theodoi.ingest.bench import pdf_plain_text
 from theodoi.ingest.tests.conftest import score_module
 from theodoi.ingest.tests.layouts.model import Variant
 from theodoi.ingest.tests.layouts.plan import generate
-from theodoi.ingest.tests.layouts.render import to_docx, to_pdf, to_txt
+from theodoi.ingest.tests.layouts.render import to_cell_lines, to_docx, to_pdf, to_txt
+
+# Text that lost its layout: from the .pdf by PDFium, or every cell a line written straight
+# from the plan; both are read as .txt
+PDF_TEXT, CELL_LINES = "pdf.txt", "cells.txt"
+FORMATS = ["txt", "docx", "pdf", PDF_TEXT, CELL_LINES]
 
 
 @dataclass
@@ -46,15 +52,22 @@ def write(
 ) -> dict[tuple[int, str], Path]:
     """Each variant in each format under `directory`; the .pdf files in one LibreOffice call."""
     paths: dict[tuple[int, str], Path] = {}
+    needs_pdf = "pdf" in formats or PDF_TEXT in formats
     for v in variants:
         if "txt" in formats:
             (directory / f"{v.name}.txt").write_text(to_txt(v), encoding="utf-8")
-        if "docx" in formats or "pdf" in formats:
+        if CELL_LINES in formats:
+            (directory / f"{v.name}.{CELL_LINES}").write_text(to_cell_lines(v), encoding="utf-8")
+        if "docx" in formats or needs_pdf:
             (directory / f"{v.name}.docx").write_bytes(to_docx(v))
         for fmt in formats:
             paths[v.seed, fmt] = directory / f"{v.name}.{fmt}"
-    if "pdf" in formats:
+    if needs_pdf:
         to_pdf([directory / f"{v.name}.docx" for v in variants], directory)
+    if PDF_TEXT in formats:
+        for v in variants:
+            text = pdf_plain_text(directory / f"{v.name}.pdf")
+            (directory / f"{v.name}.{PDF_TEXT}").write_text(text, encoding="utf-8")
     return paths
 
 
