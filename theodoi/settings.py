@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "theodoi.evaluation",
     "theodoi.reports",
     "theodoi.ops",
+    "theodoi.public",
+    "theodoi.feedback",
 ]
 
 MIDDLEWARE = [

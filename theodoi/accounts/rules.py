@@ -273,3 +273,25 @@ def can_answer_explanation(role: Role | None, *, own_unit: bool) -> bool:
 
 def can_close_explanation(role: Role | None) -> bool:
     return role in DIRECTORS
+
+
+# --- The public page and feedback ----------------------------------------------------
+
+# The public page itself (`/cong-khai/…`) needs no role: it shows only what a leader chose.
+
+
+def can_choose_public(role: Role | None) -> bool:
+    """Choose what the commune's public page shows (plans, tasks, indicators, reports):
+    the commune's leader speaks for the People's Committee; the admin may help."""
+    return role in {Role.ADMIN, Role.LEADER}
+
+
+def can_view_feedback(role: Role | None) -> bool:
+    """Read the feedback as sent, before moderation (it may hold personal data): the
+    clerk who moderates it and the leader who answers for the commune."""
+    return role in DIRECTORS
+
+
+def can_moderate_feedback(role: Role | None) -> bool:
+    """Edit, approve or reject feedback and answer it: the standing unit's clerk."""
+    return role in MANAGERS
