@@ -167,3 +167,14 @@ def test_the_picker_searches_everywhere_for_the_admin_and_the_province_for_a_sup
     supervisor = [MembershipFacts("supervisor", None, HAI_PHONG, None)]
     assert rules.picker_provinces(supervisor) == {HAI_PHONG}
     assert rules.picker_provinces([CLERK_HERE]) == frozenset()
+
+
+@pytest.mark.parametrize("role", [*Role, None])
+def test_only_the_leader_and_admin_choose_what_the_public_sees(role):
+    assert rules.can_choose_public(role) is (role in {Role.ADMIN, Role.LEADER})
+
+
+@pytest.mark.parametrize("role", [*Role, None])
+def test_feedback_as_sent_is_read_by_the_clerk_and_leader_and_moderated_by_the_clerk(role):
+    assert rules.can_view_feedback(role) is (role in {Role.ADMIN, Role.CLERK, Role.LEADER})
+    assert rules.can_moderate_feedback(role) is (role in {Role.ADMIN, Role.CLERK})
