@@ -7,10 +7,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-# How long a browser or a proxy may keep the page without asking again. Short: a unit's
-# new figures should reach the public within minutes; asking again is cheap (ETag).
-CACHE_SECONDS = 60
-
 
 def shown_plans(plans: Iterable[tuple[int, bool]], chosen: Iterable[int]) -> set[int]:
     """The plans shown: chosen by the leader and in force (`plans` are (id, in force))."""

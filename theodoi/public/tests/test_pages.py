@@ -146,7 +146,7 @@ def test_the_page_is_cacheable_and_answers_304_while_nothing_changed(judged, tod
     _publish(cast, plan, tasks=plan.tasks.all())
     url = reverse("public:commune", args=[10642])
     first = Client().get(url)
-    assert "public" in first["Cache-Control"] and "max-age=60" in first["Cache-Control"]
+    assert set(first["Cache-Control"].split(", ")) == {"public", "no-cache"}
     etag = first["ETag"]
     again = Client().get(url, HTTP_IF_NONE_MATCH=etag)
     assert again.status_code == 304 and again["ETag"] == etag
