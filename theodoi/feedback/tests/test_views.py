@@ -6,6 +6,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
+from theodoi.accounts.models import Membership
 from theodoi.feedback.models import Feedback, FeedbackStatus
 from theodoi.reports.selectors import fresh_draft
 from theodoi.tracking.models import Notification
@@ -206,3 +207,11 @@ def test_the_yearly_report_counts_feedback_and_its_average(public, judged, today
         "công khai, 1 góp ý đang chờ duyệt, 1 góp ý không công khai (tin rác, không đúng nội "
         "dung); mức hài lòng bình quân 4,5/5."
     ) in section["text"]
+
+
+def test_a_commune_without_a_clerk_tells_its_leader(public, cast):
+    Membership.objects.filter(user=cast.clerk).delete()
+    _send()
+    item = Feedback.objects.get()
+    told = Notification.objects.filter(key=f"feedback:{item.pk}")
+    assert list(told.values_list("user__username", flat=True)) == [cast.leader.username]

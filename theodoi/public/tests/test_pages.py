@@ -270,3 +270,15 @@ def test_who_may_choose_what_is_public(judged, login, cast):
     ]:
         assert login(user).get(url).status_code == status, user.username
     assert Client().get(url).status_code == 302  # to the log-in page
+
+
+def test_a_page_first_drawn_for_a_logged_in_leader_holds_nothing_of_them(
+    judged, today, cast, login
+):
+    plan, *_ = judged
+    _publish(cast, plan)
+    url = reverse("public:commune", args=[10642])
+    assert login(cast.leader).get(url).status_code == 200  # drawn and cached for the leader
+    served = Client().get(url).content.decode()
+    assert "csrfmiddlewaretoken" not in served and "X-CSRFToken" not in served
+    assert cast.leader.username not in served and "Đăng xuất" not in served
