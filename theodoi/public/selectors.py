@@ -18,6 +18,7 @@ from theodoi.evaluation.selectors import (
     commune_year,
 )
 from theodoi.feedback import selectors as feedback_selectors
+from theodoi.feedback.models import Feedback
 from theodoi.plans.models import Plan, PlanStatus, Task
 from theodoi.public import rules
 from theodoi.public.models import Publication, PublicPage
@@ -109,7 +110,7 @@ class PublicView:
     today: dt.date
     plans: list[PublicPlan]
     reports: list[IssuedReport]
-    feedback: list
+    feedback: list[Feedback]
     feedback_summary: feedback_selectors.Summary
 
 
