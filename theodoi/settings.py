@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "theodoi.reports",
     "theodoi.pivot",
     "theodoi.ops",
+    "theodoi.public",
+    "theodoi.feedback",
 ]
 
 MIDDLEWARE = [

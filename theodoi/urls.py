@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("theodoi.evaluation.urls")),
     path("", include("theodoi.reports.urls")),
     path("", include("theodoi.pivot.urls")),
+    path("", include("theodoi.public.urls")),
+    path("", include("theodoi.feedback.urls")),
     path("quan-tri/", admin.site.urls),
 ]
 handler500 = "theodoi.ops.views.server_error"

@@ -343,3 +343,25 @@ def can_change_saved_view(*, owner_id: int, user_id: int | None) -> bool:
     """A saved view is its owner's alone: nobody else sees, renames, pins or deletes it
     (not even the admin: it is a personal page, not the commune's record)."""
     return user_id is not None and owner_id == user_id
+
+
+# --- The public page and feedback ----------------------------------------------------
+
+# The public page itself (`/cong-khai/…`) needs no role: it shows only what a leader chose.
+
+
+def can_choose_public(role: Role | None) -> bool:
+    """Choose what the commune's public page shows (plans, tasks, indicators, reports):
+    the commune's leader speaks for the People's Committee; the admin may help."""
+    return role in {Role.ADMIN, Role.LEADER}
+
+
+def can_view_feedback(role: Role | None) -> bool:
+    """Read the feedback as sent, before moderation (it may hold personal data): the
+    clerk who moderates it and the leader who answers for the commune."""
+    return role in DIRECTORS
+
+
+def can_moderate_feedback(role: Role | None) -> bool:
+    """Edit, approve or reject feedback and answer it: the standing unit's clerk."""
+    return role in MANAGERS

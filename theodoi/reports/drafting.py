@@ -14,6 +14,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 
 from theodoi.evaluation.rules import TaskGroup
+from theodoi.feedback.rules import FeedbackFigures
 from theodoi.lib.vnnumber import format_decimal_vi
 from theodoi.lib.vntext import search_key
 from theodoi.reports import rules
@@ -264,6 +265,8 @@ def _assessment(facts: PeriodFacts) -> str:
                 )
     else:
         lines.append("Kế hoạch không có chỉ tiêu định lượng.")
+    if facts.feedback and facts.feedback.received:
+        lines.append(feedback_line(facts.feedback))
     lines.append("2. Tồn tại, hạn chế và nguyên nhân")
     weak = [i for i in inds if i.status == "not_met" or i.trajectory in BEHIND or i.explanations]
     for i in weak:
@@ -291,6 +294,18 @@ def _assessment(facts: PeriodFacts) -> str:
     if not (weak or overdue or silent or causes):
         lines.append("Chưa ghi nhận tồn tại, hạn chế.")
     return "\n".join(lines)
+
+
+def feedback_line(f: FeedbackFigures) -> str:
+    """ "Người dân, doanh nghiệp gửi 12 góp ý …; mức hài lòng bình quân 3,9/5." """
+    line = (
+        f"Người dân, doanh nghiệp gửi {f.received} góp ý qua trang công khai của xã: "
+        f"{f.approved} góp ý đã duyệt và công khai, {f.pending} góp ý đang chờ duyệt, "
+        f"{f.rejected} góp ý không công khai (tin rác, không đúng nội dung)"
+    )
+    if f.average is not None:
+        line += f"; mức hài lòng bình quân {format_decimal_vi(f.average, places=1)}/5"
+    return line + "."
 
 
 def _next_tasks(facts: PeriodFacts) -> str:

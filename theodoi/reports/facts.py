@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from theodoi.evaluation import rules as evaluation
+from theodoi.feedback.rules import FeedbackFigures
 
 INSUFFICIENT = evaluation.Trajectory.INSUFFICIENT.value
 DONE_BUCKETS = (evaluation.TaskGroup.DONE_ON_TIME, evaluation.TaskGroup.DONE_LATE)
@@ -209,6 +210,7 @@ class PeriodFacts:
     tasks: list[TaskRow] = field(default_factory=list)
     indicators: list[IndicatorRow] = field(default_factory=list)
     units: list[UnitRow] = field(default_factory=list)
+    feedback: FeedbackFigures | None = None  # citizens' and businesses' feedback in the period
 
     @property
     def year(self) -> int:

@@ -26,6 +26,8 @@ from theodoi.accounts.models import AdminUnit, Unit
 from theodoi.evaluation import rules as evaluation
 from theodoi.evaluation.facts import indicator_models
 from theodoi.evaluation.models import ExplanationRequest, IndicatorAssessment
+from theodoi.feedback import rules as feedback_rules
+from theodoi.feedback.models import Feedback
 from theodoi.lib.vnnumber import format_decimal_vi
 from theodoi.plans.models import DeadlineKind, Indicator, PlanStatus, Task
 from theodoi.reports import drafting, rules
@@ -98,6 +100,7 @@ class _Gathered:
     models: dict[int, tuple[list[evaluation.Target], evaluation.IndicatorModel]]
     # (period, "task" | "indicator" | "unit", its pk) → what its unit was asked to explain
     explanations: dict[tuple[int, str, int], list[Explanation]]
+    feedback: dict[int, list[tuple[dt.date, str, int]]]  # commune → (day sent, status, score)
     assessments: dict[tuple[int, int], bool]  # (indicator, period) → the clerk's judgement
 
 
@@ -169,11 +172,29 @@ def _gather(periods: list[ReportingPeriod]) -> _Gathered:
         units={u.pk: u for u in Unit.objects.filter(pk__in=unit_ids)},
         models=indicator_models({i.pk: (i.name, i.unit_of_measure) for i in indicators}),
         explanations=_explanations(period_ids),
+        feedback=_feedback(periods),
         assessments={
             (a.indicator_id, a.period_id): a.achieved
             for a in IndicatorAssessment.objects.filter(period_id__in=period_ids)
         },
     )
+
+
+def _feedback(periods: list[ReportingPeriod]) -> dict[int, list[tuple[dt.date, str, int]]]:
+    """The feedback the periods' communes received over the periods' span, by commune."""
+    communes = {p.plan.commune_id for p in periods}
+    start, end = min(p.start for p in periods), max(p.end for p in periods)
+    rows = Feedback.objects.filter(
+        commune_id__in=communes,
+        created_at__gte=timezone.make_aware(dt.datetime.combine(start, dt.time.min)),
+        created_at__lt=timezone.make_aware(
+            dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min)
+        ),
+    ).values_list("commune_id", "created_at", "status", "satisfaction")
+    out: dict[int, list[tuple[dt.date, str, int]]] = defaultdict(list)
+    for commune_id, at, status, score in rows:
+        out[commune_id].append((timezone.localdate(at), status, score))
+    return out
 
 
 def _explanations(period_ids: list[int]) -> dict[tuple[int, str, int], list[Explanation]]:
@@ -268,6 +289,9 @@ def _period_facts(period: ReportingPeriod, today: dt.date, rows: _Gathered) -> P
     for indicator in indicators:
         facts.indicators.append(_indicator_row(indicator, period, rows))
     facts.units = _unit_rows(period, facts, rows)
+    facts.feedback = feedback_rules.figures(
+        rows.feedback.get(commune.pk, []), start=period.start, end=period.end
+    )
     return facts
 
 
@@ -450,6 +474,7 @@ def fresh_draft(period: ReportingPeriod, today: dt.date | None = None) -> Fresh:
         "phu_luc_chi_tieu": drafting.indicator_annex(facts.indicators),
         "phu_luc_nhiem_vu": drafting.task_annex(facts.tasks),
         "don_vi": [[u.name, u.report_status, u.difficulties, u.proposals] for u in facts.units],
+        "gop_y": list(vars(facts.feedback).values()) if facts.feedback else [],
     }
     digest = hashlib.sha256(
         json.dumps(snapshot, sort_keys=True, ensure_ascii=False).encode()

@@ -26,8 +26,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from theodoi.accounts.models import AdminUnit, Membership, Unit, UnitAlias
 from theodoi.evaluation.models import ExplanationRequest
+from theodoi.feedback.models import Feedback
 from theodoi.pivot.models import SavedView
 from theodoi.plans.models import Indicator, Plan, Task
+from theodoi.reports.models import IssuedReport
 from theodoi.tracking.models import (
     Evidence,
     IndicatorValue,
@@ -56,6 +58,8 @@ SEGMENTS: dict[str, tuple[type[models.Model], str]] = {
     "can-bo": (get_user_model(), "pk"),
     "vai-tro": (Membership, "pk"),
     "bang-da-luu": (SavedView, "pk"),
+    "gop-y": (Feedback, "pk"),
+    "bao-cao": (IssuedReport, "pk"),  # a report a commune released to the public
 }
 # A text parameter ("so-lieu-<slug:table>.csv") takes the values the pages link to (the
 # crawl follows links) and this one, which must be a 404, not a 500.
@@ -73,6 +77,8 @@ COMMUNE_PATHS = {
     ExplanationRequest: "period__plan__commune",
     UnitAlias: "unit__commune",
     Membership: "commune",
+    Feedback: "commune",
+    IssuedReport: "period__plan__commune",
 }
 LINK = re.compile(r'href="(/[^"#]*)"')
 # What our policy (script-src 'self'; style-src 'self') refuses to run. A JSON data block

@@ -3,10 +3,12 @@ requested for every object it names, as each demo user and anonymously, then eve
 form found submitted as filled and with hostile values. No answer may be a 5xx, show a
 traceback, leave hostile text unescaped, or put a live formula in a spreadsheet."""
 
+import hashlib
 import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -16,6 +18,8 @@ from theodoi.accounts.services import membership_grant, user_create
 from theodoi.plans import services as plan_services
 from theodoi.plans.management.commands.load_demo import DEMO_DIR, DEMO_PLANS, DEMO_USERS
 from theodoi.plans.models import Indicator, Task
+from theodoi.public.models import Publication
+from theodoi.reports.models import IssuedReport
 from theodoi.tests import crawl
 from theodoi.tracking import services
 from theodoi.tracking.models import IndicatorValue, ReportingPeriod, UnitReport
@@ -68,12 +72,30 @@ def _with_a_draft_plan() -> None:
     plan_services.plan_units_resolve(plan=draft)
 
 
+def _with_a_released_report() -> None:
+    """The 2025 report of Thái Tân approved and released on its public page."""
+    period = ReportingPeriod.objects.filter(
+        plan__commune__code=DEMO_PLANS[0][0], end__year=2025
+    ).first()
+    content = b"PK bao cao 2025"
+    issued = IssuedReport(
+        period=period,
+        filename="bao-cao-2025.docx",
+        sha256=hashlib.sha256(content).hexdigest(),
+        size=len(content),
+    )
+    issued.file.save(issued.filename, ContentFile(content), save=False)
+    issued.save()
+    Publication.objects.create(commune=period.plan.commune, report=issued)
+
+
 @pytest.fixture
 def demo(db):
     call_command("load_demo", stdout=io.StringIO())
     _with_hostile_text()
     _with_a_deleted_user()
     _with_a_draft_plan()
+    _with_a_released_report()
 
 
 def _clients() -> dict[str, Client]:

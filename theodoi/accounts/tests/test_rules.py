@@ -212,3 +212,14 @@ def test_a_saved_view_is_its_owners_alone():
     assert rules.can_change_saved_view(owner_id=3, user_id=3)
     assert not rules.can_change_saved_view(owner_id=3, user_id=4)
     assert not rules.can_change_saved_view(owner_id=3, user_id=None)
+
+
+@pytest.mark.parametrize("role", [*Role, None])
+def test_only_the_leader_and_admin_choose_what_the_public_sees(role):
+    assert rules.can_choose_public(role) is (role in {Role.ADMIN, Role.LEADER})
+
+
+@pytest.mark.parametrize("role", [*Role, None])
+def test_feedback_as_sent_is_read_by_the_clerk_and_leader_and_moderated_by_the_clerk(role):
+    assert rules.can_view_feedback(role) is (role in {Role.ADMIN, Role.CLERK, Role.LEADER})
+    assert rules.can_moderate_feedback(role) is (role in {Role.ADMIN, Role.CLERK})

@@ -13,6 +13,7 @@ from theodoi.accounts.services import membership_grant, units_ensure_defaults, u
 from theodoi.evaluation.demo import review_demo_plan
 from theodoi.plans import services
 from theodoi.plans.models import Plan
+from theodoi.public.demo import load_public_demo
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 DEMO_PASSWORD = "demo12345"
@@ -56,6 +57,8 @@ class Command(BaseCommand):
         call_command("load_evaluation_demo", stdout=self.stdout)
         call_command("load_tracking_demo", stdout=self.stdout)
         call_command("load_pivot_demo", stdout=self.stdout)
+        # What Thái Tân's leader published, and citizens' feedback on it.
+        load_public_demo(THAI_TAN, "lanhdao", "thuongtruc")
 
     def _load_plan(self, commune, path: Path) -> None:
         units_ensure_defaults(commune=commune)
