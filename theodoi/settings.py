@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "theodoi.tracking",
     "theodoi.evaluation",
     "theodoi.reports",
+    "theodoi.canonical",
+    "theodoi.province",
     "theodoi.ops",
 ]
 

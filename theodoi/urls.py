@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("theodoi.tracking.urls")),
     path("", include("theodoi.evaluation.urls")),
     path("", include("theodoi.reports.urls")),
+    path("", include("theodoi.canonical.urls")),
+    path("", include("theodoi.province.urls")),
     path("quan-tri/", admin.site.urls),
 ]
 handler500 = "theodoi.ops.views.server_error"

@@ -167,3 +167,16 @@ def test_the_picker_searches_everywhere_for_the_admin_and_the_province_for_a_sup
     supervisor = [MembershipFacts("supervisor", None, HAI_PHONG, None)]
     assert rules.picker_provinces(supervisor) == {HAI_PHONG}
     assert rules.picker_provinces([CLERK_HERE]) == frozenset()
+
+
+def test_only_supervisors_and_admin_watch_a_province_and_remind_its_communes():
+    for rule in (rules.can_view_province_dashboard, rules.can_remind_communes):
+        assert [r for r in Role if rule(r)] == [Role.ADMIN, Role.SUPERVISOR]
+        assert not rule(None)
+
+
+def test_the_clerk_maps_indicators_and_whoever_follows_the_commune_sees_the_mapping():
+    assert [r for r in Role if rules.can_map_indicators(r)] == [Role.ADMIN, Role.CLERK]
+    seers = {r for r in Role if rules.can_view_indicator_mapping(r)}
+    assert seers == set(Role) - {Role.FOCAL_POINT}
+    assert not rules.can_view_indicator_mapping(None)
