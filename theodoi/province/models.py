@@ -40,3 +40,24 @@ class CommuneReminder(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["period", "key"], name="commune_reminder_once")
         ]
+
+
+class CommuneSnapshot(models.Model):
+    """A commune's row on the province dashboard for a year, as the evaluation engine
+    judged it on `judged_on` from the data whose `fingerprint` it keeps. Judging a
+    hundred communes live takes seconds; the dashboard re-judges only the communes whose
+    data changed (or on a new day) and reads the others from here."""
+
+    commune = models.ForeignKey("accounts.AdminUnit", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    judged_on = models.DateField()
+    fingerprint = models.CharField(max_length=64)
+    figures = models.JSONField()  # the fields of `rules.CommuneRow`
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "số liệu xã trên bảng của tỉnh"
+        verbose_name_plural = "số liệu xã trên bảng của tỉnh"
+        constraints = [
+            models.UniqueConstraint(fields=["commune", "year"], name="commune_snapshot_year")
+        ]

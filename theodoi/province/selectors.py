@@ -5,24 +5,41 @@ all of them), reduced to one row each; and one canonical indicator across the co
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from dataclasses import dataclass, field
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q, Sum
 
-from theodoi.accounts.models import AdminUnit
+from theodoi.accounts.models import AdminUnit, Unit
 from theodoi.canonical.models import CanonicalIndicator, IndicatorMapping
 from theodoi.evaluation import rules as evaluation
 from theodoi.evaluation.dashboard import headline
+from theodoi.evaluation.models import (
+    EvaluationSettings,
+    ExplanationRequest,
+    IndicatorAssessment,
+    IndicatorProfile,
+)
 from theodoi.evaluation.selectors import (
     CommuneYear,
     IndicatorJudged,
     communes_year,
     default_year,
 )
-from theodoi.plans.models import Indicator, PlanStatus
+from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
 from theodoi.province import rules
-from theodoi.tracking.models import ReportingPeriod
+from theodoi.province.models import CommuneSnapshot
+from theodoi.tracking.models import (
+    ChangeLog,
+    Evidence,
+    IndicatorValue,
+    PeriodEvent,
+    ReportingPeriod,
+    TaskReport,
+    TaskTrigger,
+    UnitReport,
+)
 
 
 def province_years(province: AdminUnit) -> list[int]:
@@ -88,10 +105,101 @@ class Board:
     totals: Counter = field(default_factory=Counter)
 
 
-def province_board(province: AdminUnit, year: int, years: list[int], today: dt.date) -> Board:
+# What the judgement of a commune reads, and the field that moves when it changes: a
+# commune whose counts and latest moments are all the same as when it was judged (on
+# the same day) is judged the same. Each source is one grouped query for the province.
+_VERSIONED = ("updated_at", "version")  # a row's `version` grows on every save
+_SOURCES = (
+    (Plan, "commune", ("published_at",)),
+    (Task, "plan__commune", ()),
+    (Indicator, "plan__commune", ()),
+    (ReportingPeriod, "plan__commune", ("created_at", "due_on", "opened_at")),
+    (PeriodEvent, "period__plan__commune", ("at",)),
+    (UnitReport, "period__plan__commune", _VERSIONED),
+    (TaskReport, "unit_report__period__plan__commune", _VERSIONED),
+    (IndicatorValue, "unit_report__period__plan__commune", _VERSIONED),
+    (Evidence, "unit_report__period__plan__commune", ("uploaded_at",)),
+    (ChangeLog, "unit_report__period__plan__commune", ("at",)),
+    (ChangeLog, "task__plan__commune", ("at",)),
+    (ChangeLog, "indicator__plan__commune", ("at",)),
+    (TaskTrigger, "task__plan__commune", ("recorded_at",)),
+    (IndicatorProfile, "indicator__plan__commune", ("updated_at",)),
+    (IndicatorAssessment, "indicator__plan__commune", ("assessed_at",)),
+    (ExplanationRequest, "period__plan__commune", ("requested_at", "answered_at", "closed_at")),
+    (EvaluationSettings, "commune", ("updated_at",)),
+    (Unit, "commune", ()),
+)
+
+
+def fingerprints(province: AdminUnit) -> dict[int, str]:
+    """Each commune's fingerprint of what its judgement reads (communes with nothing: ""):
+    per source, its rows' count, latest pk, latest moments and sum of versions."""
+    parts: dict[int, list[str]] = defaultdict(list)
+    for n, (model, path, fields) in enumerate(_SOURCES):
+        aggregates = {f: Sum(f) if f == "version" else Max(f) for f in fields}
+        rows = (
+            model.objects.filter(**{f"{path}__parent": province})
+            .values(path)
+            .annotate(n=Count("pk"), last=Max("pk"), **aggregates)
+            .order_by()
+        )
+        for r in rows:
+            parts[r[path]].append(
+                f"{n}:{r['n']}:{r['last']}:" + ":".join(str(r[f]) for f in fields)
+            )
+    published = Plan.objects.filter(commune__parent=province, status=PlanStatus.PUBLISHED)
+    for commune_id, plan_ids in _group(published.values_list("commune_id", "pk")).items():
+        parts[commune_id].append("published:" + ",".join(map(str, sorted(plan_ids))))
+    return {pk: hashlib.sha256("|".join(p).encode()).hexdigest() for pk, p in parts.items()}
+
+
+def _group(pairs) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = defaultdict(list)
+    for key, value in pairs:
+        out[key].append(value)
+    return out
+
+
+def commune_rows(province: AdminUnit, year: int, today: dt.date) -> list[rules.CommuneRow]:
+    """Every commune's row for the year: read from its snapshot when its data did not
+    change since it was judged today, else judged now (all the changed communes at
+    once, `communes_year`) and stored."""
     communes = communes_of(province)
-    judged = communes_year(communes, year, today)
-    rows = [commune_row(c, judged[c.pk]) for c in communes]
+    prints = fingerprints(province)
+    stored = {
+        s.commune_id: s for s in CommuneSnapshot.objects.filter(commune__parent=province, year=year)
+    }
+    stale = [
+        c
+        for c in communes
+        if (s := stored.get(c.pk)) is None
+        or s.judged_on != today
+        or s.fingerprint != prints.get(c.pk, "")
+    ]
+    fresh: dict[int, rules.CommuneRow] = {}
+    if stale:
+        judged = communes_year(stale, year, today)
+        fresh = {c.pk: commune_row(c, judged[c.pk]) for c in stale}
+        CommuneSnapshot.objects.bulk_create(
+            [
+                CommuneSnapshot(
+                    commune=c,
+                    year=year,
+                    judged_on=today,
+                    fingerprint=prints.get(c.pk, ""),
+                    figures=asdict(fresh[c.pk]),
+                )
+                for c in stale
+            ],
+            update_conflicts=True,
+            unique_fields=["commune", "year"],
+            update_fields=["judged_on", "fingerprint", "figures", "updated_at"],
+        )
+    return [fresh.get(c.pk) or rules.CommuneRow(**stored[c.pk].figures) for c in communes]
+
+
+def province_board(province: AdminUnit, year: int, years: list[int], today: dt.date) -> Board:
+    rows = commune_rows(province, year, today)
     rules.rank_rows(rows, evaluation.ranks(r.score for r in rows))
     totals = Counter(
         communes=len(rows),

@@ -1,15 +1,19 @@
 """The province's pages as each role opens them: the table sorted and filtered from the
 query string, each commune a link to its own dashboard, and who may open what."""
 
+import datetime as dt
 import re
 
 import pytest
 from django.test import Client
 
 from theodoi import testing
-from theodoi.accounts.models import AdminUnit
+from theodoi.accounts.models import AdminUnit, Unit
 from theodoi.canonical.models import CanonicalIndicator
+from theodoi.province.models import CommuneSnapshot
 from theodoi.testing import permission_mismatches
+from theodoi.tracking import services as tracking
+from theodoi.tracking.models import UnitReport
 
 pytestmark = pytest.mark.django_db
 
@@ -61,8 +65,29 @@ def test_the_table_costs_the_same_queries_for_more_communes(province, login, cas
         from theodoi.accounts.services import units_ensure_defaults
 
         units = units_ensure_defaults(commune=commune)
-        testing.plan_with_rows(commune, rows=6, units=list(units))
+        plan = testing.plan_with_rows(commune, rows=6, units=list(units))
+        tracking.period_create_defaults(plan=plan, years=[2026])
     assert testing.query_count(client, "/tinh/31/") == small
+
+
+def test_unchanged_communes_are_read_not_judged_again(province, login, cast, today):
+    """The second view reads the stored rows (fewer queries); a unit's report sent
+    meanwhile re-judges its commune, and only the figures it moves change."""
+    client = login(cast.supervisor)
+    judging = testing.query_count(client, "/tinh/31/")
+    reading = testing.query_count(client, "/tinh/31/")
+    assert reading < judging
+    assert CommuneSnapshot.objects.filter(year=2026).count() == 4
+
+    culture = Unit.objects.get(commune=cast.commune, name="Phòng Văn hóa - Xã hội")
+    report = UnitReport.objects.get(period__plan__commune=cast.commune, unit=culture)
+    tracking.unit_report_submit(report=report, user=None)
+    page = client.get("/tinh/31/")
+    row = next(r for r in page.context["rows"] if r.code == 10642)
+    assert (row.units_submitted, row.units_expected) == (2, 2)
+    # A new day judges again (statuses move with the date).
+    CommuneSnapshot.objects.update(judged_on=today - dt.timedelta(days=1))
+    assert testing.query_count(client, "/tinh/31/") == judging
 
 
 def _world(cast):
