@@ -281,10 +281,18 @@ def commune_year(
     return _judge_year(facts, year, years, periods, today, open_requests, unit_ids)
 
 
-def communes_year(communes: list[AdminUnit], year: int, today: dt.date) -> dict[int, CommuneYear]:
+def communes_year(
+    communes: list[AdminUnit],
+    year: int,
+    today: dt.date,
+    *,
+    task_ids: list[int] | None = None,
+    indicator_ids: list[int] | None = None,
+) -> dict[int, CommuneYear]:
     """What `commune_year` gives each commune, all judged in `year` (a commune without
     a period that year has nothing judged), from a fixed number of queries whatever the
-    number of communes: a province's communes side by side."""
+    number of communes: a province's communes side by side. `task_ids` / `indicator_ids`
+    narrow the records judged (one indicator across the communes needs only those)."""
     plans: dict[int, list[Plan]] = {c.pk: [] for c in communes}
     for plan in (
         Plan.objects.filter(commune__in=communes, status=PlanStatus.PUBLISHED)
@@ -292,7 +300,9 @@ def communes_year(communes: list[AdminUnit], year: int, today: dt.date) -> dict[
         .order_by("issue_date", "pk")
     ):
         plans[plan.commune_id].append(plan)
-    all_facts = load_facts_many({c.pk: (c, plans[c.pk]) for c in communes})
+    all_facts = load_facts_many(
+        {c.pk: (c, plans[c.pk]) for c in communes}, task_ids=task_ids, indicator_ids=indicator_ids
+    )
     periods = {pk: _periods_of(facts, year) for pk, facts in all_facts.items()}
     requests: dict[int, list[ExplanationRequest]] = defaultdict(list)
     for r in (

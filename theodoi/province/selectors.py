@@ -288,7 +288,13 @@ def canonical_comparison(
         ).select_related("indicator__plan__commune")
     )
     communes = {m.indicator.plan.commune_id: m.indicator.plan.commune for m in mappings}
-    judged = communes_year(list(communes.values()), year, today)
+    judged = communes_year(
+        list(communes.values()),
+        year,
+        today,
+        task_ids=[],
+        indicator_ids=[m.indicator_id for m in mappings],
+    )
     by_indicator = {i.indicator.id: i for cy in judged.values() for i in cy.indicators}
     out = []
     for m in mappings:
