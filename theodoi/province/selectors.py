@@ -29,7 +29,7 @@ from theodoi.evaluation.selectors import (
 )
 from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
 from theodoi.province import rules
-from theodoi.province.models import CommuneSnapshot
+from theodoi.province.models import CommuneReminder, CommuneSnapshot
 from theodoi.tracking.models import (
     ChangeLog,
     Evidence,
@@ -103,6 +103,21 @@ class Board:
     rows: list[rules.CommuneRow]  # every commune, ranked, in the province's order
     unmapped: int = 0  # indicators of current plans no person has mapped yet
     totals: Counter = field(default_factory=Counter)
+    reminded: dict[int, CommuneReminder] = field(default_factory=dict)  # by commune code
+
+
+def last_reminders(province: AdminUnit, year: int) -> dict[int, CommuneReminder]:
+    """Each commune's latest reminder from the province about its period of `year`."""
+    out: dict[int, CommuneReminder] = {}
+    for r in (
+        CommuneReminder.objects.filter(
+            period__plan__commune__parent=province, period__end__year=year
+        )
+        .select_related("period__plan__commune", "sent_by__person")
+        .order_by("created_at", "pk")
+    ):
+        out[r.period.plan.commune.code] = r
+    return out
 
 
 # What the judgement of a commune reads, and the field that moves when it changes: a
@@ -210,7 +225,16 @@ def province_board(province: AdminUnit, year: int, years: list[int], today: dt.d
         tasks=sum(r.tasks for r in rows),
         done=sum(r.done for r in rows),
     )
-    return Board(province, year, years, today, rows, unmapped_count(province), totals)
+    return Board(
+        province,
+        year,
+        years,
+        today,
+        rows,
+        unmapped_count(province),
+        totals,
+        last_reminders(province, year),
+    )
 
 
 # --- Canonical indicators across the province ------------------------------------------

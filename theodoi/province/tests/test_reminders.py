@@ -41,6 +41,10 @@ def test_the_supervisor_reminds_by_hand_after_confirming(province, login, cast):
         1,
     )
 
+    # The dashboard says who reminded the commune, and when.
+    board = client.get("/tinh/31/").content.decode()
+    assert "đã nhắc 29/11 (supervisor)" in board
+
     # Again the same day: asked, nothing sent twice.
     again = confirm(client, "/tinh/31/nhac-bao-cao/?nam=2026", follow=True)
     assert "Đã nhắc hôm nay, không gửi lại: Xã Thái Tân" in again.content.decode()
