@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "theodoi.evaluation",
     "theodoi.reports",
     "theodoi.pivot",
+    "theodoi.canonical",
+    "theodoi.province",
     "theodoi.ops",
     "theodoi.public",
     "theodoi.feedback",

@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("theodoi.pivot.urls")),
     path("", include("theodoi.public.urls")),
     path("", include("theodoi.feedback.urls")),
+    path("", include("theodoi.canonical.urls")),
+    path("", include("theodoi.province.urls")),
     path("quan-tri/", admin.site.urls),
 ]
 handler500 = "theodoi.ops.views.server_error"

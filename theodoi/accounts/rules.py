@@ -364,4 +364,31 @@ def can_view_feedback(role: Role | None) -> bool:
 
 def can_moderate_feedback(role: Role | None) -> bool:
     """Edit, approve or reject feedback and answer it: the standing unit's clerk."""
+
+
+# --- The province: its communes side by side, canonical indicators -----------------
+
+PROVINCE_WATCHERS = frozenset({Role.ADMIN, Role.SUPERVISOR})
+
+
+def can_view_province_dashboard(role: Role | None) -> bool:
+    """The province's dashboard (`/tinh/<code>/`), its comparison on a canonical
+    indicator and its list of indicators not yet mapped: the province's supervisors
+    and the admin. A commune's own people see their commune, not the others."""
+    return role in PROVINCE_WATCHERS
+
+
+def can_remind_communes(role: Role | None) -> bool:
+    """Remind, from the province, the communes whose units have not reported."""
+    return role in PROVINCE_WATCHERS
+
+
+def can_view_indicator_mapping(role: Role | None) -> bool:
+    """Which canonical indicator each of the commune's indicators stands for: whoever
+    follows the whole commune (its supervisor too)."""
+    return can_view_dashboard(role)
+
+
+def can_map_indicators(role: Role | None) -> bool:
+    """Confirm or change a suggested canonical indicator: the standing unit's clerk."""
     return role in MANAGERS

@@ -138,18 +138,36 @@ def load_facts(
 ) -> Facts:
     """The facts of `plans` (of one commune). `task_ids` / `indicator_ids` narrow the
     records read (a task's page needs only its own); None reads them all."""
-    plan_ids = [p.pk for p in plans]
-    periods = list(ReportingPeriod.objects.filter(plan_id__in=plan_ids).order_by("end", "kind"))
-    settings = EvaluationSettings.objects.filter(commune=commune).first() or EvaluationSettings(
-        commune=commune
-    )
+    return load_facts_many(
+        {commune.pk: (commune, plans)}, task_ids=task_ids, indicator_ids=indicator_ids
+    )[commune.pk]
+
+
+def load_facts_many(
+    communes: dict[int, tuple[AdminUnit, list[Plan]]],
+    *,
+    task_ids: list[int] | None = None,
+    indicator_ids: list[int] | None = None,
+) -> dict[int, Facts]:
+    """The facts of several communes' plans ({commune id: (commune, plans)}), in the
+    same fixed number of queries as one commune's: a province's communes side by side
+    cost what one commune does. Rows keyed by a record's or a period's id are shared
+    between the communes' `Facts` (ids do not collide); the lists are each commune's."""
+    plan_ids = [p.pk for _, plans in communes.values() for p in plans]
+    commune_of_plan = {p.pk: pk for pk, (_, plans) in communes.items() for p in plans}
+    all_periods = list(ReportingPeriod.objects.filter(plan_id__in=plan_ids).order_by("end", "kind"))
+    settings_of = {
+        s.commune_id: s for s in EvaluationSettings.objects.filter(commune_id__in=list(communes))
+    }
     units = {
         u["id"]: u
-        for u in Unit.objects.filter(commune=commune).order_by().values("id", "name", "position")
+        for u in Unit.objects.filter(commune_id__in=list(communes))
+        .order_by()
+        .values("id", "name", "position", "commune_id")
     }
 
     def records(model, ids: list[int] | None, *fields: str):
-        """The plan's rows of `model` (of `ids` only, when given): `RecordInfo`'s fields
+        """The plans' rows of `model` (of `ids` only, when given): `RecordInfo`'s fields
         as keyword arguments, and the row with `fields`."""
         rows = model.objects.filter(plan_id__in=plan_ids)
         if ids is not None:
@@ -173,7 +191,7 @@ def load_facts(
     task_filter = {"task__plan_id__in": plan_ids}
     if task_ids is not None:
         task_filter = {"task_id__in": task_ids}
-    ends = {p.pk: p.end for p in periods}
+    ends = {p.pk: p.end for p in all_periods}
     evidence_from: dict[int, dt.date] = {}
     task_reports: dict[tuple[int, int], list[TaskRow]] = defaultdict(list)
     has_file = Evidence.objects.filter(task_report=OuterRef("pk"))
@@ -237,28 +255,38 @@ def load_facts(
         on = r["submitted_at"] and r["status"] in SUBMITTED
         submitted[key] = timezone.localdate(r["submitted_at"]) if on else None
     coordinating: dict[int, set[int]] = defaultdict(set)
-    if any(p.include_coordinating for p in periods):
+    if any(p.include_coordinating for p in all_periods):
         through = Task.coordinating_units.through.objects.filter(**task_filter)
         for task_id, unit_id in through.values_list("task_id", "unit_id"):
             coordinating[task_id].add(unit_id)
-    return Facts(
-        commune=commune,
-        plans=plans,
-        periods=periods,
-        units={pk: u["name"] for pk, u in units.items()},
-        unit_order={pk: (u["position"], u["name"]) for pk, u in units.items()},
-        tasks=tasks,
-        indicators=indicators,
-        task_reports=task_reports,
-        values=values,
-        assessments=assessments,
-        triggers=triggers,
-        submitted=submitted,
-        report_status=report_status,
-        coordinating=coordinating,
-        evidence_from=evidence_from,
-        settings=settings,
-    )
+    by_commune: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for kind, rows in (("periods", all_periods), ("tasks", tasks), ("indicators", indicators)):
+        for row in rows:
+            by_commune[commune_of_plan[row.plan_id]][kind].append(row)
+    for u_id, u in units.items():
+        by_commune[u["commune_id"]]["units"].append((u_id, u))
+    out = {}
+    for pk, (commune, plans) in communes.items():
+        own = by_commune[pk]
+        out[pk] = Facts(
+            commune=commune,
+            plans=plans,
+            periods=own["periods"],
+            units={u_id: u["name"] for u_id, u in own["units"]},
+            unit_order={u_id: (u["position"], u["name"]) for u_id, u in own["units"]},
+            tasks=own["tasks"],
+            indicators=own["indicators"],
+            task_reports=task_reports,
+            values=values,
+            assessments=assessments,
+            triggers=triggers,
+            submitted=submitted,
+            report_status=report_status,
+            coordinating=coordinating,
+            evidence_from=evidence_from,
+            settings=settings_of.get(pk) or EvaluationSettings(commune=commune),
+        )
+    return out
 
 
 def _attach_models(indicators: list[IndicatorInfo]) -> None:

@@ -7,7 +7,7 @@ Everything is computed from a fixed number of queries: none per task, indicator 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
@@ -17,7 +17,7 @@ from theodoi.accounts.models import AdminUnit
 from theodoi.accounts.rules import Access, can_view_explanation
 from theodoi.accounts.selectors import commune_access
 from theodoi.evaluation import rules
-from theodoi.evaluation.facts import Facts, IndicatorInfo, TaskInfo, load_facts
+from theodoi.evaluation.facts import Facts, IndicatorInfo, TaskInfo, load_facts, load_facts_many
 from theodoi.evaluation.models import (
     EvaluationSettings,
     ExplanationRequest,
@@ -272,9 +272,76 @@ def commune_year(
     years = sorted({p.end.year for p in facts.periods})
     if year not in years:
         year = default_year(years, today)
-    periods = [
-        p for p in (period_of_year(facts.plan_periods(plan.pk), year) for plan in plans) if p
-    ]
+    periods = _periods_of(facts, year)
+    open_requests = list(
+        ExplanationRequest.objects.filter(period__in=periods)
+        .exclude(status=ExplanationStatus.CLOSED)
+        .select_related("unit", "task", "indicator", "requested_by__person")
+    )
+    return _judge_year(facts, year, years, periods, today, open_requests, unit_ids)
+
+
+def communes_year(
+    communes: list[AdminUnit],
+    year: int,
+    today: dt.date,
+    *,
+    task_ids: list[int] | None = None,
+    indicator_ids: list[int] | None = None,
+) -> dict[int, CommuneYear]:
+    """What `commune_year` gives each commune, all judged in `year` (a commune without
+    a period that year has nothing judged), from a fixed number of queries whatever the
+    number of communes: a province's communes side by side. `task_ids` / `indicator_ids`
+    narrow the records judged (one indicator across the communes needs only those)."""
+    plans: dict[int, list[Plan]] = {c.pk: [] for c in communes}
+    for plan in (
+        Plan.objects.filter(commune__in=communes, status=PlanStatus.PUBLISHED)
+        .defer("extraction")
+        .order_by("issue_date", "pk")
+    ):
+        plans[plan.commune_id].append(plan)
+    all_facts = load_facts_many(
+        {c.pk: (c, plans[c.pk]) for c in communes}, task_ids=task_ids, indicator_ids=indicator_ids
+    )
+    periods = {pk: _periods_of(facts, year) for pk, facts in all_facts.items()}
+    requests: dict[int, list[ExplanationRequest]] = defaultdict(list)
+    for r in (
+        ExplanationRequest.objects.filter(period__in=[p for ps in periods.values() for p in ps])
+        .exclude(status=ExplanationStatus.CLOSED)
+        .select_related("period__plan")
+    ):
+        requests[r.period.plan.commune_id].append(r)
+    return {
+        pk: _judge_year(
+            facts,
+            year,
+            sorted({p.end.year for p in facts.periods}),
+            periods[pk],
+            today,
+            requests[pk],
+            None,
+        )
+        for pk, facts in all_facts.items()
+    }
+
+
+def _periods_of(facts: Facts, year: int | None) -> list[ReportingPeriod]:
+    """Each current plan's period of the year."""
+    if year is None:
+        return []
+    found = (period_of_year(facts.plan_periods(plan.pk), year) for plan in facts.plans)
+    return [p for p in found if p]
+
+
+def _judge_year(
+    facts: Facts,
+    year: int | None,
+    years: list[int],
+    periods: list[ReportingPeriod],
+    today: dt.date,
+    open_requests: list[ExplanationRequest],
+    unit_ids: set[int] | None,
+) -> CommuneYear:
     by_plan = {p.plan_id: p for p in periods}
     tasks = [
         judge_task(facts, t, by_plan[t.plan_id], today) for t in facts.tasks if t.plan_id in by_plan
@@ -285,11 +352,6 @@ def commune_year(
         if i.plan_id in by_plan
     ]
     units = _unit_summaries(facts, periods, tasks, indicators, today)
-    open_requests = list(
-        ExplanationRequest.objects.filter(period__in=periods)
-        .exclude(status=ExplanationStatus.CLOSED)
-        .select_related("unit", "task", "indicator", "requested_by__person")
-    )
     warnings = _warnings(facts, tasks, indicators, units, today, open_requests)
     if unit_ids is not None:
         tasks = [t for t in tasks if t.task.unit_id in unit_ids]
@@ -297,7 +359,7 @@ def commune_year(
         warnings = [w for w in warnings if w.unit_id in unit_ids]
         open_requests = [r for r in open_requests if r.unit_id in unit_ids]
     return CommuneYear(
-        commune=commune,
+        commune=facts.commune,
         year=year,
         years=years,
         today=today,

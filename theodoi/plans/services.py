@@ -18,6 +18,7 @@ from django.utils import timezone
 from theodoi.accounts.matching import UnitIndex
 from theodoi.accounts.models import AdminUnit, Unit
 from theodoi.accounts.services import unit_alias_add, unit_create, units_ensure_defaults
+from theodoi.canonical import services as canonical_services
 from theodoi.ingest import ExtractionError, extract_plan
 from theodoi.ingest.deadlines import parse_deadline
 from theodoi.ingest.joins import join_continued
@@ -498,6 +499,9 @@ def plan_publish(*, plan: Plan, user=None, supersedes: Plan | None = None) -> Pl
     plan.published_at = timezone.now()
     plan.published_by = user if user and user.is_authenticated else None
     plan.save(update_fields=["status", "published_at", "published_by"])
+    # Which canonical indicator each indicator stands for: suggested now, for the
+    # clerk to confirm; the province compares communes on them.
+    canonical_services.plan_suggest(plan=plan)
     return plan
 
 

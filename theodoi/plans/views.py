@@ -98,6 +98,7 @@ def commune_detail(request, code: int):
             "plans": plans,
             "can_import": rules.can_manage_plan(access.role),
             "can_manage_people": rules.can_manage_people(access.role),
+            "can_view_mapping": rules.can_view_indicator_mapping(access.role),
         },
     )
 

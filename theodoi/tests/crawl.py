@@ -25,6 +25,7 @@ from django.db import models, transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from theodoi.accounts.models import AdminUnit, Membership, Unit, UnitAlias
+from theodoi.canonical.models import CanonicalIndicator
 from theodoi.evaluation.models import ExplanationRequest
 from theodoi.feedback.models import Feedback
 from theodoi.pivot.models import SavedView
@@ -60,6 +61,7 @@ SEGMENTS: dict[str, tuple[type[models.Model], str]] = {
     "bang-da-luu": (SavedView, "pk"),
     "gop-y": (Feedback, "pk"),
     "bao-cao": (IssuedReport, "pk"),  # a report a commune released to the public
+    "chi-tieu-chuan": (CanonicalIndicator, "pk"),  # a province's comparison on one
 }
 # A text parameter ("so-lieu-<slug:table>.csv") takes the values the pages link to (the
 # crawl follows links) and this one, which must be a 404, not a 500.

@@ -223,3 +223,16 @@ def test_only_the_leader_and_admin_choose_what_the_public_sees(role):
 def test_feedback_as_sent_is_read_by_the_clerk_and_leader_and_moderated_by_the_clerk(role):
     assert rules.can_view_feedback(role) is (role in {Role.ADMIN, Role.CLERK, Role.LEADER})
     assert rules.can_moderate_feedback(role) is (role in {Role.ADMIN, Role.CLERK})
+
+
+def test_only_supervisors_and_admin_watch_a_province_and_remind_its_communes():
+    for rule in (rules.can_view_province_dashboard, rules.can_remind_communes):
+        assert [r for r in Role if rule(r)] == [Role.ADMIN, Role.SUPERVISOR]
+        assert not rule(None)
+
+
+def test_the_clerk_maps_indicators_and_whoever_follows_the_commune_sees_the_mapping():
+    assert [r for r in Role if rules.can_map_indicators(r)] == [Role.ADMIN, Role.CLERK]
+    seers = {r for r in Role if rules.can_view_indicator_mapping(r)}
+    assert seers == set(Role) - {Role.FOCAL_POINT}
+    assert not rules.can_view_indicator_mapping(None)
