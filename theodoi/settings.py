@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "theodoi.evaluation",
     "theodoi.reports",
     "theodoi.ops",
+    "theodoi.synthetic",
 ]
 
 MIDDLEWARE = [
