@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from theodoi.plans.management.commands.load_demo import DEMO_PLANS
 from theodoi.plans.models import Indicator, Plan, PlanStatus, Task
 from theodoi.synthetic import variation as v
+from theodoi.tracking.demo import DEMO_COMMUNES
 
 
 def seed_templates() -> list[v.PlanTemplate]:
     """The seed plans in the demo's order; [] when the demo has not loaded them."""
-    order = [code for code, _ in DEMO_PLANS]
+    order = list(DEMO_COMMUNES)
     plans = sorted(
         Plan.objects.filter(commune__code__in=order, status=PlanStatus.PUBLISHED)
         .exclude(commune__synthetic__isnull=False)

@@ -452,8 +452,17 @@ def pick_communes(
             .select_related("parent")
             .order_by("code")
         )
-        if per_province is not None and per_province < len(communes):
-            rng = Random(f"theodoi-country:{seed}:province:{province.code}")
-            communes = sorted(rng.sample(communes, per_province), key=lambda c: c.code)
+        if per_province is not None:
+            communes = pick_sample(communes, per_province, seed, f"province:{province.code}")
         chosen += communes
     return chosen
+
+
+def pick_sample(
+    communes: list[AdminUnit], count: int, seed: int, salt: str = ""
+) -> list[AdminUnit]:
+    """`count` of the communes, drawn with the seed, in the order of their codes."""
+    if count >= len(communes):
+        return communes
+    rng = Random(f"theodoi-country:{seed}:{salt}")
+    return sorted(rng.sample(communes, count), key=lambda c: c.code)

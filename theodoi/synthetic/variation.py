@@ -313,7 +313,8 @@ def _compile(text: str, seed: PlanTemplate | None) -> list[_Piece | _Spot]:
             if inner and found == found.lower():
                 spot = ("reorder", _pieces(found), _pieces(f"{inner[2]} và {inner[1]}"))
         elif which == "short" and found in _SHORT:
-            spot = ("expand", _pieces(found), _pieces(_like(found, _SHORT[found])))
+            # written out as words; a row starting with them gets its capital at the end
+            spot = ("expand", _pieces(found), _pieces(_SHORT[found]))
         elif which == "full" and found.casefold() in _FULL:
             spot = ("abbreviate", _pieces(found), _pieces(_FULL[found.casefold()]))
         elif which == "synonym" and found.casefold() in _SYNONYM:

@@ -432,14 +432,26 @@ def _route_of(url: str) -> str:
 
 
 def objects_by_segment() -> dict[str, list]:
+    # `load_demo` adds a dozen generated Hải Phòng communes (`theodoi.synthetic`) for the
+    # province to compare. They are built alike, so one of them stands for all: crawling
+    # every task, indicator and report of each, as every role, would multiply the
+    # crawl's time for pages it has already seen.
+    extra = list(
+        AdminUnit.objects.filter(synthetic__isnull=False)
+        .order_by("code")[1:]
+        .values_list("pk", flat=True)
+    )
     out = {}
     for segment, (model, _) in SEGMENTS.items():
         qs = model._default_manager.all()
+        path = COMMUNE_PATHS.get(model)
+        if path and extra:
+            qs = qs.exclude(**{f"{path}__in": extra})
         if segment == "xa":
             # 3,321 communes: those the demo uses and one it does not.
-            used = qs.filter(level="commune", units__isnull=False).distinct()
+            used = qs.filter(level="commune", units__isnull=False).exclude(pk__in=extra)
             spare = qs.filter(level="commune", units__isnull=True).order_by("pk")[:1]
-            qs = [*used, *spare]
+            qs = [*used.distinct(), *spare]
         elif segment == "tinh":
             qs = qs.filter(level="province", children__units__isnull=False).distinct()
         out[segment] = list(qs)

@@ -1,6 +1,7 @@
 """`python manage.py generate_country [--provinces N] [--communes-per-province M]
 [--seed S] [--clear]`: a synthetic country from the administrative units and the seed
-plans (see `theodoi.synthetic`)."""
+plans (see `theodoi.synthetic`; the seed plans are loaded as the demo loads them when
+they are not there yet)."""
 
 import time
 
@@ -8,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from theodoi.accounts.models import AdminUnit
+from theodoi.plans.management.commands.load_demo import seed_plans_load
 from theodoi.synthetic import selectors, services
 
 DEFAULT_SEED = 57
@@ -47,10 +49,9 @@ class Command(BaseCommand):
             call_command("load_admin_units", stdout=self.stdout)
         templates = selectors.seed_templates()
         if not templates:
-            raise CommandError(
-                "Chưa có kế hoạch mẫu: hãy chạy `python manage.py load_demo` trước "
-                "(nạp và công bố 3 kế hoạch mẫu)."
-            )
+            self.stdout.write("Chưa có kế hoạch mẫu: nạp và công bố 3 kế hoạch của bản demo…")
+            seed_plans_load(self.stdout)
+            templates = selectors.seed_templates()
         chosen = list(AdminUnit.objects.filter(level=AdminUnit.Level.PROVINCE).order_by("code"))
         chosen = chosen[:provinces] if provinces else chosen
         communes = services.pick_communes(chosen, communes_per_province, seed)
