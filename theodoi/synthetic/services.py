@@ -12,9 +12,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache, lru_cache
 from random import Random
 
-from django.db import connection, models, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -80,8 +81,8 @@ def _decimal(value) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def _search_text(*parts: str) -> str:
-    return search_key(" ".join(parts))
+_search_key = lru_cache(maxsize=50_000)(search_key)  # rows repeat across communes
+_unit_key = cache(unit_key)  # the default units' names, the same in every commune
 
 
 def _ids(model: type[models.Model], count: int) -> list[int]:
@@ -89,6 +90,7 @@ def _ids(model: type[models.Model], count: int) -> list[int]:
     PostgreSQL (safe beside other writers); on SQLite, after the highest one used, which
     is safe too: the transaction holds SQLite's single write lock from its start."""
     table = model._meta.db_table
+    connection = connections[DEFAULT_DB_ALIAS]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
@@ -112,6 +114,8 @@ def _insert(model: type[models.Model], rows: list[dict]) -> list[dict]:
     JSON) prepared by their field."""
     if not rows:
         return rows
+    # The connection itself, not the proxy that looks it up on every use.
+    connection = connections[DEFAULT_DB_ALIAS]
     fields = list(model._meta.concrete_fields)
     now = timezone.now()
     defaults = {
@@ -203,7 +207,7 @@ def _write(drafts, seed: int, templates: dict[str, v.PlanTemplate], done: Genera
             units[(commune.pk, (n + 1) * 10)] = {
                 "commune_id": commune.pk,
                 "name": name,
-                "search_text": search_key(name),
+                "search_text": _search_key(name),
                 "position": (n + 1) * 10,
                 "is_active": True,
             }
@@ -212,9 +216,9 @@ def _write(drafts, seed: int, templates: dict[str, v.PlanTemplate], done: Genera
     aliases = []
     for commune, _ in drafts:
         for n, (name, names) in enumerate(default_units_for(commune)):
-            seen = {unit_key(name)}
+            seen = {_unit_key(name)}
             for alias in names:
-                key = unit_key(alias)
+                key = _unit_key(alias)
                 if key not in seen:
                     seen.add(key)
                     aliases.append(
@@ -259,7 +263,7 @@ def _write(drafts, seed: int, templates: dict[str, v.PlanTemplate], done: Genera
             "lead_unit_id": unit_id[(commune.pk, r.lead)],
             "coordinating_text": r.coordinating_text,
             "output": r.output,
-            "search_text": search_key(
+            "search_text": _search_key(
                 " ".join((r.code, r.name, r.group, r.lead_text, r.coordinating_text, r.output))
             ),
         }

@@ -205,7 +205,7 @@ def _words(phrase: str) -> str:
 
 
 _FULL = {full.casefold(): short for full, short in ABBREVIATIONS}
-_SHORT = {}
+_SHORT: dict[str, str] = {}
 for _full, _short in ABBREVIATIONS:
     _SHORT.setdefault(_short, _full)
 _FULL_RE = re.compile("|".join(_words(f) for f, _ in ABBREVIATIONS), re.IGNORECASE)
@@ -381,7 +381,8 @@ def read_deadline(raw: str) -> dict[str, Any]:
 
 @cache
 def read_target(raw: str) -> dict[str, Any]:
-    return dict(parse_target(raw))
+    parsed = parse_target(raw)
+    return dict(parsed) if parsed else {"op": "qualitative", "value": None, "unit": None}
 
 
 _ROMAN = ("I", "II", "III", "IV")
@@ -488,7 +489,8 @@ def vary_unit_of_measure(unit: str, rng: Random) -> str:
 def renumber(codes: list[str]) -> list[str]:
     """Codes of the rows kept, numbered again without the gaps the dropped rows left:
     "1.1, 1.3, 2.1" → "1.1, 1.2, 2.1"; "1, 3" → "1, 2"; other codes are kept."""
-    out, counters = [], {}
+    out: list[str] = []
+    counters: dict[str, int] = {}
     for code in codes:
         m = re.fullmatch(r"((?:\d+\.)*)(\d+)", code)
         if not m:
@@ -708,8 +710,10 @@ class PlanDraft:
 
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương")
 MIDDLE = ("Văn", "Thị", "Minh", "Đức", "Thanh", "Quốc", "Ngọc", "Hữu", "Thu")
-GIVEN = ("An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hòa", "Hùng", "Lan", "Long", "Mai")
-GIVEN += ("Nam", "Phương", "Quân", "Sơn", "Thảo", "Trung", "Tuấn", "Vân", "Yến")
+GIVEN = (
+    *("An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hòa", "Hùng", "Lan", "Long", "Mai"),
+    *("Nam", "Phương", "Quân", "Sơn", "Thảo", "Trung", "Tuấn", "Vân", "Yến"),
+)
 DUE_DAYS = ((10, 12), (10, 12), (30, 11), (5, 12), (15, 12))
 KEEP_ROW = 0.92  # the share of the seed's rows a plan keeps
 
@@ -729,7 +733,10 @@ def _unit_text(position: int, place: Place, style: Style, rng: Random) -> str:
     written = rng.choice((name, name, *others)) if others else name
     if rng.random() < 0.2 and not written.endswith(place.division):
         written = f"{written} {place.division}"
-    return tone_style(written, old=style.old_tones)
+    return _toned(written, style.old_tones)
+
+
+_toned = cache(lambda text, old: tone_style(text, old=old))  # unit names repeat
 
 
 def _lead(record: Record, standing: int, place: Place, rng: Random) -> int:
