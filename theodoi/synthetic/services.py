@@ -1,10 +1,11 @@
 """Writes of the synthetic country: `country_generate` gives communes units, a published
 plan cloned from a seed plan (`variation`) and two years of reports; `country_clear`
-removes all of it. Rows go in with `bulk_create`, a chunk of communes per transaction:
-the services the pages use save one row at a time with its history, which a country of
-a million rows cannot wait for. What is written is what those services would have
-written (the rows `period_open` makes, the values `indicator_value_save` keeps), minus
-the change history and evidence files."""
+removes all of it. A chunk of communes goes in per transaction, each table's rows in
+one `executemany` (`_insert`): the services the pages use save one row at a time with
+its history, and even `bulk_create` spends most of a country's time building model
+objects. What is written is what those services would have written (the rows
+`period_open` makes, the values `indicator_value_save` keeps, closed and submitted
+reports with their dates), minus the change history and evidence files."""
 
 from __future__ import annotations
 

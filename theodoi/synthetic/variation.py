@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -117,8 +118,6 @@ _TONES = "\u0301\u0300\u0309\u0303\u0323"
 
 
 def _tone_pairs() -> dict[str, str]:
-    import unicodedata
-
     pairs = {}
     for base in ("oa", "oe", "uy"):
         for tone in _TONES:
