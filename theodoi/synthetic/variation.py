@@ -637,8 +637,9 @@ def report_states(story: str, rng: Random, due: dict[int, dt.date]) -> dict[int,
         return dict.fromkeys(YEARS, ReportState("not_started"))
     late = roll < NEVER[story] + LATE[story]
     d25 = due[2025]
+    # Late, but before the clerk closes the period (20 days after it is due) and approves.
     sent = (
-        d25 + dt.timedelta(days=rng.randrange(3, 25))
+        d25 + dt.timedelta(days=rng.randrange(3, 18))
         if late
         else d25 - dt.timedelta(days=rng.randrange(1, 12))
     )

@@ -123,6 +123,7 @@ def test_one_province_gives_every_commune_a_published_plan_that_keeps_the_invari
     assert not rows.filter(percent__gt=100).exists()
     sent = UnitReport.objects.filter(period__plan__in=plans, status__in=["submitted", "approved"])
     assert sent.exists() and not sent.filter(submitted_at=None).exists()
+    assert not sent.filter(period__closed=True, approved_at__gt=F("period__closed_at")).exists()
     for value in IndicatorValue.objects.filter(
         indicator__plan__in=plans[:20], value__isnull=False
     ).select_related("indicator"):
