@@ -16,6 +16,7 @@ random generator.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -841,11 +842,4 @@ def plan_draft(
 
 
 def _due_on(year: int, day: int, month: int) -> dt.date:
-    import calendar
-
     return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
-
-
-def due_on(year: int, draft: PlanDraft) -> dt.date:
-    """The day the plan's units' reports for `year` are due."""
-    return _due_on(year, draft.report_day, draft.report_month)
