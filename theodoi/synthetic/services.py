@@ -17,7 +17,6 @@ from functools import cache, lru_cache
 from random import Random
 
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from theodoi.accounts.models import AdminUnit, Unit, UnitAlias
@@ -440,7 +439,7 @@ def country_clear() -> int:
     communes = AdminUnit.objects.filter(synthetic__isnull=False)
     count = communes.count()
     with transaction.atomic():
-        Plan.objects.filter(Q(commune__in=communes)).delete()
+        Plan.objects.filter(commune__in=communes).delete()
         Unit.objects.filter(commune__in=communes).delete()
         SyntheticCommune.objects.all().delete()
     return count
