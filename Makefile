@@ -55,11 +55,14 @@ test-postgres: install
 	DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest
 
 # The extractor's speed per seed plan, the reports, the commune dashboard on the demo (a
-# throw-away SQLite), then the load test: 50 simulated focal points for 60 s against
+# throw-away SQLite), generate_country for one province and the country extrapolated (on
+# SQLite and PostgreSQL), then the load test: 50 simulated focal points for 60 s against
 # gunicorn on loopback, on SQLite and on PostgreSQL (theodoi/ops/loadtest.py).
 bench: install
 	$(PY) -m theodoi.ingest.bench
 	env -u DATABASE_URL $(PY) -m theodoi.reports.bench
 	$(PY) -m theodoi.evaluation.bench
+	$(PY) -m theodoi.synthetic.bench
+	$(PY) -m theodoi.synthetic.bench --database $(BENCH_POSTGRES_URL)
 	$(PY) -m theodoi.ops.loadtest --database sqlite --port $(BENCH_PORT)
 	$(PY) -m theodoi.ops.loadtest --database $(BENCH_POSTGRES_URL) --port $(BENCH_PORT)

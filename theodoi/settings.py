@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "theodoi.ops",
     "theodoi.public",
     "theodoi.feedback",
+    "theodoi.synthetic",
 ]
 
 MIDDLEWARE = [

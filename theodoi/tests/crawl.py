@@ -441,16 +441,35 @@ def _route_of(url: str) -> str:
     return re.sub(r"/\d+(?=/|$)", "/N", urlsplit(url).path)
 
 
+# Generated records of a kind crawled in the one generated commune that is crawled.
+GENERATED_SAMPLE = 5
+
+
 def objects_by_segment() -> dict[str, list]:
+    # `load_demo` adds a dozen generated Hải Phòng communes (`theodoi.synthetic`) for the
+    # province to compare. They are built alike, and alike the demo's own: crawling
+    # every task, indicator and report of each, as every role, would multiply the
+    # crawl's URLs by 4.7 for pages already seen. One of them stands for all (one with
+    # indicators as well as tasks), with a few records of each kind.
+    generated = list(AdminUnit.objects.filter(synthetic__isnull=False).order_by("code"))
+    kept = next((c for c in generated if c.plans.filter(indicators__isnull=False).exists()), None)
+    generated_ids = [c.pk for c in generated]
     out = {}
     for segment, (model, _) in SEGMENTS.items():
         qs = model._default_manager.all()
+        path = COMMUNE_PATHS.get(model)
+        sample = []
+        if path and generated:
+            if kept:
+                mine = qs.filter(**{path: kept}).order_by("pk")
+                sample = list(mine if model is Plan else mine[:GENERATED_SAMPLE])
+            qs = qs.exclude(**{f"{path}__in": generated_ids})
         if segment == "xa":
             # 3,321 communes: those the demo uses and one it does not.
-            used = qs.filter(level="commune", units__isnull=False).distinct()
+            used = qs.filter(level="commune", units__isnull=False).exclude(pk__in=generated_ids)
             spare = qs.filter(level="commune", units__isnull=True).order_by("pk")[:1]
-            qs = [*used, *spare]
+            qs = [*used.distinct(), *([kept] if kept else []), *spare]
         elif segment == "tinh":
             qs = qs.filter(level="province", children__units__isnull=False).distinct()
-        out[segment] = list(qs)
+        out[segment] = [*qs, *sample]
     return out

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -5,8 +7,11 @@ from django.core.management.base import CommandError
 from theodoi.accounts.models import AdminUnit, Membership, Person
 from theodoi.evaluation.models import ExplanationRequest
 from theodoi.plans.models import Plan, PlanStatus
+from theodoi.synthetic.models import SyntheticCommune
+from theodoi.synthetic.variation import STORIES
 from theodoi.testing import SEEDS
-from theodoi.tracking.models import ReportingPeriod, UnitReport
+from theodoi.tracking.demo import DEMO_COMMUNES
+from theodoi.tracking.models import ReportingPeriod, TaskReport, UnitReport
 from theodoi.tracking.selectors import period_units
 
 
@@ -28,9 +33,13 @@ def test_load_demo_is_idempotent():
     first = (Plan.objects.count(), Membership.objects.count(), AdminUnit.objects.count())
     call_command("load_demo")
     assert (Plan.objects.count(), Membership.objects.count(), AdminUnit.objects.count()) == first
-    assert first[0] == 3
+    assert first[0] == 3 + 12  # the demo's three, a dozen generated
     assert set(Plan.objects.values_list("status", flat=True)) == {PlanStatus.PUBLISHED}
-    by_commune = dict(Plan.objects.values_list("commune__code", "original_filename"))
+    by_commune = dict(
+        Plan.objects.filter(commune__code__in=DEMO_COMMUNES).values_list(
+            "commune__code", "original_filename"
+        )
+    )
     assert by_commune[10642].startswith("000_") and by_commune[11131].startswith("003_")
     assert Person.objects.filter(is_demo=True).count() == 6
 
@@ -39,7 +48,7 @@ def test_load_demo_is_idempotent():
 def test_load_demo_closes_2025_and_opens_2026_with_units_at_every_stage():
     call_command("load_demo")
     call_command("load_demo")
-    for plan in Plan.objects.all():
+    for plan in Plan.objects.filter(commune__code__in=DEMO_COMMUNES):
         past, period = ReportingPeriod.objects.filter(plan=plan).order_by("start")
         assert (past.label, past.closed) == ("Năm 2025", True)
         assert period.label == "Năm 2026" and not period.closed
@@ -54,6 +63,27 @@ def test_load_demo_closes_2025_and_opens_2026_with_units_at_every_stage():
                 ("task_overdue", "answered"),
                 ("indicator_off_track", "open"),
             }
+
+
+@pytest.mark.django_db
+def test_load_demo_gives_the_province_generated_communes_at_different_paces():
+    call_command("load_demo")
+    generated = SyntheticCommune.objects.select_related("commune__parent")
+    assert generated.count() == 12
+    assert {g.commune.parent.code for g in generated} == {31}  # Hải Phòng
+    assert not generated.filter(commune__code__in=DEMO_COMMUNES).exists()
+    # Every story is shown, and the communes' figures differ as their stories say.
+    assert {g.story for g in generated} == set(STORIES)
+    done = defaultdict(list)
+    for g in generated:
+        reports = UnitReport.objects.filter(
+            unit__commune=g.commune, period__label="Năm 2025", status="approved"
+        )
+        rows = TaskReport.objects.filter(task__plan__commune=g.commune)
+        done[g.story].append(rows.filter(progress="done").count() / rows.count())
+        assert reports.exists() or g.story == "silent"
+    mean = {story: sum(v) / len(v) for story, v in done.items()}
+    assert mean["on_track"] > mean["stalled"]
 
 
 @pytest.mark.django_db

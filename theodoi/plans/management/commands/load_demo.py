@@ -1,6 +1,9 @@
 """The demo: three Hải Phòng communes with their units, their plans imported and
-published, and one demo user per role. Idempotent: a plan already imported (same file)
-is not imported again, users keep their data and get the demo password back."""
+published, and one demo user per role; then a dozen more Hải Phòng communes generated
+from those plans (`theodoi.synthetic`, marked as such) with different progress, so the
+province supervisor has communes to compare. Idempotent: a plan already imported (same
+file) is not imported again, users keep their data and get the demo password back, a
+commune already generated is left as it is."""
 
 import hashlib
 from pathlib import Path
@@ -14,6 +17,9 @@ from theodoi.evaluation.demo import review_demo_plan
 from theodoi.plans import services
 from theodoi.plans.models import Plan
 from theodoi.public.demo import load_public_demo
+from theodoi.synthetic import selectors as synthetic_selectors
+from theodoi.synthetic import services as synthetic
+from theodoi.synthetic.variation import STORIES
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
 DEMO_PASSWORD = "demo12345"
@@ -35,6 +41,38 @@ DEMO_USERS = [
     ("xem", "Người xem (demo)", Role.VIEWER, [THAI_TAN]),
 ]
 FOCAL_UNIT = "Phòng Kinh tế"
+# Generated Hải Phòng communes beside the three demo ones, and the seed that draws them.
+GENERATED_COMMUNES = 12
+GENERATED_SEED = 57
+
+
+def seed_plans_load(stdout=None) -> dict:
+    """The three demo communes with their units and their plans imported, reviewed and
+    published (the seed plans `generate_country` clones too); {code: commune}."""
+    communes = {
+        c.code: c
+        for c in AdminUnit.objects.filter(
+            level=AdminUnit.Level.COMMUNE, code__in=[code for code, _ in DEMO_PLANS]
+        )
+    }
+    for code, filename in DEMO_PLANS:
+        commune, path = communes[code], DEMO_DIR / filename
+        units_ensure_defaults(commune=commune)
+        content = path.read_bytes()
+        sha = hashlib.sha256(content).hexdigest()
+        if Plan.objects.filter(commune=commune, sha256=sha).exists():
+            if stdout:
+                stdout.write(f"{commune.name}: kế hoạch đã có, giữ nguyên.")
+            continue
+        plan = services.plan_import(commune=commune, filename=path.name, content=content)
+        review_demo_plan(plan)  # lead units and deadlines the plan's body does not give
+        services.plan_publish(plan=plan)
+        if stdout:
+            stdout.write(
+                f"{commune.name}: đã nhập và công bố {plan} "
+                f"({plan.tasks.count()} nhiệm vụ, {plan.indicators.count()} chỉ tiêu)."
+            )
+    return communes
 
 
 class Command(BaseCommand):
@@ -43,14 +81,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not AdminUnit.objects.filter(level=AdminUnit.Level.COMMUNE).exists():
             call_command("load_admin_units", stdout=self.stdout)
-        communes = {
-            c.code: c
-            for c in AdminUnit.objects.filter(
-                level=AdminUnit.Level.COMMUNE, code__in=[code for code, _ in DEMO_PLANS]
-            )
-        }
-        for code, filename in DEMO_PLANS:
-            self._load_plan(communes[code], DEMO_DIR / filename)
+        communes = seed_plans_load(self.stdout)
         self._load_users(communes)
         # 2025 (closed) and 2026 (open: units submitted, in draft and not started) with
         # values to judge; the tracking demo then finds 2026 filled and keeps it.
@@ -59,21 +90,29 @@ class Command(BaseCommand):
         call_command("load_pivot_demo", stdout=self.stdout)
         # What Thái Tân's leader published, and citizens' feedback on it.
         load_public_demo(THAI_TAN, "lanhdao", "thuongtruc")
+        self._generate_communes()
 
-    def _load_plan(self, commune, path: Path) -> None:
-        units_ensure_defaults(commune=commune)
-        content = path.read_bytes()
-        sha = hashlib.sha256(content).hexdigest()
-        if Plan.objects.filter(commune=commune, sha256=sha).exists():
-            self.stdout.write(f"{commune.name}: kế hoạch đã có, giữ nguyên.")
-            return
-        plan = services.plan_import(commune=commune, filename=path.name, content=content)
-        review_demo_plan(plan)  # lead units and deadlines the plan's body does not give
-        services.plan_publish(plan=plan)
-        self.stdout.write(
-            f"{commune.name}: đã nhập và công bố {plan} "
-            f"({plan.tasks.count()} nhiệm vụ, {plan.indicators.count()} chỉ tiêu)."
+    def _generate_communes(self) -> None:
+        """More Hải Phòng communes, each story (on track, late, stalled, backwards,
+        silent) shown by some of them."""
+        province = AdminUnit.objects.get(level=AdminUnit.Level.PROVINCE, code=HAI_PHONG)
+        others = [
+            c
+            for c in synthetic.pick_communes([province], None, GENERATED_SEED)
+            if c.code not in {code for code, _ in DEMO_PLANS}
+        ]
+        chosen = synthetic.pick_sample(others, GENERATED_COMMUNES, GENERATED_SEED)
+        done = synthetic.country_generate(
+            communes=chosen,
+            seed=GENERATED_SEED,
+            templates=synthetic_selectors.seed_templates(),
+            stories=list(STORIES),
         )
+        if done.communes:
+            self.stdout.write(
+                f"Thêm {done.communes} xã, phường của Hải Phòng có dữ liệu mô phỏng "
+                f"({done.tasks} nhiệm vụ, {done.indicators} chỉ tiêu)."
+            )
 
     def _load_users(self, communes) -> None:
         province = AdminUnit.objects.get(level=AdminUnit.Level.PROVINCE, code=HAI_PHONG)
