@@ -84,10 +84,12 @@ INSTALLED_APPS = [
     "theodoi.evaluation",
     "theodoi.reports",
     "theodoi.ops",
+    "theodoi.api",
 ]
 
 MIDDLEWARE = [
     "theodoi.ops.middleware.RequestIdMiddleware",
+    "theodoi.api.errors.ApiJsonMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "theodoi.ops.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from theodoi.accounts import views as account_views
 from theodoi.accounts.login import GuardedLoginView
+from theodoi.api.urls import api_urls
 
 urlpatterns = [
     path("", account_views.home, name="home"),
@@ -14,6 +15,8 @@ urlpatterns = [
     path("", include("theodoi.tracking.urls")),
     path("", include("theodoi.evaluation.urls")),
     path("", include("theodoi.reports.urls")),
+    path("", include("theodoi.api.urls")),
+    *api_urls,
     path("quan-tri/", admin.site.urls),
 ]
 handler500 = "theodoi.ops.views.server_error"

@@ -1,0 +1,117 @@
+"""Writing through the API: what a focal point and the standing unit's clerk do on the
+report page, through the same services and the same checks. A row saved from an old
+version answers 409 with both versions, as the page shows them."""
+
+from django.shortcuts import get_object_or_404
+from ninja import Router
+
+from theodoi.accounts import rules
+from theodoi.api import schemas as s
+from theodoi.api.reads import IndicatorValueRow, TaskReportRow, UnitReportRow, _row_for_user
+from theodoi.api.reads import unit_report_for_user as _report_for_user
+from theodoi.tracking import services
+from theodoi.tracking.models import IndicatorValue, TaskReport, UnitReport
+from theodoi.tracking.selectors import period_for_user
+
+router = Router(tags=["Ghi báo cáo"])
+
+ERRORS = {
+    401: s.Error,
+    403: s.Error,
+    404: s.Error,
+    409: s.VersionConflict | s.Error,
+    422: s.ValidationError,
+}
+
+
+@router.put(
+    "/task-reports/{int:pk}",
+    response={200: TaskReportRow, **ERRORS},
+    summary="Cập nhật tiến độ một nhiệm vụ",
+)
+def task_report_save(request, pk: s.Id, payload: s.TaskReportIn):
+    """The focal point of the unit, or the clerk. Everything is replaced by what is
+    sent; `version` is the one read (409 if someone saved since)."""
+    row = _row_for_user(request.user, TaskReport, pk, rules.can_edit_report)
+    services.task_report_save(
+        task_report=row,
+        user=request.user,
+        expected_version=payload.version,
+        progress=payload.progress.value,
+        percent=payload.percent,
+        done_text=payload.done_text,
+        completed_on=payload.completed_on,
+    )
+    row.refresh_from_db()
+    return row
+
+
+@router.put(
+    "/indicator-values/{int:pk}",
+    response={200: IndicatorValueRow, **ERRORS},
+    summary="Nhập số liệu một chỉ tiêu",
+)
+def indicator_value_save(request, pk: s.Id, payload: s.IndicatorValueIn):
+    row = _row_for_user(request.user, IndicatorValue, pk, rules.can_edit_report)
+    services.indicator_value_save(
+        indicator_value=row,
+        user=request.user,
+        expected_version=payload.version,
+        value_text=payload.value,
+        source=payload.source,
+        note=payload.note,
+    )
+    row.refresh_from_db()
+    return row
+
+
+@router.put(
+    "/unit-reports/{int:pk}/notes",
+    response={200: UnitReportRow, **ERRORS},
+    summary="Khó khăn, vướng mắc và đề xuất, kiến nghị của đơn vị",
+)
+def unit_report_notes(request, pk: s.Id, payload: s.NotesIn):
+    report = _report_for_user(request.user, pk, rules.can_edit_report)
+    return services.unit_report_save_notes(
+        report=report,
+        user=request.user,
+        difficulties=payload.difficulties,
+        proposals=payload.proposals,
+    )
+
+
+@router.post(
+    "/unit-reports/{int:pk}/submit",
+    response={200: UnitReportRow, **ERRORS},
+    summary="Gửi báo cáo của đơn vị",
+)
+def unit_report_submit(request, pk: s.Id):
+    report = _report_for_user(request.user, pk, rules.can_edit_report)
+    return services.unit_report_submit(report=report, user=request.user)
+
+
+def _report_for_reviewer(user, pk: int):
+    """The clerk reviews every unit's report, whoever's unit it is (as the page)."""
+    report = get_object_or_404(UnitReport.objects.select_related("unit"), pk=pk)
+    report.period, _ = period_for_user(user, report.period_id, rules.can_review_report)
+    return report
+
+
+@router.post(
+    "/unit-reports/{int:pk}/return",
+    response={200: UnitReportRow, **ERRORS},
+    summary="Trả lại báo cáo cho đơn vị, kèm lý do",
+)
+def unit_report_return(request, pk: s.Id, payload: s.ReturnIn):
+    report = _report_for_reviewer(request.user, pk)
+    return services.unit_report_return(report=report, user=request.user, comment=payload.comment)
+
+
+@router.post(
+    "/unit-reports/{int:pk}/approve",
+    response={200: UnitReportRow, **ERRORS},
+    summary="Duyệt báo cáo của đơn vị",
+)
+def unit_report_approve(request, pk: s.Id):
+    report = _report_for_reviewer(request.user, pk)
+    return services.unit_report_approve(report=report, user=request.user)
