@@ -88,6 +88,8 @@ def _field_of(loc) -> str:
 
 
 def _reason(error: dict) -> str:
+    if error.get("type") == "value_error":  # our own validators' Vietnamese reason
+        return str((error.get("ctx") or {}).get("error", "")) or "không hợp lệ"
     reason = _REASONS.get(error.get("type", ""), "không hợp lệ")
     ctx = error.get("ctx") or {}
     limits = [f"{k} {ctx[k]}" for k in _LIMITS if k in ctx]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
-from theodoi.api import errors, reads, writes
+from theodoi.api import errors, writes
 from theodoi.api.auth import SessionAuth, TokenAuth
 
 DESCRIPTION = """API của hệ thống theo dõi thực hiện Nghị quyết 57-NQ/TW.
@@ -24,5 +24,4 @@ api = NinjaAPI(
     docs_url=None,  # our own page: static files only, no inline script
 )
 errors.install(api)
-api.add_router("", reads.router)
-api.add_router("", writes.router)
+api.add_router("", writes.router)  # the reads' router, with the writes added

@@ -3,9 +3,9 @@ report page, through the same services and the same checks. A row saved from an 
 version answers 409 with both versions, as the page shows them."""
 
 from django.shortcuts import get_object_or_404
-from ninja import Router
 
 from theodoi.accounts import rules
+from theodoi.api import reads
 from theodoi.api import schemas as s
 from theodoi.api.reads import IndicatorValueRow, TaskReportRow, UnitReportRow, _row_for_user
 from theodoi.api.reads import unit_report_for_user as _report_for_user
@@ -13,7 +13,9 @@ from theodoi.tracking import services
 from theodoi.tracking.models import IndicatorValue, TaskReport, UnitReport
 from theodoi.tracking.selectors import period_for_user
 
-router = Router(tags=["Ghi báo cáo"])
+# The reads' router: a path read and written (a task report) must be one route.
+router = reads.router
+TAGS = ["Ghi báo cáo"]
 
 ERRORS = {
     401: s.Error,
@@ -26,6 +28,7 @@ ERRORS = {
 
 @router.put(
     "/task-reports/{int:pk}",
+    tags=TAGS,
     response={200: TaskReportRow, **ERRORS},
     summary="Cập nhật tiến độ một nhiệm vụ",
 )
@@ -48,6 +51,7 @@ def task_report_save(request, pk: s.Id, payload: s.TaskReportIn):
 
 @router.put(
     "/indicator-values/{int:pk}",
+    tags=TAGS,
     response={200: IndicatorValueRow, **ERRORS},
     summary="Nhập số liệu một chỉ tiêu",
 )
@@ -67,6 +71,7 @@ def indicator_value_save(request, pk: s.Id, payload: s.IndicatorValueIn):
 
 @router.put(
     "/unit-reports/{int:pk}/notes",
+    tags=TAGS,
     response={200: UnitReportRow, **ERRORS},
     summary="Khó khăn, vướng mắc và đề xuất, kiến nghị của đơn vị",
 )
@@ -82,6 +87,7 @@ def unit_report_notes(request, pk: s.Id, payload: s.NotesIn):
 
 @router.post(
     "/unit-reports/{int:pk}/submit",
+    tags=TAGS,
     response={200: UnitReportRow, **ERRORS},
     summary="Gửi báo cáo của đơn vị",
 )
@@ -99,6 +105,7 @@ def _report_for_reviewer(user, pk: int):
 
 @router.post(
     "/unit-reports/{int:pk}/return",
+    tags=TAGS,
     response={200: UnitReportRow, **ERRORS},
     summary="Trả lại báo cáo cho đơn vị, kèm lý do",
 )
@@ -109,6 +116,7 @@ def unit_report_return(request, pk: s.Id, payload: s.ReturnIn):
 
 @router.post(
     "/unit-reports/{int:pk}/approve",
+    tags=TAGS,
     response={200: UnitReportRow, **ERRORS},
     summary="Duyệt báo cáo của đơn vị",
 )
