@@ -26,8 +26,8 @@ class Reach:
 
     def communes_where(self, check: Callable[[Role | None], bool], field: str) -> Q:
         """Records (reaching their commune by `field`) in communes where `check(role)`."""
-        if self.everywhere:
-            return Q() if check(Role.ADMIN) else Q(pk__in=[])
+        if self.everywhere:  # a real condition: an empty Q() would vanish from an OR
+            return Q(**{f"{field}__isnull": False}) if check(Role.ADMIN) else Q(pk__in=[])
         ids = [c for c, access in self.communes.items() if check(access.role)]
         q = Q(**{f"{field}__in": ids})
         if self.provinces and check(Role.SUPERVISOR):
