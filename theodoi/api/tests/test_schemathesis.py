@@ -8,7 +8,9 @@ import io
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.generation import GenerationMode
@@ -23,6 +25,19 @@ CLERK = next(login for login, _, role, _ in DEMO_USERS if role == "clerk")
 @pytest.fixture
 def demo(db):
     call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def app():
+    """The real WSGI application, kept from closing the test's database connection
+    after each request (it would, inside the test's transaction), as Django's test
+    client does."""
+    signals = (request_started, request_finished)
+    for signal in signals:
+        signal.disconnect(close_old_connections)
+    yield get_wsgi_application()
+    for signal in signals:
+        signal.connect(close_old_connections)
 
 
 def _clerk_token():
@@ -50,8 +65,8 @@ def _fuzz(operation, mode, headers) -> None:
     check()
 
 
-def test_no_operation_answers_with_a_server_error(demo):
-    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+def test_no_operation_answers_with_a_server_error(demo, app):
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
     clerk = {"Authorization": f"Bearer {_clerk_token()}"}
     runs = 0
     for result in schema.get_all_operations():
