@@ -101,8 +101,9 @@ def admin_units(
     code: s.Code | None = None,
     q: s.ShortText = "",
 ):
-    """The public list of the 34 provinces and 3,321 communes (any signed-in caller):
-    `q` finds by name or code without diacritics, as the commune picker does."""
+    # Shown in the API's docs, hence Vietnamese.
+    """34 tỉnh, thành phố và 3.321 xã, phường, đặc khu (mọi người đã xác thực). `q` tìm
+    theo tên hoặc mã, không cần dấu: "bach thong"."""
     units = AdminUnit.objects.select_related("parent").order_by("level", "code")
     if level:
         units = units.filter(level=level)
@@ -156,8 +157,8 @@ class PersonRow(s.PersonOut):
 @router.get("/people", response=list[PersonRow], tags=["Địa bàn"], summary="Cán bộ của xã")
 @paginate(Pages)
 def people(request, commune: s.Code | None = None):
-    """One row per role a person holds in a commune: name, role and unit only, for
-    those who manage the commune's people (its "Cán bộ" page)."""
+    """Mỗi dòng một vai trò của một người trong xã: chỉ họ tên, vai trò, đơn vị; cho
+    người quản lý cán bộ của xã (trang "Cán bộ")."""
     where = reach_of(request.user).communes_where(rules.can_manage_people, "commune")
     found = Membership.objects.filter(where, commune__isnull=False)
     if commune:
@@ -225,8 +226,7 @@ def tasks(
     unit: s.Id | None = None,
     q: s.ShortText = "",
 ):
-    """Filters: the plan, the commune, the lead unit, words of the name (diacritics
-    ignored)."""
+    """Lọc theo kế hoạch, xã, đơn vị chủ trì, các từ trong tên (không cần dấu)."""
     found = _record_filters(Task.objects.all(), request, plan, commune, unit, q)
     return found.prefetch_related("coordinating_units").order_by("plan_id", "position", "pk")
 
@@ -453,8 +453,8 @@ def judgements(
     indicator: s.Id | None = None,
     unit: s.Id | None = None,
 ):
-    """Each row a judgement as it stood on `judged_on` (a row each time it changed),
-    as the task and indicator pages show it to every reader of the commune."""
+    """Mỗi dòng là đánh giá vào ngày `judged_on` (thêm một dòng mỗi khi đánh giá thay
+    đổi), như trang nhiệm vụ, chỉ tiêu hiển thị."""
     found = Judgement.objects.filter(_in_plans(request.user, "period__plan"))
     for name, value in (
         ("period", period),
@@ -474,8 +474,8 @@ def judgements(
     summary="Cảnh báo sớm của xã trong một năm",
 )
 def warnings(request, code: s.Code, year: s.Year | None = None):
-    """The early warnings of the commune's dashboard for `year` (by default the
-    dashboard's), narrowed to a focal point's own units as the dashboard is."""
+    """Cảnh báo sớm trên trang tổng quan của xã cho năm `year` (mặc định: năm trang
+    tổng quan chọn); đầu mối đơn vị chỉ thấy cảnh báo của đơn vị mình."""
     commune, access = commune_for_user(request.user, code, rules.can_view_commune_dashboard)
     scoped = rules.commune_dashboard_is_unit_scoped(access.role)
     cy = evaluation.commune_year(

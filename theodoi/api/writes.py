@@ -33,8 +33,9 @@ ERRORS = {
     summary="Cập nhật tiến độ một nhiệm vụ",
 )
 def task_report_save(request, pk: s.Id, payload: s.TaskReportIn):
-    """The focal point of the unit, or the clerk. Everything is replaced by what is
-    sent; `version` is the one read (409 if someone saved since)."""
+    # Shown in the API's docs, hence Vietnamese.
+    """Đầu mối của đơn vị hoặc cơ quan thường trực. Thay toàn bộ bằng dữ liệu gửi lên;
+    `version` là phiên bản đã đọc (409 nếu đã có người lưu sau đó)."""
     row = _row_for_user(request.user, TaskReport, pk, rules.can_edit_report)
     services.task_report_save(
         task_report=row,

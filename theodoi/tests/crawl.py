@@ -33,6 +33,7 @@ from theodoi.tracking.models import (
     Notification,
     ReportingPeriod,
     TaskReport,
+    UnitReport,
 )
 
 # Path segment → the objects an integer parameter after it names, and the attribute that
@@ -54,6 +55,15 @@ SEGMENTS: dict[str, tuple[type[models.Model], str]] = {
     "ten-khac": (UnitAlias, "pk"),
     "can-bo": (get_user_model(), "pk"),
     "vai-tro": (Membership, "pk"),
+    # The JSON API (/api/v1/), named in English for the systems that call it.
+    "communes": (AdminUnit, "code"),
+    "plans": (Plan, "pk"),
+    "tasks": (Task, "pk"),
+    "indicators": (Indicator, "pk"),
+    "periods": (ReportingPeriod, "pk"),
+    "unit-reports": (UnitReport, "pk"),
+    "task-reports": (TaskReport, "pk"),
+    "indicator-values": (IndicatorValue, "pk"),
 }
 # A text parameter ("so-lieu-<slug:table>.csv") takes the values the pages link to (the
 # crawl follows links) and this one, which must be a 404, not a 500.
@@ -71,6 +81,7 @@ COMMUNE_PATHS = {
     ExplanationRequest: "period__plan__commune",
     UnitAlias: "unit__commune",
     Membership: "commune",
+    UnitReport: "unit__commune",
 }
 LINK = re.compile(r'href="(/[^"#]*)"')
 # What our policy (script-src 'self'; style-src 'self') refuses to run. A JSON data block
@@ -387,7 +398,7 @@ class Crawl:
             if route in settled:
                 continue
             response = self.request(client, who, "get", url)
-            if response.status_code == 405 or (
+            if response.status_code in (401, 405) or (
                 response.status_code == 302
                 and urlsplit(response["Location"]).path == reverse("login")
             ):
@@ -435,7 +446,7 @@ def objects_by_segment() -> dict[str, list]:
     out = {}
     for segment, (model, _) in SEGMENTS.items():
         qs = model._default_manager.all()
-        if segment == "xa":
+        if segment in ("xa", "communes"):
             # 3,321 communes: those the demo uses and one it does not.
             used = qs.filter(level="commune", units__isnull=False).distinct()
             spare = qs.filter(level="commune", units__isnull=True).order_by("pk")[:1]
