@@ -13,12 +13,24 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
+from schemathesis.core.failures import FailureGroup, ServerError
 from schemathesis.generation import GenerationMode
 
 from theodoi.api import services
 from theodoi.plans.management.commands.load_demo import DEMO_USERS
+from theodoi.plans.models import Indicator, Plan, Task
+from theodoi.tracking.models import IndicatorValue, ReportingPeriod, TaskReport, UnitReport
 
 MAX_EXAMPLES = 15
+RECORDS = {
+    "plans": Plan,
+    "tasks": Task,
+    "indicators": Indicator,
+    "periods": ReportingPeriod,
+    "unit-reports": UnitReport,
+    "task-reports": TaskReport,
+    "indicator-values": IndicatorValue,
+}
 CLERK = next(login for login, _, role, _ in DEMO_USERS if role == "clerk")
 
 
@@ -50,8 +62,8 @@ def _clerk_token():
     return secret
 
 
-def _fuzz(operation, mode, headers) -> None:
-    @given(case=operation.as_strategy(generation_mode=mode))
+def _fuzz(operation, mode, headers, **fixed) -> None:
+    @given(case=operation.as_strategy(generation_mode=mode, **fixed))
     @settings(
         max_examples=MAX_EXAMPLES,
         deadline=None,
@@ -78,4 +90,42 @@ def test_no_operation_answers_with_a_server_error(demo, app):
         ):
             _fuzz(operation, mode, headers)
             runs += 1
-    assert runs >= 3 * 20  # every operation ran: about 25 of them, three ways each
+        # Numbers drawn at random seldom name a record: each record's operations again on
+        # real ones, the first and the last of their kind, with bodies fitting or not.
+        for pk in _real_keys(operation.path):
+            for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+                _fuzz(operation, mode, clerk, path_parameters=pk)
+                runs += 1
+    assert runs >= 3 * 20 + 2 * 2 * 10  # every operation ran, the records' on real ones
+
+
+def _real_keys(path: str) -> list[dict]:
+    segment = path.removeprefix("/api/v1/").split("/")[0]
+    if "{code}" in path:
+        return [{"code": code} for code in (10642, 11131)]
+    model = RECORDS.get(segment)
+    if model is None or "{pk}" not in path:
+        return []
+    keys = model.objects.order_by("pk").values_list("pk", flat=True)
+    return [{"pk": keys.first()}, {"pk": keys.last()}]
+
+
+def test_the_harness_fails_on_a_server_error(cast, app, monkeypatch):
+    """The check above can fail: with the warnings broken, the fuzzing of their
+    operation reports the 500."""
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("lỗi lập trình")
+
+    monkeypatch.setattr("theodoi.api.reads.evaluation.commune_year", broken)
+    _, secret = services.api_token_create(user=cast.admin, name="x", scope="read", days=30)
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+    operation = schema["/api/v1/communes/{code}/warnings"]["GET"]
+    with pytest.raises(FailureGroup) as found:
+        _fuzz(
+            operation,
+            GenerationMode.POSITIVE,
+            {"Authorization": f"Bearer {secret}"},
+            path_parameters={"code": 10642},
+        )
+    assert [type(e) for e in found.value.exceptions] == [ServerError]
