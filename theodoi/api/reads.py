@@ -28,6 +28,8 @@ from theodoi.tracking.models import (
 from theodoi.tracking.selectors import period_for_user, period_unit_for_user
 
 router = Router()
+# What a record's address may answer besides 200 (the OpenAPI document lists them).
+ERRORS = {401: s.Error, 403: s.Error, 404: s.Error, 422: s.ValidationError}
 
 
 class Pages(PageNumberPagination):
@@ -186,7 +188,9 @@ def plans(request, commune: s.Code | None = None, status: PlanStatus | None = No
     return found.select_related("commune").defer("extraction").order_by("pk")
 
 
-@router.get("/plans/{int:pk}", response=PlanRow, tags=["Kế hoạch"], summary="Một kế hoạch")
+@router.get(
+    "/plans/{int:pk}", response={200: PlanRow, **ERRORS}, tags=["Kế hoạch"], summary="Một kế hoạch"
+)
 def plan(request, pk: s.Id):
     found, _ = plan_for_user(request.user, pk, rules.can_view_commune)
     return found
@@ -231,7 +235,9 @@ def tasks(
     return found.prefetch_related("coordinating_units").order_by("plan_id", "position", "pk")
 
 
-@router.get("/tasks/{int:pk}", response=TaskRow, tags=["Kế hoạch"], summary="Một nhiệm vụ")
+@router.get(
+    "/tasks/{int:pk}", response={200: TaskRow, **ERRORS}, tags=["Kế hoạch"], summary="Một nhiệm vụ"
+)
 def task(request, pk: s.Id):
     return _record_for_user(request.user, Task, pk)
 
@@ -263,7 +269,10 @@ def indicators(
 
 
 @router.get(
-    "/indicators/{int:pk}", response=IndicatorRow, tags=["Kế hoạch"], summary="Một chỉ tiêu"
+    "/indicators/{int:pk}",
+    response={200: IndicatorRow, **ERRORS},
+    tags=["Kế hoạch"],
+    summary="Một chỉ tiêu",
 )
 def indicator(request, pk: s.Id):
     return _record_for_user(request.user, Indicator, pk)
@@ -284,7 +293,10 @@ def periods(request, plan: s.Id | None = None, commune: s.Code | None = None):
 
 
 @router.get(
-    "/periods/{int:pk}", response=s.PeriodOut, tags=["Kỳ báo cáo"], summary="Một kỳ báo cáo"
+    "/periods/{int:pk}",
+    response={200: s.PeriodOut, **ERRORS},
+    tags=["Kỳ báo cáo"],
+    summary="Một kỳ báo cáo",
 )
 def period(request, pk: s.Id):
     found, _ = period_for_user(request.user, pk, rules.can_view_commune)
@@ -343,7 +355,7 @@ def unit_report_for_user(user, pk: int, check) -> UnitReport:
 
 @router.get(
     "/unit-reports/{int:pk}",
-    response=UnitReportRow,
+    response={200: UnitReportRow, **ERRORS},
     tags=["Kỳ báo cáo"],
     summary="Báo cáo của một đơn vị",
 )
@@ -386,7 +398,7 @@ def _row_for_user(user, model, pk: int, check):
 
 @router.get(
     "/task-reports/{int:pk}",
-    response=TaskReportRow,
+    response={200: TaskReportRow, **ERRORS},
     tags=["Kỳ báo cáo"],
     summary="Tiến độ một nhiệm vụ trong một kỳ",
 )
@@ -428,7 +440,7 @@ def indicator_values(
 
 @router.get(
     "/indicator-values/{int:pk}",
-    response=IndicatorValueRow,
+    response={200: IndicatorValueRow, **ERRORS},
     tags=["Kỳ báo cáo"],
     summary="Số liệu một chỉ tiêu trong một kỳ",
 )
@@ -469,7 +481,7 @@ def judgements(
 
 @router.get(
     "/communes/{int:code}/warnings",
-    response=s.WarningsOut,
+    response={200: s.WarningsOut, **ERRORS},
     tags=["Đánh giá"],
     summary="Cảnh báo sớm của xã trong một năm",
 )

@@ -17,13 +17,7 @@ from theodoi.tracking.selectors import period_for_user
 router = reads.router
 TAGS = ["Ghi báo cáo"]
 
-ERRORS = {
-    401: s.Error,
-    403: s.Error,
-    404: s.Error,
-    409: s.VersionConflict | s.Error,
-    422: s.ValidationError,
-}
+ERRORS = {**reads.ERRORS, 409: s.VersionConflict | s.Error}
 
 
 @router.put(
