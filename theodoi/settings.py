@@ -90,10 +90,12 @@ INSTALLED_APPS = [
     "theodoi.public",
     "theodoi.feedback",
     "theodoi.synthetic",
+    "theodoi.api",
 ]
 
 MIDDLEWARE = [
     "theodoi.ops.middleware.RequestIdMiddleware",
+    "theodoi.api.errors.ApiJsonMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "theodoi.ops.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

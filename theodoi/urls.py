@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from theodoi.accounts import views as account_views
 from theodoi.accounts.login import GuardedLoginView
+from theodoi.api.urls import api_urls
 
 urlpatterns = [
     path("", account_views.home, name="home"),
@@ -19,6 +20,8 @@ urlpatterns = [
     path("", include("theodoi.feedback.urls")),
     path("", include("theodoi.canonical.urls")),
     path("", include("theodoi.province.urls")),
+    path("", include("theodoi.api.urls")),
+    *api_urls,
     path("quan-tri/", admin.site.urls),
 ]
 handler500 = "theodoi.ops.views.server_error"

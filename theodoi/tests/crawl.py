@@ -37,6 +37,7 @@ from theodoi.tracking.models import (
     Notification,
     ReportingPeriod,
     TaskReport,
+    UnitReport,
 )
 
 # Path segment → the objects an integer parameter after it names, and the attribute that
@@ -62,6 +63,15 @@ SEGMENTS: dict[str, tuple[type[models.Model], str]] = {
     "gop-y": (Feedback, "pk"),
     "bao-cao": (IssuedReport, "pk"),  # a report a commune released to the public
     "chi-tieu-chuan": (CanonicalIndicator, "pk"),  # a province's comparison on one
+    # The JSON API (/api/v1/), named in English for the systems that call it.
+    "communes": (AdminUnit, "code"),
+    "plans": (Plan, "pk"),
+    "tasks": (Task, "pk"),
+    "indicators": (Indicator, "pk"),
+    "periods": (ReportingPeriod, "pk"),
+    "unit-reports": (UnitReport, "pk"),
+    "task-reports": (TaskReport, "pk"),
+    "indicator-values": (IndicatorValue, "pk"),
 }
 # A text parameter ("so-lieu-<slug:table>.csv") takes the values the pages link to (the
 # crawl follows links) and this one, which must be a 404, not a 500.
@@ -81,6 +91,7 @@ COMMUNE_PATHS = {
     Membership: "commune",
     Feedback: "commune",
     IssuedReport: "period__plan__commune",
+    UnitReport: "unit__commune",
 }
 LINK = re.compile(r'href="(/[^"#]*)"')
 # What our policy (script-src 'self'; style-src 'self') refuses to run. A JSON data block
@@ -397,7 +408,7 @@ class Crawl:
             if route in settled:
                 continue
             response = self.request(client, who, "get", url)
-            if response.status_code == 405 or (
+            if response.status_code in (401, 405) or (
                 response.status_code == 302
                 and urlsplit(response["Location"]).path == reverse("login")
             ):
@@ -464,7 +475,7 @@ def objects_by_segment() -> dict[str, list]:
                 mine = qs.filter(**{path: kept}).order_by("pk")
                 sample = list(mine if model is Plan else mine[:GENERATED_SAMPLE])
             qs = qs.exclude(**{f"{path}__in": generated_ids})
-        if segment == "xa":
+        if segment in ("xa", "communes"):
             # 3,321 communes: those the demo uses and one it does not.
             used = qs.filter(level="commune", units__isnull=False).exclude(pk__in=generated_ids)
             spare = qs.filter(level="commune", units__isnull=True).order_by("pk")[:1]
