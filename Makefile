@@ -33,7 +33,10 @@ run: demo
 	@echo ""
 	@echo "  theodoi: http://$(HOST)/   (Ctrl+C to stop)"
 	@echo "  Demo logins above, password demo12345; e.g. thuongtruc (clerk of the three demo communes)."
+	@echo "  Background jobs (reading a plan, a province's report) run in the worker started beside it."
 	@echo ""
+	$(MANAGE) db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST)
 
 lint: install

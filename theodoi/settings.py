@@ -84,6 +84,9 @@ INSTALLED_APPS = [
     "theodoi.evaluation",
     "theodoi.reports",
     "theodoi.ops",
+    "theodoi.jobs",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -128,6 +131,21 @@ else:
     DATABASES = {"default": sqlite_database(BASE_DIR / "db.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background jobs (theodoi.jobs): queued in the database, run by `manage.py db_worker`
+# on any machine that reaches it (`make run` starts one beside the dev server).
+# TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs each job inside
+# the request that starts it, for a machine where no worker may run.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# A job still "running" after this long had its worker stopped under it: the page says
+# so and offers to run it again.
+JOB_RUNNING_LIMIT_MINUTES = env_int("JOB_RUNNING_LIMIT_MINUTES", 60)
+
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

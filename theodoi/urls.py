@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("theodoi.tracking.urls")),
     path("", include("theodoi.evaluation.urls")),
     path("", include("theodoi.reports.urls")),
+    path("", include("theodoi.jobs.urls")),
     path("quan-tri/", admin.site.urls),
 ]
 handler500 = "theodoi.ops.views.server_error"

@@ -26,6 +26,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from theodoi.accounts.models import AdminUnit, Membership, Unit, UnitAlias
 from theodoi.evaluation.models import ExplanationRequest
+from theodoi.jobs.models import Job
 from theodoi.plans.models import Indicator, Plan, Task
 from theodoi.tracking.models import (
     Evidence,
@@ -54,6 +55,7 @@ SEGMENTS: dict[str, tuple[type[models.Model], str]] = {
     "ten-khac": (UnitAlias, "pk"),
     "can-bo": (get_user_model(), "pk"),
     "vai-tro": (Membership, "pk"),
+    "cong-viec": (Job, "pk"),
 }
 # A text parameter ("so-lieu-<slug:table>.csv") takes the values the pages link to (the
 # crawl follows links) and this one, which must be a 404, not a 500.
@@ -71,6 +73,7 @@ COMMUNE_PATHS = {
     ExplanationRequest: "period__plan__commune",
     UnitAlias: "unit__commune",
     Membership: "commune",
+    Job: "commune",
 }
 LINK = re.compile(r'href="(/[^"#]*)"')
 # What our policy (script-src 'self'; style-src 'self') refuses to run. A JSON data block
