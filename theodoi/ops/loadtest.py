@@ -123,8 +123,9 @@ class Session:
         }
         data = None
         if body is not None:
-            body = {"csrfmiddlewaretoken": self.cookies.get("csrftoken", ""), **body}
-            data = urlencode(body).encode()
+            token = urlencode({"csrfmiddlewaretoken": self.cookies.get("csrftoken", "")})
+            raw = body.pop("_raw", None)  # already encoded (a field given several times)
+            data = "&".join(x for x in (token, raw or urlencode(body)) if x).encode()
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         if htmx:
             headers["HX-Request"] = "true"
@@ -234,8 +235,27 @@ def focal_point(
             _submit_and_return(me, clerk, report, slot["report"], results)
 
 
+CONFIRM_FIELD = re.compile(
+    r'<input type="(?:hidden|checkbox)" name="(confirmed|seen)" value="([^"]*)"'
+)
+
+
 def _submit_and_return(me: Session, clerk: Session, report: str, pk: int, results: Results):
-    done = _timed(results, "submit", lambda: me.request("POST", report + "gui/", {}))
+    # Submitting asks first (theodoi/confirmation.py): the page lists the empty rows and
+    # carries a token; the focal point ticks each item and confirms, as in the browser.
+    asked = _timed(results, "submit", lambda: me.request("POST", report + "gui/", {}))
+    if not asked or asked[0] != 200:
+        return
+    fields = CONFIRM_FIELD.findall(asked[2])
+    answer = {"confirmed": next((v for k, v in fields if k == "confirmed"), "")}
+    seen = [v for k, v in fields if k == "seen"]
+    body = urlencode({**answer, "seen": seen}, doseq=True)
+    done = _timed(
+        results,
+        "submit",
+        lambda: me.request("POST", report + "gui/", {"_raw": body}),
+        ok=lambda s, h, t: s == 302,
+    )
     if not done or done[0] != 302:
         return
     shown = _timed(results, "report", lambda: me.request("GET", report))
