@@ -33,7 +33,10 @@ run: demo
 	@echo ""
 	@echo "  theodoi: http://$(HOST)/   (Ctrl+C to stop)"
 	@echo "  Demo logins above, password demo12345; e.g. thuongtruc (clerk of the three demo communes)."
+	@echo "  Background jobs (reading a plan, a province's report) run in the worker started beside it."
 	@echo ""
+	$(MANAGE) db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST)
 
 lint: install
@@ -54,15 +57,12 @@ test: lint typecheck pytest
 test-postgres: install
 	DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest
 
-# The extractor's speed per seed plan, the reports, the commune dashboard on the demo (a
-# throw-away SQLite), generate_country for one province and the country extrapolated (on
-# SQLite and PostgreSQL), then the load test: 50 simulated focal points for 60 s against
-# gunicorn on loopback, on SQLite and on PostgreSQL (theodoi/ops/loadtest.py).
+# Every benchmark, then bench/results.md (machine, date, figures, each goal met or
+# missed): the extractor per seed and format, the commune dashboard on PostgreSQL beside
+# plain SQL, the reports, and the load test (50 focal points for 60 s against gunicorn
+# on loopback, theodoi/ops/loadtest.py) on PostgreSQL. `python -m theodoi.ops.bench
+# --sqlite-load-test ...` adds the load test on SQLite. Then generate_country for one
+# province on PostgreSQL, extrapolated to the country (theodoi/synthetic/bench.py).
 bench: install
-	$(PY) -m theodoi.ingest.bench
-	env -u DATABASE_URL $(PY) -m theodoi.reports.bench
-	$(PY) -m theodoi.evaluation.bench
-	$(PY) -m theodoi.synthetic.bench
+	env -u DATABASE_URL $(PY) -m theodoi.ops.bench --postgres $(BENCH_POSTGRES_URL) --port $(BENCH_PORT)
 	$(PY) -m theodoi.synthetic.bench --database $(BENCH_POSTGRES_URL)
-	$(PY) -m theodoi.ops.loadtest --database sqlite --port $(BENCH_PORT)
-	$(PY) -m theodoi.ops.loadtest --database $(BENCH_POSTGRES_URL) --port $(BENCH_PORT)

@@ -46,3 +46,19 @@ def _fast_passwords(settings):
 def _media_in_tmp(settings, tmp_path):
     # Uploaded plans go to a throw-away folder, never to the developer's media/.
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _jobs_at_once(settings):
+    # A job started by a page runs inside that request (django-tasks' immediate
+    # backend), through the same run_job a worker calls. Tests of the queue itself
+    # take `job_queue`: the database backend and the real worker.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def job_queue(settings):
+    """Jobs queued in the database as in production; `run_jobs()` runs them all with
+    db_worker's own loop."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    return testing.run_jobs

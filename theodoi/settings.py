@@ -42,6 +42,27 @@ def sqlite_database(name) -> dict:
     }
 
 
+def postgres_connections() -> dict:
+    """How a process holds its PostgreSQL connections: a pool (Django 5.1+ with
+    psycopg_pool) when DB_POOL_MAX_SIZE is set, shared by the process's threads and
+    kept between requests; else one connection per thread, kept DB_CONN_MAX_AGE
+    seconds. (Django refuses both at once.) Size the pool so that every process's
+    maximum stays under PostgreSQL's max_connections (README)."""
+    pool_max = env_int("DB_POOL_MAX_SIZE", 0)
+    if not pool_max:
+        return {"CONN_MAX_AGE": env_int("DB_CONN_MAX_AGE", 0)}  # 60 in production
+    pool = {
+        "min_size": min(env_int("DB_POOL_MIN_SIZE", 1), pool_max),
+        "max_size": pool_max,
+        # A request waits this long for a free connection before failing.
+        "timeout": env_int("DB_POOL_TIMEOUT", 10),
+        # Close connections idle this long, and renew each one after this long.
+        "max_idle": env_int("DB_POOL_MAX_IDLE", 300),
+        "max_lifetime": env_int("DB_POOL_MAX_LIFETIME", 3600),
+    }
+    return {"CONN_MAX_AGE": 0, "OPTIONS": {"pool": pool}}
+
+
 def database_from_url(url: str) -> dict:
     """postgres://user:password@host:port/name → Django's DATABASES entry.
     Small enough not to need dj-database-url."""
@@ -54,7 +75,7 @@ def database_from_url(url: str) -> dict:
             "PASSWORD": unquote(parts.password or ""),
             "HOST": parts.hostname or "",
             "PORT": str(parts.port or ""),
-            "CONN_MAX_AGE": env_int("DB_CONN_MAX_AGE", 0),  # 60 in production: see .env.example
+            **postgres_connections(),
         }
     if parts.scheme == "sqlite":
         return sqlite_database(parts.path or ":memory:")
@@ -91,12 +112,19 @@ INSTALLED_APPS = [
     "theodoi.feedback",
     "theodoi.synthetic",
     "theodoi.api",
+    "theodoi.jobs",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "theodoi.ops.middleware.RequestIdMiddleware",
     "theodoi.api.errors.ApiJsonMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # In production, static files straight from gunicorn (collected, hashed,
+    # compressed), before anything that would read a session or the database. In
+    # development runserver serves them from the source folders.
+    *([] if DEBUG else ["whitenoise.middleware.WhiteNoiseMiddleware"]),
     "theodoi.ops.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -134,8 +162,31 @@ if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": database_from_url(os.environ["DATABASE_URL"])}
 else:
     DATABASES = {"default": sqlite_database(BASE_DIR / "db.sqlite3")}
+# A read replica of the primary (PostgreSQL streaming replication): the dashboards'
+# figures are read there (theodoi.ops.routers), everything else on the primary. Tests
+# read it as the primary (TEST MIRROR).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = {
+        **database_from_url(os.environ["DATABASE_REPLICA_URL"]),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["theodoi.ops.routers.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background jobs (theodoi.jobs): queued in the database, run by `manage.py db_worker`
+# on any machine that reaches it (`make run` starts one beside the dev server).
+# TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs each job inside
+# the request that starts it, for a machine where no worker may run.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# A job still "running" after this long had its worker stopped under it: the page says
+# so and offers to run it again.
+JOB_RUNNING_LIMIT_MINUTES = env_int("JOB_RUNNING_LIMIT_MINUTES", 60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -165,7 +216,7 @@ USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "theodoi" / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Uploaded files: staged until their record commits (theodoi.ops.storage), served only
 # through permission-checked views; by Django itself, or by the web server when told
@@ -173,7 +224,16 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # aliased to MEDIA_ROOT) or X-Sendfile (Apache mod_xsendfile).
 STORAGES = {
     "default": {"BACKEND": "theodoi.ops.storage.StagedStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # In production, `collectstatic` writes each file under a name with its hash, and
+    # compressed (gzip, brotli) beside it; WhiteNoise serves them, cached for a year.
+    "staticfiles": {
+        "BACKEND": os.environ.get(
+            "STATICFILES_BACKEND",
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        )
+    },
 }
 PROTECTED_FILES = os.environ.get("PROTECTED_FILES", "django")  # or x-accel-redirect, x-sendfile
 PROTECTED_FILES_PREFIX = os.environ.get("PROTECTED_FILES_PREFIX", "/_protected/")

@@ -209,3 +209,22 @@ def confirm(client, url: str, data: dict | None = None, **kwargs):
         **(data or {}),
     }
     return client.post(url, payload, **kwargs)
+
+
+def run_jobs() -> int:
+    """Run every job on the queue with the queue's own worker (`manage.py db_worker`'s
+    loop, in batch mode: it stops when none is left); returns how many it ran."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    worker.run()
+    return worker._run_tasks

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("theodoi.province.urls")),
     path("", include("theodoi.api.urls")),
     *api_urls,
+    path("", include("theodoi.jobs.urls")),
     path("quan-tri/", admin.site.urls),
 ]
 handler500 = "theodoi.ops.views.server_error"

@@ -392,3 +392,18 @@ def can_view_indicator_mapping(role: Role | None) -> bool:
 def can_map_indicators(role: Role | None) -> bool:
     """Confirm or change a suggested canonical indicator: the standing unit's clerk."""
     return role in MANAGERS
+
+
+# --- Background jobs (theodoi.jobs) -------------------------------------------------
+
+
+def can_follow_job(role: Role | None, *, kind: str) -> bool:
+    """See a job's progress and result, and start it again when it failed: whoever may
+    start that work where it belongs (the clerk a commune's import, a supervisor their
+    province's report, the administrator the nightly work). `role` is the person's role
+    in the job's commune, over its province, or system-wide for the nightly work."""
+    if kind == "plan_import":
+        return can_manage_plan(role)
+    if kind == "province_report":
+        return can_view_province_report(role)
+    return role == Role.ADMIN

@@ -89,16 +89,24 @@ WHERE period_id = %(period)s AND status IN ('submitted', 'approved') AND submitt
 """
 
 
-def _setup() -> None:
+def _setup(database: str = "sqlite") -> None:
+    """The demo in a fresh database: a throw-away SQLite file, or the PostgreSQL
+    database named (dropped and made again: never a developer's own)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "theodoi.settings")
-    os.environ.pop("DATABASE_URL", None)  # never a developer's database
+    os.environ.pop("DATABASE_URL", None)
     from django.conf import settings
 
     folder = Path(tempfile.mkdtemp(prefix="theodoi-bench-"))
-    settings.DATABASES["default"] = {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": folder / "bench.sqlite3",
-    }
+    if database == "sqlite":
+        settings.DATABASES["default"] = {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": folder / "bench.sqlite3",
+        }
+    else:
+        from theodoi.ops.loadtest import _fresh_database
+        from theodoi.settings import database_from_url
+
+        settings.DATABASES["default"] = database_from_url(_fresh_database(database, folder))
     settings.MEDIA_ROOT = folder / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.DEBUG = False
@@ -150,8 +158,12 @@ def _plain_sql(params: dict):
         return counts, cursor.fetchone()[0]
 
 
-def main() -> int:
-    _setup()
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", default="sqlite", help="sqlite, or a postgres:// URL")
+    _setup(parser.parse_args(argv).database)
     from functools import partial
 
     from django.test import Client

@@ -28,6 +28,7 @@ from theodoi.evaluation.forms import (
     SettingsForm,
 )
 from theodoi.evaluation.models import EvaluationSettings, ExplanationRequest, ExplanationStatus
+from theodoi.ops.routers import replica_reads
 from theodoi.plans.models import Indicator, Task
 from theodoi.tracking.models import ReportingPeriod
 
@@ -55,9 +56,10 @@ def _commune_year(request, code: int):
     """The commune (if the user may see its dashboard), the user's access there and the
     year judged (`?nam=`), narrowed to a focal point's units."""
     commune, access = commune_for_user(request.user, code, access_rules.can_view_commune_dashboard)
-    cy = selectors.commune_year(
-        commune, _year(request), timezone.localdate(), unit_ids=_scope(access)
-    )
+    with replica_reads():  # the figures only: the access check above read the primary
+        cy = selectors.commune_year(
+            commune, _year(request), timezone.localdate(), unit_ids=_scope(access)
+        )
     return commune, access, cy
 
 

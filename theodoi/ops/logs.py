@@ -45,3 +45,35 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+class AccessJsonFormatter(JsonFormatter):
+    """gunicorn's access log (gunicorn.conf.py) as the same JSON lines: gunicorn hands
+    each request's facts ("atoms") as the record's arguments."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        atoms = record.args if isinstance(record.args, dict) else {}
+
+        def atom(key: str) -> str:
+            value = atoms.get(key, "-")
+            return value.replace('\\"', '"') if isinstance(value, str) else value
+
+        entry = {
+            "time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(
+                timespec="milliseconds"
+            ),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": f"{atom('m')} {atom('U')} {atom('s')}",
+            "request_id": atom("{x-request-id}o"),
+            "method": atom("m"),
+            "path": atom("U"),
+            "query": atom("q"),
+            "status_code": atom("s"),
+            "bytes": atom("B"),
+            "duration_ms": atom("M"),
+            "ip": atom("{x-forwarded-for}i") if atom("{x-forwarded-for}i") != "-" else atom("h"),
+            "user_agent": atom("a"),
+            "event": "access",
+        }
+        return json.dumps(entry, ensure_ascii=False, default=str)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import tempfile
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -48,17 +49,33 @@ class PlanPublishError(Exception):
     pass
 
 
-def plan_import(*, commune: AdminUnit, filename: str, content: bytes, user=None) -> Plan:
-    """Read the document and store it as a draft plan of this commune, every task and
-    indicator a row mapped to the commune's units where a name matches. Raises
-    PlanImportError, leaving nothing behind, when the file is not a readable plan."""
-    suffix = Path(filename).suffix.lower()
-    if suffix not in ACCEPTED_SUFFIXES:
+def plan_upload_check(*, filename: str, size: int) -> None:
+    """What can be told of an upload before reading it (at once, on the upload page):
+    raises PlanImportError for a file of another kind or an empty one."""
+    if Path(filename).suffix.lower() not in ACCEPTED_SUFFIXES:
         raise PlanImportError(
             f"Tệp “{filename}” không phải .docx, .pdf hay .txt: hãy tải lên văn bản kế hoạch."
         )
-    if not content:
+    if not size:
         raise PlanImportError(f"Tệp “{filename}” rỗng (0 byte).")
+
+
+def plan_import(
+    *,
+    commune: AdminUnit,
+    filename: str,
+    content: bytes,
+    user=None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Plan:
+    """Read the document and store it as a draft plan of this commune, every task and
+    indicator a row mapped to the commune's units where a name matches. Raises
+    PlanImportError, leaving nothing behind, when the file is not a readable plan.
+    `progress(done, total, text)` hears of each step (the job's page shows it)."""
+    plan_upload_check(filename=filename, size=len(content))
+    suffix = Path(filename).suffix.lower()
+    if progress:
+        progress(0, 3, "Đang đọc văn bản: tìm các phần, bảng nhiệm vụ và chỉ tiêu…")
     with tempfile.TemporaryDirectory() as tmp:
         # The user's file name, so the extractor's messages name the file they chose.
         path = Path(tmp) / (Path(filename).name or f"upload{suffix}")
@@ -73,6 +90,11 @@ def plan_import(*, commune: AdminUnit, filename: str, content: bytes, user=None)
             "tệp có phải là kế hoạch có phụ lục nhiệm vụ, chỉ tiêu không?"
         )
     data.setdefault("source", {})["filename"] = filename
+    if progress:
+        found = (
+            f"{len(data.get('tasks') or [])} nhiệm vụ, {len(data.get('indicators') or [])} chỉ tiêu"
+        )
+        progress(1, 3, f"Đã đọc văn bản ({found}); đang lưu bản nháp và khớp tên đơn vị…")
     sha = hashlib.sha256(content).hexdigest()
     plan = None
     try:

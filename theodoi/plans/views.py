@@ -22,6 +22,8 @@ from theodoi.accounts.selectors import commune_for_user
 from theodoi.ingest import ExtractionError
 from theodoi.ingest.appendices import describe_coverage
 from theodoi.ingest.regions import render_regions
+from theodoi.jobs.models import JobKind, JobStatus
+from theodoi.jobs.services import job_start
 from theodoi.ops.files import serve_protected
 from theodoi.ops.uploads import upload_limit
 from theodoi.plans import rules as plan_rules
@@ -114,16 +116,25 @@ def plan_import(request, code: int):
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                plan = services.plan_import(
-                    commune=commune, filename=upload.name, content=upload.read(), user=request.user
-                )
+                services.plan_upload_check(filename=upload.name, size=upload.size)
             except services.PlanImportError as err:
                 error = str(err)
             else:
-                url = reverse("plans:plan-review", args=[plan.pk])
-                if _is_htmx(request):
-                    return HttpResponse(headers={"HX-Redirect": url})
-                return redirect(url)
+                job = job_start(
+                    kind=JobKind.PLAN_IMPORT,
+                    user=request.user,
+                    commune=commune,
+                    params={"filename": upload.name},
+                    input_file=upload,
+                )
+                # A worker reads the document while the job's page shows how far it is;
+                # where jobs run at once (TASKS_BACKEND immediate) it is already read.
+                error = job.error if job.status == JobStatus.FAILED else ""
+                if not error:
+                    url = job.result_url() or reverse("jobs:detail", args=[job.pk])
+                    if _is_htmx(request):
+                        return HttpResponse(headers={"HX-Redirect": url})
+                    return redirect(url)
         else:
             error = "Hãy chọn tệp kế hoạch (.docx, .pdf hoặc .txt)."
     context = {"commune": commune, "form": form, "error": error}

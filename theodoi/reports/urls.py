@@ -19,5 +19,6 @@ urlpatterns = [
     path("xa/<int:code>/mau-bao-cao/", views.template_list, name="templates"),
     path("xa/<int:code>/mau-bao-cao/<slug:kind>.docx", views.template_file, name="template-file"),
     path("tinh/<int:code>/bao-cao/", views.province_report, name="province"),
+    path("tinh/<int:code>/bao-cao/tao/", views.province_report_start, name="province-start"),
     path("tinh/<int:code>/bao-cao.<str:fmt>", views.province_file, name="province-file"),
 ]

@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 
 from theodoi.accounts import rules
 from theodoi.accounts.selectors import commune_for_user, province_for_user
+from theodoi.jobs.models import JobKind
+from theodoi.jobs.services import job_start
 from theodoi.ops.files import serve_protected
 from theodoi.ops.uploads import upload_limit
 from theodoi.reports import (
@@ -313,10 +315,11 @@ def template_file(request, code: int, kind: str):
 # --- A province's consolidated report --------------------------------------------------------
 
 
-def _year(request, years: list[int]) -> int:
-    """The year asked for (?nam=), if it is one periods can have; else the latest."""
+def _year(request, years: list[int], data=None) -> int:
+    """The year asked for (?nam=, or the form's), if it is one periods can have; else
+    the latest."""
     try:
-        year = int(request.GET.get("nam", ""))
+        year = int((request.GET if data is None else data).get("nam", ""))
     except ValueError:
         year = None
     if year in tracking_rules.PERIOD_YEARS:
@@ -340,13 +343,23 @@ def province_report(request, code: int):
     return render(request, "reports/province_report.html", context)
 
 
+@require_POST
+@login_required
+def province_report_start(request, code: int):
+    """The consolidated .docx reads every commune of the province: a job makes it, and
+    its page hands over the file."""
+    province, _ = province_for_user(request.user, code, rules.can_view_province_report)
+    year = _year(request, selectors.province_years(province), request.POST)
+    job = job_start(
+        kind=JobKind.PROVINCE_REPORT, user=request.user, province=province, params={"year": year}
+    )
+    return redirect("jobs:detail", pk=job.pk)
+
+
 @login_required
 def province_file(request, code: int, fmt: str):
     province, _ = province_for_user(request.user, code, rules.can_view_province_report)
     year = _year(request, selectors.province_years(province))
-    if fmt == "docx":
-        content = exports.province_docx(province, year)
-        return _download(content, exports.province_filename(province, year), DOCX)
     periods = selectors.province_periods(province, year)
     all_facts = list(selectors.periods_facts(periods, timezone.localdate()).values())
     sheets = spreadsheets.province_sheets(consolidation.commune_lines(all_facts), all_facts)

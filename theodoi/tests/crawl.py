@@ -28,6 +28,7 @@ from theodoi.accounts.models import AdminUnit, Membership, Unit, UnitAlias
 from theodoi.canonical.models import CanonicalIndicator
 from theodoi.evaluation.models import ExplanationRequest
 from theodoi.feedback.models import Feedback
+from theodoi.jobs.models import Job
 from theodoi.pivot.models import SavedView
 from theodoi.plans.models import Indicator, Plan, Task
 from theodoi.reports.models import IssuedReport
@@ -72,6 +73,7 @@ SEGMENTS: dict[str, tuple[type[models.Model], str]] = {
     "unit-reports": (UnitReport, "pk"),
     "task-reports": (TaskReport, "pk"),
     "indicator-values": (IndicatorValue, "pk"),
+    "cong-viec": (Job, "pk"),
 }
 # A text parameter ("so-lieu-<slug:table>.csv") takes the values the pages link to (the
 # crawl follows links) and this one, which must be a 404, not a 500.
@@ -92,6 +94,7 @@ COMMUNE_PATHS = {
     Feedback: "commune",
     IssuedReport: "period__plan__commune",
     UnitReport: "unit__commune",
+    Job: "commune",
 }
 LINK = re.compile(r'href="(/[^"#]*)"')
 # What our policy (script-src 'self'; style-src 'self') refuses to run. A JSON data block

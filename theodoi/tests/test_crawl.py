@@ -12,9 +12,12 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from theodoi.accounts.models import AdminUnit, Role
 from theodoi.accounts.services import membership_grant, user_create
+from theodoi.jobs.models import Job, JobKind, JobStatus
+from theodoi.jobs.services import job_start
 from theodoi.plans import services as plan_services
 from theodoi.plans.management.commands.load_demo import DEMO_DIR, DEMO_PLANS, DEMO_USERS
 from theodoi.plans.models import Indicator, Task
@@ -89,6 +92,28 @@ def _with_a_released_report() -> None:
     Publication.objects.create(commune=period.plan.commune, report=issued)
 
 
+def _with_jobs() -> None:
+    """A job of each kind and state: a province's report done (its file), the nightly
+    sweep done, an import that failed and may run again, one running."""
+    commune = AdminUnit.objects.get(level="commune", code=DEMO_PLANS[0][0])
+    clerk = get_user_model().objects.get(username="thuongtruc")
+    job_start(kind=JobKind.PROVINCE_REPORT, province=commune.parent, params={"year": 2026})
+    call_command("sweep_files", "--queue", stdout=io.StringIO())
+    for status in (JobStatus.FAILED, JobStatus.RUNNING):
+        Job.objects.create(
+            kind=JobKind.PLAN_IMPORT,
+            commune=commune,
+            created_by=clerk,
+            status=status,
+            params={"filename": crawl.HOSTILE_TEXT},
+            error=f"Không tìm thấy tệp “{crawl.HOSTILE_TEXT}”.",
+            progress_done=1,
+            progress_total=3,
+            progress_text=crawl.HOSTILE_TEXT,
+            started_at=timezone.now(),
+        )
+
+
 @pytest.fixture
 def demo(db):
     call_command("load_demo", stdout=io.StringIO())
@@ -96,6 +121,7 @@ def demo(db):
     _with_a_deleted_user()
     _with_a_draft_plan()
     _with_a_released_report()
+    _with_jobs()
 
 
 def _clients() -> dict[str, Client]:

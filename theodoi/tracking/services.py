@@ -313,7 +313,8 @@ def task_report_save(
     values = rules.task_report_values(
         progress=progress, percent=percent, done_text=done_text, completed_on=completed_on
     )
-    _save_versioned(row, values, rules.TASK_LABELS, expected_version, user, task=row.task)
+    # The change log needs the task's id only: no query for the task itself.
+    _save_versioned(row, values, rules.TASK_LABELS, expected_version, user, task_id=row.task_id)
     if evidence is not None:
         evidence_attach(upload=evidence, user=user, task_report=row)
     return row

@@ -406,9 +406,15 @@ def _row_save(request, pk: int, kind: _RowKind):
         else:
             messages.success(request, "Đã lưu.")
         return redirect(_report_url(report))
-    report.refresh_from_db(fields=["status"])
+    if outcome.status == 200:
+        # Saved: the report was editable inside the save's transaction, and the save
+        # set its status on this very object. Nothing to read again but the row.
+        editable = True
+    else:
+        report.refresh_from_db(fields=["status"])  # returned or submitted meanwhile?
+        editable = _editable(report)
     (row,) = kind.rows(report, pk)
-    row = _with_form(row, kind, editable=_editable(report), outcome=outcome)
+    row = _with_form(row, kind, editable=editable, outcome=outcome)
     row.saved = outcome.status == 200
     response = render(request, kind.template, {"row": row, "report": report})
     response["X-Theodoi-Status"] = str(outcome.status)

@@ -281,10 +281,14 @@ def test_province_report_for_its_supervisor(scenario, cast, login):
     supervisor = login(cast.supervisor)
     page = supervisor.get(reverse("reports:province", args=[cast.province.code]) + "?nam=2026")
     assert page.status_code == 200 and "Xã Thái Tân" in page.content.decode()
-    docx = supervisor.get(
-        reverse("reports:province-file", args=[cast.province.code, "docx"]) + "?nam=2026"
+    # The .docx reads every commune: a job makes it (here at once), its page hands it over.
+    job_page = supervisor.post(
+        reverse("reports:province-start", args=[cast.province.code]), {"nam": "2026"}, follow=True
     )
-    doc = Document(io.BytesIO(docx.content))
+    job = job_page.context["job"]
+    assert job.status == "succeeded" and job.result_filename in job_page.content.decode()
+    docx = supervisor.get(reverse("jobs:file", args=[job.pk]))
+    doc = Document(io.BytesIO(b"".join(docx.streaming_content)))
     assert [p.text for p in doc.tables[0].cell(0, 0).paragraphs if p.text] == [
         "UBND THÀNH PHỐ HẢI PHÒNG",
         "SỞ KHOA HỌC VÀ CÔNG NGHỆ",

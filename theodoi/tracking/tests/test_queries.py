@@ -103,3 +103,58 @@ def test_notification_list_with_2_and_70(cast, login):
     few, many = login(cast.focal_point), login(cast.other_focal_point)
     few.get(url), many.get(url)
     assert query_count(few, url) == query_count(many, url)
+
+
+def _post_count(client, url: str, data: dict, **extra) -> tuple[int, object]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, data, **extra)
+    return len(queries.captured_queries), response
+
+
+def _row_save(client, row, n: int):
+    prefix = f"t{row.pk}"
+    data = {
+        f"{prefix}-progress": "in_progress",
+        f"{prefix}-percent": str(50 + n),
+        f"{prefix}-done_text": f"Lần lưu {n}",
+        f"{prefix}-version": str(row.version),
+    }
+    url = reverse("tracking:task-report-save", args=[row.pk])
+    count, response = _post_count(client, url, data, HTTP_HX_REQUEST="true")
+    assert response["X-Theodoi-Status"] == "200"
+    return count
+
+
+def test_saving_a_row_at_the_deadline_takes_a_fixed_number_of_queries(cast, periods, login):
+    """The load test's hottest request (theodoi/ops/loadtest.py): a focal point saves a
+    row by htmx and gets the row back. As many queries in a report of 70 rows as of 2,
+    and no more than these: session, user, the row with its report, the person's roles;
+    in the transaction the lock check, the version claim, the change log, the row, the
+    report's status; then the row again (task, trigger, files) to show it."""
+    economy = Unit.objects.get(commune=cast.commune, name="Phòng Kinh tế")
+    focal = login(cast.focal_point)
+    counts = []
+    for period in periods:
+        row = selectors.unit_report(period, economy).tasks.order_by("pk").last()
+        counts.append(_row_save(focal, row, 1))
+        row.refresh_from_db()
+        counts.append(_row_save(focal, row, 2))  # the report is a draft already
+    assert counts[1] == counts[3] <= counts[0] == counts[2] <= 12, counts
+
+
+def test_submitting_takes_as_many_queries_for_70_rows_as_for_2(cast, periods, login):
+    economy = Unit.objects.get(commune=cast.commune, name="Phòng Kinh tế")
+    focal = login(cast.focal_point)
+    counts = []
+    for period in periods:
+        url = reverse("tracking:report-submit", args=[period.pk, economy.pk])
+        page = focal.get(url)
+        ask = page.context["confirm"]
+        data = {"confirmed": ask.token, "seen": [i.key for i in ask.items if i.key], **ask.hidden}
+        count, response = _post_count(focal, url, data)
+        assert response.status_code == 302
+        counts.append(count)
+    assert counts[0] == counts[1], counts

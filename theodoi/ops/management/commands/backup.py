@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from theodoi.jobs.models import JobKind
+from theodoi.jobs.services import job_start
 from theodoi.ops.backup import BackupError, backup_create
 
 
@@ -18,13 +20,27 @@ class Command(BaseCommand):
             default=None,
             help="Tệp sao lưu (.tar.gz); mặc định theodoi-<ngày giờ>.tar.gz ở thư mục hiện tại.",
         )
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="Đưa vào hàng đợi công việc nền (một worker chạy; trang công việc giữ kết quả).",
+        )
 
-    def handle(self, *args, out: Path | None, **options):
+    def handle(self, *args, out: Path | None, queue: bool = False, **options):
         out = out or Path(f"theodoi-{dt.datetime.now():%Y%m%d-%H%M%S}.tar.gz")
+        if queue:
+            job = job_start(kind=JobKind.BACKUP, params={"options": {"out": str(out.absolute())}})
+            self.stdout.write(f"Đã đưa vào hàng đợi: công việc nền #{job.pk}.")
+            return
         try:
             manifest = backup_create(out)
         except BackupError as err:
             raise CommandError(str(err)) from err
+        except OSError as err:
+            raise CommandError(
+                f"Không ghi được tệp sao lưu “{out}”: {err.strerror or err}. Hãy kiểm tra "
+                "thư mục đích (có tồn tại, còn chỗ, được quyền ghi) rồi chạy lại."
+            ) from err
         rows = sum(manifest["tables"].values())
         size = sum(f["size"] for f in manifest["files"].values())
         self.stdout.write(

@@ -12,6 +12,8 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.db import models
 
+from theodoi.jobs.models import JobKind
+from theodoi.jobs.services import job_start
 from theodoi.ops.storage import STAGING
 
 
@@ -38,8 +40,19 @@ class Command(BaseCommand):
             "lưu có thể vẫn cần tệp mới.",
         )
         parser.add_argument("--dry-run", action="store_true", help="Chỉ liệt kê.")
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="Đưa vào hàng đợi công việc nền (một worker chạy; trang công việc giữ kết quả).",
+        )
 
-    def handle(self, *args, grace: int, dry_run: bool, **options):
+    def handle(self, *args, grace: int, dry_run: bool, queue: bool = False, **options):
+        if queue:
+            job = job_start(
+                kind=JobKind.SWEEP_FILES, params={"options": {"grace": grace, "dry_run": dry_run}}
+            )
+            self.stdout.write(f"Đã đưa vào hàng đợi: công việc nền #{job.pk}.")
+            return
         root = Path(settings.MEDIA_ROOT)
         if not root.exists():
             self.stdout.write("Chưa có tệp tải lên nào.")

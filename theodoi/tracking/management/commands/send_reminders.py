@@ -12,6 +12,8 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from theodoi.jobs.models import JobKind
+from theodoi.jobs.services import job_start
 from theodoi.plans.models import PlanStatus
 from theodoi.tracking import notifications, rules, selectors, services
 from theodoi.tracking.models import ReportingPeriod, UnitReport
@@ -22,8 +24,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--date", help="Ngày chạy, YYYY-MM-DD (mặc định: hôm nay)")
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="Đưa vào hàng đợi công việc nền (một worker chạy; trang công việc giữ kết quả).",
+        )
 
-    def handle(self, *args, date=None, **options):
+    def handle(self, *args, date=None, queue: bool = False, **options):
+        if queue:
+            job = job_start(kind=JobKind.SEND_REMINDERS, params={"options": {"date": date}})
+            self.stdout.write(f"Đã đưa vào hàng đợi: công việc nền #{job.pk}.")
+            return
         try:
             today = dt.date.fromisoformat(date) if date else timezone.localdate()
         except ValueError:

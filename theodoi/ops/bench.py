@@ -1,0 +1,271 @@
+"""`make bench`: every benchmark of theodoi, one after another on this machine, and
+bench/results.md with the machine, the date, the figures and, for each goal of issue
+16, met or missed by how much.
+
+    python -m theodoi.ops.bench --postgres postgres://postgres@127.0.0.1:5432/theodoi_bench
+
+Each part runs in its own process (as `make bench` always ran them) and its output is
+kept as printed; the load test's figures come back as JSON. Rows other parts of the
+system fill (the province and country dashboards, generate_country) say "not
+measured yet" until their benchmark exists: nothing here is invented."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+NOT_YET = "not measured yet"
+
+
+def _run(*args: str, env: dict | None = None) -> tuple[int, str, float]:
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=REPO,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+    )
+    out = done.stdout + (f"\n[stderr]\n{done.stderr[-2000:]}" if done.returncode else "")
+    return done.returncode, out.strip(), time.monotonic() - started
+
+
+def machine(postgres: str) -> list[str]:
+    cpu = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        found = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
+        cpu = found[1].strip() if found else ""
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        found = re.search(r"MemTotal:\s*(\d+)", meminfo.read_text())
+        memory = f"{int(found[1]) / 1024 / 1024:.1f} GB" if found else ""
+    server = subprocess.run(
+        ["psql", postgres, "-tAc", "show server_version"], capture_output=True, text=True
+    ).stdout.strip()
+    import django
+
+    return [
+        f"- Date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
+        f"- Machine: {platform.system()} {platform.release()} {platform.machine()}, "
+        f"{os.cpu_count()} cores ({cpu or 'CPU unknown'}), {memory or 'memory unknown'}",
+        f"- Load average when the run began: {_load()} (other work on the machine)",
+        f"- Python {platform.python_version()}, Django {django.get_version()}, "
+        f"PostgreSQL {server or 'unreachable'}",
+    ]
+
+
+def _load() -> str:
+    try:
+        return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def _verdict(value: float | None, goal: float, unit: str, lower_is_better=True) -> str:
+    if value is None:
+        return NOT_YET
+    if (value <= goal) if lower_is_better else (value >= goal):
+        return f"met ({value:g} {unit}, goal {goal:g} {unit})"
+    return f"**missed** by {value - goal:g} {unit} ({value:g} {unit}, goal {goal:g} {unit})"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--postgres", required=True, help="a database to drop and remake")
+    parser.add_argument("--port", type=int, default=8012)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--sqlite-load-test", action="store_true")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.md")
+    args = parser.parse_args(argv)
+
+    lines = [
+        "# theodoi: benchmark results",
+        "",
+        "Written by `make bench` "
+        "(`python -m theodoi.ops.bench`); every figure below was measured in this run.",
+        "",
+    ]
+    lines += ["## Machine", "", *machine(args.postgres), ""]
+    goals: list[tuple[str, str]] = []
+    failed = False
+
+    print("extraction …", file=sys.stderr, flush=True)
+    code, out, _ = _run("theodoi.ingest.bench")
+    failed |= code != 0
+    lines += [
+        "## Extraction per seed and format, beside the floor",
+        "",
+        "Best of several runs per file; the floor is the bare library read.",
+        "",
+        "```",
+        out,
+        "```",
+        "",
+    ]
+    goals.append(
+        (
+            "Extraction within its goals (theodoi/ingest/bench.py)",
+            "met" if "Tất cả đạt mục tiêu." in out else "**missed**: see the table",
+        )
+    )
+
+    print("commune dashboard on PostgreSQL …", file=sys.stderr, flush=True)
+    code, out, _ = _run("theodoi.evaluation.bench", "--database", args.postgres)
+    lines += [
+        "## Commune dashboard on PostgreSQL, beside the plain SQL aggregate",
+        "",
+        "The demo's three communes; median / p95 of 30 runs in ms. 'trang' is the page "
+        "through every middleware and template, 'đánh giá' the judging alone, 'SQL "
+        "thuần' one hand-written query counting the same task figures (checked equal).",
+        "",
+        "```",
+        out,
+        "```",
+        "",
+    ]
+    rows = re.findall(
+        r"^(Xã|Phường)[^\n]*?\s(\d+\.\d) /\s*(\d+\.\d)\s+(\d+\.\d) /\s*(\d+\.\d)"
+        r"\s+(\d+\.\d+) /\s*(\d+\.\d+)\s+(\d+\.\d)×",
+        out,
+        re.M,
+    )
+    if rows:
+        worst_page = max(float(r[1]) for r in rows)
+        worst_ratio = max(float(r[7]) for r in rows)
+        goals.append(
+            ("Commune dashboard page, median (worst commune)", _verdict(worst_page, 100, "ms"))
+        )
+        goals.append(
+            (
+                "Commune dashboard judging vs plain SQL (worst commune)",
+                _verdict(worst_ratio, 3, "×"),
+            )
+        )
+    else:
+        failed = True
+        goals.append(("Commune dashboard", f"**did not run** (exit {code})"))
+    goals.append(("Province dashboard, median (goal under 200 ms, within 3× SQL)", NOT_YET))
+    goals.append(("Country dashboard, median (goal under 500 ms, within 3× SQL)", NOT_YET))
+    lines += [
+        "## Province and country dashboards",
+        "",
+        f"{NOT_YET} (their pages and benchmarks are other parts of issue 16).",
+        "",
+    ]
+
+    print("reports …", file=sys.stderr, flush=True)
+    code, out, _ = _run("theodoi.reports.bench", env={"DATABASE_URL": ""})
+    failed |= code != 0
+    lines += [
+        "## Report generation",
+        "",
+        "Throw-away SQLite; the commune report is drafted and written as .docx; the "
+        "province's is the consolidated .docx a job now makes.",
+        "",
+        "```",
+        out,
+        "```",
+        "",
+    ]
+    found = re.search(r"Báo cáo của một xã.*?: (\d+\.\d+) s", out)
+    goals.append(
+        (
+            "Report for one commune (goal under 2 s)",
+            _verdict(float(found[1]), 2, "s") if found else "**did not run**",
+        )
+    )
+    found = re.search(r"Báo cáo tổng hợp 100 xã \(\.docx\): (\d+\.\d+) s", out)
+    goals.append(
+        (
+            "Report for a province of 100 communes (.docx)",
+            f"{float(found[1]):g} s (no goal set)" if found else "**did not run**",
+        )
+    )
+
+    lines += ["## generate_country", "", f"{NOT_YET} (written by another part of issue 16).", ""]
+    goals.append(("generate_country for the whole country (minutes on 2 cores)", NOT_YET))
+
+    lines += [
+        "## Load test: 50 focal points saving at once",
+        "",
+        f"Each simulated focal point logs in, then (all at once, {args.seconds} s, no "
+        "pause) saves its rows by htmx, submits and is returned by the clerk "
+        "(theodoi/ops/loadtest.py); gunicorn with gunicorn.conf.py and 4 processes on "
+        "loopback. Logins are measured apart: they come before the window.",
+        "",
+    ]
+    databases = (["sqlite"] if args.sqlite_load_test else []) + [args.postgres]
+    lines += [
+        "| database | requests/s | p50 | p95 | saves + submissions acknowledged | "
+        "errors | lost | logins p50 / p95 |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    details = []
+    for database in databases:
+        print(f"load test on {database.split('@')[-1]} …", file=sys.stderr, flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            figures = Path(tmp) / "load.json"
+            code, out, _ = _run(
+                "theodoi.ops.loadtest",
+                "--database",
+                database,
+                "--port",
+                str(args.port),
+                "--seconds",
+                str(args.seconds),
+                "--json",
+                str(figures),
+            )
+            report = json.loads(figures.read_text()) if figures.exists() else None
+        details += [f"### {database.split('@')[-1]}", "", "```", out, "```", ""]
+        if report is None:
+            failed = True
+            lines.append(f"| {database.split('@')[-1]} | did not run (exit {code}) | | | | | | |")
+            continue
+        errors = sum(report["errors"].values()) + sum(report["login_errors"].values())
+        lines.append(
+            f"| {report['database']} | {report['throughput']} | {report['p50_ms'] / 1000:.2f} s "
+            f"| {report['p95_ms'] / 1000:.2f} s | {report['saves_acknowledged']:,} + "
+            f"{report['submits_acknowledged']:,} | {errors} | {report['lost_writes']} | "
+            f"{report['login_p50_ms'] / 1000:.1f} s / {report['login_p95_ms'] / 1000:.1f} s |"
+        )
+        if report["database"] == "PostgreSQL":
+            goals.append(
+                ("Load test on PostgreSQL, p95", _verdict(report["p95_ms"] / 1000, 1, "s"))
+            )
+            goals.append(("Load test on PostgreSQL, errors", _verdict(errors, 0, "errors")))
+            goals.append(
+                ("Load test on PostgreSQL, lost writes", _verdict(report["lost_writes"], 0, "lost"))
+            )
+    lines += ["", *details]
+
+    lines[lines.index("## Machine") : lines.index("## Machine")] = [
+        "## Goals",
+        "",
+        "| goal | result |",
+        "|---|---|",
+        *(f"| {g} | {r} |" for g, r in goals),
+        "",
+        f"Load average when the run ended: {_load()}.",
+        "",
+    ]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"Đã ghi {args.out}.", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
