@@ -364,6 +364,7 @@ def can_view_feedback(role: Role | None) -> bool:
 
 def can_moderate_feedback(role: Role | None) -> bool:
     """Edit, approve or reject feedback and answer it: the standing unit's clerk."""
+    return role in MANAGERS
 
 
 # --- The province: its communes side by side, canonical indicators -----------------
