@@ -51,8 +51,10 @@ def machine(postgres: str) -> list[str]:
     if meminfo.exists():
         found = re.search(r"MemTotal:\s*(\d+)", meminfo.read_text())
         memory = f"{int(found[1]) / 1024 / 1024:.1f} GB" if found else ""
+    # The server's own database: the benchmark's is made later.
+    admin = postgres[: postgres.rindex("/") + 1] + "postgres"
     server = subprocess.run(
-        ["psql", postgres, "-tAc", "show server_version"], capture_output=True, text=True
+        ["psql", admin, "-tAc", "show server_version"], capture_output=True, text=True
     ).stdout.strip()
     import django
 
