@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -45,6 +46,9 @@ _FILLER = re.compile(
 _PUNCTUATION = re.compile(r"[^\w%]+")
 
 
+# Cached: each name is compared with every catalogue entry, and generated communes repeat
+# the same wordings.
+@lru_cache(maxsize=8192)
 def indicator_key(name: str) -> str:
     """A name as compared: "Tỉ lệ số hoá hồ sơ, kết quả giải quyết TTHC đạt 95%." →
     "so hoa ho so ket qua giai quyet thu tuc hanh chinh"."""
@@ -55,6 +59,7 @@ def indicator_key(name: str) -> str:
     return " ".join(s.split())
 
 
+@lru_cache(maxsize=1024)
 def unit_kind(unit: str) -> str:
     """ "percent", "score", "count", or "" when the unit says nothing ("% dân số" and
     "% tổng chi ngân sách" are percentages)."""

@@ -45,7 +45,8 @@ def _unit_of(indicator: Indicator, target_units: dict[int, str]) -> str:
 @transaction.atomic
 def indicators_suggest(*, indicators) -> int:
     """Suggest an entry for each of these indicators not yet confirmed by a person (a
-    confirmed mapping is never overwritten). Returns how many got a suggestion."""
+    confirmed mapping is never overwritten). Returns how many got a suggestion. Written
+    in bulk: `generate_country` suggests for a whole province's indicators at once."""
     indicators = list(indicators)
     entries = [(c.pk, c.name, c.unit) for c in CanonicalIndicator.objects.all()]
     target_units = dict(
@@ -56,19 +57,24 @@ def indicators_suggest(*, indicators) -> int:
     existing = {
         m.indicator_id: m for m in IndicatorMapping.objects.filter(indicator__in=indicators)
     }
-    found = 0
+    new, changed, found = [], [], 0
     for indicator in indicators:
         mapping = existing.get(indicator.pk)
         if mapping is not None and mapping.confirmed:
             continue
         suggestion = rules.suggest(indicator.name, _unit_of(indicator, target_units), entries)
-        entry_id = suggestion.entry_id if suggestion else None
-        score = suggestion.score if suggestion else None
-        IndicatorMapping.objects.update_or_create(
-            indicator=indicator,
-            defaults={"canonical_id": entry_id, "suggested_id": entry_id, "score": score},
-        )
         found += suggestion is not None
+        if mapping is None:
+            mapping = IndicatorMapping(indicator=indicator)
+            new.append(mapping)
+        else:
+            changed.append(mapping)
+        mapping.canonical_id = mapping.suggested_id = suggestion.entry_id if suggestion else None
+        mapping.score = suggestion.score if suggestion else None
+    IndicatorMapping.objects.bulk_create(new, batch_size=500)
+    IndicatorMapping.objects.bulk_update(
+        changed, ["canonical", "suggested", "score"], batch_size=500
+    )
     return found
 
 

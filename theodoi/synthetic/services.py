@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from theodoi.accounts.models import AdminUnit, Unit, UnitAlias
 from theodoi.accounts.services import default_units_for
+from theodoi.canonical import services as canonical_services
 from theodoi.lib.unitnames import unit_key
 from theodoi.lib.vntext import clean, search_key
 from theodoi.plans.models import Indicator, IndicatorTarget, Plan, PlanStatus, Task
@@ -192,6 +193,11 @@ def country_generate(
             story = stories[n % len(stories)] if stories else None
             drafts.append((commune, v.plan_draft(template, place_of(commune), rng, story)))
         _write(drafts, seed, {t.key: t for t in templates}, done)
+        # As publishing an imported plan does: each indicator's canonical entry suggested,
+        # so the province compares generated communes too.
+        canonical_services.indicators_suggest(
+            indicators=Indicator.objects.filter(plan__commune__in=[c for c, _ in drafts])
+        )
         if report:
             report(done)
     return done

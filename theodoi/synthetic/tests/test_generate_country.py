@@ -13,6 +13,7 @@ from django.core.management.base import CommandError
 from django.db.models import F
 
 from theodoi.accounts.models import AdminUnit, Unit
+from theodoi.canonical.models import IndicatorMapping
 from theodoi.evaluation import dashboard, selectors, services
 from theodoi.ingest.deadlines import parse_deadline
 from theodoi.ingest.targets import parse_target
@@ -172,3 +173,23 @@ def test_the_same_seed_gives_the_same_figures_and_clear_removes_them():
 def test_a_count_below_one_is_refused_in_vietnamese():
     with pytest.raises(CommandError, match="--provinces phải là số nguyên dương"):
         _generate(provinces=0)
+
+
+@pytest.mark.django_db
+def test_generated_indicators_get_a_canonical_suggestion_as_a_published_plan_does():
+    """The province compares communes on canonical indicators: a generated plan's
+    indicators are suggested an entry (unconfirmed), as publishing an imported plan
+    does, so generated communes stand beside the seed communes on the same entry."""
+    _generate(provinces=1, communes_per_province=3)
+    generated = Indicator.objects.filter(plan__commune__synthetic__isnull=False)
+    assert generated.exists()
+    mappings = IndicatorMapping.objects.filter(indicator__in=generated)
+    assert mappings.count() == generated.count()
+    assert not mappings.filter(confirmed_at__isnull=False).exists()
+    seed_entries = set(
+        IndicatorMapping.objects.filter(
+            indicator__plan__commune__synthetic__isnull=True, canonical__isnull=False
+        ).values_list("canonical_id", flat=True)
+    )
+    shared = set(mappings.filter(canonical__isnull=False).values_list("canonical_id", flat=True))
+    assert shared & seed_entries
