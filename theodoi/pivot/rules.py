@@ -75,6 +75,13 @@ ROWS: dict[str, Dimension] = {
             "Chỉ tiêu",
             {Source.INDICATORS: "indicator_id", Source.VALUES: "indicator_id"},
         ),
+        # Indicators only: values of one canonical indicator from several communes do
+        # not add up (each commune's own wording, base and unit).
+        Dimension(
+            "canonical",
+            "Chỉ tiêu chuẩn",
+            {Source.INDICATORS: "indicator__canonical_mapping__canonical_id"},
+        ),
     )
 }
 COLUMNS: dict[str, str] = {

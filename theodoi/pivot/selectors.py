@@ -16,6 +16,7 @@ from django.db.models import Count, F, Max, Min, Q
 from theodoi.accounts import rules as access_rules
 from theodoi.accounts.models import AdminUnit, Unit
 from theodoi.accounts.selectors import membership_facts
+from theodoi.canonical.models import CanonicalIndicator
 from theodoi.evaluation import rules as evaluation
 from theodoi.evaluation.facts import indicator_models
 from theodoi.evaluation.models import Judgement
@@ -28,6 +29,7 @@ from theodoi.tracking.models import IndicatorValue, ReportingPeriod
 
 NO_GROUP = "(không nhóm)"
 NO_UNIT = "(chưa giao đơn vị)"
+NOT_MAPPED = "(chưa ánh xạ)"
 
 
 def scope_of(user) -> access_rules.PivotScope:
@@ -386,10 +388,24 @@ def _indicator_labels(keys: set, several: bool) -> Labelled:
     return out
 
 
+def _canonical_labels(keys: set, several: bool) -> Labelled:
+    """Catalogue entries in the catalogue's order; the indicators mapped to none last."""
+    entries = {c.pk: c for c in CanonicalIndicator.objects.filter(pk__in=[k for k in keys if k])}
+    out: Labelled = {}
+    for k in keys:
+        entry = entries.get(k)
+        if entry is None:
+            out[k] = ((1, 0), NOT_MAPPED)
+        else:
+            out[k] = ((0, entry.position), f"{entry.code}. {entry.name}")
+    return out
+
+
 # Each row dimension's labels: one entry per `rules.ROWS` entry.
 LABELS: dict[str, Callable[[set, bool], Labelled]] = {
     "commune": _commune_labels,
     "unit": _unit_labels,
     "group": _group_labels,
     "indicator": _indicator_labels,
+    "canonical": _canonical_labels,
 }

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from theodoi.canonical.models import CanonicalIndicator, IndicatorMapping
 from theodoi.pivot import selectors
 from theodoi.pivot.tests.fixture import make_world
 
@@ -205,3 +206,20 @@ def test_groups_come_in_the_plans_order_not_the_alphabets(world):
     Task.objects.filter(group="A").update(group="Z. Nhóm đứng đầu kế hoạch")
     _, rows, _, _ = table_of(world.people["leader"], hang="group", cot="total", nam=2026)
     assert list(rows) == ["Z. Nhóm đứng đầu kế hoạch", "B"]
+
+
+def test_canonical_indicator_rows_put_differently_worded_indicators_together(world):
+    """i1 (Thái Tân) and ci1 (Chí Minh) stand for one catalogue entry; i2 is mapped to
+    none and is counted apart, last."""
+    entry = CanonicalIndicator.objects.order_by("position").first()
+    for code in ("i1", "ci1"):
+        IndicatorMapping.objects.create(indicator=world.indicators[code], canonical=entry)
+    IndicatorMapping.objects.create(indicator=world.indicators["i2"], canonical=None)
+    _, rows, total, _ = table_of(
+        world.people["supervisor"], hang="canonical", cot="year", so_lieu="indicators"
+    )
+    # 2025: i1 judged in Thái Tân, nothing in Chí Minh; 2026: i1 and ci1. i2: both years.
+    assert list(rows) == [f"{entry.code}. {entry.name}", "(chưa ánh xạ)"]
+    assert rows[f"{entry.code}. {entry.name}"][:2] == [1, 2]
+    assert rows["(chưa ánh xạ)"][:2] == [1, 1]
+    assert total[:2] == [2, 3]
