@@ -214,9 +214,13 @@ def confirm(client, url: str, data: dict | None = None, **kwargs):
 def run_jobs() -> int:
     """Run every job on the queue with the queue's own worker (`manage.py db_worker`'s
     loop, in batch mode: it stops when none is left); returns how many it ran."""
-    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.management.commands import db_worker
 
-    worker = Worker(
+    # Between jobs the worker closes old connections, as Django does between requests;
+    # inside a test's transaction that would close the test's own connection, so it is
+    # left out here exactly as Django's test client leaves it out around each request.
+    closing, db_worker.close_old_connections = db_worker.close_old_connections, lambda: None
+    worker = db_worker.Worker(
         queue_names=["*"],
         interval=0,
         batch=True,
@@ -226,5 +230,8 @@ def run_jobs() -> int:
         worker_id="test-worker",
         excluded_queue_names=[],
     )
-    worker.run()
+    try:
+        worker.run()
+    finally:
+        db_worker.close_old_connections = closing
     return worker._run_tasks
