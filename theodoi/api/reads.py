@@ -13,6 +13,7 @@ from theodoi.accounts.models import AdminUnit, Membership, Unit
 from theodoi.accounts.selectors import commune_for_user, membership_facts
 from theodoi.api import schemas as s
 from theodoi.api.selectors import reach_of
+from theodoi.canonical.models import CanonicalIndicator
 from theodoi.evaluation import selectors as evaluation
 from theodoi.evaluation.models import Judgement
 from theodoi.lib.vntext import search_key
@@ -261,8 +262,13 @@ def indicators(
     commune: s.Code | None = None,
     unit: s.Id | None = None,
     q: s.ShortText = "",
+    canonical: s.Id | None = None,
 ):
+    """`canonical`: the indicators mapped to that entry of the catalogue, whatever each
+    plan calls them (a province compares its communes on it)."""
     found = _record_filters(Indicator.objects.all(), request, plan, commune, unit, q)
+    if canonical:
+        found = found.filter(canonical_mapping__canonical_id=canonical)
     return found.prefetch_related("coordinating_units", _TARGETS).order_by(
         "plan_id", "position", "pk"
     )
@@ -276,6 +282,36 @@ def indicators(
 )
 def indicator(request, pk: s.Id):
     return _record_for_user(request.user, Indicator, pk)
+
+
+@router.get(
+    "/canonical-indicators",
+    response=list[s.CanonicalIndicatorOut],
+    tags=["Kế hoạch"],
+    summary="Danh mục chỉ tiêu chuẩn",
+)
+@paginate(Pages)
+def canonical_indicators(request, q: s.ShortText = ""):
+    # Shown in the API's docs, hence Vietnamese.
+    """Chỉ tiêu chuẩn do Nghị quyết 57-NQ/TW, Nghị quyết 71/NQ-CP và kế hoạch của các tỉnh
+    đặt ra (mọi người đã xác thực); chỉ tiêu của mỗi xã được ánh xạ vào một mục. `q` tìm
+    theo tên hoặc mã, không cần dấu."""
+    entries = CanonicalIndicator.objects.order_by("position", "pk")
+    words = search_key(q).split()
+    if words:
+        found = [e.pk for e in entries if all(w in search_key(f"{e.code} {e.name}") for w in words)]
+        entries = entries.filter(pk__in=found)
+    return entries
+
+
+@router.get(
+    "/canonical-indicators/{int:pk}",
+    response={200: s.CanonicalIndicatorOut, **ERRORS},
+    tags=["Kế hoạch"],
+    summary="Một chỉ tiêu chuẩn",
+)
+def canonical_indicator(request, pk: s.Id):
+    return get_object_or_404(CanonicalIndicator, pk=pk)
 
 
 # --- The reporting cycle ------------------------------------------------------------

@@ -152,6 +152,16 @@ class IndicatorOut(Schema):
     targets: list[TargetOut]
 
 
+class CanonicalIndicatorOut(Schema):
+    id: int
+    code: str
+    group: str
+    name: str
+    unit: str
+    source: str
+    national_target: str
+
+
 # --- The reporting cycle ------------------------------------------------------------
 
 

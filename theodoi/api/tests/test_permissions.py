@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from theodoi.api import services
+from theodoi.canonical.models import CanonicalIndicator, IndicatorMapping
 from theodoi.evaluation.models import Judgement
 from theodoi.plans.models import Plan, PlanStatus, Task
 from theodoi.tracking import services as tracking
@@ -370,3 +371,28 @@ def test_without_token_or_session_every_endpoint_is_401(world):
         assert response.json()["code"] == "unauthenticated"
     for path, _, _ in LISTS.values():
         assert _api(anonymous, "get", _fill(path, world), None).status_code == 401
+
+
+def test_the_catalogue_is_read_by_every_signed_in_caller_and_indicators_filter_by_entry(
+    world, clients
+):
+    """The catalogue is reference data, like the administrative units; `/indicators`
+    with `canonical=` holds the indicators mapped to that entry and no other."""
+    entry = CanonicalIndicator.objects.get(name="Tỷ lệ phủ sóng 5G")
+    IndicatorMapping.objects.create(indicator=world["indicator"], canonical=entry)
+    for role in ("outsider", "clerk"):
+        api, _ = clients(role)
+        catalogue = _api(api, "get", "/canonical-indicators?page_size=200", None).json()
+        assert catalogue["count"] == CanonicalIndicator.objects.count()
+        found = _api(api, "get", "/canonical-indicators?q=phu%20song%205g", None).json()["items"]
+        assert [e["id"] for e in found] == [entry.pk]
+        assert _api(api, "get", f"/canonical-indicators/{entry.pk}", None).json()["name"] == (
+            "Tỷ lệ phủ sóng 5G"
+        )
+        assert _api(api, "get", "/canonical-indicators/987654", None).status_code == 404
+    api, _ = clients("clerk")
+    mapped = _api(api, "get", f"/indicators?canonical={entry.pk}", None).json()["items"]
+    assert [i["id"] for i in mapped] == [world["indicator"].pk]
+    api, _ = clients("outsider")  # the mapping does not open another commune's records
+    assert _api(api, "get", f"/indicators?canonical={entry.pk}", None).json()["count"] == 0
+    assert _api(Client(), "get", "/canonical-indicators", None).status_code == 401
