@@ -73,6 +73,7 @@ SEGMENTS: dict[str, tuple[type[models.Model], str]] = {
     "unit-reports": (UnitReport, "pk"),
     "task-reports": (TaskReport, "pk"),
     "indicator-values": (IndicatorValue, "pk"),
+    "canonical-indicators": (CanonicalIndicator, "pk"),
     "cong-viec": (Job, "pk"),
 }
 # A text parameter ("so-lieu-<slug:table>.csv") takes the values the pages link to (the
