@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand
 
 from theodoi.accounts.models import AdminUnit, Role
 from theodoi.accounts.services import membership_grant, units_ensure_defaults, user_create
+from theodoi.canonical.services import catalogue_sync
 from theodoi.evaluation.demo import review_demo_plan
 from theodoi.plans import services
 from theodoi.plans.models import Plan
@@ -49,6 +50,9 @@ GENERATED_SEED = 57
 def seed_plans_load(stdout=None) -> dict:
     """The three demo communes with their units and their plans imported, reviewed and
     published (the seed plans `generate_country` clones too); {code: commune}."""
+    # Publishing suggests canonical indicators from the catalogue: a migration stores it,
+    # but a database emptied since (a flush, as transactional tests do) has lost it.
+    catalogue_sync()
     communes = {
         c.code: c
         for c in AdminUnit.objects.filter(
