@@ -63,7 +63,7 @@ SEGMENTS: dict[str, tuple[type[models.Model], str]] = {
     "bang-da-luu": (SavedView, "pk"),
     "gop-y": (Feedback, "pk"),
     "bao-cao": (IssuedReport, "pk"),  # a report a commune released to the public
-    "chi-tieu-chuan": (CanonicalIndicator, "pk"),  # a province's comparison on one
+    "chi-tieu-chuan": (CanonicalIndicator, "pk"),  # a province compares on one entry
     # The JSON API (/api/v1/), named in English for the systems that call it.
     "communes": (AdminUnit, "code"),
     "plans": (Plan, "pk"),
