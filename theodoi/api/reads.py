@@ -399,7 +399,9 @@ def unit_report(request, pk: s.Id):
     return unit_report_for_user(request.user, pk, rules.can_view_report)
 
 
-class TaskReportRow(s.TaskReportOut):
+class _InUnitReport(Schema):
+    """A row of a unit's report, which holds its period and unit."""
+
     @staticmethod
     def resolve_period_id(obj):
         return obj.unit_report.period_id
@@ -407,6 +409,10 @@ class TaskReportRow(s.TaskReportOut):
     @staticmethod
     def resolve_unit_id(obj):
         return obj.unit_report.unit_id
+
+
+class TaskReportRow(s.TaskReportOut, _InUnitReport):
+    pass
 
 
 @router.get(
@@ -442,14 +448,8 @@ def task_report(request, pk: s.Id):
     return _row_for_user(request.user, TaskReport, pk, rules.can_view_report)
 
 
-class IndicatorValueRow(s.IndicatorValueOut):
-    @staticmethod
-    def resolve_period_id(obj):
-        return obj.unit_report.period_id
-
-    @staticmethod
-    def resolve_unit_id(obj):
-        return obj.unit_report.unit_id
+class IndicatorValueRow(s.IndicatorValueOut, _InUnitReport):
+    pass
 
 
 @router.get(
