@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.db import transaction
 
 from theodoi.accounts.login import GuardedAdminAuthenticationForm, login_unlock
 from theodoi.accounts.models import (
@@ -17,7 +18,7 @@ from theodoi.accounts.models import (
     UnitAlias,
 )
 from theodoi.accounts.selectors import communes_search
-from theodoi.accounts.services import units_ensure_defaults
+from theodoi.accounts.services import membership_end, membership_grant
 
 admin.site.site_header = "Quản trị hệ thống theo dõi Nghị quyết 57"
 admin.site.site_title = "Quản trị theodoi"
@@ -76,10 +77,31 @@ class MembershipAdmin(_AutocompleteAdmin):
     autocomplete_fields = ["commune", "province", "unit"]
     search_fields = ["user__username"]
 
+    # Through the services, so that a role given, changed or ended here is recorded in
+    # "Lịch sử giao vai trò" as the commune's pages record it.
+    @transaction.atomic
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if obj.commune_id:  # as membership_grant does: a commune's first member sets it up
-            units_ensure_defaults(commune=obj.commune)
+        if change:
+            if not form.has_changed():
+                return
+            membership_end(membership=Membership.objects.get(pk=obj.pk), by=request.user)
+        granted = membership_grant(
+            user=obj.user,
+            role=obj.role,
+            commune=obj.commune,
+            province=obj.province,
+            unit=obj.unit,
+            by=request.user,
+        )
+        obj.pk = granted.pk  # the admin's next page opens the role as it is now
+
+    def delete_model(self, request, obj):
+        membership_end(membership=obj, by=request.user)
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset):
+        for membership in queryset.select_related("user", "commune", "unit"):
+            membership_end(membership=membership, by=request.user)
 
 
 @admin.register(MembershipChange)
