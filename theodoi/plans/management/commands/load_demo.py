@@ -10,13 +10,15 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from theodoi.accounts.models import AdminUnit, Role
 from theodoi.accounts.services import membership_grant, units_ensure_defaults, user_create
 from theodoi.canonical.services import catalogue_sync
+from theodoi.evaluation import services as evaluation
 from theodoi.evaluation.demo import review_demo_plan
 from theodoi.plans import services
-from theodoi.plans.models import Plan
+from theodoi.plans.models import Plan, PlanStatus
 from theodoi.public.demo import load_public_demo
 from theodoi.synthetic import selectors as synthetic_selectors
 from theodoi.synthetic import services as synthetic
@@ -117,6 +119,12 @@ class Command(BaseCommand):
                 f"Thêm {done.communes} xã, phường của Hải Phòng có dữ liệu mô phỏng "
                 f"({done.tasks} nhiệm vụ, {done.indicators} chỉ tiêu)."
             )
+        # Judged today, as the daily job would have (only changes are stored): else the
+        # pivot says their tasks wait for a judgement and counts none of them.
+        today = timezone.localdate()
+        generated = Plan.objects.filter(commune__in=chosen, status=PlanStatus.PUBLISHED)
+        for plan in generated.select_related("commune"):
+            evaluation.plan_judge(plan=plan, today=today)
 
     def _load_users(self, communes) -> None:
         province = AdminUnit.objects.get(level=AdminUnit.Level.PROVINCE, code=HAI_PHONG)
