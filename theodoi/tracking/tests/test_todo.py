@@ -39,7 +39,29 @@ def test_the_focal_point_reaches_their_report_in_one_click(cast, period, units, 
         done_text="Đã tuyên truyền trên loa",
         completed_on=None,
     )
-    assert "1/2 nhiệm vụ chưa cập nhật" in _home(focal)
+    assert "Còn trống: 1/2 nhiệm vụ chưa cập nhật, 2/2 chỉ tiêu" in _home(focal)
+    for row in report.tasks.exclude(pk=row.pk):
+        services.task_report_save(
+            task_report=row,
+            user=cast.focal_point,
+            expected_version=row.version,
+            progress="not_started",
+            percent=None,
+            done_text="Chưa triển khai",
+            completed_on=None,
+        )
+    for value in report.indicators.all():
+        services.indicator_value_save(
+            indicator_value=value,
+            user=cast.focal_point,
+            expected_version=value.version,
+            value_text="12",
+            source="",
+            note="",
+        )
+    page = _home(focal)
+    assert "Còn trống" not in page
+    assert "Đã nhập đủ 2 nhiệm vụ, 2 chỉ tiêu: xem lại rồi gửi báo cáo." in page
     services.unit_report_submit(report=report, user=cast.focal_point)
     page = _home(focal)
     assert "Xem báo cáo Năm 2026" in page and "Còn trống" not in page
