@@ -92,3 +92,26 @@ def test_distance_to_target():
     assert d(value=3, op="=", goal=5) == 2
     assert d(value=None, op=">=", goal=80) is None
     assert d(value=50, op="qualitative", goal=None) is None
+
+
+def test_the_country_is_its_provinces_summed_and_sorts_like_them():
+    ha_noi = rules.ProvinceRow(
+        code=1, name="Thành phố Hà Nội", communes=2, with_plan=1, tasks=2, done=1, waiting=1
+    )
+    hai_phong = rules.ProvinceRow(
+        code=31, name="Thành phố Hải Phòng", communes=4, with_plan=3, tasks=6, done=3
+    )
+    empty = rules.ProvinceRow(code=4, name="Cao Bằng", communes=56, unjudged=56, waiting=56)
+    total = rules.country_total([ha_noi, hai_phong, empty])
+    assert (total.communes, total.with_plan, total.tasks, total.done) == (62, 4, 8, 4)
+    assert (total.waiting, total.unjudged) == (57, 56)
+    assert total.done_share == 50 and empty.done_share is None
+    # Shares high to low; a province with no task has no share and goes last.
+    ordered = rules.sort_rows(
+        [empty, ha_noi, hai_phong], "ke_hoach", descending=True, sorts=rules.COUNTRY_SORTS
+    )
+    assert [r.code for r in ordered] == [31, 1, 4]  # 75 %, 50 %, 0 %
+    ordered = rules.sort_rows(
+        [empty, ha_noi, hai_phong], "hoan_thanh", descending=False, sorts=rules.COUNTRY_SORTS
+    )
+    assert [r.code for r in ordered] == [1, 31, 4]  # 50 %, 50 % by name, then none

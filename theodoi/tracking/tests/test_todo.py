@@ -40,11 +40,11 @@ def test_the_focal_point_reaches_their_report_in_one_click(cast, period, units, 
         completed_on=None,
     )
     assert "Còn trống: 1/2 nhiệm vụ chưa cập nhật, 2/2 chỉ tiêu" in _home(focal)
-    for row in report.tasks.exclude(pk=row.pk):
+    for other in report.tasks.exclude(pk=row.pk):
         services.task_report_save(
-            task_report=row,
+            task_report=other,
             user=cast.focal_point,
-            expected_version=row.version,
+            expected_version=other.version,
             progress="not_started",
             percent=None,
             done_text="Chưa triển khai",
