@@ -20,7 +20,7 @@ from theodoi.ingest.deadlines import parse_deadline
 from theodoi.ingest.joins import join_continued
 from theodoi.ingest.targets import holds_every_year, parse_target
 from theodoi.ingest.units import NEW_UNIT_OPENERS, UNIT_OPENERS, opens_with, word_heads
-from theodoi.lib.vntext import search_key
+from theodoi.lib.vntext import compare_key, search_key
 
 __all__ = ["cut_piece", "join_cell_lines"]
 
@@ -57,8 +57,8 @@ _VALUE_TOKEN = re.compile(r"^(?:[≥≤<>~$\\]|\d|[-–]$|x$)")
 # the heads of units' names wrapped ("Ban Chỉ huy" / "Quân sự xã", "Ủy ban" / "MTTQ",
 # "Trung tâm" / "Phục vụ …").
 _JOINING = re.compile(
-    r"(?:[,&/(≥≤<>~-]|\b(?:và|của|thuộc|các|về|cho|trong|tại|với|đến|theo|tháng|quý|năm|từ|trước"
-    r"|hết|ngày|huy|quân|ban|tâm))$",
+    r"(?:[,;&/(≥≤<>~-]|\b(?:và|của|thuộc|các|về|cho|trong|tại|với|đến|theo|tháng|quý|năm|từ|trước"
+    r"|hết|ngày|huy|quân|ban|tâm|đoạn))$",
     re.IGNORECASE,
 )
 _CELL_SENTENCE_END = (".", ";", "!", "?")
@@ -204,6 +204,15 @@ class _Span:
         )
 
 
+@lru_cache(maxsize=16384)
+def _named_unit_fit(words: int, text: str) -> float:
+    """What a cell opening with a unit's head gains: a name of three words or more
+    gains most; a head alone ("Văn phòng", "Ban Chỉ huy" / "Quân sự xã") names nothing."""
+    if words <= 3 and tuple(compare_key(text).split()) in UNIT_OPENERS:
+        return 0.0
+    return 3.0 if words > 2 else 1.0
+
+
 def _line_penalty(before: str, line: str) -> float:
     # A line going on after a finished sentence, or opening with a comma, in a short
     # column is more likely the name's tail; long cells are names.
@@ -237,7 +246,7 @@ def _score(kind: str, words: int, penalty: float, new_units: int, head: str, tex
         if opens_with(head, UNIT_OPENERS):
             # "Văn phòng" alone is the start of a name, not a name; a plan names one lead
             # and lists those who coordinate
-            score += 3.0 if words > 2 else 1.0
+            score += _named_unit_fit(words, text if words <= 3 else "")
             if kind == "lead":
                 score -= 0.5 * new_units
             return score
@@ -355,7 +364,7 @@ class _Piece:
             return score + (_unit_fit(self.text(p, q)) if words <= 3 else -3.0)
         if kind in ("lead", "coordinating"):
             if self.opens(UNIT_OPENERS, p, q):
-                score += 3.0 if words > 2 else 1.0
+                score += _named_unit_fit(words, self.text(p, q) if words <= 3 else "")
                 if kind == "lead":
                     score -= 0.5 * (self.units[last] - self.units[first])
                 return score
@@ -426,9 +435,10 @@ class _Piece:
             whole = _score(kind, total, penalty, units, earlier.head, text)
             return whole - carried.fit - carried.cost
         whole = -penalty - (0.08 * (total - 10) if total > 10 else 0.0)
+        text = f"{earlier.text} {self.text(p, q)}" if total <= 3 else ""
         if kind in ("lead", "coordinating"):
             if carried.opens_unit:
-                whole += 3.0 if total > 2 else 1.0
+                whole += _named_unit_fit(total, text if total <= 3 else "")
                 if kind == "lead":
                     units = earlier.new_units + self.units[last] - self.units[first]
                     units += self.opens(NEW_UNIT_OPENERS, p, q)
@@ -474,7 +484,8 @@ def _opening_cost(words: list[str], line_starts: set[int], k: int) -> float:
         )
         cost += 0.1 if both_values else 0.8
     if _JOINING.search(words[k - 1]):
-        cost += 1.5  # "Văn phòng HĐND &" / "UBND": the name goes on
+        # "Văn phòng HĐND &" / "UBND": the name goes on; on one line, it always does
+        cost += 1.5 if k in line_starts else 3.0
     return cost
 
 
@@ -486,8 +497,10 @@ def _opens_lower_case(kind: str, first: bool) -> float:
 
 def cut_piece(
     lines: list[str], kinds: list[str], before: list[list[str]] | None
-) -> list[list[str]]:
-    """The lines of each cell (one per kind) in the best cut of one page's part of a row.
+) -> tuple[list[list[str]], float]:
+    """The lines of each cell (one per kind) in the best cut of one page's part of a row,
+    and how well the cut fits (the sum of its cells' fits), to weigh it against another
+    reading of the same row.
 
     `before`: the cells so far, when this part continues the row on a later page; each
     cell is then judged whole, so "Sau khi thành" / "phố ban hành…" stays a deadline.
@@ -512,7 +525,8 @@ def cut_piece(
     ]
     line_cuts = [i for i, k in enumerate(cuts) if k in line_starts or k == n]
     openings = {k: _opening_cost(words, line_starts, k) for k in cuts if 0 < k < n}
-    lower = {k: words[k][:1].islower() for k in cuts if 0 < k < n}
+    # a cell opens with a capital (a dash alone goes on a range: "2026" / "- 2030")
+    lower = {k: words[k][:1].islower() or words[k] in ("-", "–") for k in cuts if 0 < k < n}
     minus = float("-inf")
     best = [[minus] * len(cuts) for _ in range(len(cut_kinds) + 1)]
     back = [[0] * len(cuts) for _ in range(len(cut_kinds) + 1)]
@@ -588,7 +602,7 @@ def cut_piece(
         cells[start] = piece.lines(cuts[i], cuts[j])
         c, j = start, i
     cells[name] += cells.pop()
-    return cells
+    return cells, best[len(cut_kinds)][len(cuts) - 1]
 
 
 def _year_columns(kinds: list[str]) -> tuple[int, int] | None:

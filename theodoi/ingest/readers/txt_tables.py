@@ -299,8 +299,9 @@ def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
     )
     table.row_pages.append(lines[0].page)
     for code, page, row_lines in rows:
-        table.rows.append([Cell(code)] + [Cell(t) for t in _cut_row(code, row_lines, kinds)])
-        table.row_pages.append(page)
+        for n, cells in enumerate(_cut_row(code, row_lines, kinds)):
+            table.rows.append([Cell("" if n else code)] + [Cell(t) for t in cells])
+            table.row_pages.append(page)
     return table, i
 
 
@@ -417,20 +418,83 @@ def _is_upper_title(text: str) -> bool:
     return len(text.split()) >= 2 and len(letters) >= 6 and all(ch.isupper() for ch in letters)
 
 
-def _cut_row(code: str, row_lines: list[Line], kinds: list[str]) -> list[str]:
+def _cut_row(code: str, row_lines: list[Line], kinds: list[str]) -> list[list[str]]:
+    """The row's cells after its code; a task row with sub-rows gives the parent row and
+    one row per sub-row (no code of their own, as in a table that kept its layout)."""
     body_kinds = kinds[1:]
     if not code[0].isdigit() or _is_upper_title(" ".join(ln.text for ln in row_lines)):
         # group rows (I, II, A, B …, or "1. BẢO ĐẢM AN TOÀN …" in capitals) carry only a
         # title
         title = join_cell_lines([ln.text for ln in row_lines])
-        return [title if k == "name" else "" for k in body_kinds]
+        return [[title if k == "name" else "" for k in body_kinds]]
     pieces: list[list[str]] = []
     for n, line in enumerate(row_lines):
         if n == 0 or line.page != row_lines[n - 1].page:
             pieces.append([])
         pieces[-1].append(line.text)
+    cells, score = _cut_pieces(pieces, body_kinds)
+    rows = [cells]
+    if "deadline" in body_kinds and _deadline_anchors(row_lines) >= 2:
+        rows = _sub_rows(pieces, body_kinds, score) or rows
+    return [[join_cell_lines(cell) for cell in row] for row in rows]
+
+
+def _cut_pieces(pieces: list[list[str]], kinds: list[str]) -> tuple[list[list[str]], float]:
+    """The best cut of a row written over one page or more, and how well it fits."""
     cells: list[list[str]] | None = None
+    total = 0.0
     for piece in pieces:
-        cut = cut_piece(piece, body_kinds, cells)
+        cut, score = cut_piece(piece, kinds, cells)
         cells = cut if cells is None else [a + b for a, b in zip(cells, cut, strict=True)]
-    return [join_cell_lines(cell) for cell in cells or [[] for _ in body_kinds]]
+        total += score
+    return cells or [[] for _ in kinds], total
+
+
+# A task row whose sub-rows each carry an output and a deadline ("21 Tăng cường ứng dụng
+# CNTT …: | Phòng Văn hóa - Xã hội | Các trường học" over four sub-rows): the number and
+# the units are merged down the sub-rows, so the PDF writes the parent's cells, then each
+# sub-row's name, output and deadline.
+_SUB_ROW_KINDS = frozenset(("name", "output", "deadline"))
+_MAX_SUB_ROWS = 8
+# what a reading with sub-rows must gain over the row read whole: each sub-row brings a
+# name and a deadline that fit, a row read whole only a deadline
+_SUB_ROWS_MARGIN = 1.5
+_DEADLINE_ANCHOR = re.compile(
+    r"(?:^|\s)(?:Quý|Tháng|Năm|Thường xuyên|Hằng năm|Hàng năm|Trước|Sau khi|Theo hướng|Từ năm"
+    r"|Giai đoạn|\d{1,2}/20[2-9]\d|\d tháng)"
+)
+
+
+def _deadline_anchors(row_lines: list[Line]) -> int:
+    """How many places in the row may open a deadline: fewer than two, no sub-rows."""
+    return sum(len(_DEADLINE_ANCHOR.findall(ln.text)) for ln in row_lines) + sum(
+        1 for ln in row_lines if _YEAR_WORD.match(ln.text[:4])
+    )
+
+
+def _sub_rows(
+    pieces: list[list[str]], kinds: list[str], whole: float
+) -> list[list[list[str]]] | None:
+    """The parent row and its sub-rows, when reading them so beats the row read whole."""
+    in_parent = [i for i, k in enumerate(kinds) if k not in ("output", "deadline")]
+    in_sub = [i for i, k in enumerate(kinds) if k in _SUB_ROW_KINDS]
+    parent, sub = [kinds[i] for i in in_parent], [kinds[i] for i in in_sub]
+    best: tuple[float, list[list[list[str]]]] | None = None
+    for count in range(2, _MAX_SUB_ROWS + 1):
+        cells, score = _cut_pieces(pieces, parent + sub * count)
+        rows: list[list[list[str]]] = [[[] for _ in kinds] for _ in range(count + 1)]
+        for i, cell in zip(in_parent, cells, strict=False):
+            rows[0][i] = cell
+        for n in range(count):
+            own = cells[len(parent) + n * len(sub) : len(parent) + (n + 1) * len(sub)]
+            for i, cell in zip(in_sub, own, strict=True):
+                rows[n + 1][i] = cell
+        # each sub-row names its task, opening as a cell does
+        name = kinds.index("name")
+        named = all(row[name] and row[name][0][:1].isupper() for row in rows[1:])
+        if not named or (best is not None and score <= best[0]):
+            break
+        best = (score, rows)
+    if best is None or best[0] < whole + _SUB_ROWS_MARGIN:
+        return None
+    return best[1]
