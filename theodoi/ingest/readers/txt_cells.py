@@ -483,10 +483,19 @@ def _opening_cost(words: list[str], line_starts: set[int], k: int) -> float:
             _VALUE_TOKEN.match(words[k]) or words[k][:1].isupper()
         )
         cost += 0.1 if both_values else 0.8
-    if _JOINING.search(words[k - 1]):
+    if _JOINING.search(words[k - 1]) and not _empty_value_cell(words, line_starts, k - 1):
         # "Văn phòng HĐND &" / "UBND": the name goes on; on one line, it always does
         cost += 1.5 if k in line_starts else 3.0
     return cost
+
+
+def _empty_value_cell(words: list[str], line_starts: set[int], k: int) -> bool:
+    """Whether word k is a dash standing for an empty value ("9 - Văn phòng …"), not
+    one inside a name ("Phòng Văn hóa -" / "Xã hội") or a range ("2026 - 2030"): it
+    opens its line or follows another value, and no number follows it."""
+    if words[k] not in ("-", "–") or (k + 1 < len(words) and words[k + 1][:1].isdigit()):
+        return False
+    return k in line_starts or bool(_VALUE_TOKEN.match(words[k - 1]))
 
 
 def _opens_lower_case(kind: str, first: bool) -> float:

@@ -171,14 +171,29 @@ class _RowSequence:
 # A cell holding one value ("6", "≥ 8", "75%", "-"): after a number alone on its line, it
 # makes that number a value too (targets a line each, "6" / "7" / "≥ 8"), not a row's code
 _VALUE_LINE = re.compile(r"^(?:[≥≤<>]=?\s*|(?:trên|tối thiểu|đạt)\s+)?\d[\d.,]*\s*%?$|^[-–]$", re.I)
+# A line of values only ("7 ≥ 8", "- 100% 100%"): the cells of milestone years level
+# with each other; after a number alone on its line, it makes that number a value too
+_VALUES_ONLY = re.compile(
+    r"^(?:(?:[≥≤<>]=?\s*)?\d[\d.,]*\s*%?|[-–])(?:\s+(?:[≥≤<>]=?\s*)?\d[\d.,]*\s*%?|\s+[-–])*$"
+)
+# what a row's text opens with after its number: never a value ("7 ≥ 8", "3 - 100%")
+_VALUE_START = re.compile(r"^\s*(?:[≥≤<>%]|[-–](?:\s|$)|\d[\d.,]*\s*%?(?:\s+[\d≥≤<>-]|$))")
 
 
 def _row_code(text: str, numbering: _RowSequence, after: str = "") -> tuple[str, str] | None:
     """(code, rest of the line) when the line opens the next row; `after` is the line
     after it."""
     m = _CODE.match(text)
-    if not m or (m.end() == len(text) and text.isdigit() and _VALUE_LINE.match(after)):
+    if not m:
         return None
+    if (
+        m.end() == len(text)
+        and text.isdigit()
+        and (_VALUE_LINE.match(after) or _VALUES_ONLY.match(after))
+    ):
+        return None
+    if _VALUE_START.match(text[m.end() :]):
+        return None  # "7 ≥ 8": values of a row's milestone years, on one line
     if text[m.end() : m.end() + 1].islower():
         return None  # "6 tháng đầu năm 2026": a row's text opens with a capital
     if numbering.accept(m.group(1), strict=m.end() == len(text)):
