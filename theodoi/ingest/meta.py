@@ -128,10 +128,15 @@ _ISSUER = re.compile(
 )
 
 
+_MOTTO = re.compile(r"\s+CỘNG H[OÒ][AÀ] XÃ HỘI CHỦ NGHĨA.*$")
+
+
 def _issuer(front) -> tuple[str, str] | None:
     """(kind, name) from the agency lines heading the plan ("UBND XÃ PHÚ LỘC")."""
     for p in front:
-        m = _ISSUER.match(p.text.strip())
+        # the national motto set level with the agency lines ("UBND XÃ PHÚ LỘC CỘNG HÒA XÃ
+        # HỘI CHỦ NGHĨA"): the two header cells on one line of text that lost its layout
+        m = _ISSUER.match(_MOTTO.sub("", p.text.strip()))
         if m:
             name = " ".join(w.capitalize() for w in m.group(2).split())
             return m.group(1).lower(), name
@@ -155,6 +160,13 @@ def _province(outline: Outline) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+# The signer's name level with the last line of "Nơi nhận" ("- Lưu: VT. Vũ Minh Phong"):
+# the two cells of the signature table on one line of text that lost its layout
+_PERSON_AFTER_RECIPIENT = re.compile(
+    r"^[-+•].*[.;,:]\s+([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})$"
+)
+
+
 def _signer(outline: Outline) -> str | None:
     candidates = [p.text.strip("* ") for p in outline.closing]
     seen_title = False
@@ -165,6 +177,9 @@ def _signer(outline: Outline) -> str | None:
             continue
         if seen_title and _PERSON.match(text):
             return text
+        beside = _PERSON_AFTER_RECIPIENT.match(text) if seen_title else None
+        if beside:
+            return beside.group(1)
     names = [t for t in candidates if _PERSON.match(t)]
     return names[-1] if names else None
 

@@ -115,6 +115,9 @@ def _broken_table(lines: list[str], start: int) -> tuple[Table, int] | None:
     return table, indexes[used] if used < len(indexes) else len(lines)
 
 
+# a section's numbered heading ("1.", "II.", "6.2."), and an item numbered or lettered
+_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+)\.\s+[A-ZĐÀ-Ỹ][^.;:]*$")
+_NUMBERED_ITEM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|[a-zđ]\)|\(\d{1,2}\))\s+[A-ZĐÀ-Ỹ]")
 _SENTENCE_END = (".", ";", ":", "!", "?", ")", "”", '"', "…")
 
 
@@ -165,7 +168,13 @@ def _wrapped_paragraphs(stripped: list[str], width: int) -> list[Paragraph]:
         starts_new = (
             not current
             or len(previous) < 0.7 * width
-            or (previous.endswith(_SENTENCE_END) and (line[0].isupper() or _OPENS_ITEM.match(line)))
+            or (
+                previous.endswith(_SENTENCE_END)
+                and (line[0].isupper() or line[0].isdigit() or _OPENS_ITEM.match(line))
+            )
+            # "6. Đẩy mạnh chuyển đổi số …" / "a) Tuyên truyền …": a heading of one line
+            # (no sentence ends it) is followed by its first item
+            or (len(current) == 1 and _HEADING.match(current[0]) and _NUMBERED_ITEM.match(line))
         )
         if starts_new and current:
             paragraphs.append(Paragraph(" ".join(current)))

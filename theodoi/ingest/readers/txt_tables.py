@@ -176,8 +176,9 @@ _VALUE_LINE = re.compile(r"^(?:[≥≤<>]=?\s*|(?:trên|tối thiểu|đạt)\s+
 _VALUES_ONLY = re.compile(
     r"^(?:(?:[≥≤<>]=?\s*)?\d[\d.,]*\s*%?|[-–])(?:\s+(?:[≥≤<>]=?\s*)?\d[\d.,]*\s*%?|\s+[-–])*$"
 )
-# what a row's text opens with after its number: never a value ("7 ≥ 8", "3 - 100%")
-_VALUE_START = re.compile(r"^\s*(?:[≥≤<>%]|[-–](?:\s|$)|\d[\d.,]*\s*%?(?:\s+[\d≥≤<>-]|$))")
+# what a row's text never opens with after its number: a comparison ("3 ≥ 8") or values
+# only ("7 6 9", "5 - 100%"); one number may open a name ("7 100%" / "TTHC đủ …")
+_VALUE_START = re.compile(r"^\s*(?:[≥≤<>]|[-–](?:\s|$)|\d[\d.,]*\s*%?\s+(?:[≥≤<>]|[-–]|\d))")
 
 
 def _row_code(text: str, numbering: _RowSequence, after: str = "") -> tuple[str, str] | None:
@@ -192,7 +193,8 @@ def _row_code(text: str, numbering: _RowSequence, after: str = "") -> tuple[str,
         and (_VALUE_LINE.match(after) or _VALUES_ONLY.match(after))
     ):
         return None
-    if _VALUE_START.match(text[m.end() :]):
+    rest = text[m.end() :]
+    if _VALUE_START.match(rest) and _VALUES_ONLY.match(rest.strip()):
         return None  # "7 ≥ 8": values of a row's milestone years, on one line
     if text[m.end() : m.end() + 1].islower():
         return None  # "6 tháng đầu năm 2026": a row's text opens with a capital
