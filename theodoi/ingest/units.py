@@ -48,7 +48,8 @@ def opens_with(text: str, openers: frozenset[tuple[str, ...]]) -> bool:
 
 @lru_cache(maxsize=8192)
 def _opens_with_key(start: str, openers: frozenset[tuple[str, ...]]) -> bool:
-    words = tuple(compare_key(start).split())
+    # "Viettel, VNPT …": a head followed by a comma still opens the name
+    words = tuple(w.strip(",;:.") for w in compare_key(start).split())
     return any(words[: len(h)] == h for h in openers)
 
 

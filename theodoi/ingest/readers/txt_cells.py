@@ -483,7 +483,12 @@ def _opening_cost(words: list[str], line_starts: set[int], k: int) -> float:
             _VALUE_TOKEN.match(words[k]) or words[k][:1].isupper()
         )
         cost += 0.1 if both_values else 0.8
-    if _JOINING.search(words[k - 1]) and not _empty_value_cell(words, line_starts, k - 1):
+    if (
+        _JOINING.search(words[k - 1])
+        and not _empty_value_cell(words, line_starts, k - 1)
+        # "… và các năm tiếp theo" ends a phrase
+        and not (k >= 2 and words[k - 2].lower() == "tiếp" and words[k - 1].lower() == "theo")
+    ):
         # "Văn phòng HĐND &" / "UBND": the name goes on; on one line, it always does
         cost += 1.5 if k in line_starts else 3.0
     return cost
