@@ -124,7 +124,9 @@ def _value_fit(text: str) -> float:
         return -1.5  # "trực tuyến. ≥70%": the end of the name before the value
     # "100% Văn phòng": the capitals after the value open the next cell
     capitals = sum(1 for w in text.split()[1:] if w[:1].isupper())
-    return 3.0 - 0.3 * max(0, words - 4) - 0.5 * capitals
+    # "Hằng năm bình quân có ≥ 5 sáng kiến" runs long, written once over the years
+    wordy = 0.0 if _every_year(text) else 0.3 * max(0, words - 4)
+    return 3.0 - wordy - 0.5 * capitals
 
 
 # What indicators are counted in, as search keys: a unit-of-measure cell holds one of these
@@ -488,7 +490,7 @@ def _opening_cost(words: list[str], line_starts: set[int], k: int) -> float:
         and not _empty_value_cell(words, line_starts, k - 1)
         # "… và các năm tiếp theo" ends a phrase
         and not (k >= 2 and words[k - 2].lower() == "tiếp" and words[k - 1].lower() == "theo")
-    ):
+    ) or (k >= 2 and words[k - 2] == "Văn" and words[k - 1] == "phòng"):
         # "Văn phòng HĐND &" / "UBND": the name goes on; on one line, it always does
         cost += 1.5 if k in line_starts else 3.0
     return cost
