@@ -22,7 +22,10 @@ from theodoi.ingest.targets import holds_every_year, parse_target
 from theodoi.ingest.units import NEW_UNIT_OPENERS, UNIT_OPENERS, opens_with, word_heads
 from theodoi.lib.vntext import compare_key, search_key
 
-__all__ = ["cut_piece", "join_cell_lines"]
+__all__ = [
+    "EMPTY_CELL", "OUTPUT_OPENERS", "VALUE_LEADS", "cell_fit", "cut_piece", "join_cell_lines",
+    "unit_fit", "value_fit",
+]  # fmt: skip
 
 _YEAR_WORD = re.compile(r"^20[2-9]\d$")
 
@@ -30,7 +33,7 @@ _OUTPUT_HEADS = """
 báo cáo; bộ số liệu; kế hoạch; quyết định; văn bản; đề án; chương trình; hệ thống;
 cơ sở dữ liệu; tài liệu; hội nghị; số liệu; kết quả; nền tảng; mô hình; công văn; tờ trình
 """
-_OUTPUT_OPENERS = word_heads(_OUTPUT_HEADS)
+OUTPUT_OPENERS = word_heads(_OUTPUT_HEADS)
 
 
 _NO_VALUE = {"-", "–", "—", "x", "/", "0"}
@@ -44,7 +47,7 @@ _VALUE_PREFIX = re.compile(
 )
 # Words a value cell opens with, before its number: "đạt trên 3,5%", "phấn đấu ít nhất
 # 2-3%" (and the slips "phần đầu", "phân đấu"), "Hàng năm bình quân có ≥ 5"
-_VALUE_LEADS = frozenset(
+VALUE_LEADS = frozenset(
     (
         *("đạt", "trên", "dưới", "tối", "ít", "phấn", "phần", "phân", "không", "khoảng"),
         *("từ", "hàng", "hằng", "bình", "tăng", "giảm", "có", "top", "mỗi", "tổng", "tất"),
@@ -64,7 +67,7 @@ _JOINING = re.compile(
 _CELL_SENTENCE_END = (".", ";", "!", "?")
 # What leaving a column empty costs: cells that are usually filled are worth looking for,
 # cells that often stay empty are not.
-_EMPTY = {
+EMPTY_CELL = {
     "name": -3.0,
     "lead": -1.5,
     "deadline": -1.5,
@@ -102,7 +105,7 @@ def join_cell_lines(lines: list[str]) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _value_fit(text: str) -> float:
+def value_fit(text: str) -> float:
     if text in _NO_VALUE:
         return 2.0
     if not any(ch.isdigit() for ch in text):
@@ -120,7 +123,7 @@ def _value_fit(text: str) -> float:
     if _VALUE_PREFIX.search(text):
         return -1.5  # "2- 3% đạt": the words that open the next value
     first = text.split()[0].lower()
-    if first[:1].isalpha() and first not in _VALUE_LEADS:
+    if first[:1].isalpha() and first not in VALUE_LEADS:
         return -1.5  # "trực tuyến. ≥70%": the end of the name before the value
     # "100% Văn phòng": the capitals after the value open the next cell
     capitals = sum(1 for w in text.split()[1:] if w[:1].isupper())
@@ -141,7 +144,7 @@ _MEASURES = frozenset(search_key(m) for m in _MEASURE_WORDS.split(";"))
 
 
 @lru_cache(maxsize=16384)
-def _unit_fit(text: str) -> float:
+def unit_fit(text: str) -> float:
     """A unit-of-measure cell: "%", a counted thing; a short capitalised word may be one."""
     if any(c.isdigit() or c in "≥≤<>" for c in text):
         return -3.0
@@ -223,6 +226,11 @@ def _line_penalty(before: str, line: str) -> float:
     return 0.0
 
 
+def cell_fit(kind: str, lines: list[str]) -> float:
+    """How well a whole cell fits a column of this kind."""
+    return _fit(kind, _Span.of(lines))
+
+
 def _fit(kind: str, span: _Span) -> float:
     return _score(kind, span.words, span.line_penalty, span.new_units, span.head, span.text)
 
@@ -232,18 +240,18 @@ def _score(kind: str, words: int, penalty: float, new_units: int, head: str, tex
     word count, its line penalty, the lines opening another unit, its first words and,
     for the short kinds (values, deadlines, units), its text."""
     if not words:
-        return _EMPTY.get(kind, 0.0)
+        return EMPTY_CELL.get(kind, 0.0)
     if kind == "name":
         return 0.2
     if kind == _TAIL:
         return -0.3
     score = -penalty - (0.08 * (words - 10) if words > 10 else 0.0)
     if kind == "value":
-        return score + _value_fit(text)
+        return score + value_fit(text)
     if kind == "deadline":
         return score + _deadline_fit(text)
     if kind == "unit":
-        return score + (_unit_fit(text) if words <= 3 else -3.0)
+        return score + (unit_fit(text) if words <= 3 else -3.0)
     if kind in ("lead", "coordinating"):
         if opens_with(head, UNIT_OPENERS):
             # "Văn phòng" alone is the start of a name, not a name; a plan names one lead
@@ -254,7 +262,7 @@ def _score(kind: str, words: int, penalty: float, new_units: int, head: str, tex
             return score
         return score - 2.5
     if kind == "output":
-        if opens_with(head, _OUTPUT_OPENERS):
+        if opens_with(head, OUTPUT_OPENERS):
             return score + 1.0
         return score + (-1.0 if opens_with(head, UNIT_OPENERS) else 0.0)
     return score
@@ -281,9 +289,9 @@ class _Carried:
             earlier,
             _fit(kind, earlier),
             0.3 + (1.0 if closed else 0.0),
-            _EMPTY.get(kind, 0.0),
+            EMPTY_CELL.get(kind, 0.0),
             opens_with(earlier.head, UNIT_OPENERS),
-            opens_with(earlier.head, _OUTPUT_OPENERS),
+            opens_with(earlier.head, OUTPUT_OPENERS),
         )
 
 
@@ -344,7 +352,7 @@ class _Piece:
         so _score is written out here over the piece's running sums."""
         words = q - p
         if not words:
-            return _EMPTY.get(kind, 0.0)
+            return EMPTY_CELL.get(kind, 0.0)
         if kind == "name":
             return 0.2
         if kind == _TAIL:
@@ -358,12 +366,12 @@ class _Piece:
             key = (p, q)
             found = self.values.get(key)
             if found is None:
-                found = self.values[key] = _value_fit(self.text(p, q))
+                found = self.values[key] = value_fit(self.text(p, q))
             return score + found
         if kind == "deadline":
             return score + _deadline_fit(self.text(p, q))
         if kind == "unit":
-            return score + (_unit_fit(self.text(p, q)) if words <= 3 else -3.0)
+            return score + (unit_fit(self.text(p, q)) if words <= 3 else -3.0)
         if kind in ("lead", "coordinating"):
             if self.opens(UNIT_OPENERS, p, q):
                 score += _named_unit_fit(words, self.text(p, q) if words <= 3 else "")
@@ -372,7 +380,7 @@ class _Piece:
                 return score
             return score - 2.5
         if kind == "output":
-            if self.opens(_OUTPUT_OPENERS, p, q):
+            if self.opens(OUTPUT_OPENERS, p, q):
                 return score + 1.0
             return score + (-1.0 if self.opens(UNIT_OPENERS, p, q) else 0.0)
         return score
@@ -383,7 +391,7 @@ class _Piece:
         if kind in ("lead", "coordinating"):
             return 3.0 if self.opens(UNIT_OPENERS, p, self.n) else -2.5
         if kind == "output":
-            if self.opens(_OUTPUT_OPENERS, p, self.n):
+            if self.opens(OUTPUT_OPENERS, p, self.n):
                 return 1.0
             return -1.0 if self.opens(UNIT_OPENERS, p, self.n) else 0.0
         return 0.0
@@ -392,20 +400,20 @@ class _Piece:
         """The most `fit` gives a cell of this kind opening at word p (an empty cell
         included): a cut already reaching an end with more needs no judging of it."""
         if p >= self.n:
-            return _EMPTY.get(kind, 0.0)
+            return EMPTY_CELL.get(kind, 0.0)
         best = _BEST_FIT.get(kind, 0.0)
         if kind in ("lead", "coordinating"):
             # a longer head opens with more heads than a shorter one
             if not self.opens(UNIT_OPENERS, p, self.n):
                 best = -2.5
         elif kind == "output":
-            if not self.opens(_OUTPUT_OPENERS, p, self.n):
+            if not self.opens(OUTPUT_OPENERS, p, self.n):
                 best = 0.0
         elif kind == "value":
             first = self.words[p].lower()
-            if first[:1].isalpha() and first not in _VALUE_LEADS:
+            if first[:1].isalpha() and first not in VALUE_LEADS:
                 best = 0.3  # a value without a number at best
-        return max(best, _EMPTY.get(kind, 0.0))
+        return max(best, EMPTY_CELL.get(kind, 0.0))
 
     def opens(self, openers: frozenset[tuple[str, ...]], p: int, q: int) -> bool:
         """opens_with of the span's first words, once per start and head."""
@@ -466,9 +474,9 @@ def _best_gain(kind: str, earlier: _Span | None) -> float:
         kind = "name" if earlier is not None else _TAIL
     best = _BEST_FIT.get(kind, 0.0)
     if earlier is None:
-        return max(best, _EMPTY.get(kind, 0.0))
+        return max(best, EMPTY_CELL.get(kind, 0.0))
     if not earlier.words:
-        return max(0.0, best - _EMPTY.get(kind, 0.0) - 0.3)
+        return max(0.0, best - EMPTY_CELL.get(kind, 0.0) - 0.3)
     if kind == "name":
         return 0.0
     return max(0.0, best - _fit(kind, earlier) - 0.3)
@@ -512,7 +520,7 @@ def _opens_lower_case(kind: str, first: bool) -> float:
 
 
 def cut_piece(
-    lines: list[str], kinds: list[str], before: list[list[str]] | None
+    lines: list[str], kinds: list[str], before: list[list[str]] | None, level: bool = False
 ) -> tuple[list[list[str]], float]:
     """The lines of each cell (one per kind) in the best cut of one page's part of a row,
     and how well the cut fits (the sum of its cells' fits), to weigh it against another
@@ -520,6 +528,9 @@ def cut_piece(
 
     `before`: the cells so far, when this part continues the row on a later page; each
     cell is then judged whole, so "Sau khi thành" / "phố ban hành…" stays a deadline.
+    `level`: the part is the first lines of the row's cells set level on one line, the
+    name's second line run on after them ("6 Triển khai Trung tâm Trường Hệ thống Từ
+    năm hồ sơ, kết"): the rest of the name may open inside the line.
 
     The PDF writes a row cell by cell, each cell's lines in order; the text tool joins
     a cell's first line to the line before it when they are (nearly) level: the first
@@ -570,7 +581,7 @@ def cut_piece(
                 continue
             opening = 0.0
             if 0 < p < n:
-                if kind == _TAIL and p not in line_starts:
+                if kind == _TAIL and p not in line_starts and not level:
                     continue
                 opening = openings[p] + (lower_cost if lower[p] else 0.0)
             # the most a cell of this kind can score: an end already reached with more

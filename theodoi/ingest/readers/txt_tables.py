@@ -20,6 +20,7 @@ from theodoi.ingest.columns import read_columns
 from theodoi.ingest.document import Cell, Table
 from theodoi.ingest.numerals import roman_value
 from theodoi.ingest.readers.txt_cells import cut_piece, join_cell_lines
+from theodoi.ingest.readers.txt_level import cells_fit, level_cut, tail_starts
 from theodoi.lib.vntext import search_key
 
 __all__ = ["Line", "opens_table", "read_broken_table"]
@@ -106,7 +107,8 @@ def _goes_on(label: str, next_key: str) -> bool:
     if key in {"nam", "den nam"} and next_key.isdigit():
         return True
     if label.endswith((",", " và", " VÀ")):
-        return True
+        # but a year opens a column of its own ("Kết quả," / "2026 2027 …" / "sản phẩm")
+        return not _YEAR_WORD.match(next_key)
     complements = _HEADS_GOING_ON.get(key)
     return label.isupper() and complements is not None and next_key in complements
 
@@ -450,15 +452,44 @@ def _cut_row(code: str, row_lines: list[Line], kinds: list[str]) -> list[list[st
             pieces.append([])
         pieces[-1].append(line.text)
     cells, score = _cut_pieces(pieces, body_kinds)
+    # the first line of every cell set level, then the rest of each cell in turn: on the
+    # same page, or on the next (the row's first line alone at the foot of a page)
+    rest = [pieces[0][1:], *pieces[1:]] if len(pieces[0]) > 1 else pieces[1:]
+    if sum(len(piece) for piece in rest) > 1 and _opens_several_cells(pieces[0][0]):
+        best = cells_fit(cells, body_kinds) + _LEVEL_MARGIN
+        for tail in tail_starts(pieces[0][0]):
+            first = level_cut(pieces[0][0], body_kinds, tail)
+            level, _ = _cut_pieces(rest, body_kinds, first)
+            fit = cells_fit(level, body_kinds)
+            if fit > best:
+                cells, best = level, fit
     rows = [cells]
     if "deadline" in body_kinds and _deadline_anchors(row_lines) >= 2:
         rows = _sub_rows(pieces, body_kinds, score) or rows
     return [[join_cell_lines(cell) for cell in row] for row in rows]
 
 
-def _cut_pieces(pieces: list[list[str]], kinds: list[str]) -> tuple[list[list[str]], float]:
-    """The best cut of a row written over one page or more, and how well it fits."""
-    cells: list[list[str]] | None = None
+# what reading a row's first line as the first lines of its cells must gain over the
+# row read cell by cell
+_LEVEL_MARGIN = 1.0
+
+
+def _opens_several_cells(line: str) -> bool:
+    """Whether a row's first line may hold the first words of several cells: three
+    words or more that may open one (a capital, a value)."""
+    words = line.split()
+    return sum(1 for w in words[1:] if w[:1].isupper() or _VALUE_TOKEN_START.match(w)) >= 2
+
+
+_VALUE_TOKEN_START = re.compile(r"^(?:[≥≤<>%]|\d)")
+
+
+def _cut_pieces(
+    pieces: list[list[str]], kinds: list[str], before: list[list[str]] | None = None
+) -> tuple[list[list[str]], float]:
+    """The best cut of a row written over one page or more, and how well it fits;
+    `before`: the cells the row's first part already gave."""
+    cells: list[list[str]] | None = before
     total = 0.0
     for piece in pieces:
         cut, score = cut_piece(piece, kinds, cells)
@@ -478,15 +509,25 @@ _MAX_SUB_ROWS = 8
 _SUB_ROWS_MARGIN = 1.5
 _DEADLINE_ANCHOR = re.compile(
     r"(?:^|\s)(?:Quý|Tháng|Năm|Thường xuyên|Hằng năm|Hàng năm|Trước|Sau khi|Theo hướng|Từ năm"
-    r"|Giai đoạn|\d{1,2}/20[2-9]\d|\d tháng)"
+    r"|Giai đoạn|\d tháng)"
 )
+# a date or a year opens a deadline ("12/2026", "Cơ sở dữ liệu 2026 - 2030": an output
+# and a deadline level on one line), unless it goes on from the word before ("Tháng" /
+# "9/2025", "giai đoạn 2026 - 2030")
+_DATE_WORD = re.compile(r"^(?:\d{1,2}/)?20[2-9]\d$")
+_DATE_HEAD = re.compile(r"^(?:quý|tháng|năm|trước|ngày|đoạn|từ|đến|[-–,/])$", re.IGNORECASE)
 
 
 def _deadline_anchors(row_lines: list[Line]) -> int:
     """How many places in the row may open a deadline: fewer than two, no sub-rows."""
-    return sum(len(_DEADLINE_ANCHOR.findall(ln.text)) for ln in row_lines) + sum(
-        1 for ln in row_lines if _YEAR_WORD.match(ln.text[:4])
-    )
+    found = sum(len(_DEADLINE_ANCHOR.findall(line.text)) for line in row_lines)
+    before = ""
+    for line in row_lines:
+        for word in line.text.split():
+            if _DATE_WORD.match(word) and not _DATE_HEAD.match(before):
+                found += 1
+            before = word
+    return found
 
 
 def _sub_rows(
