@@ -89,6 +89,9 @@ _BEST_FIT |= {"output": 1.0, "name": 0.2}
 # The rest of the name cell, drawn after the row's other cells (a long name whose last
 # lines the PDF wrote last): a column of its own in the cut, glued back to the name.
 _TAIL = "tail"
+# the name's rest drawn last is rare: a unit's name wrapped ("Phòng Kinh" / "tế, Hạ tầng
+# và Đô thị") goes on its own cell rather than open it
+_TAIL_COST = -0.6
 
 
 def _join_line(text: str, line: str) -> str:
@@ -244,7 +247,7 @@ def _score(kind: str, words: int, penalty: float, new_units: int, head: str, tex
     if kind == "name":
         return 0.2
     if kind == _TAIL:
-        return -0.3
+        return _TAIL_COST
     score = -penalty - (0.08 * (words - 10) if words > 10 else 0.0)
     if kind == "value":
         return score + value_fit(text)
@@ -356,7 +359,7 @@ class _Piece:
         if kind == "name":
             return 0.2
         if kind == _TAIL:
-            return -0.3
+            return _TAIL_COST
         first, last = self.line_of[p] + 1, self.line_of[q - 1] + 1
         score = self.penalty[first] - self.penalty[last]
         if words > 10:
