@@ -60,10 +60,13 @@ _VALUE_TOKEN = re.compile(r"^(?:[≥≤<>~$\\]|\d|[-–]$|x$)")
 # the heads of units' names wrapped ("Ban Chỉ huy" / "Quân sự xã", "Ủy ban" / "MTTQ",
 # "Trung tâm" / "Phục vụ …").
 _JOINING = re.compile(
-    r"(?:[,;&/(≥≤<>~-]|\b(?:và|của|thuộc|các|về|cho|trong|tại|với|đến|theo|tháng|quý|năm|từ|trước"
-    r"|hết|ngày|huy|quân|ban|tâm|đoạn))$",
+    r"(?:[,;&/(≥≤<>~-]|\b(?:và|của|thuộc|các|về|cho|trong|tại|với|đến|theo|từ|trước"
+    r"|huy|quân|ban|tâm|đoạn))$",
     re.IGNORECASE,
 )
+# heads of a date, which go on only with its number ("Tháng" / "12/2026", "Quý" / "IV/2025")
+_DATE_JOINING = re.compile(r"\b(?:tháng|quý|năm|ngày|hết)$", re.IGNORECASE)
+_DATE_GOES_ON = re.compile(r"^(?:\d|[IVX]+\b)")
 _CELL_SENTENCE_END = (".", ";", "!", "?")
 # What leaving a column empty costs: cells that are usually filled are worth looking for,
 # cells that often stay empty are not.
@@ -77,7 +80,7 @@ EMPTY_CELL = {
     "unit": -0.3,
 }
 # Only names run long; the cap keeps the cut's work near linear in the row's length.
-_MAX_WORDS = {"name": 10_000, "value": 12, "unit": 4, "deadline": 14}
+_MAX_WORDS = {"name": 10_000, "value": 12, "unit": 5, "deadline": 14}
 _MAX_OTHER_WORDS = 20
 _BEAM = 4.0
 # Kinds whose fit past the first words depends only on the running sums
@@ -151,9 +154,18 @@ def unit_fit(text: str) -> float:
     """A unit-of-measure cell: "%", a counted thing; a short capitalised word may be one."""
     if any(c.isdigit() or c in "≥≤<>" for c in text):
         return -3.0
-    if text[:1] in "%‰" or search_key(text) in _MEASURES:
+    words = text.split()
+    if len(words) > _UNIT_WORDS:
+        return -3.0
+    if text[:1] in "%‰":
+        # "% tổng chi ngân sách"; a capital after "%" opens the next cell ("% Tối thiểu")
+        return 2.0 if all(w[:1].islower() for w in words[1:]) else -1.0
+    if search_key(text) in _MEASURES:
         return 2.0
-    return 0.5 if text[:1].isupper() and len(text.split()) <= 2 else -1.0
+    return 0.5 if text[:1].isupper() and len(words) <= 2 else -1.0
+
+
+_UNIT_WORDS = 5
 
 
 # How targets without a number open ("Đạt chỉ tiêu tỉnh giao", "Thực hiện thường xuyên",
@@ -254,7 +266,7 @@ def _score(kind: str, words: int, penalty: float, new_units: int, head: str, tex
     if kind == "deadline":
         return score + _deadline_fit(text)
     if kind == "unit":
-        return score + (unit_fit(text) if words <= 3 else -3.0)
+        return score + unit_fit(text)
     if kind in ("lead", "coordinating"):
         if opens_with(head, UNIT_OPENERS):
             # "Văn phòng" alone is the start of a name, not a name; a plan names one lead
@@ -374,7 +386,7 @@ class _Piece:
         if kind == "deadline":
             return score + _deadline_fit(self.text(p, q))
         if kind == "unit":
-            return score + (unit_fit(self.text(p, q)) if words <= 3 else -3.0)
+            return score + unit_fit(self.text(p, q))
         if kind in ("lead", "coordinating"):
             if self.opens(UNIT_OPENERS, p, q):
                 score += _named_unit_fit(words, self.text(p, q) if words <= 3 else "")
@@ -497,7 +509,10 @@ def _opening_cost(words: list[str], line_starts: set[int], k: int) -> float:
         )
         cost += 0.1 if both_values else 0.8
     if (
-        _JOINING.search(words[k - 1])
+        (
+            _JOINING.search(words[k - 1])
+            or (_DATE_JOINING.search(words[k - 1]) and _DATE_GOES_ON.match(words[k]))
+        )
         and not _empty_value_cell(words, line_starts, k - 1)
         # "… và các năm tiếp theo" ends a phrase
         and not (k >= 2 and words[k - 2].lower() == "tiếp" and words[k - 1].lower() == "theo")

@@ -54,7 +54,7 @@ def _short_fit(kind: str, words: list[str], text: str) -> float:
     if kind == "deadline":
         return 2.0 if _DEADLINE_OPENING.match(text) else -2.0
     if kind == "unit":
-        return unit_fit(text) if len(words) <= 3 else -3.0
+        return unit_fit(text)
     if kind == "value":
         fit = value_fit(text)
         if fit > 0:
