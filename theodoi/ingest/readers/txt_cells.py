@@ -194,8 +194,10 @@ def _deadline_fit(text: str) -> float:
         return 2.0 if text[:1].isupper() else -1.0
     if kind == "unknown":
         return -2.0
-    # dates are short: the fewer words beside one, the likelier the cell is just that
-    return 3.0 - 0.3 * max(0, len(text.split()) - 2)
+    # dates are short: the fewer words beside one, the likelier the cell is just that (a
+    # range's dash is no word: "Giai đoạn 2026 - 2030" is a period and its two years)
+    words = sum(1 for w in text.split() if w not in ("-", "–"))
+    return 3.0 - 0.3 * max(0, words - (3 if kind == "range" else 2))
 
 
 @dataclass
