@@ -180,6 +180,7 @@ _VALUES_ONLY = re.compile(
 )
 # what a row's text never opens with after its number: a comparison ("3 ≥ 8") or values
 # only ("7 6 9", "5 - 100%"); one number may open a name ("7 100%" / "TTHC đủ …")
+_COMPARISON_START = re.compile(r"^\s*(?:[≥≤<>]|[-–](?:\s|$))")
 _VALUE_START = re.compile(r"^\s*(?:[≥≤<>]|[-–](?:\s|$)|\d[\d.,]*\s*%?\s+(?:[≥≤<>]|[-–]|\d))")
 
 
@@ -196,7 +197,9 @@ def _row_code(text: str, numbering: _RowSequence, after: str = "") -> tuple[str,
     ):
         return None
     rest = text[m.end() :]
-    if _VALUE_START.match(rest) and _VALUES_ONLY.match(rest.strip()):
+    if _COMPARISON_START.match(rest) or (
+        _VALUE_START.match(rest) and _VALUES_ONLY.match(rest.strip())
+    ):
         return None  # "7 ≥ 8": values of a row's milestone years, on one line
     if text[m.end() : m.end() + 1].islower():
         return None  # "6 tháng đầu năm 2026": a row's text opens with a capital
