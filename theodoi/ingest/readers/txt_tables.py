@@ -432,7 +432,14 @@ def _repeated_header(lines: list[Line], i: int, header_keys: list[str]) -> int:
     run = 0
     while i + run < len(lines) and _key(lines[i + run].text) in known:
         run += 1
-    return run if run >= max(min(2, len(header_keys)), 0.6 * len(header_keys) - 1) else 0
+    if run >= max(min(2, len(header_keys)), 0.6 * len(header_keys) - 1):
+        return run
+    # written again on one line without its "STT" cell ("Nhiệm vụ, giải pháp Đơn vị chủ
+    # trì …" under "Số thứ tự Nhiệm vụ, giải pháp …"): a part of the header's words, most
+    # of them
+    whole = " ".join(header_keys)
+    key = _key(lines[i].text)
+    return 1 if len(key) >= 0.6 * len(whole) and key in whole else 0
 
 
 def _is_upper_title(text: str) -> bool:
