@@ -305,7 +305,8 @@ def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
             i += skip
             continue
         after = lines[i + 1].text if i + 1 < len(lines) else ""
-        opened = _row_code(line.text, numbering, after)
+        in_values = rows and _among_values(line.text, rows[-1][2], kinds)
+        opened = None if in_values else _row_code(line.text, numbering, after)
         if opened:
             code, rest = opened
             rows.append((code, line.page, [Line(rest, line.page)] if rest.strip() else []))
@@ -325,6 +326,19 @@ def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
             table.rows.append([Cell("" if n else code)] + [Cell(t) for t in cells])
             table.row_pages.append(page)
     return table, i
+
+
+def _among_values(text: str, row_lines: list[Line], kinds: list[str]) -> bool:
+    """Whether a number alone on its line is one of the row's values, not the next row's
+    number: it comes right after a value ("≥ 5" / "6"), fewer values than the table's
+    year columns came yet, and a column that is no value follows them (so the row does
+    not end on a value)."""
+    values = [k for k, kind in enumerate(kinds) if kind == "value"]
+    if not values or values[-1] == len(kinds) - 1 or not text.isdigit() or not row_lines:
+        return False
+    if not _VALUE_LINE.match(row_lines[-1].text):
+        return False
+    return sum(1 for ln in row_lines if _VALUE_LINE.match(ln.text)) < len(values)
 
 
 _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
