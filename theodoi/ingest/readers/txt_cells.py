@@ -296,6 +296,7 @@ class _Carried:
     empty: float
     opens_unit: bool
     opens_output: bool
+    bare_head: bool  # "Trung tâm", "Văn phòng": a unit's head, its name still to come
 
     @classmethod
     def of(cls, kind: str, earlier: _Span) -> _Carried:
@@ -309,6 +310,7 @@ class _Carried:
             EMPTY_CELL.get(kind, 0.0),
             opens_with(earlier.head, UNIT_OPENERS),
             opens_with(earlier.head, OUTPUT_OPENERS),
+            0 < earlier.words <= 3 and _named_unit_fit(earlier.words, earlier.text) == 0.0,
         )
 
 
@@ -466,6 +468,10 @@ class _Piece:
         if kind in ("lead", "coordinating"):
             if carried.opens_unit:
                 whole += _named_unit_fit(total, text if total <= 3 else "")
+                if carried.bare_head and self.words[p][:1].islower():
+                    # a head alone goes on with its name's capital ("Trung tâm" / "Phục
+                    # vụ …"), not with the end of a sentence ("hồ sơ, kết …")
+                    whole -= 2.0
                 if kind == "lead":
                     units = earlier.new_units + self.units[last] - self.units[first]
                     units += self.opens(NEW_UNIT_OPENERS, p, q)

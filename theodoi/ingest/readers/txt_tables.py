@@ -481,7 +481,9 @@ def _cut_row(code: str, row_lines: list[Line], kinds: list[str]) -> list[list[st
     rest = [pieces[0][1:], *pieces[1:]] if len(pieces[0]) > 1 else pieces[1:]
     if sum(len(piece) for piece in rest) > 1 and _opens_several_cells(pieces[0][0]):
         best = cells_fit(cells, body_kinds) + _LEVEL_MARGIN
-        for tail in tail_starts(pieces[0][0]):
+        # the name's second line runs on after the first lines only on the same page
+        tails = tail_starts(pieces[0][0]) if len(pieces[0]) > 1 else [len(pieces[0][0].split())]
+        for tail in tails:
             first = level_cut(pieces[0][0], body_kinds, tail)
             level, _ = _cut_pieces(rest, body_kinds, first)
             fit = cells_fit(level, body_kinds)

@@ -294,3 +294,76 @@ def test_upper_case_heads_go_on_only_with_their_complement():
         "NỘI DUNG",
         "ĐƠN VỊ THỰC HIỆN",
     ]
+
+
+def test_a_task_row_with_sub_rows_gives_one_row_per_sub_row():
+    # the number and the units merged down the sub-rows: the parent's cells, then each
+    # sub-row's name and deadline (a cell a line)
+    rows = _rows(
+        "STT\nNhiệm vụ\nChủ trì\nPhối hợp\nThời gian\n"
+        "1\nTăng cường ứng dụng công nghệ thông tin trong giáo dục:\n"
+        "Phòng Văn hóa - Xã hội\nCác trường học trên địa bàn\n"
+        "Tạo lập cơ sở dữ liệu văn bằng, chứng chỉ số\nTháng 12/2026\n"
+        "Triển khai cơ sở dữ liệu tuyển sinh đầu cấp\nQuý I/2026\n"
+        "2\nBảo đảm an toàn thông tin\nCông an xã\nCác phòng, ban\nHàng năm\n"
+    )
+    assert rows[1:] == [
+        ["1", "Tăng cường ứng dụng công nghệ thông tin trong giáo dục:",
+         "Phòng Văn hóa - Xã hội", "Các trường học trên địa bàn", ""],
+        ["", "Tạo lập cơ sở dữ liệu văn bằng, chứng chỉ số", "", "", "Tháng 12/2026"],
+        ["", "Triển khai cơ sở dữ liệu tuyển sinh đầu cấp", "", "", "Quý I/2026"],
+        ["2", "Bảo đảm an toàn thông tin", "Công an xã", "Các phòng, ban", "Hàng năm"],
+    ]  # fmt: skip
+
+
+def test_a_row_whose_first_line_holds_the_first_line_of_each_cell():
+    # at the foot of a page the cells' first lines are set level on one line; the rest
+    # of each cell follows on the next page
+    rows = _rows(
+        "STT Nhiệm vụ Chủ trì Phối hợp Kết quả Thời gian\n"
+        "1 Rà soát quy chế Văn phòng Công an xã Báo cáo Quý I/2026\n"
+        "2 Triển khai Trung tâm Trường Hệ thống Từ năm\n\f"
+        "hồ sơ, kết\nquả giải\nquyết thủ tục\nhành chính\n"
+        "Phục vụ\nhành chính\ncông\nTHCS xã\n2026\n"
+    )
+    assert rows[2] == [
+        "2", "Triển khai hồ sơ, kết quả giải quyết thủ tục hành chính",
+        "Trung tâm Phục vụ hành chính công", "Trường THCS xã", "Hệ thống", "Từ năm 2026",
+    ]  # fmt: skip
+
+
+def test_a_header_repeated_without_its_number_cell_is_no_row_text():
+    rows = _rows(
+        "Số thứ tự Nhiệm vụ, giải pháp Đơn vị chủ trì Thời hạn hoàn thành\n"
+        "1 Xây dựng hồ sơ, kết quả\ngiải quyết thủ tục hành\nTrường THCS\n"
+        "\fNhiệm vụ, giải pháp Đơn vị chủ trì Thời hạn hoàn thành\n"
+        "chính phường 2026 - 2030\n"
+        "2 Rà soát quy chế\nCông an xã\nQuý I/2026\n"
+    )
+    assert "Nhiệm vụ" not in " ".join(rows[1])
+    assert rows[1][3] == "2026 - 2030"
+
+
+def test_a_number_alone_among_a_rows_values_is_a_value():
+    rows = _rows(
+        "STT\nTên chỉ tiêu\nĐVT\nNăm 2025\nNăm 2030\nĐơn vị thực hiện\n"
+        "1\nSố điểm truy cập Wi-Fi công cộng miễn phí\nđiểm\n≥ 5\n6\nBan Chỉ huy Quân sự xã\n"
+        "2\nTỷ lệ dịch vụ công trực tuyến toàn trình\n%\n≥65%\n≥ 75%\nCông an xã\n"
+    )
+    assert [r[:5] for r in rows[1:]] == [
+        ["1", "Số điểm truy cập Wi-Fi công cộng miễn phí", "điểm", "≥ 5", "6"],
+        ["2", "Tỷ lệ dịch vụ công trực tuyến toàn trình", "%", "≥65%", "≥ 75%"],
+    ]
+    assert rows[1][5] == "Ban Chỉ huy Quân sự xã"
+
+
+def test_a_row_never_opens_with_values():
+    # "2 ≥ 4 Phòng": values of the row above level on one line, not row 2
+    rows = _rows(
+        "STT Chỉ tiêu ĐVT Năm 2025 Năm 2030 Năm 2035 Chủ trì\n"
+        "1 Số sáng\nkiến được\ncông nhận\nsáng kiến\n3\n2 ≥ 4 Phòng\nKinh tế\n"
+        "2 Tỷ lệ người dân\ncó danh tính số\n% 40% 45% 50% Công an xã\n"
+    )
+    assert [r[0] for r in rows[1:]] == ["1", "2"]
+    assert rows[1][3:6] == ["3", "2", "≥ 4"]
+    assert rows[2][1] == "Tỷ lệ người dân có danh tính số"
