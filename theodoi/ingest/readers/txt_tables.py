@@ -305,7 +305,9 @@ def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
             i += skip
             continue
         after = lines[i + 1].text if i + 1 < len(lines) else ""
-        in_values = rows and _among_values(line.text, rows[-1][2], kinds)
+        in_values = bool(rows) and (
+            _among_values(line.text, rows[-1][2], kinds) or _numbered_next(lines, i)
+        )
         opened = None if in_values else _row_code(line.text, numbering, after)
         if opened:
             code, rest = opened
@@ -326,6 +328,19 @@ def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
             table.rows.append([Cell("" if n else code)] + [Cell(t) for t in cells])
             table.row_pages.append(page)
     return table, i
+
+
+def _numbered_next(lines: list[Line], i: int) -> bool:
+    """Whether the number alone on line i comes again within a few lines as a row's
+    number, followed by the row's text ("4" / "Sở Khoa học …" / "4" / "Chỉ số …"): the
+    first is a value."""
+    if not lines[i].text.isdigit():
+        return False
+    for k in range(i + 2, min(i + 4, len(lines) - 1)):
+        if lines[k].text == lines[i].text:
+            after = lines[k + 1].text
+            return not (_VALUE_LINE.match(after) or _VALUES_ONLY.match(after))
+    return False
 
 
 def _among_values(text: str, row_lines: list[Line], kinds: list[str]) -> bool:
