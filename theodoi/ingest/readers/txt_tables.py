@@ -323,11 +323,24 @@ def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
         rows=[[Cell(label) for label in labels]], header_rows=1, page=lines[0].page, rebuilt=True
     )
     table.row_pages.append(lines[0].page)
-    for code, page, row_lines in rows:
-        for n, cells in enumerate(_cut_row(code, row_lines, kinds)):
+    for r, (code, page, row_lines) in enumerate(rows):
+        cut = _cut_row(code, row_lines, kinds)
+        after = rows[r + 1][0] if r + 1 < len(rows) else ""
+        if after.startswith(code + ".") and _heading_of_tasks(cut[0], kinds[1:]):
+            # "2.1 Phối hợp triển khai hạ tầng mạng 5G … 2026 - 2030" over 2.1.1: a task
+            # row names its unit; a heading numbered over its rows is all title
+            cut = [[join_cell_lines([ln.text for ln in row_lines]) if k == "name" else ""
+                    for k in kinds[1:]]]  # fmt: skip
+        for n, cells in enumerate(cut):
             table.rows.append([Cell("" if n else code)] + [Cell(t) for t in cells])
             table.row_pages.append(page)
     return table, i
+
+
+def _heading_of_tasks(cells: list[str], kinds: list[str]) -> bool:
+    """Whether a row of a task table names no unit, where the table has a unit column."""
+    units = [c for c, k in zip(cells, kinds, strict=True) if k in ("lead", "coordinating")]
+    return "deadline" in kinds and bool(units) and not any(units)
 
 
 def _numbered_next(lines: list[Line], i: int) -> bool:
