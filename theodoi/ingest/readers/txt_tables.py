@@ -19,7 +19,7 @@ from functools import lru_cache
 from theodoi.ingest.columns import read_columns
 from theodoi.ingest.document import Cell, Table
 from theodoi.ingest.numerals import roman_value
-from theodoi.ingest.readers.txt_cells import cut_piece, join_cell_lines
+from theodoi.ingest.readers.txt_cells import cut_piece, join_cell_lines, unit_fit
 from theodoi.ingest.readers.txt_level import cells_fit, level_cut, tail_starts
 from theodoi.lib.vntext import search_key
 
@@ -358,14 +358,16 @@ def _numbered_next(lines: list[Line], i: int) -> bool:
 
 def _among_values(text: str, row_lines: list[Line], kinds: list[str]) -> bool:
     """Whether a number alone on its line is one of the row's values, not the next row's
-    number: it comes right after a value ("≥ 5" / "6"), fewer values than the table's
-    year columns came yet, and a column that is no value follows them (so the row does
-    not end on a value)."""
+    number: it comes right after a value ("≥ 5" / "6") while fewer values than the
+    table's year columns came yet, or right after the unit of measure, and a column that
+    is no value follows them (so the row does not end on a value)."""
     values = [k for k, kind in enumerate(kinds) if kind == "value"]
     if not values or values[-1] == len(kinds) - 1 or not text.isdigit() or not row_lines:
         return False
-    if not _VALUE_LINE.match(row_lines[-1].text):
-        return False
+    previous = row_lines[-1].text
+    if not _VALUE_LINE.match(previous):
+        # right after the row's unit of measure ("sáng kiến" / "4" / "Phòng …")
+        return "unit" in kinds and len(row_lines) > 1 and unit_fit(previous) >= 2.0
     return sum(1 for ln in row_lines if _VALUE_LINE.match(ln.text)) < len(values)
 
 
@@ -376,9 +378,12 @@ def _column_number_run(lines: list[Line], i: int) -> int:
     """How many lines from i number the table's columns one a line ("1" / "2" / "3" …, or
     "(1)" / "(2)" …): cells on lines of their own lose the row they shared."""
     n = 0
+    bracketed = lines[i].text.startswith("(") if i < len(lines) else False
     while i + n < len(lines):
-        m = _COLUMN_NUMBER.match(lines[i + n].text)
-        if not m or int(m.group(1)) != n + 1:
+        text = lines[i + n].text
+        m = _COLUMN_NUMBER.match(text)
+        # all written alike: "(1)" … "(6)" then "7" is the first row's number
+        if not m or int(m.group(1)) != n + 1 or text.startswith("(") != bracketed:
             break
         n += 1
     return n if n >= 3 else 0
@@ -398,6 +403,13 @@ def _spanned(labels: list[str]) -> list[str]:
     under = 0
     while under < len(keys) and _is_under_a_head(keys[len(keys) - 1 - under]):
         under += 1
+    years = 0
+    while years < len(keys) and _YEAR_LABEL.match(keys[len(keys) - 1 - years]):
+        years += 1
+    if years >= 2:
+        # the years under "Lộ trình thực hiện", though "PHỐI HỢP" before them stood under
+        # no head ("CƠ QUAN CHỦ TRÌ" / "PHỐI HỢP" / "2025 2026 2030")
+        under = years
     if under < 2:
         return labels
     tail, tail_keys = labels[len(labels) - under :], keys[len(keys) - under :]
