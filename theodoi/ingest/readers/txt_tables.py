@@ -574,8 +574,9 @@ _MAX_SUB_ROWS = 8
 # name and a deadline that fit, a row read whole only a deadline
 _SUB_ROWS_MARGIN = 1.5
 _DEADLINE_ANCHOR = re.compile(
-    r"(?:^|\s)(?:Quý|Tháng|Năm|Thường xuyên|Hằng năm|Hàng năm|Trước|Sau khi|Theo hướng|Từ năm"
-    r"|Giai đoạn|\d tháng)"
+    r"(?:^|\s)(?:Quý|Tháng|Năm|Hằng|Hàng|Trước|\d tháng"
+    # the same wrapped at their first word ("Thường" / "xuyên", "Sau khi thành" / "phố …")
+    r"|(?:Thường|Sau|Theo|Từ|Giai)(?: xuyên| khi| hướng| năm| đoạn|\s*$))"
 )
 # a date or a year opens a deadline ("12/2026", "Cơ sở dữ liệu 2026 - 2030": an output
 # and a deadline level on one line), unless it goes on from the word before ("Tháng" /
