@@ -61,7 +61,7 @@ _VALUE_TOKEN = re.compile(r"^(?:[≥≤<>~$\\]|\d|[-–]$|x$)")
 # "Trung tâm" / "Phục vụ …").
 _JOINING = re.compile(
     r"(?:[,;&/(≥≤<>~-]|\b(?:và|của|thuộc|các|về|cho|trong|tại|với|đến|theo|từ|trước"
-    r"|huy|quân|ban|tâm|đoạn))$",
+    r"|huy|quân|ban|tâm|đoạn|việt))$",
     re.IGNORECASE,
 )
 # heads of a date, which go on only with its number ("Tháng" / "12/2026", "Quý" / "IV/2025")
