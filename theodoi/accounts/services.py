@@ -23,6 +23,7 @@ from theodoi.accounts.models import (
 )
 from theodoi.lib.unitnames import unit_key
 from theodoi.lib.vntext import clean, search_key
+from theodoi.province import changes
 
 
 class AccountError(Exception):
@@ -66,6 +67,7 @@ def unit_create(
     *, commune: AdminUnit, name: str, aliases: list[str] | tuple = (), position: int = 100
 ) -> Unit:
     name = clean(name)
+    changes.commune_changed(commune.pk)
     unit, _ = Unit.objects.get_or_create(
         commune=commune,
         name=name,
@@ -77,6 +79,7 @@ def unit_create(
 
 
 def unit_update(*, unit: Unit, name: str, is_active: bool = True) -> Unit:
+    changes.commune_changed(unit.commune_id)
     old = unit.name
     unit.name = clean(name)
     unit.search_text = search_key(unit.name)

@@ -23,6 +23,7 @@ from theodoi.evaluation.models import (
     Judgement,
 )
 from theodoi.plans.models import Indicator, Plan, Task
+from theodoi.province import changes
 from theodoi.tracking import selectors as tracking_selectors
 from theodoi.tracking.models import ReportingPeriod
 from theodoi.tracking.notifications import notification_send
@@ -108,6 +109,7 @@ def indicator_profile_save(
 ) -> IndicatorProfile:
     """Record what the clerk knows of an indicator; a blank field goes back to being
     inferred from the plan."""
+    changes.plan_changed(indicator.plan_id)
     if (baseline_value is None) != (baseline_year is None):
         raise EvaluationError("Số liệu gốc: cần cả giá trị và năm (hoặc để trống cả hai).")
     first = min((t.year for t in indicator.targets.all()), default=None)
@@ -138,6 +140,7 @@ def indicator_assessment_record(
     """The clerk's judgement of a qualitative result for a period (None withdraws it)."""
     if period.plan_id != indicator.plan_id:
         raise EvaluationError("Kỳ báo cáo không thuộc kế hoạch của chỉ tiêu này.")
+    changes.plan_changed(period.plan_id)
     if achieved is None:
         IndicatorAssessment.objects.filter(indicator=indicator, period=period).delete()
         return None
@@ -159,6 +162,7 @@ def evaluation_settings_save(*, commune: AdminUnit, user, **fields) -> Evaluatio
         == 0
     ):
         raise EvaluationError("Trọng số: ít nhất một phần phải lớn hơn 0.")
+    changes.commune_changed(commune.pk)
     settings, _ = EvaluationSettings.objects.update_or_create(
         commune=commune, defaults={**fields, "updated_by": user}
     )
@@ -198,6 +202,7 @@ def explanation_request(
             raise EvaluationError("Nhiệm vụ, chỉ tiêu không thuộc kế hoạch của kỳ báo cáo này.")
     if warning_kind and warning_kind not in rules.WarningKind.__members__.values():
         raise EvaluationError("Loại cảnh báo không hợp lệ.")
+    changes.plan_changed(period.plan_id)
     request = ExplanationRequest.objects.create(
         period=period,
         unit=unit,
@@ -228,6 +233,7 @@ def explanation_answer(*, request: ExplanationRequest, answer: str, user) -> Exp
     answer = answer.strip()
     if not answer:
         raise EvaluationError("Nội dung giải trình: chưa ghi gì.")
+    changes.plan_changed(request.period.plan_id)
     won = ExplanationRequest.objects.filter(
         pk=request.pk, status__in=[ExplanationStatus.OPEN, ExplanationStatus.ANSWERED]
     ).update(
@@ -251,6 +257,7 @@ def explanation_answer(*, request: ExplanationRequest, answer: str, user) -> Exp
 
 @transaction.atomic
 def explanation_close(*, request: ExplanationRequest, user, note: str = "") -> ExplanationRequest:
+    changes.plan_changed(request.period.plan_id)
     won = (
         ExplanationRequest.objects.exclude(status=ExplanationStatus.CLOSED)
         .filter(pk=request.pk)

@@ -14,9 +14,15 @@ class JobKind(models.TextChoices):
     SEND_REMINDERS = "send_reminders", "Nhắc hạn báo cáo"
     SWEEP_FILES = "sweep_files", "Dọn tệp tải lên"
     BACKUP = "backup", "Sao lưu"
+    JUDGE_PROVINCES = "judge_provinces", "Đánh giá lại số liệu các xã"
 
 
-MAINTENANCE_KINDS = (JobKind.SEND_REMINDERS, JobKind.SWEEP_FILES, JobKind.BACKUP)
+MAINTENANCE_KINDS = (
+    JobKind.SEND_REMINDERS,
+    JobKind.SWEEP_FILES,
+    JobKind.BACKUP,
+    JobKind.JUDGE_PROVINCES,
+)
 
 
 def job_input_to(job: Job, filename: str) -> str:

@@ -83,4 +83,5 @@ RUNNERS: dict[str, Callable[[Job, Progress], tuple[dict, str]]] = {
     JobKind.SEND_REMINDERS: management_command,
     JobKind.SWEEP_FILES: management_command,
     JobKind.BACKUP: management_command,
+    JobKind.JUDGE_PROVINCES: management_command,
 }

@@ -37,6 +37,7 @@ from theodoi.plans.models import (
     TargetOp,
     Task,
 )
+from theodoi.province import changes
 
 ACCEPTED_SUFFIXES = {".docx", ".pdf", ".txt"}
 
@@ -502,6 +503,7 @@ def plan_publish(*, plan: Plan, user=None, supersedes: Plan | None = None) -> Pl
     """Make the draft the commune's plan: all of it at once or nothing. The plan it
     supersedes (chosen on the review page, or at the confirmation), if any, becomes
     superseded in the same transaction."""
+    changes.plan_changed(plan.pk)
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     _require_draft(plan)
     if supersedes is not None:

@@ -42,16 +42,34 @@ class CommuneReminder(models.Model):
         ]
 
 
+class CommuneVersion(models.Model):
+    """How many times what a commune's judgement reads has changed: every service that
+    writes it (a report saved or sent, a value, a plan published, a period, a trigger,
+    the commune's settings, its units…) adds one in its own transaction
+    (`changes.commune_changed`). A snapshot judged at another version is out of date."""
+
+    commune = models.OneToOneField(
+        "accounts.AdminUnit", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    version = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "phiên bản dữ liệu của xã"
+        verbose_name_plural = "phiên bản dữ liệu của xã"
+
+
 class CommuneSnapshot(models.Model):
-    """A commune's row on the province dashboard for a year, as the evaluation engine
-    judged it on `judged_on` from the data whose `fingerprint` it keeps. Judging a
-    hundred communes live takes seconds; the dashboard re-judges only the communes whose
-    data changed (or on a new day) and reads the others from here."""
+    """A commune's row on the province and country dashboards for a year, as the
+    evaluation engine judged it on `judged_on` from the data at `version` (its
+    `CommuneVersion` then). Judging a hundred communes live takes seconds, the country
+    minutes: the pages read these rows, and say which are out of date (another version,
+    another day) until `judge_provinces` judges them again."""
 
     commune = models.ForeignKey("accounts.AdminUnit", on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField()
     judged_on = models.DateField()
-    fingerprint = models.CharField(max_length=64)
+    version = models.BigIntegerField(default=0)
     figures = models.JSONField()  # the fields of `rules.CommuneRow`
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -33,6 +33,10 @@ class CommuneRow:
     explanations_open: int = 0
     score: float | None = None  # the units' mean score (0–100)
     rank: int | None = None
+    # Not figures: how the row stands when read back. `waiting`: its commune's data (or
+    # the day) changed since it was judged; `judged`: False when it never was (no figures).
+    waiting: bool = False
+    judged: bool = True
 
     @property
     def reporting_share(self) -> float | None:

@@ -9,8 +9,11 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from theodoi.accounts.models import AdminUnit, Role
+from theodoi.jobs import services as job_services
+from theodoi.jobs.models import Job, JobKind, JobStatus
 from theodoi.plans.models import PlanStatus
 from theodoi.province.models import CommuneReminder
 from theodoi.tracking import notifications
@@ -165,3 +168,25 @@ def communes_remind_scheduled(*, today: dt.date) -> list[CommuneReminder]:
         if reminder is not None:
             sent.append(reminder)
     return sent
+
+
+def communes_judge_queue(*, year: int | None = None, everything: bool = False) -> Job:
+    """Put `judge_provinces` on the job queue, unless a run is already waiting or
+    running (within the running limit: one stopped under its worker does not count):
+    the country page asks for one each time it finds communes waiting."""
+    recent = timezone.now() - job_services.running_limit()
+    pending = (
+        Job.objects.filter(
+            kind=JobKind.JUDGE_PROVINCES,
+            status__in=[JobStatus.QUEUED, JobStatus.RUNNING],
+            created_at__gte=recent,
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if pending is not None:
+        return pending
+    return job_services.job_start(
+        kind=JobKind.JUDGE_PROVINCES,
+        params={"options": {"year": year, "everything": everything}},
+    )

@@ -25,6 +25,7 @@ from theodoi.canonical import services as canonical_services
 from theodoi.lib.unitnames import unit_key
 from theodoi.lib.vntext import clean, search_key
 from theodoi.plans.models import Indicator, IndicatorTarget, Plan, PlanStatus, Task
+from theodoi.province.changes import communes_changed
 from theodoi.synthetic import variation as v
 from theodoi.synthetic.models import SyntheticCommune
 from theodoi.tracking import rules as tracking_rules
@@ -205,6 +206,7 @@ def country_generate(
 
 @transaction.atomic
 def _write(drafts, seed: int, templates: dict[str, v.PlanTemplate], done: Generated) -> None:
+    communes_changed(c.pk for c, _ in drafts)
     written = []  # the rows of every table, to count them
     # Units and their other names: the commune's default list.
     units: dict[tuple[int, int], dict] = {}
@@ -445,6 +447,7 @@ def country_clear() -> int:
     communes = AdminUnit.objects.filter(synthetic__isnull=False)
     count = communes.count()
     with transaction.atomic():
+        communes_changed(communes.values_list("pk", flat=True))
         Plan.objects.filter(commune__in=communes).delete()
         Unit.objects.filter(commune__in=communes).delete()
         SyntheticCommune.objects.all().delete()

@@ -14,6 +14,7 @@ from theodoi.accounts.models import Membership, Unit, UnitAlias
 from theodoi.accounts.services import unit_alias_add
 from theodoi.plans.models import DeadlineKind, Indicator, Plan, PlanStatus, Recurrence, Task
 from theodoi.plans.services import indicator_targets_set, task_fields_read
+from theodoi.province.changes import commune_changed, plan_changed
 from theodoi.tracking import rules, services
 from theodoi.tracking.models import (
     ChangeLog,
@@ -107,6 +108,7 @@ def task_assign(
 ) -> Task:
     """Give a published task to units (its lead reports on it), or change its output or
     deadline. The task moves into the right units' reports of the periods still open."""
+    plan_changed(task.plan_id)
     typed = {
         "output": output,
         "deadline_raw": deadline_raw,
@@ -139,6 +141,7 @@ def indicator_assign(
     targets: dict[int, str],
 ) -> Indicator:
     """Give a published indicator to a unit, or change its targets (each logged)."""
+    plan_changed(indicator.plan_id)
     changes = _assign(
         indicator,
         user=user,
@@ -294,6 +297,7 @@ def unit_merge(*, unit: Unit, into: Unit, user) -> Unit:
     for the same period."""
     if unit.pk == into.pk or unit.commune_id != into.commune_id:
         raise AssignmentError("Chỉ gộp được hai đơn vị khác nhau của cùng một xã, phường.")
+    commune_changed(unit.commune_id)
     _merge_reports(unit, into)
     for model in (Task, Indicator):
         led = list(model.objects.filter(lead_unit=unit))

@@ -17,6 +17,7 @@ from theodoi.accounts.models import Unit
 from theodoi.ops.limits import db_limit_errors
 from theodoi.ops.uploads import content_kind
 from theodoi.plans.models import Plan, Task
+from theodoi.province import changes
 from theodoi.tracking import notifications, rules, selectors
 from theodoi.tracking.models import (
     ChangeLog,
@@ -78,6 +79,7 @@ def _today() -> dt.date:
 def period_create_defaults(*, plan: Plan, years: list[int] | None = None) -> list[ReportingPeriod]:
     """Yearly periods from the plan's year to 2030 (or `years`), due on the plan's
     report deadline, 10/12 when the plan names none. Existing periods are kept."""
+    changes.plan_changed(plan.pk)
     day = plan.report_deadline_day or DEFAULT_DUE[0]
     month = plan.report_deadline_month or DEFAULT_DUE[1]
     if years is None:
@@ -94,6 +96,7 @@ def period_add(
     *, plan: Plan, kind: str, year: int, day: int | None = None, month: int | None = None
 ) -> list[ReportingPeriod]:
     """Add the quarterly or half-yearly periods of a year (or its yearly period)."""
+    changes.plan_changed(plan.pk)
     if kind == PeriodKind.QUARTERLY:
         made = rules.quarter_periods(year)
     elif kind == PeriodKind.HALF_YEARLY:
@@ -129,6 +132,7 @@ def period_open(*, period: ReportingPeriod) -> ReportingPeriod:
     each task and indicator it reports on. Runs when the period is created after it has
     begun, on its first day (the daily job), or when the clerk opens it early; again when
     coordinating units are asked to report. Rows already there are kept."""
+    changes.plan_changed(period.plan_id)
     for unit in selectors.period_units(period):
         _unit_report_open(period=period, unit=unit)
     if period.opened_at is None:
@@ -173,6 +177,7 @@ def period_update(
     lock_after_days: int | None,
     include_coordinating: bool,
 ) -> ReportingPeriod:
+    changes.plan_changed(period.plan_id)
     asks_more = include_coordinating and not period.include_coordinating
     period.due_on = due_on
     period.lock_after_days = lock_after_days
@@ -187,6 +192,7 @@ def period_update(
 def period_close(*, period: ReportingPeriod, user, note: str = "") -> ReportingPeriod:
     if period.closed:
         raise TrackingError("Kỳ báo cáo đã khóa.")
+    changes.plan_changed(period.plan_id)
     period.closed, period.closed_at, period.closed_by = True, timezone.now(), user
     period.save(update_fields=["closed", "closed_at", "closed_by"])
     PeriodEvent.objects.create(
@@ -199,6 +205,7 @@ def period_close(*, period: ReportingPeriod, user, note: str = "") -> ReportingP
 def period_reopen(*, period: ReportingPeriod, user, note: str = "") -> ReportingPeriod:
     if not period.closed:
         raise TrackingError("Kỳ báo cáo đang mở.")
+    changes.plan_changed(period.plan_id)
     period.closed, period.closed_at, period.closed_by = False, None, None
     period.save(update_fields=["closed", "closed_at", "closed_by"])
     PeriodEvent.objects.create(
@@ -223,7 +230,9 @@ def period_lock_exception_grant(
     return exception
 
 
+@transaction.atomic
 def task_trigger_record(*, task: Task, trigger_date: dt.date, user, note: str = "") -> TaskTrigger:
+    changes.plan_changed(task.plan_id)
     trigger, _ = TaskTrigger.objects.update_or_create(
         task=task, defaults={"trigger_date": trigger_date, "note": note, "recorded_by": user}
     )
@@ -304,6 +313,7 @@ def task_report_save(
     value or the file is refused, nothing. Raises ValidationFailed, Conflict (someone
     saved since `expected_version`) or TrackingError (the report cannot change now)."""
     row = task_report
+    changes.plan_changed(row.unit_report.period.plan_id)
     _require_editable(row.unit_report)
     errors = rules.task_report_check(
         progress=progress, percent=percent, completed_on=completed_on, today=_today()
@@ -354,6 +364,7 @@ def indicator_value_save(
     """Save a unit's value of an indicator (a number, or a text for a qualitative one)
     and a file proving it; all or nothing, as `task_report_save`."""
     row, indicator = indicator_value, indicator_value.indicator
+    changes.plan_changed(row.unit_report.period.plan_id)
     _require_editable(row.unit_report)
     targets = list(indicator.targets.all())
     try:
@@ -402,6 +413,7 @@ def evidence_attach(
     indicator value, after checking its type and size."""
     owner = task_report or indicator_value
     report = owner.unit_report
+    changes.plan_changed(report.period.plan_id)
     _require_editable(report)
     error = rules.evidence_check(
         name=upload.name,
@@ -438,6 +450,7 @@ def evidence_attach(
 def evidence_delete(*, evidence: Evidence, user) -> None:
     """Remove a file attached by mistake, while the report can still be edited."""
     report = evidence.unit_report
+    changes.plan_changed(report.period.plan_id)
     _require_editable(report)
     owner = evidence.task_report or evidence.indicator_value
     ChangeLog.objects.create(
@@ -462,6 +475,7 @@ def _move(report: UnitReport, user, allowed: frozenset[str], new: str, **fields)
     """Change the status only from an allowed one, in one UPDATE, so two clicks (or two
     people) cannot both act on the same report; log the change; return the report as
     it now is."""
+    changes.plan_changed(report.period.plan_id)
     ChangeLog.objects.create(
         unit_report=report,
         user=user,
@@ -539,6 +553,7 @@ def unit_report_approve(*, report: UnitReport, user) -> UnitReport:
 def commune_report_approve(*, period: ReportingPeriod, user) -> ReportingPeriod:
     """The leader approves the commune's report: every expected unit's report must
     have been approved by the clerk first."""
+    changes.plan_changed(period.plan_id)
     waiting = selectors.units_not_approved(period)
     if waiting:
         raise TrackingError(
