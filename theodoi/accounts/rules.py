@@ -372,6 +372,15 @@ def can_moderate_feedback(role: Role | None) -> bool:
 PROVINCE_WATCHERS = frozenset({Role.ADMIN, Role.SUPERVISOR})
 
 
+def country_provinces(
+    memberships: Iterable[MembershipFacts], *, superuser: bool = False
+) -> frozenset[int] | None:
+    """The provinces a person sees on the country dashboard (`/ca-nuoc/`): all (None)
+    for the admin; a province supervisor only theirs, read only as their province's
+    page is; nobody else any (empty)."""
+    return picker_provinces(memberships, superuser=superuser)
+
+
 def can_view_province_dashboard(role: Role | None) -> bool:
     """The province's dashboard (`/tinh/<code>/`), its comparison on a canonical
     indicator and its list of indicators not yet mapped: the province's supervisors

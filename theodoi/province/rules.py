@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from theodoi.lib.vntext import search_key
 
@@ -132,10 +133,20 @@ def select_rows(rows: Iterable[CommuneRow], *, kind: str = "", query: str = "") 
     ]
 
 
-def sort_rows(rows: Iterable[CommuneRow], key: str, *, descending: bool) -> list[CommuneRow]:
-    """The rows in the order `key` (one of `SORTS`; an unknown key sorts by rank),
-    communes without the figure last, ties by name."""
-    attr = SORTS.get(key, SORTS["xep_hang"])[1]
+Row = TypeVar("Row", "CommuneRow", "ProvinceRow")
+
+
+def sort_rows(
+    rows: Iterable[Row],
+    key: str,
+    *,
+    descending: bool,
+    sorts: dict[str, tuple[str, str]] | None = None,
+) -> list[Row]:
+    """The rows in the order `key` (one of `sorts`, `SORTS` by default; an unknown key
+    sorts by the first), rows without the figure last, ties by name."""
+    sorts = sorts or SORTS
+    attr = sorts.get(key, next(iter(sorts.values())))[1]
     known = [r for r in rows if getattr(r, attr) is not None]
     unknown = [r for r in rows if getattr(r, attr) is None]
     by_name = sorted(known, key=lambda r: search_key(r.name))
@@ -144,6 +155,108 @@ def sort_rows(rows: Iterable[CommuneRow], key: str, *, descending: bool) -> list
     else:
         ordered = sorted(by_name, key=lambda r: getattr(r, attr), reverse=descending)
     return ordered + sorted(unknown, key=lambda r: search_key(r.name))
+
+
+# --- The country: each province, its communes' rows summed --------------------------
+
+
+@dataclass(kw_only=True)
+class ProvinceRow:
+    """A province (or the whole country) as the sum of its communes' rows. Communes
+    never judged yet count among `communes` and `waiting` only: no figure of theirs is
+    known."""
+
+    code: int
+    name: str
+    communes: int = 0
+    with_plan: int = 0
+    with_period: int = 0
+    units_expected: int = 0
+    units_submitted: int = 0
+    units_on_time: int = 0
+    tasks: int = 0
+    done: int = 0
+    overdue: int = 0
+    indicators: int = 0
+    reached: int = 0
+    on_track: int = 0
+    warnings_red: int = 0
+    warnings_orange: int = 0
+    explanations_open: int = 0
+    waiting: int = 0  # communes whose data (or the day) changed since they were judged
+    unjudged: int = 0  # of which never judged
+
+    @property
+    def plan_share(self) -> float | None:
+        return share(self.with_plan, self.communes)
+
+    @property
+    def reporting_share(self) -> float | None:
+        return share(self.units_submitted, self.units_expected)
+
+    @property
+    def on_time_share(self) -> float | None:
+        return share(self.units_on_time, self.units_submitted)
+
+    @property
+    def done_share(self) -> float | None:
+        return share(self.done, self.tasks)
+
+    @property
+    def reached_share(self) -> float | None:
+        return share(self.reached, self.indicators)
+
+    @property
+    def warnings(self) -> int:
+        return self.warnings_red + self.warnings_orange
+
+
+_SUMMED = (
+    "units_expected",
+    "units_submitted",
+    "units_on_time",
+    "tasks",
+    "done",
+    "overdue",
+    "indicators",
+    "reached",
+    "on_track",
+    "warnings_red",
+    "warnings_orange",
+    "explanations_open",
+)
+
+
+def province_total(code: int, name: str, rows: Iterable[CommuneRow]) -> ProvinceRow:
+    """The communes' rows summed: the figures of those judged (current or waiting, as
+    stored), the count of each kind."""
+    total = ProvinceRow(code=code, name=name)
+    for r in rows:
+        total.communes += 1
+        total.waiting += r.waiting
+        if not r.judged:
+            total.unjudged += 1
+            continue
+        total.with_plan += bool(r.plan)
+        total.with_period += r.has_period
+        for f in _SUMMED:
+            setattr(total, f, getattr(total, f) + getattr(r, f))
+    return total
+
+
+COUNTRY_SORTS: dict[str, tuple[str, str]] = {
+    "ten": ("Tên tỉnh, thành phố", "name"),
+    "so_xa": ("Số xã, phường", "communes"),
+    "ke_hoach": ("Tỷ lệ xã đã công bố kế hoạch", "plan_share"),
+    "bao_cao": ("Tỷ lệ đơn vị đã báo cáo", "reporting_share"),
+    "hoan_thanh": ("Tỷ lệ nhiệm vụ hoàn thành", "done_share"),
+    "qua_han": ("Số nhiệm vụ quá hạn", "overdue"),
+    "chi_tieu": ("Tỷ lệ chỉ tiêu đạt", "reached_share"),
+    "dung_lo_trinh": ("Số chỉ tiêu đúng lộ trình", "on_track"),
+    "canh_bao": ("Số cảnh báo", "warnings"),
+    "cho": ("Xã chờ đánh giá lại", "waiting"),
+}
+COUNTRY_DESCENDING_FIRST = {k for k in COUNTRY_SORTS if k != "ten"}
 
 
 # --- One canonical indicator across communes ----------------------------------------

@@ -352,3 +352,68 @@ def canonical_comparison(
         )
     )
     return out
+
+
+# --- The country: every province, its communes' stored rows summed -------------------
+
+
+def country_year(asked: int | None, today: dt.date) -> tuple[int, list[int]]:
+    """The year shown (the one asked for if periods have it, else `default_year`) and
+    the years of the current plans' periods, the country over."""
+    years = sorted(
+        {
+            d.year
+            for d in ReportingPeriod.objects.filter(plan__status=PlanStatus.PUBLISHED).dates(
+                "end", "year"
+            )
+        }
+    )
+    if asked in years:
+        return asked, years
+    return default_year(years, today) or today.year, years
+
+
+@dataclass
+class Country:
+    year: int
+    years: list[int]
+    today: dt.date
+    rows: list[rules.ProvinceRow]  # each province shown, by name
+    total: rules.ProvinceRow
+    waiting: dict[int, list[rules.CommuneRow]]  # province code → its communes waiting
+    judged_from: dt.datetime | None = None
+    judged_to: dt.datetime | None = None
+
+
+def country_board(
+    year: int, years: list[int], today: dt.date, province_ids: frozenset[int] | None
+) -> Country:
+    """Each province's communes' stored rows summed (`province_ids`: those shown, None
+    for all), never judged here: four queries whatever the number of communes. Rows out
+    of date are summed as stored and counted as waiting."""
+    provinces = AdminUnit.objects.filter(level=AdminUnit.Level.PROVINCE).order_by("name")
+    where: dict = {}
+    if province_ids is not None:
+        provinces = provinces.filter(pk__in=province_ids)
+        where = {"parent__in": list(province_ids)}
+    provinces = list(provinces)
+    communes = list(
+        AdminUnit.objects.filter(level=AdminUnit.Level.COMMUNE, **where)
+        .only("pk", "code", "name", "parent_id")
+        .order_by("name", "code")
+    )
+    stored = stored_rows(communes, year, today, **where)
+    by_province: dict[int, list[rules.CommuneRow]] = {p.pk: [] for p in provinces}
+    for commune, row in zip(communes, stored.rows, strict=True):
+        by_province[commune.parent_id].append(row)
+    rows = [rules.province_total(p.code, p.name, by_province[p.pk]) for p in provinces]
+    return Country(
+        year=year,
+        years=years,
+        today=today,
+        rows=rows,
+        total=rules.province_total(0, "Cả nước", stored.rows),
+        waiting={p.code: [r for r in by_province[p.pk] if r.waiting] for p in provinces},
+        judged_from=stored.judged_from,
+        judged_to=stored.judged_to,
+    )

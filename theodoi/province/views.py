@@ -8,13 +8,14 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from theodoi import confirmation
 from theodoi.accounts import rules as access_rules
-from theodoi.accounts.selectors import province_for_user
+from theodoi.accounts.selectors import membership_facts, province_for_user
 from theodoi.canonical.models import CanonicalIndicator
 from theodoi.lib.vntext import listing
 from theodoi.province import rules, selectors, services
@@ -27,26 +28,24 @@ def _asked_year(request) -> int | None:
         return None
 
 
-def _order(request) -> tuple[str, bool]:
+def _order(request, sorts: dict, default: str, descending_first) -> tuple[str, bool]:
     """The order asked for (?sap_xep=…&chieu=tang|giam), each order's natural way by default."""
-    key = request.GET.get("sap_xep", "xep_hang")
-    if key not in rules.SORTS:
-        key = "xep_hang"
+    key = request.GET.get("sap_xep", default)
+    if key not in sorts:
+        key = default
     way = request.GET.get("chieu")
-    descending = way == "giam" if way in ("tang", "giam") else key in rules.DESCENDING_FIRST
-    if key == "xep_hang" and way not in ("tang", "giam"):
-        descending = True
+    descending = way == "giam" if way in ("tang", "giam") else key in descending_first
     return key, descending
 
 
-def _sort_links(year: int, kind: str, query: str, key: str, descending: bool) -> dict[str, str]:
+def _sort_links(params: dict, sorts: dict, key: str, descending: bool) -> dict[str, str]:
     """Each column's link: its natural order, or the other way when it is the current one."""
     links = {}
-    for k in rules.SORTS:
-        params = {"nam": year, "loc": kind, "q": query, "sap_xep": k}
+    for k in sorts:
+        these = {**params, "sap_xep": k}
         if k == key:
-            params["chieu"] = "tang" if descending else "giam"
-        links[k] = "?" + urlencode(params)
+            these["chieu"] = "tang" if descending else "giam"
+        links[k] = "?" + urlencode(these)
     return links
 
 
@@ -61,14 +60,18 @@ def dashboard(request, code: int):
     kind = request.GET.get("loc", "")
     kind = kind if kind in rules.FILTERS else ""
     query = request.GET.get("q", "")[:100]
-    key, descending = _order(request)
+    key, descending = _order(request, rules.SORTS, "xep_hang", rules.DESCENDING_FIRST)
     rows = rules.sort_rows(
         rules.select_rows(board.rows, kind=kind, query=query), key, descending=descending
     )
+    if board.waiting:
+        services.communes_judge_queue(year=board.year)
     context = {
         "province": province,
         "board": board,
-        "sort_links": _sort_links(board.year, kind, query, key, descending),
+        "sort_links": _sort_links(
+            {"nam": board.year, "loc": kind, "q": query}, rules.SORTS, key, descending
+        ),
         "rows": rows,
         "sorts": rules.SORTS,
         "filters": rules.FILTERS,
@@ -152,3 +155,32 @@ def remind(request, code: int):
             f"Chưa có cán bộ thường trực hay lãnh đạo để nhận lời nhắc: {listing(done.nobody)}.",
         )
     return redirect(back)
+
+
+@login_required
+def country(request):
+    """Every province (the admin) or one's own (a province supervisor), each the sum of
+    its communes' stored rows; communes waiting to be judged again are named, and a
+    run of `judge_provinces` is queued for them."""
+    scope = access_rules.country_provinces(
+        membership_facts(request.user), superuser=request.user.is_superuser
+    )
+    if scope is not None and not scope:
+        raise PermissionDenied
+    today = timezone.localdate()
+    year, years = selectors.country_year(_asked_year(request), today)
+    board = selectors.country_board(year, years, today, scope)
+    key, descending = _order(
+        request, rules.COUNTRY_SORTS, "ten", set(rules.COUNTRY_SORTS) - {"ten"}
+    )
+    if board.total.waiting:
+        services.communes_judge_queue(year=year)
+    context = {
+        "board": board,
+        "rows": rules.sort_rows(board.rows, key, descending=descending, sorts=rules.COUNTRY_SORTS),
+        "sort_links": _sort_links({"nam": year}, rules.COUNTRY_SORTS, key, descending),
+        "sorts": rules.COUNTRY_SORTS,
+        "sort": key,
+        "descending": descending,
+    }
+    return render(request, "province/country.html", context)

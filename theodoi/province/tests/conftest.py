@@ -217,3 +217,42 @@ def hong_bang_clerk(db):
         user=user, role=Role.CLERK, commune=AdminUnit.objects.get(level="commune", code=11311)
     )
     return user
+
+
+@pytest.fixture
+def country(province):
+    """Beside Hải Phòng's four communes, Thành phố Hà Nội with two, worked by hand in
+    `test_country`:
+
+    Phường Ba Đình (plan 07/KH-UBND)
+      T1 Kinh tế  due 31/03  done 01/03 (on time) + file
+      T2 VH-XH    due 30/06  not started (overdue)
+      I1 Kinh tế ≥50 % (2026)  value 70
+      Kinh tế sent 20/11; VH-XH did not.
+    Xã Sóc Sơn: no plan."""
+    ha_noi = AdminUnit.objects.create(
+        level="province", code=1, name="Thành phố Hà Nội", division_type="thành phố trung ương"
+    )
+    ba_dinh = AdminUnit.objects.create(
+        level="commune", code=4, name="Phường Ba Đình", division_type="phường", parent=ha_noi
+    )
+    AdminUnit.objects.create(
+        level="commune", code=9000, name="Xã Sóc Sơn", division_type="xã", parent=ha_noi
+    )
+    units_ensure_defaults(commune=ba_dinh)
+    units = {u.name: u for u in Unit.objects.filter(commune=ba_dinh)}
+    economy = next(u for name, u in units.items() if "Kinh tế" in name)
+    culture = units["Phòng Văn hóa - Xã hội"]
+    plan = _plan(
+        ba_dinh,
+        "07/KH-UBND",
+        [("1", economy, D(2026, 3, 31)), ("2", culture, D(2026, 6, 30))],
+        ("Tỷ lệ hộ gia đình có kết nối Internet cáp quang", economy),
+        50,
+    )
+    (period,) = tracking.period_create_defaults(plan=plan, years=[2026])
+    r = tracking_selectors.unit_report(period, economy)
+    _save_task(r, "1", "done", 100, D(2026, 3, 1), evidence=True)
+    _save_value(r, "70")
+    _submit(r, D(2026, 11, 20))
+    return ha_noi
