@@ -58,11 +58,10 @@ test-postgres: install
 	DATABASE_URL=$(POSTGRES_URL) $(PY) -m pytest
 
 # Every benchmark, then bench/results.md (machine, date, figures, each goal met or
-# missed): the extractor per seed and format, the commune dashboard on PostgreSQL beside
-# plain SQL, the reports, and the load test (50 focal points for 60 s against gunicorn
-# on loopback, theodoi/ops/loadtest.py) on PostgreSQL. `python -m theodoi.ops.bench
-# --sqlite-load-test ...` adds the load test on SQLite. Then generate_country for one
-# province on PostgreSQL, extrapolated to the country (theodoi/synthetic/bench.py).
+# missed): the extractor per seed and format, the commune, province and country
+# dashboards on PostgreSQL beside plain SQL, the reports, generate_country for one
+# province extrapolated to the country, and the load test (50 focal points for 60 s
+# against gunicorn on loopback, theodoi/ops/loadtest.py) on PostgreSQL.
+# `python -m theodoi.ops.bench --sqlite-load-test ...` adds the load test on SQLite.
 bench: install
 	env -u DATABASE_URL $(PY) -m theodoi.ops.bench --postgres $(BENCH_POSTGRES_URL) --port $(BENCH_PORT)
-	$(PY) -m theodoi.synthetic.bench --database $(BENCH_POSTGRES_URL)

@@ -84,12 +84,3 @@ def test_nobody_to_remind_is_said(province, login, cast):
         response.content.decode()
     )
     assert not CommuneReminder.objects.exists()
-
-
-def test_the_daily_judgement_stores_every_commune(province, today):
-    from theodoi.province.models import CommuneSnapshot
-
-    out = io.StringIO()
-    call_command("judge_provinces", "--date", "2026-11-29", stdout=out)
-    assert "Thành phố Hải Phòng: 4 xã, phường, năm 2026." in out.getvalue()
-    assert CommuneSnapshot.objects.filter(year=2026, judged_on=today).count() == 4

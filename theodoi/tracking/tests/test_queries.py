@@ -133,7 +133,8 @@ def test_saving_a_row_at_the_deadline_takes_a_fixed_number_of_queries(cast, peri
     row by htmx and gets the row back. As many queries in a report of 70 rows as of 2,
     and no more than these: session, user, the row with its report, the person's roles;
     in the transaction the lock check, the version claim, the change log, the row, the
-    report's status; then the row again (task, trigger, files) to show it."""
+    report's status, the commune's data version (its province's and the country's rows
+    are out of date); then the row again (task, trigger, files) to show it."""
     economy = Unit.objects.get(commune=cast.commune, name="Phòng Kinh tế")
     focal = login(cast.focal_point)
     counts = []
@@ -142,7 +143,7 @@ def test_saving_a_row_at_the_deadline_takes_a_fixed_number_of_queries(cast, peri
         counts.append(_row_save(focal, row, 1))
         row.refresh_from_db()
         counts.append(_row_save(focal, row, 2))  # the report is a draft already
-    assert counts[1] == counts[3] <= counts[0] == counts[2] <= 12, counts
+    assert counts[1] == counts[3] <= counts[0] == counts[2] <= 13, counts
 
 
 def test_submitting_takes_as_many_queries_for_70_rows_as_for_2(cast, periods, login):

@@ -27,6 +27,9 @@ class Command(BaseCommand):
         parser.add_argument("--date", help="Ngày đánh giá, YYYY-MM-DD (mặc định: hôm nay)")
         parser.add_argument("--year", type=int, help="Năm đánh giá (mặc định: năm mỗi tỉnh xem)")
         parser.add_argument(
+            "--province", dest="only", type=int, help="Chỉ tỉnh, thành phố có mã này"
+        )
+        parser.add_argument(
             "--all",
             dest="everything",
             action="store_true",
@@ -38,7 +41,9 @@ class Command(BaseCommand):
             help="Đưa vào hàng đợi công việc nền (một worker chạy; trang công việc giữ kết quả).",
         )
 
-    def handle(self, *args, date=None, year=None, everything=False, queue=False, **options):
+    def handle(
+        self, *args, date=None, year=None, only=None, everything=False, queue=False, **options
+    ):
         if queue:
             job = services.communes_judge_queue(year=year, everything=everything)
             self.stdout.write(f"Đã đưa vào hàng đợi: công việc nền #{job.pk}.")
@@ -48,7 +53,12 @@ class Command(BaseCommand):
         except ValueError:
             raise CommandError(f"--date {date!r}: hãy ghi theo dạng YYYY-MM-DD.") from None
         total = 0
-        for province in AdminUnit.objects.filter(level=AdminUnit.Level.PROVINCE).order_by("code"):
+        provinces = AdminUnit.objects.filter(level=AdminUnit.Level.PROVINCE).order_by("code")
+        if only is not None:
+            provinces = provinces.filter(code=only)
+            if not provinces:
+                raise CommandError(f"--province {only}: không có tỉnh, thành phố mã này.")
+        for province in provinces:
             shown = year or selectors.province_year(province, None, today)[0]
             communes = selectors.communes_of(province)
             if not everything:
@@ -57,7 +67,7 @@ class Command(BaseCommand):
                 communes = [c for c in communes if c.code in waiting]
             for start in range(0, len(communes), BATCH):
                 selectors.communes_judge(communes[start : start + BATCH], shown, today)
-            if communes:
+            if communes and options["verbosity"] > 1:
                 self.stdout.write(f"{province.name}: {len(communes)} xã, phường, năm {shown}.")
             total += len(communes)
         self.stdout.write(f"Đã đánh giá lại {total} xã, phường.")
