@@ -168,7 +168,9 @@ def main(argv: list[str] | None = None) -> int:
         "middleware and template, 'đọc + cộng' its selectors alone (the stored rows read, "
         "ranked, summed), 'SQL đã lưu' one hand-written aggregate of the same figures over "
         "the stored rows, 'SQL bảng gốc' the plain counts (communes, plans, units that "
-        "sent their report) from the raw tables; both checked equal to the page's. "
+        "sent their report) from the raw tables; both checked equal to the page's. The "
+        "page reads stored rows: against the raw tables it is the faster; against the "
+        "stored rows' own aggregate it pays for the ORM, Python sums and ranks. "
         f"The whole benchmark took {spent / 60:.1f} min.",
         "",
         "```",
@@ -177,10 +179,10 @@ def main(argv: list[str] | None = None) -> int:
         "",
     ]
     rows = {
-        page: (float(median), float(ratio))
-        for page, median, ratio in re.findall(
+        page: (float(median), float(ratio), float(raw))
+        for page, median, ratio, raw in re.findall(
             r"^(/tinh/|/ca-nuoc/)[^\n]*?\s\d+\s+(\d+\.\d) /\s*\d+\.\d\s+\d+\.\d /\s*\d+\.\d"
-            r"\s+\d+\.\d+ /\s*\d+\.\d+\s+(\d+\.\d)×",
+            r"\s+\d+\.\d+ /\s*\d+\.\d+\s+(\d+\.\d)×\s+\d+\.\d /\s*\d+\.\d\s+(\d+\.\d)×",
             out,
             re.M,
         )
@@ -193,9 +195,14 @@ def main(argv: list[str] | None = None) -> int:
             failed = True
             goals.append((name, f"**did not run** (exit {code})"))
             continue
-        median, ratio = rows[page]
+        median, ratio, raw = rows[page]
         goals.append((f"{name}, page median", _verdict(median, goal, "ms")))
-        goals.append((f"{name}, its selectors vs plain SQL", _verdict(ratio, 3, "×")))
+        goals.append(
+            (f"{name}, page vs plain SQL counting from the raw tables", _verdict(raw, 3, "×"))
+        )
+        goals.append(
+            (f"{name}, its selectors vs plain SQL over the stored rows", _verdict(ratio, 3, "×"))
+        )
 
     print("reports …", file=sys.stderr, flush=True)
     code, out, _ = _run("theodoi.reports.bench", env={"DATABASE_URL": ""})

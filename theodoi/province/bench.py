@@ -268,7 +268,7 @@ def run(database: str, per_province: int, work: Path) -> int:
     )
     print(
         f"{'trang':<34}{'xã':>6}  {'trang':>14}  {'đọc + cộng':>14}  {'SQL đã lưu':>14}  "
-        f"{'đọc/SQL':>8}  {'SQL bảng gốc':>14}"
+        f"{'đọc/SQL':>8}  {'SQL bảng gốc':>14}  {'trang/SQL gốc':>13}"
     )
     failed = False
     for name, url, reading, count, stored, raw, goal in (
@@ -298,7 +298,8 @@ def run(database: str, per_province: int, work: Path) -> int:
         print(
             f"{name:<34}{count:>6}  {page[0]:>6.1f} / {page[1]:>5.1f}  "
             f"{read[0]:>6.1f} / {read[1]:>5.1f}  {sql[0]:>6.2f} / {sql[1]:>5.2f}  "
-            f"{read[0] / sql[0]:>7.1f}×  {base[0]:>6.1f} / {base[1]:>5.1f}"
+            f"{read[0] / sql[0]:>7.1f}×  {base[0]:>6.1f} / {base[1]:>5.1f}  "
+            f"{page[0] / base[0]:>12.1f}×"
         )
         failed |= page[0] > GOALS_MS[goal]
     print(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -138,9 +139,10 @@ def _versions(**where) -> dict[int, int]:
     return dict(CommuneVersion.objects.filter(**where).values_list("commune_id", "version"))
 
 
-def stored_rows(communes: list[AdminUnit], year: int, today: dt.date, **where) -> Stored:
-    """The communes' stored rows for the year (`where` narrows the reads to their
-    province, or nothing for the country): three queries whatever their number. A row
+def stored_rows(communes: list, year: int, today: dt.date, **where) -> Stored:
+    """The stored rows for the year of `communes` (AdminUnits or `Place`s, in the
+    order wanted; `where` narrows the reads to their province, or nothing for the
+    country): two queries whatever their number. A row
     judged on another day, or at another version of its commune's data, or never, is
     flagged `waiting` (never judged: no figures)."""
     versions = _versions(**{f"commune__{k}": v for k, v in where.items()})
@@ -268,18 +270,22 @@ def unmapped_indicators(province: AdminUnit):
 def canonical_use(province: AdminUnit) -> list[CanonicalIndicator]:
     """The catalogue's entries with how many communes' indicators map to each
     (`communes`), the most used first."""
-    return list(
-        CanonicalIndicator.objects.annotate(
-            communes=Count(
-                "mappings__indicator__plan__commune",
-                filter=Q(
-                    mappings__indicator__plan__commune__parent=province,
-                    mappings__indicator__plan__status=PlanStatus.PUBLISHED,
-                ),
-                distinct=True,
-            )
-        ).order_by("-communes", "position", "code")
+    # Counted from the province's mappings (a join that starts from its communes), not
+    # from the catalogue's: that one would read every mapping of the country.
+    counts = dict(
+        IndicatorMapping.objects.filter(
+            indicator__plan__commune__parent=province,
+            indicator__plan__status=PlanStatus.PUBLISHED,
+        )
+        .values("canonical_id")
+        .annotate(n=Count("indicator__plan__commune", distinct=True))
+        .order_by()
+        .values_list("canonical_id", "n")
     )
+    catalogue = list(CanonicalIndicator.objects.order_by("position", "code"))
+    for entry in catalogue:
+        entry.communes = counts.get(entry.pk, 0)
+    return sorted(catalogue, key=lambda e: -e.communes)
 
 
 @dataclass
@@ -373,6 +379,13 @@ def country_year(asked: int | None, today: dt.date) -> tuple[int, list[int]]:
     return default_year(years, today) or today.year, years
 
 
+class Place(NamedTuple):
+    pk: int
+    code: int
+    name: str
+    parent_id: int
+
+
 @dataclass
 class Country:
     year: int
@@ -397,11 +410,13 @@ def country_board(
         provinces = provinces.filter(pk__in=province_ids)
         where = {"parent__in": list(province_ids)}
     provinces = list(provinces)
-    communes = list(
-        AdminUnit.objects.filter(level=AdminUnit.Level.COMMUNE, **where)
-        .only("pk", "code", "name", "parent_id")
+    # Plain tuples: 3,321 model instances would cost more than the rows they name.
+    communes = [
+        Place(*r)
+        for r in AdminUnit.objects.filter(level=AdminUnit.Level.COMMUNE, **where)
         .order_by("name", "code")
-    )
+        .values_list("pk", "code", "name", "parent_id")
+    ]
     stored = stored_rows(communes, year, today, **where)
     by_province: dict[int, list[rules.CommuneRow]] = {p.pk: [] for p in provinces}
     for commune, row in zip(communes, stored.rows, strict=True):

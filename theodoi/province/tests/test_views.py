@@ -95,6 +95,8 @@ def _world(cast):
 
 
 ACTIONS = {
+    # The country: every province for the admin, their own for a supervisor.
+    "country": ("get", lambda w: "/ca-nuoc/", {"admin", "supervisor"}),
     "dashboard": ("get", lambda w: "/tinh/31/", {"admin", "supervisor"}),
     "compare": (
         "get",
