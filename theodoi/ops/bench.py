@@ -253,8 +253,9 @@ def main(argv: list[str] | None = None) -> int:
     goals.append(
         (
             "generate_country for the whole country (minutes on 2 cores)",
-            f"{found[1]} min extrapolated from {measured[1]} communes in {measured[2]} s "
-            f"({found[2]} min of it CPU in the generator; no numeric goal)"
+            f"{found[1].replace(',', '.')} min extrapolated from {measured[1]} communes in "
+            f"{measured[2]} s ({found[2].replace(',', '.')} min of it CPU in the generator; "
+            "no numeric goal)"
             if found and measured
             else f"**did not run** (exit {code})",
         )
