@@ -18,6 +18,7 @@ from theodoi.accounts import rules as access_rules
 from theodoi.accounts.selectors import membership_facts, province_for_user
 from theodoi.canonical.models import CanonicalIndicator
 from theodoi.lib.vntext import listing
+from theodoi.ops.routers import replica_reads
 from theodoi.province import rules, selectors, services
 
 
@@ -169,7 +170,8 @@ def country(request):
         raise PermissionDenied
     today = timezone.localdate()
     year, years = selectors.country_year(_asked_year(request), today)
-    board = selectors.country_board(year, years, today, scope)
+    with replica_reads():  # stored rows and versions alike, read at the same moment
+        board = selectors.country_board(year, years, today, scope)
     key, descending = _order(
         request, rules.COUNTRY_SORTS, "ten", set(rules.COUNTRY_SORTS) - {"ten"}
     )
