@@ -19,6 +19,7 @@ from theodoi.accounts.models import (
 )
 from theodoi.accounts.selectors import communes_search
 from theodoi.accounts.services import membership_end, membership_grant
+from theodoi.province.admin import MarksCommune
 
 admin.site.site_header = "Quản trị hệ thống theo dõi Nghị quyết 57"
 admin.site.site_title = "Quản trị theodoi"
@@ -63,7 +64,7 @@ class UnitAliasInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(_AutocompleteAdmin):
+class UnitAdmin(MarksCommune, _AutocompleteAdmin):
     list_display = ["name", "commune", "is_active"]
     search_fields = ["name", "commune__name"]
     autocomplete_fields = ["commune"]

@@ -9,15 +9,17 @@ from theodoi.evaluation.models import (
     IndicatorProfile,
     Judgement,
 )
+from theodoi.province.admin import MarksCommune
 
 
 @admin.register(EvaluationSettings)
-class EvaluationSettingsAdmin(admin.ModelAdmin):
+class EvaluationSettingsAdmin(MarksCommune, admin.ModelAdmin):
     list_display = ["commune", "due_soon_days", "weight_tasks", "weight_indicators", "updated_at"]
 
 
 @admin.register(IndicatorProfile)
-class IndicatorProfileAdmin(admin.ModelAdmin):
+class IndicatorProfileAdmin(MarksCommune, admin.ModelAdmin):
+    commune_of = "indicator.plan.commune_id"
     list_display = ["indicator", "kind", "direction", "aggregation", "baseline_value"]
 
 
@@ -31,6 +33,7 @@ class JudgementAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExplanationRequest)
-class ExplanationRequestAdmin(admin.ModelAdmin):
+class ExplanationRequestAdmin(MarksCommune, admin.ModelAdmin):
+    commune_of = "period.plan.commune_id"
     list_display = ["unit", "period", "status", "due_on", "requested_at"]
     list_filter = ["status"]

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from theodoi.plans.models import Plan
+from theodoi.province.admin import MarksCommune
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(MarksCommune, admin.ModelAdmin):
     """Read-mostly: plans change through the import flow's services, not here."""
 
     list_display = ["__str__", "commune", "issue_date", "status", "created_at"]

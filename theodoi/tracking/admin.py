@@ -3,6 +3,7 @@ cycle (changes go through the pages, which check, version and log them)."""
 
 from django.contrib import admin
 
+from theodoi.province.admin import MarksCommune
 from theodoi.tracking.models import (
     ChangeLog,
     Notification,
@@ -14,13 +15,15 @@ from theodoi.tracking.models import (
 
 
 @admin.register(ReportingPeriod)
-class ReportingPeriodAdmin(admin.ModelAdmin):
+class ReportingPeriodAdmin(MarksCommune, admin.ModelAdmin):
+    commune_of = "plan.commune_id"
     list_display = ["label", "plan", "kind", "due_on", "closed", "commune_approved_at"]
     list_filter = ["kind", "closed"]
 
 
 @admin.register(UnitReport)
-class UnitReportAdmin(admin.ModelAdmin):
+class UnitReportAdmin(MarksCommune, admin.ModelAdmin):
+    commune_of = "period.plan.commune_id"
     list_display = ["unit", "period", "status", "submitted_at", "approved_at"]
     list_filter = ["status"]
     readonly_fields = ["version"]

@@ -327,3 +327,31 @@ def test_a_write_while_judging_leaves_the_row_out_of_date(province, today, monke
     monkeypatch.setattr(selectors, "communes_year", judging_while_a_unit_saves)
     selectors.communes_judge(selectors.communes_of(province), 2026, TODAY)
     assert _waiting(province) == {THAI_TAN}
+
+
+@pytest.mark.parametrize(
+    "model, row, code",
+    [
+        ("tracking.UnitReport", lambda: _report(CHI_MINH), CHI_MINH),
+        ("tracking.ReportingPeriod", lambda: _period(THAI_TAN), THAI_TAN),
+        ("evaluation.ExplanationRequest", _explanation, THAI_TAN),
+        ("plans.Plan", lambda: Plan.objects.get(commune__code=HONG_BANG), HONG_BANG),
+        ("accounts.Unit", lambda: _unit(CHI_MINH, "Công an"), CHI_MINH),
+    ],
+)
+def test_an_edit_in_djangos_admin_marks_its_commune(province, today, cast, model, row, code):
+    """The admin's forms go around the services: its save and delete mark the commune."""
+    from django.apps import apps
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    request = RequestFactory().post("/")
+    request.user = cast.admin
+    model_admin = admin.site._registry[apps.get_model(model)]
+    selectors.communes_judge(selectors.communes_of(province), 2026, TODAY)
+    model_admin.save_model(request, row(), None, True)
+    assert _waiting(province) == {code}
+    selectors.communes_judge(selectors.communes_of(province), 2026, TODAY)
+    obj = row()
+    model_admin.delete_queryset(request, type(obj).objects.filter(pk=obj.pk))
+    assert _waiting(province) == {code}
