@@ -142,9 +142,9 @@ def _versions(**where) -> dict[int, int]:
 def stored_rows(communes: list, year: int, today: dt.date, **where) -> Stored:
     """The stored rows for the year of `communes` (AdminUnits or `Place`s, in the
     order wanted; `where` narrows the reads to their province, or nothing for the
-    country): two queries whatever their number. A row
-    judged on another day, or at another version of its commune's data, or never, is
-    flagged `waiting` (never judged: no figures)."""
+    country): two queries whatever their number. A row judged on another day, or at
+    another version of its commune's data, or never, is flagged `waiting` (never
+    judged: no figures)."""
     versions = _versions(**{f"commune__{k}": v for k, v in where.items()})
     stored = {
         r["commune_id"]: r
