@@ -165,12 +165,13 @@ def main(argv: list[str] | None = None) -> int:
         "generate_country gives Hà Nội's 126 communes and 3 of each other province a plan "
         "and reports; judge_provinces judges and stores all 3,321 communes; then, warm, "
         "median / p95 of 30 runs in ms: 'trang' the page as the admin through every "
-        "middleware and template, 'đọc + cộng' its selectors alone (the stored rows read, "
-        "ranked, summed), 'SQL đã lưu' one hand-written aggregate of the same figures over "
+        "middleware and template, 'đọc + cộng' the selectors of its figures alone (the "
+        "province's stored rows read, the country's summed), 'SQL đã lưu' one hand-written "
+        "aggregate of the same figures over "
         "the stored rows, 'SQL bảng gốc' the plain counts (communes, plans, units that "
         "sent their report) from the raw tables; both checked equal to the page's. The "
         "page reads stored rows: against the raw tables it is the faster; against the "
-        "stored rows' own aggregate it pays for the ORM, Python sums and ranks. "
+        "stored rows' own aggregate it pays for the ORM and Python. "
         f"The whole benchmark took {spent / 60:.1f} min.",
         "",
         "```",

@@ -211,7 +211,8 @@ class ProvinceRow:
         return self.warnings_red + self.warnings_orange
 
 
-_SUMMED = (
+# The figures a province sums from its communes' rows (beside counting them).
+SUMMED = (
     "units_expected",
     "units_submitted",
     "units_on_time",
@@ -225,21 +226,14 @@ _SUMMED = (
     "warnings_orange",
     "explanations_open",
 )
+_COUNTS = ("communes", "with_plan", "with_period", *SUMMED, "waiting", "unjudged")
 
 
-def province_total(code: int, name: str, rows: Iterable[CommuneRow]) -> ProvinceRow:
-    """The communes' rows summed: the figures of those judged (current or waiting, as
-    stored), the count of each kind."""
-    total = ProvinceRow(code=code, name=name)
+def country_total(rows: Iterable[ProvinceRow]) -> ProvinceRow:
+    """The provinces' rows summed: the whole country's."""
+    total = ProvinceRow(code=0, name="Cả nước")
     for r in rows:
-        total.communes += 1
-        total.waiting += r.waiting
-        if not r.judged:
-            total.unjudged += 1
-            continue
-        total.with_plan += bool(r.plan)
-        total.with_period += r.has_period
-        for f in _SUMMED:
+        for f in _COUNTS:
             setattr(total, f, getattr(total, f) + getattr(r, f))
     return total
 

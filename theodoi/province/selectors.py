@@ -9,7 +9,9 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import NamedTuple
 
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, Q, Sum
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
 from theodoi.accounts.models import AdminUnit
@@ -139,6 +141,11 @@ def _versions(**where) -> dict[int, int]:
     return dict(CommuneVersion.objects.filter(**where).values_list("commune_id", "version"))
 
 
+def _current(judged_on: dt.date, version: int, current: int, today: dt.date) -> bool:
+    """A stored row is current when judged today at its commune's present version."""
+    return judged_on == today and version == current
+
+
 def stored_rows(communes: list, year: int, today: dt.date, **where) -> Stored:
     """The stored rows for the year of `communes` (AdminUnits or `Place`s, in the
     order wanted; `where` narrows the reads to their province, or nothing for the
@@ -159,7 +166,7 @@ def stored_rows(communes: list, year: int, today: dt.date, **where) -> Stored:
             out.rows.append(rules.CommuneRow(code=c.code, name=c.name, waiting=True, judged=False))
             continue
         row = rules.CommuneRow(**s["figures"])
-        row.waiting = s["judged_on"] != today or s["version"] != versions.get(c.pk, 0)
+        row.waiting = not _current(s["judged_on"], s["version"], versions.get(c.pk, 0), today)
         if not row.waiting:
             at = s["updated_at"]
             out.judged_from = min(out.judged_from or at, at)
@@ -393,17 +400,32 @@ class Country:
     today: dt.date
     rows: list[rules.ProvinceRow]  # each province shown, by name
     total: rules.ProvinceRow
-    waiting: dict[int, list[rules.CommuneRow]]  # province code → its communes waiting
+    waiting: dict[int, list[Place]]  # province code → its communes waiting, by name
     judged_from: dt.datetime | None = None
     judged_to: dt.datetime | None = None
+
+
+def _sums() -> dict:
+    """Each province's figures summed in the database from its communes' stored rows
+    (`rules.SUMMED`, and those with a plan, with a period)."""
+
+    def number(name: str):
+        return Coalesce(Sum(Cast(KT(f"figures__{name}"), IntegerField())), 0)
+
+    return {
+        "with_plan": Count("pk", filter=~Q(figures__plan="")),
+        "with_period": Count("pk", filter=Q(figures__has_period=True)),
+        **{name: number(name) for name in rules.SUMMED},
+    }
 
 
 def country_board(
     year: int, years: list[int], today: dt.date, province_ids: frozenset[int] | None
 ) -> Country:
     """Each province's communes' stored rows summed (`province_ids`: those shown, None
-    for all), never judged here: four queries whatever the number of communes. Rows out
-    of date are summed as stored and counted as waiting."""
+    for all), never judged here: five queries whatever the number of communes, the sums
+    made by the database. Rows out of date are summed as stored and their communes
+    named as waiting; communes never judged count as waiting, with no figures."""
     provinces = AdminUnit.objects.filter(level=AdminUnit.Level.PROVINCE).order_by("name")
     where: dict = {}
     if province_ids is not None:
@@ -417,18 +439,38 @@ def country_board(
         .order_by("name", "code")
         .values_list("pk", "code", "name", "parent_id")
     ]
-    stored = stored_rows(communes, year, today, **where)
-    by_province: dict[int, list[rules.CommuneRow]] = {p.pk: [] for p in provinces}
-    for commune, row in zip(communes, stored.rows, strict=True):
-        by_province[commune.parent_id].append(row)
-    rows = [rules.province_total(p.code, p.name, by_province[p.pk]) for p in provinces]
-    return Country(
-        year=year,
-        years=years,
-        today=today,
-        rows=rows,
-        total=rules.province_total(0, "Cả nước", stored.rows),
-        waiting={p.code: [r for r in by_province[p.pk] if r.waiting] for p in provinces},
-        judged_from=stored.judged_from,
-        judged_to=stored.judged_to,
+    snapshots = CommuneSnapshot.objects.filter(
+        year=year, **{f"commune__{k}": v for k, v in where.items()}
     )
+    versions = _versions(**{f"commune__{k}": v for k, v in where.items()})
+    stored = {
+        pk: (judged_on, version, at)
+        for pk, judged_on, version, at in snapshots.values_list(
+            "commune_id", "judged_on", "version", "updated_at"
+        )
+    }
+    sums = {
+        r.pop("commune__parent_id"): r
+        for r in snapshots.values("commune__parent_id").annotate(**_sums()).order_by()
+    }
+    rows = {
+        p.pk: rules.ProvinceRow(code=p.code, name=p.name, **sums.get(p.pk, {})) for p in provinces
+    }
+    waiting: dict[int, list[Place]] = {p.pk: [] for p in provinces}
+    out = Country(year, years, today, [], rules.ProvinceRow(code=0, name=""), {})
+    for c in communes:
+        row = rows[c.parent_id]
+        row.communes += 1
+        s = stored.get(c.pk)
+        if s is None:
+            row.unjudged += 1
+        elif _current(s[0], s[1], versions.get(c.pk, 0), today):
+            out.judged_from = min(out.judged_from or s[2], s[2])
+            out.judged_to = max(out.judged_to or s[2], s[2])
+            continue
+        row.waiting += 1
+        waiting[c.parent_id].append(c)
+    out.rows = list(rows.values())
+    out.total = rules.country_total(out.rows)
+    out.waiting = {p.code: waiting[p.pk] for p in provinces}
+    return out
