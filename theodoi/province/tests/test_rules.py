@@ -106,12 +106,13 @@ def test_the_country_is_its_provinces_summed_and_sorts_like_them():
     assert (total.communes, total.with_plan, total.tasks, total.done) == (62, 4, 8, 4)
     assert (total.waiting, total.unjudged) == (57, 56)
     assert total.done_share == 50 and empty.done_share is None
-    # Shares high to low; a province with no task has no share and goes last.
+    # Shares high to low: 75 %, 50 %, 0 %.
     ordered = rules.sort_rows(
         [empty, ha_noi, hai_phong], "ke_hoach", descending=True, sorts=rules.COUNTRY_SORTS
     )
-    assert [r.code for r in ordered] == [31, 1, 4]  # 75 %, 50 %, 0 %
+    assert [r.code for r in ordered] == [31, 1, 4]
+    # Low to high: 50 % and 50 % by name; a province with no task has no share, last.
     ordered = rules.sort_rows(
         [empty, ha_noi, hai_phong], "hoan_thanh", descending=False, sorts=rules.COUNTRY_SORTS
     )
-    assert [r.code for r in ordered] == [1, 31, 4]  # 50 %, 50 % by name, then none
+    assert [r.code for r in ordered] == [1, 31, 4]
