@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from theodoi import testing
@@ -40,6 +41,19 @@ def fake_extract(monkeypatch):
 def _fast_passwords(settings):
     # The real hasher spends ~0.5 s per password on purpose; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Caches are process-wide (public pages, the dashboards' kept boards): one test's
+    # pages must not answer the next, whose rows may reuse the same ids.
+    from theodoi.evaluation.board import forget
+
+    cache.clear()
+    forget()
+    yield
+    cache.clear()
+    forget()
 
 
 @pytest.fixture(autouse=True)

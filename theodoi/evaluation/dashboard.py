@@ -154,8 +154,9 @@ def headline_links(cy: CommuneYear) -> dict[str, str]:
     }
 
 
-def add_links(cy: CommuneYear, *, can_request: bool) -> None:
-    """The links the dashboard's warnings and unit rows carry."""
+def add_links(cy: CommuneYear) -> None:
+    """The links the dashboard's warnings and unit rows carry; the request for an
+    explanation of a warning is shown only to a reader who may ask."""
     code = cy.commune.code
     for w in cy.warnings:
         if w.task:
@@ -164,7 +165,7 @@ def add_links(cy: CommuneYear, *, can_request: bool) -> None:
             w.url = link("plans:indicator-detail", w.indicator.id)
         else:
             w.url = reverse("tracking:report-detail", args=[w.period.pk, w.unit_id])
-        if can_request and w.unit_id and not w.explanation:
+        if w.unit_id and not w.explanation:
             query = {"ky": w.period.pk, "don_vi": w.unit_id, "canh_bao": w.warning.kind.value}
             if w.task:
                 query["nhiem_vu"] = w.task.id

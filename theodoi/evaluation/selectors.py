@@ -219,7 +219,7 @@ class WarningItem:
     indicator: IndicatorInfo | None = None
     explanation: ExplanationRequest | None = None
     url: str = ""  # the record's page, set by the dashboard
-    ask_url: str = ""  # the explanation request's form, when the reader may ask
+    ask_url: str = ""  # the explanation request's form, shown when the reader may ask
 
 
 @dataclass

@@ -19,6 +19,7 @@ from theodoi.accounts.rules import Access
 from theodoi.accounts.selectors import commune_for_user
 from theodoi.evaluation import dashboard as board
 from theodoi.evaluation import rules, selectors, services
+from theodoi.evaluation.board import commune_board
 from theodoi.evaluation.forms import (
     AssessmentForm,
     ExplanationAnswerForm,
@@ -65,32 +66,25 @@ def _commune_year(request, code: int):
 
 @login_required
 def dashboard(request, code: int):
-    commune, access, cy = _commune_year(request, code)
+    commune, access = commune_for_user(request.user, code, access_rules.can_view_commune_dashboard)
+    with replica_reads():  # the figures only: the access check above read the primary
+        shown = commune_board(
+            commune, _year(request), timezone.localdate(), unit_ids=_scope(access)
+        )
+    cy = shown.cy
     can_request = access_rules.can_request_explanation(access.role)
-    board.add_links(cy, can_request=can_request)
-    by_group = board.task_rows(cy, "nhom")
-    by_unit = board.task_rows(cy, "don_vi")
-    indicator_rows = board.indicator_rows(cy)
-    years = board.heat_years(cy)
-    heat = board.heat_rows(cy, years)
     context = {
         "commune": commune,
         "cy": cy,
-        "head": board.headline(cy),
-        "links": board.headline_links(cy),
-        "by_group": by_group,
-        "by_unit": by_unit,
-        "indicator_rows": indicator_rows,
-        "heat_years": years,
-        "heat": heat,
+        "head": shown.head,
+        "links": shown.links,
+        "by_group": shown.by_group,
+        "by_unit": shown.by_unit,
+        "indicator_rows": shown.indicator_rows,
+        "heat_years": shown.heat_years,
+        "heat": shown.heat,
         "units": [u for u in cy.units if cy.scoped_to is None or u.unit_id in cy.scoped_to],
-        "charts": {
-            "tasks-by-group": board.task_chart(by_group),
-            "tasks-by-unit": board.task_chart(by_unit),
-            "indicators-by-group": board.indicator_chart(indicator_rows),
-            "heat": board.heat_chart(cy, years, heat),
-            "scores": board.score_chart(cy),
-        },
+        "charts": shown.charts,
         "group_names": [rules.GROUP_LABELS[g] for g in rules.TaskGroup],
         "level_names": [rules.LEVEL_LABELS[lv] for lv in rules.Level],
         "weights": cy.facts.settings.weights(),

@@ -9,8 +9,9 @@ import pytest
 from django.urls import reverse
 
 from theodoi.accounts.models import Unit
+from theodoi.evaluation.board import forget
 from theodoi.evaluation.models import ExplanationRequest
-from theodoi.testing import plan_with_rows, same_query_count
+from theodoi.testing import plan_with_rows, query_count, same_query_count
 from theodoi.tracking import services as tracking
 from theodoi.tracking.models import IndicatorValue, TaskReport, UnitReport
 
@@ -48,14 +49,28 @@ def plans(cast, today):
     return made
 
 
-@pytest.mark.parametrize(
-    "page", ["dashboard", "task-list", "indicator-list", "explanation-list", "settings"]
-)
+@pytest.mark.parametrize("page", ["task-list", "indicator-list", "explanation-list", "settings"])
 def test_commune_pages(cast, plans, login, page):
     small, large = (
         reverse(f"evaluation:{page}", args=[p.commune.code]) + "?nam=2026" for p in plans
     )
     same_query_count(login(cast.admin), small, large)
+
+
+def test_dashboard_judged_then_kept(cast, plans, login):
+    """As many queries for 70 rows as for 2, whether the year is judged (nothing kept
+    yet) or kept from the previous look (nothing changed since): then fewer."""
+    client = login(cast.admin)
+    small, large = (
+        reverse("evaluation:dashboard", args=[p.commune.code]) + "?nam=2026" for p in plans
+    )
+    client.get(small)  # the session and content types, read once per client
+    forget()
+    judged = query_count(client, small), query_count(client, large)
+    kept = query_count(client, small), query_count(client, large)
+    assert judged[0] == judged[1], judged
+    assert kept[0] == kept[1], kept
+    assert kept[0] < judged[0]
 
 
 @pytest.mark.parametrize("page", ["plans:task-detail", "plans:indicator-detail"])

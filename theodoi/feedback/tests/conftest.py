@@ -1,17 +1,9 @@
 import pytest
-from django.core.cache import cache
 
 from theodoi.evaluation.tests.conftest import judged, today
 from theodoi.public import services
 
 __all__ = ["judged", "today"]
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

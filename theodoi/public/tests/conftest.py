@@ -1,21 +1,11 @@
 import hashlib
 
-import pytest
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 
 from theodoi.evaluation.tests.conftest import judged, make_judged_commune, today
 from theodoi.reports.models import IssuedReport
 
 __all__ = ["judged", "make_judged_commune", "today"]
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    # The page cache is process-wide: one test's pages must not answer the next.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def issue_report(period, user, content: bytes = b"PK bao cao 2025") -> IssuedReport:

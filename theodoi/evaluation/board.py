@@ -1,0 +1,250 @@
+"""The commune dashboard's figures, judged once per change of what they are judged from.
+
+Judging a commune's year reads a dozen tables and judges every task and indicator; a
+dashboard opened again while nothing changed would repeat all of it. `fingerprints`
+reads, in one query, a digest of every row the judgement reads (`facts.load_facts`,
+`selectors.commune_year`); `commune_board` keeps the judged year and its figures in the
+process under that digest and the day (a task falls overdue at midnight), so any write
+the judgement reads makes a new key and the next page is judged afresh. No write has
+to remember to invalidate anything: a stale board is never asked for again and only
+waits to be pushed out by newer ones.
+
+For each source, what moves when one of its rows is written: small tables (plans,
+periods, units, the units' reports) give their rows' content; the large ones (report
+rows, files, change logs) their count, latest id, and the fields every write moves
+(`version`, `updated_at`, the moments of a step)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from django.db import connections, router
+from django.db.models import (
+    Aggregate,
+    CharField,
+    Count,
+    Max,
+    OuterRef,
+    Subquery,
+    Sum,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce, Concat
+from django.urls import get_script_prefix
+
+from theodoi.accounts.models import AdminUnit, Unit
+from theodoi.evaluation import dashboard, selectors
+from theodoi.evaluation.models import (
+    EvaluationSettings,
+    ExplanationRequest,
+    IndicatorAssessment,
+    IndicatorProfile,
+)
+from theodoi.plans.models import Indicator, IndicatorTarget, Plan, Task
+from theodoi.tracking.models import (
+    ChangeLog,
+    Evidence,
+    IndicatorValue,
+    ReportingPeriod,
+    TaskReport,
+    TaskTrigger,
+    UnitReport,
+)
+
+
+class _Joined(Aggregate):
+    """Its rows' values joined into one text: the whole content of a small table."""
+
+    function = "GROUP_CONCAT"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s(%(expressions)s, '|')",
+        )
+
+
+def _text(expression):
+    return Coalesce(Cast(expression, CharField()), Value(""))
+
+
+def _joined(*fields: str):
+    parts = []
+    for f in fields:
+        parts += [_text(f), Value(",")]
+    return _Joined(Concat(*parts[:-1], output_field=TextField()))
+
+
+def _moved(*fields: str):
+    """Count, latest id, and the latest (or summed, for `version`) of `fields`."""
+    parts = [_text(Count("pk")), Value(":"), _text(Max("pk"))]
+    for f in fields:
+        parts += [Value(":"), _text(Sum(f) if f in ("version", "unit_report_id") else Max(f))]
+    return Concat(*parts, output_field=TextField())
+
+
+_ROWS = ("version", "updated_at", "unit_report_id")  # a report row: every save moves one
+_REPORTS = "unit_report__period__plan__commune"
+
+# (model, its path to the commune, the digest of its rows). What `facts.load_facts`
+# and `selectors.commune_year` read, and nothing else.
+SOURCES = (
+    (Plan, "commune", _joined("id", "status", "published_at")),
+    (
+        ReportingPeriod,
+        "plan__commune",
+        _joined("id", "kind", "label", "start", "end", "due_on", "include_coordinating"),
+    ),
+    (Unit, "commune", _joined("id", "name", "position")),
+    (UnitReport, "period__plan__commune", _joined("id", "unit_id", "status", "submitted_at")),
+    (EvaluationSettings, "commune", _moved("updated_at")),
+    # A published plan's tasks and indicators change only by reassignment, which logs
+    # each change (`ChangeLog`), or by a unit merged away (the units' content moves).
+    (Task, "plan__commune", _moved()),
+    (Indicator, "plan__commune", _moved()),
+    (IndicatorTarget, "indicator__plan__commune", _moved()),
+    (ChangeLog, "task__plan__commune", _moved()),
+    (ChangeLog, "indicator__plan__commune", _moved()),
+    (TaskReport, _REPORTS, _moved(*_ROWS)),
+    (IndicatorValue, _REPORTS, _moved(*_ROWS)),
+    (Evidence, "unit_report__period__plan__commune", _moved("task_report_id")),
+    (TaskTrigger, "task__plan__commune", _moved("recorded_at")),
+    (IndicatorProfile, "indicator__plan__commune", _moved("updated_at")),
+    (IndicatorAssessment, "indicator__plan__commune", _moved("assessed_at")),
+    (ExplanationRequest, "period__plan__commune", _moved("answered_at", "closed_at")),
+)
+
+
+def _digests() -> dict:
+    return {
+        f"fp_{n}": Subquery(
+            model.objects.filter(**{path: OuterRef("pk")})
+            .order_by()
+            .values(path)
+            .annotate(fp=digest)
+            .values("fp")[:1]
+        )
+        for n, (model, path, digest) in enumerate(SOURCES)
+    }
+
+
+def _hashed(parts) -> str:
+    text = "|".join(map(str, parts))
+    return hashlib.sha256(text.encode(), usedforsecurity=False).hexdigest()
+
+
+def fingerprints(communes) -> dict[int, str]:
+    """Each commune's digest of every row its judgement reads (`communes`: a queryset
+    of `AdminUnit`), in one query whatever their number: equal digests on the same day,
+    equal judgements."""
+    digests = _digests()
+    rows = communes.order_by().annotate(**digests).values_list("pk", *digests)
+    return {pk: _hashed(parts) for pk, *parts in rows}
+
+
+_ANY = -424242  # stands for the commune's id in the query compiled once
+_compiled: dict[str, tuple[str, tuple]] = {}
+
+
+def fingerprint(commune: AdminUnit) -> str:
+    """`fingerprints` of one commune, from its query compiled once per database vendor:
+    building that query's forty expressions costs ten times what running it does."""
+    alias = router.db_for_read(AdminUnit)
+    connection = connections[alias]
+    if connection.vendor not in _compiled:
+        query = AdminUnit.objects.filter(pk=_ANY).order_by().annotate(**_digests())
+        _compiled[connection.vendor] = (
+            query.values_list(*_digests()).query.get_compiler(alias).as_sql()
+        )
+    sql, params = _compiled[connection.vendor]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [commune.pk if p == _ANY else p for p in params])
+        row = cursor.fetchone()
+    return _hashed(row) if row else ""
+
+
+@dataclass
+class Board:
+    """What the dashboard shows of a commune's year: the judged year and its figures."""
+
+    cy: selectors.CommuneYear
+    head: dashboard.Headline
+    links: dict[str, str]
+    by_group: list[dashboard.CountRow]
+    by_unit: list[dashboard.CountRow]
+    indicator_rows: list[dashboard.CountRow]
+    heat_years: list[int]
+    heat: list[dashboard.HeatRow]
+    charts: dict
+
+
+def board_of(cy: selectors.CommuneYear) -> Board:
+    """The dashboard's figures from a judged year. No queries."""
+    by_group = dashboard.task_rows(cy, "nhom")
+    by_unit = dashboard.task_rows(cy, "don_vi")
+    indicator_rows = dashboard.indicator_rows(cy)
+    years = dashboard.heat_years(cy)
+    heat = dashboard.heat_rows(cy, years)
+    dashboard.add_links(cy)
+    return Board(
+        cy=cy,
+        head=dashboard.headline(cy),
+        links=dashboard.headline_links(cy),
+        by_group=by_group,
+        by_unit=by_unit,
+        indicator_rows=indicator_rows,
+        heat_years=years,
+        heat=heat,
+        charts={
+            "tasks-by-group": dashboard.task_chart(by_group),
+            "tasks-by-unit": dashboard.task_chart(by_unit),
+            "indicators-by-group": dashboard.indicator_chart(indicator_rows),
+            "heat": dashboard.heat_chart(cy, years, heat),
+            "scores": dashboard.score_chart(cy),
+        },
+    )
+
+
+# Boards kept in this process, the latest used last. Kept as objects, not pickled in a
+# shared cache: a board is a quarter of a megabyte pickled, and reading it back would
+# cost more than the fingerprint. Each process checks the fingerprint on every request,
+# so processes that keep different boards still never show a stale one. A page only
+# reads a kept board (`add_links` ran when it was judged): threads may share it.
+KEPT_BOARDS = 64
+_kept: OrderedDict[tuple, Board] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def forget() -> None:
+    """Drop every kept board (tests, and a benchmark timing the judging afresh)."""
+    with _kept_lock:
+        _kept.clear()
+
+
+def commune_board(
+    commune: AdminUnit, year: int | None, today: dt.date, *, unit_ids: set[int] | None = None
+) -> Board:
+    """The board of `selectors.commune_year(commune, year, today, unit_ids=…)`: kept
+    from an earlier request when nothing it reads changed since, on the same day; else
+    judged now and kept."""
+    scope = tuple(sorted(unit_ids)) if unit_ids is not None else None
+    key = (commune.pk, year, scope, today, get_script_prefix(), fingerprint(commune))
+    with _kept_lock:
+        board = _kept.get(key)
+        if board is not None:
+            _kept.move_to_end(key)
+            return board
+    board = board_of(selectors.commune_year(commune, year, today, unit_ids=unit_ids))
+    with _kept_lock:
+        _kept[key] = board
+        while len(_kept) > KEPT_BOARDS:
+            _kept.popitem(last=False)
+    return board
