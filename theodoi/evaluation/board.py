@@ -35,10 +35,11 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Cast, Coalesce, Concat
+from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 
 from theodoi.accounts.models import AdminUnit, Unit
-from theodoi.evaluation import dashboard, selectors
+from theodoi.evaluation import dashboard, rules, selectors
 from theodoi.evaluation.models import (
     EvaluationSettings,
     ExplanationRequest,
@@ -173,17 +174,18 @@ def fingerprint(commune: AdminUnit) -> str:
 
 @dataclass
 class Board:
-    """What the dashboard shows of a commune's year: the judged year and its figures."""
+    """What the dashboard shows of a commune's year: the judged year, its figures, and
+    the parts of the page that are the same for every reader, already rendered."""
 
     cy: selectors.CommuneYear
     head: dashboard.Headline
     links: dict[str, str]
-    by_group: list[dashboard.CountRow]
-    by_unit: list[dashboard.CountRow]
-    indicator_rows: list[dashboard.CountRow]
     heat_years: list[int]
-    heat: list[dashboard.HeatRow]
     charts: dict
+    parts: dict[str, str]
+
+
+PARTS = ("counts", "heat", "units", "charts")
 
 
 def board_of(cy: selectors.CommuneYear) -> Board:
@@ -194,23 +196,40 @@ def board_of(cy: selectors.CommuneYear) -> Board:
     years = dashboard.heat_years(cy)
     heat = dashboard.heat_rows(cy, years)
     dashboard.add_links(cy)
-    return Board(
-        cy=cy,
-        head=dashboard.headline(cy),
-        links=dashboard.headline_links(cy),
-        by_group=by_group,
-        by_unit=by_unit,
-        indicator_rows=indicator_rows,
-        heat_years=years,
-        heat=heat,
-        charts={
+    figures = {
+        "cy": cy,
+        "by_group": by_group,
+        "by_unit": by_unit,
+        "indicator_rows": indicator_rows,
+        "heat": heat,
+        "units": [u for u in cy.units if cy.scoped_to is None or u.unit_id in cy.scoped_to],
+        "charts": {
             "tasks-by-group": dashboard.task_chart(by_group),
             "tasks-by-unit": dashboard.task_chart(by_unit),
             "indicators-by-group": dashboard.indicator_chart(indicator_rows),
             "heat": dashboard.heat_chart(cy, years, heat),
             "scores": dashboard.score_chart(cy),
         },
+        "group_names": [rules.GROUP_LABELS[g] for g in rules.TaskGroup],
+        "level_names": [rules.LEVEL_LABELS[lv] for lv in rules.Level],
+    }
+    # Rendered without a request: a part holds nothing of the reader who asked first.
+    parts = {p: render_to_string(PARTS_TEMPLATE, {**figures, "part": p}) for p in PARTS}
+    for name, asking in (("warnings", False), ("warnings_asking", True)):
+        parts[name] = render_to_string(
+            PARTS_TEMPLATE, {**figures, "part": "warnings", "can_request": asking}
+        )
+    return Board(
+        cy=cy,
+        head=dashboard.headline(cy),
+        links=dashboard.headline_links(cy),
+        heat_years=years,
+        charts=figures["charts"],
+        parts=parts,
     )
+
+
+PARTS_TEMPLATE = "evaluation/dashboard_parts.html"
 
 
 # Boards kept in this process, the latest used last. Kept as objects, not pickled in a

@@ -72,23 +72,16 @@ def dashboard(request, code: int):
             commune, _year(request), timezone.localdate(), unit_ids=_scope(access)
         )
     cy = shown.cy
-    can_request = access_rules.can_request_explanation(access.role)
     context = {
         "commune": commune,
         "cy": cy,
         "head": shown.head,
         "links": shown.links,
-        "by_group": shown.by_group,
-        "by_unit": shown.by_unit,
-        "indicator_rows": shown.indicator_rows,
+        "parts": shown.parts,
         "heat_years": shown.heat_years,
-        "heat": shown.heat,
-        "units": [u for u in cy.units if cy.scoped_to is None or u.unit_id in cy.scoped_to],
         "charts": shown.charts,
-        "group_names": [rules.GROUP_LABELS[g] for g in rules.TaskGroup],
-        "level_names": [rules.LEVEL_LABELS[lv] for lv in rules.Level],
         "weights": cy.facts.settings.weights(),
-        "can_request": can_request,
+        "can_request": access_rules.can_request_explanation(access.role),
         "can_settings": access_rules.can_edit_evaluation_settings(access.role),
         "can_period_page": access_rules.can_view_dashboard(access.role),
         "scoped": cy.scoped_to is not None,

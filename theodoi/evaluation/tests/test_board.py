@@ -20,28 +20,12 @@ from theodoi.tracking.tests.conftest import make_plan
 
 
 def shown(b: board.Board) -> dict:
-    """What the page shows of a board, in plain values."""
-    cy = b.cy
+    """What the page shows of a board: the headline's figures and every table as HTML."""
     return {
-        "periods": [(p.label, p.due_on) for p in cy.periods],
-        "head": (
-            b.head.status,
-            b.head.group,
-            b.head.level,
-            b.head.trajectory,
-            b.head.severity,
-            b.head.units_expected,
-            b.head.units_submitted,
-        ),
-        "by_unit": [(r.label, r.cells) for r in b.by_unit],
-        "by_group": [(r.label, r.cells) for r in b.by_group],
-        "heat": [[(c.status, c.value, c.target) for c in r.cells] for r in b.heat],
-        "units": [(u.name, u.timeliness, u.card.score, u.card.rank) for u in cy.units],
-        "warnings": [
-            (w.warning.kind, w.warning.text, w.unit_name, w.explanation and w.explanation.pk)
-            for w in cy.warnings
-        ],
-        "explanations": [(r.pk, r.status) for r in cy.explanations],
+        "periods": [(p.label, p.due_on) for p in b.cy.periods],
+        "head": vars(b.head),
+        "explanations": [(r.pk, r.status) for r in b.cy.explanations],
+        **b.parts,
     }
 
 
