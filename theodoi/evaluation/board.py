@@ -185,7 +185,7 @@ class Board:
     parts: dict[str, str]
 
 
-PARTS = ("counts", "heat", "units", "charts")
+PARTS = ("counts", "heat", "units")
 
 
 def board_of(cy: selectors.CommuneYear) -> Board:
@@ -219,6 +219,7 @@ def board_of(cy: selectors.CommuneYear) -> Board:
         parts[name] = render_to_string(
             PARTS_TEMPLATE, {**figures, "part": "warnings", "can_request": asking}
         )
+    parts["charts"] = dashboard.chart_script(figures["charts"])
     return Board(
         cy=cy,
         head=dashboard.headline(cy),

@@ -5,6 +5,7 @@ links to the tasks or indicators it counts. No queries: plain Python over the ju
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,7 +13,10 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import quote_plus, urlencode
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import get_script_prefix, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from theodoi.evaluation import rules
 from theodoi.evaluation.rules.text import amount
@@ -314,6 +318,25 @@ class HeatRow:
     cells: list[HeatCell]
     url: str = ""
 
+    @property
+    def cells_html(self) -> str:
+        """The row's cells as the heat map's table shows them. Written here, not in the
+        template: a year × indicator table is hundreds of cells, and the template engine
+        took three times as long for them."""
+        return format_html_join(
+            "",
+            '<td class="{}" title="{}">{}{}</td>',
+            (
+                (
+                    c.css,
+                    c.title,
+                    c.value,
+                    format_html("<small>{}</small>", c.target) if c.target else "",
+                )
+                for c in self.cells
+            ),
+        )
+
 
 def heat_years(cy: CommuneYear) -> list[int]:
     """From the first reporting year to the next milestone on or after the year shown
@@ -374,6 +397,17 @@ def heat_chart(cy: CommuneYear, years: list[int], rows: list[HeatRow]) -> dict:
         "cells": cells,
         "legend": [{"label": labels[str(c)], "colour": colours[str(c)]} for c in codes],
     }
+
+
+def chart_script(charts: dict) -> str:
+    """`{{ charts|json_script:"chart-data" }}`, written the same: Django escapes the JSON
+    with str.translate, which takes 5 ms on a dashboard's 80 KB of chart data; three
+    replaces take a tenth of a millisecond."""
+    text = json.dumps(charts, cls=DjangoJSONEncoder)
+    text = text.replace("&", "\\u0026").replace("<", "\\u003C").replace(">", "\\u003E")
+    return format_html(
+        '<script id="chart-data" type="application/json">{}</script>', mark_safe(text)
+    )
 
 
 def score_chart(cy: CommuneYear) -> dict:

@@ -182,3 +182,12 @@ def test_fingerprint_of_one_commune_is_the_provinces_own(cast, judged):
     many = board.fingerprints(communes)
     assert many == {c.pk: board.fingerprint(c) for c in communes}
     assert many[cast.commune.pk] != many[cast.other_commune.pk]
+
+
+def test_chart_script_is_djangos_json_script():
+    from django.utils.html import json_script
+
+    from theodoi.evaluation.dashboard import chart_script
+
+    charts = {"heat": {"rows": ["<b>Tỷ lệ</b> & \"số\" 'hộ'", 1.5, None, ["</script>"]]}}
+    assert chart_script(charts) == json_script(charts, "chart-data")
