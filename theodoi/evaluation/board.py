@@ -10,9 +10,12 @@ to remember to invalidate anything: a stale board is never asked for again and o
 waits to be pushed out by newer ones.
 
 For each source, what moves when one of its rows is written: small tables (plans,
-periods, units, the units' reports) give their rows' content; the large ones (report
-rows, files, change logs) their count, latest id, and the fields every write moves
-(`version`, `updated_at`, the moments of a step)."""
+periods, units, the units' reports, explanation requests) give the content the
+judgement reads of their rows, so even an edit in the admin moves it; the large ones
+(report rows, files, change logs) their count, latest id, and the fields every write
+through the services moves (`version`, `updated_at`, the moments of a step). A
+published plan's tasks, indicators and targets change only by reassignment, which logs
+each change; `ChangeLog` is a source."""
 
 from __future__ import annotations
 
@@ -84,11 +87,14 @@ def _joined(*fields: str):
     return _Joined(Concat(*parts[:-1], output_field=TextField()))
 
 
+_SUMMED = ("version", "unit_report_id", "task_report_id")  # any row's change moves the sum
+
+
 def _moved(*fields: str):
-    """Count, latest id, and the latest (or summed, for `version`) of `fields`."""
+    """Count, latest id, and of `fields` the latest (moments) or the sum (`_SUMMED`)."""
     parts = [_text(Count("pk")), Value(":"), _text(Max("pk"))]
     for f in fields:
-        parts += [Value(":"), _text(Sum(f) if f in ("version", "unit_report_id") else Max(f))]
+        parts += [Value(":"), _text(Sum(f) if f in _SUMMED else Max(f))]
     return Concat(*parts, output_field=TextField())
 
 
@@ -98,7 +104,11 @@ _REPORTS = "unit_report__period__plan__commune"
 # (model, its path to the commune, the digest of its rows). What `facts.load_facts`
 # and `selectors.commune_year` read, and nothing else.
 SOURCES = (
-    (Plan, "commune", _joined("id", "status", "published_at")),
+    (
+        Plan,
+        "commune",
+        _joined("id", "status", "published_at", "issue_date", "number", "title"),
+    ),
     (
         ReportingPeriod,
         "plan__commune",
@@ -107,8 +117,8 @@ SOURCES = (
     (Unit, "commune", _joined("id", "name", "position")),
     (UnitReport, "period__plan__commune", _joined("id", "unit_id", "status", "submitted_at")),
     (EvaluationSettings, "commune", _moved("updated_at")),
-    # A published plan's tasks and indicators change only by reassignment, which logs
-    # each change (`ChangeLog`), or by a unit merged away (the units' content moves).
+    # A published plan's records change only by reassignment, which logs each change
+    # (`ChangeLog`), or by a unit merged away (the units' content moves).
     (Task, "plan__commune", _moved()),
     (Indicator, "plan__commune", _moved()),
     (IndicatorTarget, "indicator__plan__commune", _moved()),
@@ -120,7 +130,11 @@ SOURCES = (
     (TaskTrigger, "task__plan__commune", _moved("recorded_at")),
     (IndicatorProfile, "indicator__plan__commune", _moved("updated_at")),
     (IndicatorAssessment, "indicator__plan__commune", _moved("assessed_at")),
-    (ExplanationRequest, "period__plan__commune", _moved("answered_at", "closed_at")),
+    (
+        ExplanationRequest,
+        "period__plan__commune",
+        _joined("id", "unit_id", "task_id", "indicator_id", "status", "due_on", "question"),
+    ),
 )
 
 

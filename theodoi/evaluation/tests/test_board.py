@@ -13,6 +13,7 @@ from theodoi.accounts import services as accounts
 from theodoi.evaluation import board, services
 from theodoi.evaluation.demo import PDF
 from theodoi.evaluation.models import ExplanationRequest
+from theodoi.plans.models import Plan
 from theodoi.tracking import assignments
 from theodoi.tracking import services as tracking
 from theodoi.tracking.models import TaskReport, UnitReport
@@ -22,9 +23,9 @@ from theodoi.tracking.tests.conftest import make_plan
 def shown(b: board.Board) -> dict:
     """What the page shows of a board: the headline's figures and every table as HTML."""
     return {
-        "periods": [(p.label, p.due_on) for p in b.cy.periods],
+        "periods": [(str(p.plan), p.label, p.due_on) for p in b.cy.periods],
         "head": vars(b.head),
-        "explanations": [(r.pk, r.status) for r in b.cy.explanations],
+        "explanations": [(r.pk, r.status, r.due_on, r.question) for r in b.cy.explanations],
         **b.parts,
     }
 
@@ -129,11 +130,19 @@ WRITES = {
     "plan published": lambda cast, plan, p, u: tracking.period_create_defaults(
         plan=make_plan(cast.commune), years=[2026]
     ),
+    # The admin saves rows as they are, without the services' versions and moments.
+    "plan renumbered in the admin": lambda cast, plan, p, u: Plan.objects.filter(pk=plan.pk).update(
+        number="19/KH-UBND"
+    ),
+    "explanation edited in the admin": lambda cast, plan, p, u: ExplanationRequest.objects.update(
+        due_on=dt.date(2026, 12, 31), question="Vì sao chưa báo cáo?"
+    ),
 }
 # What must already be there for a write to act on.
 BEFORE = {
     "indicator value": "return",  # a report sent is not edited
     "evidence removed": "evidence",
+    "explanation edited in the admin": "explanation asked",
     "explanation answered": "explanation asked",
     "explanation closed": "explanation asked",
 }
