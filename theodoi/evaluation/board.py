@@ -186,30 +186,53 @@ def fingerprint(commune: AdminUnit) -> str:
     return _hashed(row) if row else ""
 
 
+@dataclass(frozen=True)
+class PageYear:
+    """What the page reads of the judged year beside the rendered parts. The judged
+    records are not kept with the board (a megabyte for a commune of 70 tasks)."""
+
+    year: int | None
+    years: list[int]
+    today: dt.date
+    periods: list[ReportingPeriod]
+    plans: list[Plan]
+    scoped_to: set[int] | None
+    weights: rules.Weights
+    warning_count: int
+    explanation_count: int
+
+
 @dataclass
 class Board:
-    """What the dashboard shows of a commune's year: the judged year, its figures, and
-    the parts of the page that are the same for every reader, already rendered."""
+    """What the dashboard shows of a commune's year: its headline's figures and the
+    parts of the page that are the same for every reader, already rendered."""
 
-    cy: selectors.CommuneYear
+    cy: PageYear
     head: dashboard.Headline
     links: dict[str, str]
     heat_years: list[int]
-    charts: dict
+    heat_legend: list[dict]
     parts: dict[str, str]
 
 
-PARTS = ("counts", "heat", "units")
+PARTS = ("counts", "heat", "units", "explanations")
 
 
 def board_of(cy: selectors.CommuneYear) -> Board:
-    """The dashboard's figures from a judged year. No queries."""
+    """The dashboard from a judged year. No queries but the explanation requests' periods."""
     by_group = dashboard.task_rows(cy, "nhom")
     by_unit = dashboard.task_rows(cy, "don_vi")
     indicator_rows = dashboard.indicator_rows(cy)
     years = dashboard.heat_years(cy)
     heat = dashboard.heat_rows(cy, years)
     dashboard.add_links(cy)
+    charts = {
+        "tasks-by-group": dashboard.task_chart(by_group),
+        "tasks-by-unit": dashboard.task_chart(by_unit),
+        "indicators-by-group": dashboard.indicator_chart(indicator_rows),
+        "heat": dashboard.heat_chart(cy, years, heat),
+        "scores": dashboard.score_chart(cy),
+    }
     figures = {
         "cy": cy,
         "by_group": by_group,
@@ -217,13 +240,6 @@ def board_of(cy: selectors.CommuneYear) -> Board:
         "indicator_rows": indicator_rows,
         "heat": heat,
         "units": [u for u in cy.units if cy.scoped_to is None or u.unit_id in cy.scoped_to],
-        "charts": {
-            "tasks-by-group": dashboard.task_chart(by_group),
-            "tasks-by-unit": dashboard.task_chart(by_unit),
-            "indicators-by-group": dashboard.indicator_chart(indicator_rows),
-            "heat": dashboard.heat_chart(cy, years, heat),
-            "scores": dashboard.score_chart(cy),
-        },
         "group_names": [rules.GROUP_LABELS[g] for g in rules.TaskGroup],
         "level_names": [rules.LEVEL_LABELS[lv] for lv in rules.Level],
     }
@@ -233,13 +249,23 @@ def board_of(cy: selectors.CommuneYear) -> Board:
         parts[name] = render_to_string(
             PARTS_TEMPLATE, {**figures, "part": "warnings", "can_request": asking}
         )
-    parts["charts"] = dashboard.chart_script(figures["charts"])
+    parts["charts"] = dashboard.chart_script(charts)
     return Board(
-        cy=cy,
+        cy=PageYear(
+            year=cy.year,
+            years=cy.years,
+            today=cy.today,
+            periods=cy.periods,
+            plans=cy.facts.plans,
+            scoped_to=cy.scoped_to,
+            weights=cy.facts.settings.weights(),
+            warning_count=len(cy.warnings),
+            explanation_count=len(cy.explanations),
+        ),
         head=dashboard.headline(cy),
         links=dashboard.headline_links(cy),
         heat_years=years,
-        charts=figures["charts"],
+        heat_legend=charts["heat"]["legend"],
         parts=parts,
     )
 

@@ -276,7 +276,7 @@ def commune_year(
     open_requests = list(
         ExplanationRequest.objects.filter(period__in=periods)
         .exclude(status=ExplanationStatus.CLOSED)
-        .select_related("unit", "task", "indicator", "requested_by__person")
+        .select_related("unit", "task", "indicator", "period", "requested_by__person")
     )
     return _judge_year(facts, year, years, periods, today, open_requests, unit_ids)
 

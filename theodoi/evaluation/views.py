@@ -71,20 +71,19 @@ def dashboard(request, code: int):
         shown = commune_board(
             commune, _year(request), timezone.localdate(), unit_ids=_scope(access)
         )
-    cy = shown.cy
     context = {
         "commune": commune,
-        "cy": cy,
+        "cy": shown.cy,
         "head": shown.head,
         "links": shown.links,
         "parts": shown.parts,
         "heat_years": shown.heat_years,
-        "charts": shown.charts,
-        "weights": cy.facts.settings.weights(),
+        "heat_legend": shown.heat_legend,
+        "weights": shown.cy.weights,
         "can_request": access_rules.can_request_explanation(access.role),
         "can_settings": access_rules.can_edit_evaluation_settings(access.role),
         "can_period_page": access_rules.can_view_dashboard(access.role),
-        "scoped": cy.scoped_to is not None,
+        "scoped": shown.cy.scoped_to is not None,
     }
     return render(request, "evaluation/dashboard.html", context)
 
