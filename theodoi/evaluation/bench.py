@@ -248,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     from django.utils import timezone
 
     from theodoi.accounts.models import AdminUnit
+    from theodoi.evaluation import selectors
     from theodoi.evaluation.board import forget
     from theodoi.evaluation.rules import Thresholds
     from theodoi.tracking.demo import DEMO_COMMUNES
@@ -265,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     for code in DEMO_COMMUNES:
         commune = AdminUnit.objects.get(level=AdminUnit.Level.COMMUNE, code=code)
         url = f"/xa/{code}/tong-quan/"
-        cy = _judged_afresh(commune, today).cy
+        cy = selectors.commune_year(commune, None, today)  # what the board is drawn from
         (period,) = cy.periods
         params = {
             "period": period.pk,
