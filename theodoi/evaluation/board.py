@@ -3,11 +3,11 @@
 Judging a commune's year reads a dozen tables and judges every task and indicator; a
 dashboard opened again while nothing changed would repeat all of it. `fingerprints`
 reads, in one query, a digest of every row the judgement reads (`facts.load_facts`,
-`selectors.commune_year`); `commune_board` keeps the judged year and its figures in the
-process under that digest and the day (a task falls overdue at midnight), so any write
-the judgement reads makes a new key and the next page is judged afresh. No write has
-to remember to invalidate anything: a stale board is never asked for again and only
-waits to be pushed out by newer ones.
+`selectors.commune_year`); `commune_board` keeps the page's figures, its parts already
+rendered, in the process under that digest and the day (a task falls overdue at
+midnight), so any write the judgement reads makes a new key and the next page is
+judged afresh. No write has to remember to invalidate anything: a stale board is never
+asked for again and only waits to be pushed out by newer ones.
 
 For each source, what moves when one of its rows is written: small tables (plans,
 periods, units, the units' reports, explanation requests) give the content the
@@ -62,7 +62,8 @@ from theodoi.tracking.models import (
 
 
 class _Joined(Aggregate):
-    """Its rows' values joined into one text: the whole content of a small table."""
+    """Its rows' values joined into one text: the whole content of a small table. In
+    no set order: an order that changed would only make a board be judged again."""
 
     function = "GROUP_CONCAT"
     output_field = TextField()
