@@ -156,6 +156,9 @@ def load_facts_many(
     plan_ids = [p.pk for _, plans in communes.values() for p in plans]
     commune_of_plan = {p.pk: pk for pk, (_, plans) in communes.items() for p in plans}
     all_periods = list(ReportingPeriod.objects.filter(plan_id__in=plan_ids).order_by("end", "kind"))
+    plan_of = {p.pk: p for _, plans in communes.values() for p in plans}
+    for period in all_periods:
+        period.plan = plan_of[period.plan_id]  # pages name it: no query per period
     settings_of = {
         s.commune_id: s for s in EvaluationSettings.objects.filter(commune_id__in=list(communes))
     }
