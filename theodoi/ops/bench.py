@@ -128,8 +128,12 @@ def main(argv: list[str] | None = None) -> int:
         "## Commune dashboard on PostgreSQL, beside the plain SQL aggregate",
         "",
         "The demo's three communes; median / p95 of 30 runs in ms. 'trang' is the page "
-        "through every middleware and template, 'đánh giá' the judging alone, 'SQL "
-        "thuần' one hand-written query counting the same task figures (checked equal).",
+        "while nothing changed, through every middleware and template; 'bảng giữ sẵn' the "
+        "kept board (the fingerprint query and the kept figures, theodoi/evaluation/board.py); "
+        "'SQL thuần' hand-written queries for every figure a query can give (task groups by "
+        "unit and recurrence, units expected, submitted, on time, late and missing, report "
+        "warnings, indicators by unit and group; checked equal). After the ratio: the "
+        "figures judged afresh, as after a write, and the page then.",
         "",
         "```",
         out,
