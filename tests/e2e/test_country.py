@@ -1,15 +1,17 @@
 """The demo's administrator opens the country dashboard from the header: every province,
-the communes of those not judged yet said to be waiting, then (judged by the queued
-run) Hải Phòng's communes summed; sorts by overdue tasks and opens Hải Phòng's own page.
-Screenshots in tests/artifacts/country-*.png."""
+a commune whose data changed since load_demo judged it said to be waiting, then (judged
+by the queued run) Hải Phòng's communes summed; sorts by overdue tasks and opens Hải
+Phòng's own page. Screenshots in tests/artifacts/country-*.png."""
 
 import re
 
 from django.core.management import call_command
 
 from tests.e2e.conftest import ARTIFACTS
-from theodoi.plans.management.commands.load_demo import DEMO_PASSWORD
+from theodoi.accounts.models import AdminUnit
+from theodoi.plans.management.commands.load_demo import DEMO_PASSWORD, THAI_TAN
 from theodoi.plans.models import Plan, PlanStatus
+from theodoi.province import changes
 
 
 def shot(name, page):
@@ -34,6 +36,8 @@ def _cell(page, code: int, column: int) -> str:
 
 def test_the_admin_compares_the_provinces_and_opens_one(live_server, browser, transactional_db):
     call_command("load_demo")
+    thai_tan = AdminUnit.objects.get(level=AdminUnit.Level.COMMUNE, code=THAI_TAN)
+    changes.commune_changed(thai_tan.pk)  # as any write the judgement reads does
     context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="vi-VN")
     page = context.new_page()
     page.set_default_timeout(60_000)
@@ -47,9 +51,12 @@ def test_the_admin_compares_the_provinces_and_opens_one(live_server, browser, tr
         page.click("header a.country")
         page.wait_for_url(re.compile(r"/ca-nuoc/$"))
         assert page.locator("h1").inner_text().startswith("Cả nước: các tỉnh, thành phố")
-        # load_demo judged Hải Phòng only: every other province's communes wait.
+        # load_demo judged every commune; Thái Tân changed since.
         assert len(_codes(page)) == 34
-        assert "chờ đánh giá lại" in page.locator("#waiting").inner_text()
+        waiting = page.locator("#waiting").inner_text()
+        assert waiting.startswith("1 xã, phường chờ đánh giá lại")
+        page.locator("#waiting summary").click()
+        assert "Xã Thái Tân" in page.locator("#waiting").inner_text()
         shot("01-waiting", page)
 
         # The first view queued judge_provinces (run at once here): now all are current.

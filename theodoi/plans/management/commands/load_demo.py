@@ -97,10 +97,10 @@ class Command(BaseCommand):
         # What Thái Tân's leader published, and citizens' feedback on it.
         load_public_demo(THAI_TAN, "lanhdao", "thuongtruc")
         self._generate_communes()
-        # The province's page reads its communes' stored rows: judged now, as the nightly
-        # run would, so the supervisor's first view does not wait (the other provinces,
-        # without plans, are left to the worker `make run` starts).
-        call_command("judge_provinces", province=HAI_PHONG, stdout=self.stdout)
+        # The province's and the country's pages read the communes' stored rows: judged
+        # now, as the nightly run would (a few seconds for the 3,321), so the first view
+        # of either does not show the whole country waiting to be judged.
+        call_command("judge_provinces", stdout=self.stdout)
 
     def _generate_communes(self) -> None:
         """More Hải Phòng communes, each story (on track, late, stalled, backwards,
