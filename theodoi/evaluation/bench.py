@@ -7,8 +7,8 @@ after warming up), in ms:
 - page: GET /xa/<code>/tong-quan/ as the commune's clerk, through every middleware and
   the template (what a leader waits for, minus the network), nothing changed since the
   previous look: the judged board is kept (`board.commune_board`);
-- board: what the page asks for its figures while nothing changed: the one-query
-  fingerprint of everything the judgement reads, and the board kept under it;
+- board: what the page asks for its figures while nothing changed: the commune's data
+  version (one row, moved by every write the judgement reads) and the board kept under it;
 - plain SQL: hand-written queries for the figures a query can give: the tasks of each
   unit in each of the four national groups, recurring or not (a one-off task carrying
   its last report forward as the rules do); the units expected to report, those that
@@ -17,7 +17,7 @@ after warming up), in ms:
   Indicator levels and trajectories (targets interpolated between milestones, the model
   read from the indicator's wording) are no counts a query can give: the judging
   includes them, the SQL does not;
-- judged afresh: the same after a write (nothing kept): the fingerprint, every task and
+- judged afresh: the same after a write (nothing kept): the data version, every task and
   indicator judged, warnings, scorecards, tables, heat map, charts; and the page then.
 
 Exit status 1 when the page misses its goal (median under 100 ms). The board (what a page

@@ -1,190 +1,37 @@
 """The commune dashboard's figures, judged once per change of what they are judged from.
 
 Judging a commune's year reads a dozen tables and judges every task and indicator; a
-dashboard opened again while nothing changed would repeat all of it. `fingerprints`
-reads, in one query, a digest of every row the judgement reads (`facts.load_facts`,
-`selectors.commune_year`); `commune_board` keeps the page's figures, its parts already
-rendered, in the process under that digest and the day (a task falls overdue at
-midnight), so any write the judgement reads makes a new key and the next page is
-judged afresh. No write has to remember to invalidate anything: a stale board is never
-asked for again and only waits to be pushed out by newer ones.
-
-For each source, what moves when one of its rows is written: small tables (plans,
-periods, units, the units' reports, explanation requests) give the content the
-judgement reads of their rows, so even an edit in the admin moves it; the large ones
-(report rows, files, change logs) their count, latest id, and the fields every write
-through the services moves (`version`, `updated_at`, the moments of a step). A
-published plan's tasks, indicators and targets change only by reassignment, which logs
-each change; `ChangeLog` is a source."""
+dashboard opened again while nothing changed would repeat all of it. Every write of
+what the judgement reads moves the commune's data version in its own transaction
+(`province.changes`, the mark the province's and the country's pages read too);
+`commune_board` keeps the page's figures, its parts already rendered, in the process
+under that version and the day (a task falls overdue at midnight), so the next page
+after any such write is judged afresh. A stale board is never asked for again and only
+waits to be pushed out by newer ones."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from django.db import connections, router
-from django.db.models import (
-    Aggregate,
-    CharField,
-    Count,
-    Max,
-    OuterRef,
-    Subquery,
-    Sum,
-    TextField,
-    Value,
-)
-from django.db.models.functions import Cast, Coalesce, Concat
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 
-from theodoi.accounts.models import AdminUnit, Unit
+from theodoi.accounts.models import AdminUnit
 from theodoi.evaluation import dashboard, rules, selectors
-from theodoi.evaluation.models import (
-    EvaluationSettings,
-    ExplanationRequest,
-    IndicatorAssessment,
-    IndicatorProfile,
-)
-from theodoi.plans.models import Indicator, IndicatorTarget, Plan, Task
-from theodoi.tracking.models import (
-    ChangeLog,
-    Evidence,
-    IndicatorValue,
-    ReportingPeriod,
-    TaskReport,
-    TaskTrigger,
-    UnitReport,
-)
+from theodoi.plans.models import Plan
+from theodoi.province.models import CommuneVersion
+from theodoi.tracking.models import ReportingPeriod
 
 
-class _Joined(Aggregate):
-    """Its rows' values joined into one text: the whole content of a small table. In
-    no set order: an order that changed would only make a board be judged again."""
-
-    function = "GROUP_CONCAT"
-    output_field = TextField()
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(
-            compiler,
-            connection,
-            function="STRING_AGG",
-            template="%(function)s(%(expressions)s, '|')",
-        )
-
-
-def _text(expression):
-    return Coalesce(Cast(expression, CharField()), Value(""))
-
-
-def _joined(*fields: str):
-    parts = []
-    for f in fields:
-        parts += [_text(f), Value(",")]
-    return _Joined(Concat(*parts[:-1], output_field=TextField()))
-
-
-_SUMMED = ("version", "unit_report_id", "task_report_id")  # any row's change moves the sum
-
-
-def _moved(*fields: str):
-    """Count, latest id, and of `fields` the latest (moments) or the sum (`_SUMMED`)."""
-    parts = [_text(Count("pk")), Value(":"), _text(Max("pk"))]
-    for f in fields:
-        parts += [Value(":"), _text(Sum(f) if f in _SUMMED else Max(f))]
-    return Concat(*parts, output_field=TextField())
-
-
-_ROWS = ("version", "updated_at", "unit_report_id")  # a report row: every save moves one
-_REPORTS = "unit_report__period__plan__commune"
-
-# (model, its path to the commune, the digest of its rows). What `facts.load_facts`
-# and `selectors.commune_year` read, and nothing else.
-SOURCES = (
-    (
-        Plan,
-        "commune",
-        _joined("id", "status", "published_at", "issue_date", "number", "title"),
-    ),
-    (
-        ReportingPeriod,
-        "plan__commune",
-        _joined("id", "kind", "label", "start", "end", "due_on", "include_coordinating"),
-    ),
-    (Unit, "commune", _joined("id", "name", "position")),
-    (UnitReport, "period__plan__commune", _joined("id", "unit_id", "status", "submitted_at")),
-    (EvaluationSettings, "commune", _moved("updated_at")),
-    # A published plan's records change only by reassignment, which logs each change
-    # (`ChangeLog`), or by a unit merged away (the units' content moves).
-    (Task, "plan__commune", _moved()),
-    (Indicator, "plan__commune", _moved()),
-    (IndicatorTarget, "indicator__plan__commune", _moved()),
-    (ChangeLog, "task__plan__commune", _moved()),
-    (ChangeLog, "indicator__plan__commune", _moved()),
-    (TaskReport, _REPORTS, _moved(*_ROWS)),
-    (IndicatorValue, _REPORTS, _moved(*_ROWS)),
-    (Evidence, "unit_report__period__plan__commune", _moved("task_report_id")),
-    (TaskTrigger, "task__plan__commune", _moved("recorded_at")),
-    (IndicatorProfile, "indicator__plan__commune", _moved("updated_at")),
-    (IndicatorAssessment, "indicator__plan__commune", _moved("assessed_at")),
-    (
-        ExplanationRequest,
-        "period__plan__commune",
-        _joined("id", "unit_id", "task_id", "indicator_id", "status", "due_on", "question"),
-    ),
-)
-
-
-def _digests() -> dict:
-    return {
-        f"fp_{n}": Subquery(
-            model.objects.filter(**{path: OuterRef("pk")})
-            .order_by()
-            .values(path)
-            .annotate(fp=digest)
-            .values("fp")[:1]
-        )
-        for n, (model, path, digest) in enumerate(SOURCES)
-    }
-
-
-def _hashed(parts) -> str:
-    text = "|".join(map(str, parts))
-    return hashlib.sha256(text.encode(), usedforsecurity=False).hexdigest()
-
-
-def fingerprints(communes) -> dict[int, str]:
-    """Each commune's digest of every row its judgement reads (`communes`: a queryset
-    of `AdminUnit`), in one query whatever their number: equal digests on the same day,
-    equal judgements."""
-    digests = _digests()
-    rows = communes.order_by().annotate(**digests).values_list("pk", *digests)
-    return {pk: _hashed(parts) for pk, *parts in rows}
-
-
-_ANY = -424242  # stands for the commune's id in the query compiled once
-_compiled: dict[str, tuple[str, tuple]] = {}
-
-
-def fingerprint(commune: AdminUnit) -> str:
-    """`fingerprints` of one commune, from its query compiled once per database vendor:
-    building that query's forty expressions costs ten times what running it does."""
-    alias = router.db_for_read(AdminUnit)
-    connection = connections[alias]
-    if connection.vendor not in _compiled:
-        query = AdminUnit.objects.filter(pk=_ANY).order_by().annotate(**_digests())
-        _compiled[connection.vendor] = (
-            query.values_list(*_digests()).query.get_compiler(alias).as_sql()
-        )
-    sql, params = _compiled[connection.vendor]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [commune.pk if p == _ANY else p for p in params])
-        row = cursor.fetchone()
-    return _hashed(row) if row else ""
+def data_version(commune: AdminUnit) -> int:
+    """How many times what the commune's judgement reads has changed: every service
+    writing it moves it in its own transaction (`province.changes`), and so do the
+    admin's edits (`province.admin.MarksCommune`)."""
+    found = CommuneVersion.objects.filter(commune=commune).values_list("version", flat=True)
+    return found.first() or 0
 
 
 @dataclass(frozen=True)
@@ -276,7 +123,7 @@ PARTS_TEMPLATE = "evaluation/dashboard_parts.html"
 
 # Boards kept in this process, the latest used last. Kept as objects, not pickled in a
 # shared cache: a board is a quarter of a megabyte pickled, and reading it back would
-# cost more than the fingerprint. Each process checks the fingerprint on every request,
+# cost more than judging afresh. Each process reads the data version on every request,
 # so processes that keep different boards still never show a stale one. A page only
 # reads a kept board (`add_links` ran when it was judged): threads may share it.
 KEPT_BOARDS = 64
@@ -297,7 +144,7 @@ def commune_board(
     from an earlier request when nothing it reads changed since, on the same day; else
     judged now and kept."""
     scope = tuple(sorted(unit_ids)) if unit_ids is not None else None
-    key = (commune.pk, year, scope, today, get_script_prefix(), fingerprint(commune))
+    key = (commune.pk, year, scope, today, get_script_prefix(), data_version(commune))
     with _kept_lock:
         board = _kept.get(key)
         if board is not None:
