@@ -154,7 +154,8 @@ def _setup(database: str = "sqlite") -> None:
     call_command("load_demo", stdout=io.StringIO())
 
 
-def _time(fn) -> tuple[float, float]:
+def timed(fn) -> tuple[float, float]:
+    """Median and 95th percentile of RUNS runs of `fn`, in ms, after WARM_UP."""
     for _ in range(WARM_UP):
         fn()
     spent = []
@@ -283,11 +284,11 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         assert client.get(url).status_code == 200
 
-        page = _time(partial(client.get, url))
-        kept = _time(partial(_board, commune, today))
-        plain = _time(partial(_plain_sql, params))
-        afresh = _time(partial(_judged_afresh, commune, today))
-        page_afresh = _time(lambda: (forget(), client.get(url)))  # noqa: B023
+        page = timed(partial(client.get, url))
+        kept = timed(partial(_board, commune, today))
+        plain = timed(partial(_plain_sql, params))
+        afresh = timed(partial(_judged_afresh, commune, today))
+        page_afresh = timed(lambda: (forget(), client.get(url)))  # noqa: B023
         print(
             f"{commune.name:<18}{len(cy.tasks):>9}{len(cy.indicators):>9}  "
             f"{page[0]:>6.1f} / {page[1]:>5.1f}  {kept[0]:>6.1f} / {kept[1]:>5.1f}  "

@@ -29,17 +29,15 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import statistics
 import sys
 import tempfile
 import time
 from functools import partial
 from pathlib import Path
 
+from theodoi.evaluation.bench import RUNS, WARM_UP, timed  # plain Python, as is rules
 from theodoi.province import rules  # plain Python: importable before Django is set up
 
-RUNS = 30
-WARM_UP = 3
 GOALS_MS = {"province": 200, "country": 500}
 GOAL_RATIO = 3.0
 PROVINCE = 1  # Thành phố Hà Nội: 126 communes
@@ -125,18 +123,6 @@ def _setup(database: str, work: Path) -> None:
     from theodoi.plans.management.commands.load_demo import seed_plans_load
 
     seed_plans_load()
-
-
-def _time(fn) -> tuple[float, float]:
-    for _ in range(WARM_UP):
-        fn()
-    spent = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        fn()
-        spent.append((time.perf_counter() - start) * 1000)
-    spent.sort()
-    return statistics.median(spent), spent[int(0.95 * (len(spent) - 1))]
 
 
 def _query(sql: str, params: dict) -> dict[int, tuple]:
@@ -290,10 +276,10 @@ def run(database: str, per_province: int, work: Path) -> int:
             "country",
         ),
     ):
-        page = _time(partial(_get, client, url))
-        read = _time(reading)
-        sql = _time(partial(_query, *stored))
-        base = _time(partial(_query, *raw))
+        page = timed(partial(_get, client, url))
+        read = timed(reading)
+        sql = timed(partial(_query, *stored))
+        base = timed(partial(_query, *raw))
         print(
             f"{name:<34}{count:>6}  {page[0]:>6.1f} / {page[1]:>5.1f}  "
             f"{read[0]:>6.1f} / {read[1]:>5.1f}  {sql[0]:>6.2f} / {sql[1]:>5.2f}  "
