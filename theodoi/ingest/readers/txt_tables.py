@@ -505,6 +505,9 @@ def _cut_row(code: str, row_lines: list[Line], kinds: list[str]) -> list[list[st
     """The row's cells after its code; a task row with sub-rows gives the parent row and
     one row per sub-row (no code of their own, as in a table that kept its layout)."""
     body_kinds = kinds[1:]
+    if not row_lines:
+        # a number alone (the tool lost the row's text, or the row was empty)
+        return [["" for _ in body_kinds]]
     if not code[0].isdigit() or _is_upper_title(" ".join(ln.text for ln in row_lines)):
         # group rows (I, II, A, B …, or "1. BẢO ĐẢM AN TOÀN …" in capitals) carry only a
         # title

@@ -367,3 +367,64 @@ def test_a_row_never_opens_with_values():
     assert [r[0] for r in rows[1:]] == ["1", "2"]
     assert rows[1][3:6] == ["3", "2", "≥ 4"]
     assert rows[2][1] == "Tỷ lệ người dân có danh tính số"
+
+
+# a wide indicator table from a .pdf as PDFium writes it: row 6's values "7" and "8" on
+# lines of their own, "8" level with its unit's first line
+NUMBER_ALONE = (
+    "Stt Nội dung 2025 2030 Cơ quan chủ trì\n"
+    "theo dõi, đánh giá\n"
+    "Cơ quan phối hợp\n"
+    "I Chính quyền số\n"
+    "1 Số sáng kiến, giải\n"
+    "pháp đổi mới sáng\n"
+    "tạo được công nhận\n"
+    "8 9 Trường THCS xã Các cơ quan, đơn vị\n"
+    "liên quan; Phòng\n"
+    "Văn hóa - Xã hội\n"
+    "2 Tỷ lệ hồ sơ thủ tục\n"
+    "hành chính được xử\n"
+    "lý trực tuyến\n"
+    "≥ 65% - Văn phòng HĐND\n"
+    "và UBND\n"
+    "Phòng Văn hóa - Xã\n"
+    "hội\n"
+    "Stt Nội dung 2025 2030 Cơ quan chủ trì\n"
+    "theo dõi, đánh giá\n"
+    "Cơ quan phối hợp\n"
+    "3 Tỷ lệ doanh nghiệp\n"
+    "nhỏ và vừa sử dụng\n"
+    "nền tảng số\n"
+    "Trên 80% Tối thiểu 85% Trung tâm Dịch vụ\n"
+    "tổng hợp\n"
+    "Trạm Y tế xã\n"
+    "4 Tỷ lệ người dân sử\n"
+    "dụng ứng dụng y tế\n"
+    "số\n"
+    "≥ 60% ≥ 60% Ban Chỉ huy Quân\n"
+    "sự xã\x0cStt Nội dung 2025 2030 Cơ quan chủ trì\n"
+    "theo dõi, đánh giá\n"
+    "Cơ quan phối hợp\n"
+    "5 Chỉ số chuyển đổi số\n"
+    "của địa phương\n"
+    "- Tăng 2 bậc Phòng Kinh tế, Hạ\n"
+    "tầng và Đô thị\n"
+    "Các phòng, ban, đơn\n"
+    "vị thuộc xã\n"
+    "II Phát triển hạ tầng\n"
+    "số\n"
+    "6 Số sản phẩm OCOP\n"
+    "được đưa lên sàn\n"
+    "thương mại điện tử\n"
+    "7\n"
+    "8 Phòng Văn hóa - Xã\n"
+    "hội\n"
+    "Trung tâm Phục vụ\n"
+    "hành chính công\n"
+    "7 Số điểm truy cập\n"
+)
+
+
+def test_a_number_alone_with_no_text_after_it_is_read_without_failing():
+    names = [r[1] for r in _rows(NUMBER_ALONE)]
+    assert "Chỉ số chuyển đổi số của địa phương" in names
