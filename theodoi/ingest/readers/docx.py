@@ -150,6 +150,10 @@ class _Reader:
             label = self.list_labels.label(*num)
             if label and text.strip():
                 text = f"{label} {text.lstrip()}"
+            elif any(ch.isalnum() for ch in label):
+                # Word shows the number of an empty item: a table's "STT" column is
+                # often a list whose cells hold nothing but their label
+                text = label
         if start_page is None:
             start_page = self.page
         return text, any_text and all_bold, start_page if self.known_pages else None

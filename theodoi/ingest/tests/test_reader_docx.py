@@ -302,6 +302,18 @@ def test_automatic_list_numbers_are_part_of_the_text():
     assert texts == ["1. Nâng cao nhận thức", "2. Hoàn thiện thể chế", "- Rà soát quy định"]
 
 
+def test_a_row_number_column_numbered_by_word_keeps_its_numbers():
+    # the "STT" cells hold nothing but Word's list label
+    d = docx.Document()
+    table = d.add_table(rows=3, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "STT", "Nhiệm vụ"
+    for r, name in ((1, "Rà soát quy định"), (2, "Số hóa hồ sơ")):
+        table.cell(r, 0).paragraphs[0].style = "List Number"
+        table.cell(r, 1).text = name
+    rows = [[c.text for c in row] for row in _tables(read_docx(_bytes(d), "t.docx"))[0].rows]
+    assert rows == [["STT", "Nhiệm vụ"], ["1.", "Rà soát quy định"], ["2.", "Số hóa hồ sơ"]]
+
+
 def test_no_page_marks_means_pages_unknown():
     d = docx.Document()
     d.add_paragraph("một")
