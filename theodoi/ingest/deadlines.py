@@ -20,7 +20,7 @@
   last day ("Quý IV/2025": 2025-10-01 .. 2025-12-31); a date has only `due` (None when
   the day does not exist, as in "31/2/2026").
 - `recurrence`: "yearly" | "quarterly" | "monthly" | "continuous" for kind "recurring",
-  else None.
+  else None; None too for twice a year ("Định kỳ 6 tháng"), which has no round of its own.
 
 Decisions:
 
@@ -80,6 +80,9 @@ _RECURRENCE = [
         "yearly",
     ),
 ]
+# twice a year ("Định kỳ 6 tháng", "6 tháng/lần"): recurring, with no round among the
+# recurrences the plans' records know
+_HALF_YEARLY = re.compile(r"\b(?:(?:dinh ky|hang|moi)\s+6\s+thang|6\s+thang\s*(?:/|mot)\s*lan)\b")
 _BY = re.compile(r"\b(?:truoc|den|cham nhat|han|het)\s+(?:het\s+)?(?:ngay\s+)?$")
 _FROM = re.compile(r"\b(?:tu|ke tu|bat dau tu)\s+(?:ngay\s+)?$")
 
@@ -233,6 +236,8 @@ def parse_deadline(raw: str | None, *, plan_year: int | None = None) -> dict:
         (m.start(), rec) for pattern, rec in _RECURRENCE for m in [pattern.search(key)] if m
     ]
     recurrence = min(recurrences)[1] if recurrences else None
+    if recurrence is None and _HALF_YEARLY.search(key):
+        return _result(text, "recurring")
 
     span = _from_to(key, None if recurrence else plan_year) or _first(
         _spans(key, None if recurrence else plan_year)
