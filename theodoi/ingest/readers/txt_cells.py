@@ -89,6 +89,9 @@ _LONG = frozenset(("lead", "coordinating", "output", "other"))
 # fits; an empty cell scores at most 0)
 _BEST_FIT = {"value": 3.0, "deadline": 3.0, "lead": 3.0, "coordinating": 3.0, "unit": 2.0}
 _BEST_FIT |= {"output": 1.0, "name": 0.2}
+# a line of a name that opens a unit's name ("Trung tâm Dịch vụ tổng hợp" under the task)
+# is more likely the unit cell's first (a cell of units a paragraph each)
+_NAME_UNIT_LINE = 0.8
 # The rest of the name cell, drawn after the row's other cells (a long name whose last
 # lines the PDF wrote last): a column of its own in the cut, glued back to the name.
 _TAIL = "tail"
@@ -259,7 +262,7 @@ def _score(kind: str, words: int, penalty: float, new_units: int, head: str, tex
     if not words:
         return EMPTY_CELL.get(kind, 0.0)
     if kind == "name":
-        return 0.2
+        return 0.2 - _NAME_UNIT_LINE * new_units
     if kind == _TAIL:
         return _TAIL_COST
     score = -penalty - (0.08 * (words - 10) if words > 10 else 0.0)
@@ -372,11 +375,11 @@ class _Piece:
         words = q - p
         if not words:
             return EMPTY_CELL.get(kind, 0.0)
+        first, last = self.line_of[p] + 1, self.line_of[q - 1] + 1
         if kind == "name":
-            return 0.2
+            return 0.2 - _NAME_UNIT_LINE * (self.units[last] - self.units[first])
         if kind == _TAIL:
             return _TAIL_COST
-        first, last = self.line_of[p] + 1, self.line_of[q - 1] + 1
         score = self.penalty[first] - self.penalty[last]
         if words > 10:
             score -= 0.08 * (words - 10)

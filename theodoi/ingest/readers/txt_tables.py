@@ -577,14 +577,14 @@ _MAX_SUB_ROWS = 8
 # name and a deadline that fit, a row read whole only a deadline
 _SUB_ROWS_MARGIN = 1.5
 _DEADLINE_ANCHOR = re.compile(
-    r"(?:^|\s)(?:Quý|Tháng|Năm|Hằng|Hàng|Trước|\d tháng"
+    r"(?:^|\s)(?:Quý|Tháng|Năm|Hằng|Hàng|Trước|Định kỳ|Trong năm|Đến năm|\d tháng"
     # the same wrapped at their first word ("Thường" / "xuyên", "Sau khi thành" / "phố …")
     r"|(?:Thường|Sau|Theo|Từ|Giai)(?: xuyên| khi| hướng| năm| đoạn|\s*$))"
 )
 # a date or a year opens a deadline ("12/2026", "Cơ sở dữ liệu 2026 - 2030": an output
 # and a deadline level on one line), unless it goes on from the word before ("Tháng" /
 # "9/2025", "giai đoạn 2026 - 2030")
-_DATE_WORD = re.compile(r"^(?:\d{1,2}/)?20[2-9]\d$")
+_DATE_WORD = re.compile(r"^(?:\d{1,2}/)?20[2-9]\d(?:[-–]20[2-9]\d)?$")
 _DATE_HEAD = re.compile(r"^(?:quý|tháng|năm|trước|ngày|đoạn|từ|đến|[-–,/])$", re.IGNORECASE)
 
 
