@@ -428,3 +428,30 @@ NUMBER_ALONE = (
 def test_a_number_alone_with_no_text_after_it_is_read_without_failing():
     names = [r[1] for r in _rows(NUMBER_ALONE)]
     assert "Chỉ số chuyển đổi số của địa phương" in names
+
+
+@pytest.mark.parametrize("deadline", ["Trong năm 2026", "Đến năm 2030", "2026-2030"])
+def test_sub_rows_are_found_by_every_way_of_writing_a_time(deadline):
+    rows = _rows(
+        "STT\nNhiệm vụ\nChủ trì\nThời gian\n"
+        "1\nỨng dụng công nghệ trong giáo dục:\nPhòng Văn hóa - Xã hội\n"
+        f"Số hóa học bạ của học sinh\n{deadline}\n"
+        "Triển khai sổ điểm điện tử\nQuý I/2026\n"
+        "2\nBảo đảm an toàn thông tin\nCông an xã\nHàng năm\n"
+    )
+    assert [r[1] for r in rows[1:4]] == [
+        "Ứng dụng công nghệ trong giáo dục:", "Số hóa học bạ của học sinh",
+        "Triển khai sổ điểm điện tử",
+    ]  # fmt: skip
+    assert rows[2][3] == deadline
+
+
+def test_units_a_line_each_stay_out_of_the_task_name():
+    # the lead cell holds two units, a paragraph each
+    rows = _rows(
+        "STT\nNhiệm vụ\nChủ trì\nPhối hợp\nThời gian\n"
+        "1\nHướng dẫn kế hoạch chuyển đổi số trên địa bàn\nTrung tâm Dịch vụ tổng hợp\n"
+        "Phòng Văn hóa - Xã hội\nCác đoàn thể chính trị - xã hội\nQuý II/2026\n"
+        "2\nBảo đảm an toàn thông tin\nCông an xã\nCác phòng, ban\nHàng năm\n"
+    )
+    assert rows[1][1] == "Hướng dẫn kế hoạch chuyển đổi số trên địa bàn"
