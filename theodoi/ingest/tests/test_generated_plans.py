@@ -130,6 +130,8 @@ def test_the_generator_covers_every_layout_class():
         "standing-reports-to", "indicators-sentences", "no-appendix", "body-subsections",
         "body-intro", "body-lettered-heads", "issuer-province", "tasks-sub-rows",
         "column-numbers", "notes-column", "tasks-two-row-header", "indicators-two-row-header",
+        "units-a-paragraph-each", "deadlines-more", "task-name-bullets", "values-decimal-comma",
+        "row-over-page",
     }  # fmt: skip
     assert needed <= seen, needed - seen
 

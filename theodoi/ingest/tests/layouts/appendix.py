@@ -27,6 +27,7 @@ class Appendices(IndicatorTables):
     def __init__(self, plan: _Plan, number_shown: bool, date_shown: bool) -> None:
         self.plan = plan
         self.rng = plan.rng
+        self.more = plan.more
         self.gold = plan.gold
         self.number_in_caption = False
         self.date_in_caption = False
@@ -108,6 +109,31 @@ class Appendices(IndicatorTables):
         coordinating = rng.sample(pool, rng.choice([0, 1, 1, 2]))
         return lead, coordinating
 
+    def units_cell(self, units: list[str]) -> str:
+        """Several units in one cell: split by ";", or a paragraph each (as Word users
+        type them, each maybe ending in ";" or ",")."""
+        if len(units) > 1 and self.more.random() < 0.5:
+            self.trait("units-a-paragraph-each")
+            end = self.more.choice(["", ";", ","])
+            return "\n".join(u + (end if i < len(units) - 1 else "") for i, u in enumerate(units))
+        return "; ".join(units)
+
+    def deadline(self) -> str:
+        deadline = self.rng.choice(V.DEADLINES)
+        if self.more.random() < 0.3:
+            self.trait("deadlines-more")
+            return self.more.choice(V.MORE_DEADLINES)
+        return deadline
+
+    def task_name(self, name: str) -> str:
+        """A task's cell, sometimes its name then its contents a bullet each: the name
+        is the whole cell (FORMAT.md: names match on the cell's text, spaces folded)."""
+        if self.more.random() < 0.1:
+            self.trait("task-name-bullets")
+            parts = self.more.sample(V.TASK_CONTENTS, 2)
+            return f"{name}, gồm:\n- {parts[0]};\n- {parts[1]}."
+        return name
+
     def group_row(self, code: str, title: str, width: int, merged: bool) -> list[Cell]:
         if merged:
             return [Cell(f"{code}. {title}" if code else title, span=width, bold=True)]
@@ -145,6 +171,9 @@ class Appendices(IndicatorTables):
             if places:
                 cuts = sorted(rng.sample(places, min(len(places), rng.randint(1, 2))))
         parts = [rows[a:b] for a, b in zip([0, *cuts], [*cuts, len(rows)], strict=True)]
+        for n in range(1, len(parts)):
+            if self.more.random() < 0.4:
+                self._carry_over(parts[n - 1], parts[n])
         for n, part in enumerate(parts):
             if n:
                 if rng.random() < 0.5:
@@ -167,6 +196,21 @@ class Appendices(IndicatorTables):
                     landscape=self.landscape,
                 )
             )
+
+    def _carry_over(self, before: list[list[Cell]], after: list[list[Cell]]) -> None:
+        """The last row of a part runs over the page: the rest of its name opens the next
+        part in a row of its own with no number (as a .pdf turned into Word or text
+        gives it; FORMAT.md: one row, the text joined)."""
+        last = before[-1]
+        words = last[1].text.split() if len(last) > 2 else []
+        if not last[0].text.isdigit() or last[1].span > 1 or len(words) < 8:
+            return
+        self.trait("row-over-page")
+        cut = len(words) // 2
+        last[1] = Cell(" ".join(words[:cut]), last[1].span, last[1].below, last[1].bold)
+        # the same columns as the row it continues (a value merged across the years too)
+        rest = [Cell(" ".join(words[cut:]) if i == 1 else "", c.span) for i, c in enumerate(last)]
+        after.insert(0, rest)
 
     # -- task tables ----------------------------------------------------------------------
 
@@ -258,21 +302,22 @@ class Appendices(IndicatorTables):
         lead, coordinating = self.lead_and_coordinating()
         name = names.pop()
         subs = [names.pop() for _ in range(2) if names] if rng.random() < 0.1 else []
-        cell_of = {"lead": "; ".join(lead), "coordinating": "; ".join(coordinating)}
+        cell_of = {"lead": self.units_cell(lead), "coordinating": self.units_cell(coordinating)}
         if subs:
             self.trait("tasks-sub-rows")
             first = [Cell(code) if r == "code" else Cell(name) if r == "task_name"
                      else Cell(cell_of.get(r, "")) for r in order]  # fmt: skip
             rows = [first]
             for sub in subs:
-                output, deadline = rng.choice(V.OUTPUTS), rng.choice(V.DEADLINES)
+                output, deadline = rng.choice(V.OUTPUTS), self.deadline()
                 values = {"task_name": sub, "output": output, "deadline": deadline}
                 row = [Cell("", below=True) if r in ("code", "lead", "coordinating")
                        else Cell(values.get(r, "")) for r in order]  # fmt: skip
                 rows.append(row)
                 self._task(label, group, code, sub, lead, coordinating, output, deadline, order)
             return rows
-        output, deadline = rng.choice(V.OUTPUTS), rng.choice(V.DEADLINES)
+        output, deadline = rng.choice(V.OUTPUTS), self.deadline()
+        name = self.task_name(name)
         values = {"code": code, "task_name": name, "output": output, "deadline": deadline}
         self._task(label, group, code, name, lead, coordinating, output, deadline, order)
         return [[Cell(values.get(r, cell_of.get(r, ""))) for r in order]]
@@ -283,7 +328,7 @@ class Appendices(IndicatorTables):
                 "appendix": label,
                 "group": group,
                 "code": code,
-                "name": name,
+                "name": " ".join(name.split()),
                 "lead": lead,
                 "coordinating": coordinating,
                 "output": output if "output" in order else None,

@@ -58,9 +58,17 @@ class IndicatorTables:
                 forms = [f"{level}%"] if level == 100 else [
                     f"{level}%", f"≥{level}%", f"≥ {level}%", f"Trên {level}%", f"Tối thiểu {level}%"
                 ]  # fmt: skip
-                out.append(rng.choice(forms))
+                value = rng.choice(forms)
+                if level < 100 and self.more.random() < 0.1:
+                    # a decimal comma ("Tối thiểu 62,5%")
+                    self.trait("values-decimal-comma")
+                    value = value.replace(f"{level}%", f"{level - 1},5%")
+                out.append(value)
             elif kind == "count":
-                out.append(rng.choice([f"{level // 10 + i}", f"≥ {level // 10 + i}"]))
+                count = f"{level // 10 + i}"
+                if len(count) == 1 and self.more.random() < 0.2:
+                    count = f"0{count}"  # counts are written "05" as often as "5"
+                out.append(rng.choice([count, f"≥ {count}"]))
             else:
                 out.append(rng.choice([f"Top {30 - 5 * i}", f"Tăng {i + 1} bậc"]))
         if rng.random() < 0.2:
@@ -126,8 +134,8 @@ class IndicatorTables:
                         for y, v in zip(years, values, strict=True)
                         if v not in ("", "-")
                     ]
-                row.append(Cell("; ".join(lead)))
-                row += [Cell("; ".join(coordinating))] if with_coord else []
+                row.append(Cell(self.units_cell(lead)))
+                row += [Cell(self.units_cell(coordinating))] if with_coord else []
                 row += [Cell(output)] if with_output else []
                 rows.append(row)
                 self._indicator(label, group, str(number), name, unit if with_unit else None,
@@ -173,8 +181,8 @@ class IndicatorTables:
                     value = "100%" if value in ("", "-") else value
                     lead, coordinating = self.lead_and_coordinating()
                     row = [Cell(str(number)), Cell(name)] + ([Cell(unit)] if with_unit else [])
-                    row += [Cell(value), Cell("; ".join(lead))]
-                    row += [Cell("; ".join(coordinating))] if with_coord else []
+                    row += [Cell(value), Cell(self.units_cell(lead))]
+                    row += [Cell(self.units_cell(coordinating))] if with_coord else []
                     rows.append(row)
                     self._indicator(label, group, str(number), name, unit if with_unit else None,
                                     [{"year": year, "raw": value}], lead,
@@ -206,8 +214,8 @@ class IndicatorTables:
             name = f"{subject} {phrase} {value}{unit}"
             lead, coordinating = self.lead_and_coordinating()
             rows.append(
-                [Cell(str(number)), Cell(name), Cell("; ".join(lead))]
-                + ([Cell("; ".join(coordinating))] if with_coord else [])
+                [Cell(str(number)), Cell(name), Cell(self.units_cell(lead))]
+                + ([Cell(self.units_cell(coordinating))] if with_coord else [])
             )
             target = {"year": year, "raw": raw, "op": V.SENTENCE_OPS[phrase], "value": value}
             self._indicator(label, group, str(number), name, None, [target], lead,

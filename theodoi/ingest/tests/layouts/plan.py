@@ -51,6 +51,9 @@ def generate(seed: int) -> Variant:
 class _Plan:
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
+        # draws for the variations added later, so that adding one leaves every other
+        # choice of a seed's plan as it was
+        self.more = random.Random(f"more-{seed}")
         self.variant = Variant(seed=seed)
         self.gold: dict = {
             "meta": {},

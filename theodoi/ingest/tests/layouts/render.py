@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -36,6 +37,8 @@ from theodoi.ingest.tests.layouts.model import Grid, Para, Variant
 
 def to_txt(variant: Variant) -> str:
     marked = variant.seed % 2 == 0  # half the converters mark bold lines with **…**
+    # converters that read the .pdf write comparisons as formulas ("$\geq 70\%$")
+    formulas = variant.seed % 4 == 3
     lines: list[str] = []
     for block in variant.blocks:
         if isinstance(block, Para):
@@ -52,13 +55,17 @@ def to_txt(variant: Variant) -> str:
             for row in block.rows:
                 cells: list[str] = []
                 for cell in row:
-                    cells.append("" if cell.below else " ".join(cell.text.split("\n")))
+                    text = "" if cell.below else " ".join(cell.text.split("\n"))
+                    cells.append(_FORMULA.sub(r"$\\geq \1\\%$", text) if formulas else text)
                     cells += [""] * (cell.span - 1)
                 lines.append("\t".join(cells))
             lines.append("")
         else:
             lines.append("")
     return "\n".join(lines)
+
+
+_FORMULA = re.compile(r"^≥ ?(\d+(?:,\d+)?)%$")
 
 
 def to_cell_lines(variant: Variant) -> str:
@@ -95,16 +102,21 @@ def to_docx(variant: Variant) -> bytes:
     # between paragraphs (or both), so that a reader sees where each paragraph starts
     indent = Cm(1) if variant.seed % 3 else None
     spacing = Pt(6) if indent is None or variant.seed % 2 else None
+    # the state's format numbers pages at the top from the second page on; many plans
+    # follow it, so the .pdf has a number alone at the top of each page
+    if variant.seed % 5 in (1, 3):
+        _page_numbers(section)
     landscape = False
+    lists = _Lists(document, bullets=variant.seed % 4 == 2, rows=variant.seed % 3 == 1)
     for block in variant.blocks:
         if isinstance(block, Para):
             p = document.add_paragraph()
-            _paragraph(p, block)
+            _paragraph(p, lists.numbered(p, block))
             if not block.center:
                 p.paragraph_format.first_line_indent = indent
             p.paragraph_format.space_after = spacing
         elif isinstance(block, Grid):
-            _table(document, block, landscape)
+            _table(document, block, landscape, lists)
         elif block.landscape != landscape:
             landscape = block.landscape
             section = document.add_section(WD_SECTION.NEW_PAGE)
@@ -113,6 +125,7 @@ def to_docx(variant: Variant) -> bytes:
             section.page_width, section.page_height = (
                 (height, width) if landscape else (width, height)
             )
+            section.different_first_page_header_footer = False
             # LibreOffice keeps a table that directly follows a section break in the section
             # before it; Word starts the new section with a paragraph anyway
             document.add_paragraph()
@@ -121,6 +134,101 @@ def to_docx(variant: Variant) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+class _Lists:
+    """Word's automatic numbering, as many plans are typed: bullets that are list
+    labels rather than a typed "-", and row numbers of a table's first column that Word
+    counts (a new list where the numbers start again at 1)."""
+
+    def __init__(self, document, bullets: bool, rows: bool) -> None:
+        self.root = document.part.numbering_part.element
+        self.bullets, self.rows = bullets, rows
+        self.bullet_id = self._define("bullet", "-") if bullets else None
+        self.decimal = self._abstract("decimal", "%1") if rows else None
+        self.row_id: str | None = None
+        self.last = 0
+
+    def numbered(self, p, block: Para) -> Para:
+        if self.bullet_id and block.text.startswith("- "):
+            self._mark(p, self.bullet_id)
+            return Para(block.text[2:], block.bold, block.italic, block.center)
+        return block
+
+    def row_number(self, p, text: str) -> bool:
+        """Numbers the row by a list label when its number follows on (or starts
+        again at 1); gives False where the number is typed."""
+        if self.decimal is None or not text.isdigit():
+            return False
+        n = int(text)
+        if n == 1:
+            self.row_id = self._num(self.decimal, restart=True)
+        elif self.row_id is None or n != self.last + 1:
+            return False
+        self.last = n
+        self._mark(p, self.row_id)
+        return True
+
+    def _abstract(self, fmt: str, text: str) -> str:
+        aid = str(100 + len(self.root.findall(qn("w:abstractNum"))))
+        element = OxmlElement("w:abstractNum")
+        element.set(qn("w:abstractNumId"), aid)
+        lvl = OxmlElement("w:lvl")
+        lvl.set(qn("w:ilvl"), "0")
+        for tag, value in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text)):
+            child = OxmlElement(tag)
+            child.set(qn("w:val"), value)
+            lvl.append(child)
+        element.append(lvl)
+        first_num = self.root.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(element)  # abstract definitions come before the nums
+        else:
+            self.root.append(element)
+        return aid
+
+    def _num(self, aid: str, restart: bool = False) -> str:
+        nid = str(100 + len(self.root.findall(qn("w:num"))))
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), nid)
+        ref = OxmlElement("w:abstractNumId")
+        ref.set(qn("w:val"), aid)
+        num.append(ref)
+        if restart:
+            override = OxmlElement("w:lvlOverride")
+            override.set(qn("w:ilvl"), "0")
+            start = OxmlElement("w:startOverride")
+            start.set(qn("w:val"), "1")
+            override.append(start)
+            num.append(override)
+        self.root.append(num)
+        return nid
+
+    def _define(self, fmt: str, text: str) -> str:
+        return self._num(self._abstract(fmt, text))
+
+    @staticmethod
+    def _mark(p, nid: str) -> None:
+        num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = int(nid)
+
+
+def _page_numbers(section) -> None:
+    """A PAGE field centred in the header, none on the first page."""
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
 
 
 def _paragraph(p, block: Para) -> None:
@@ -132,7 +240,7 @@ def _paragraph(p, block: Para) -> None:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def _table(document, grid: Grid, landscape: bool) -> None:
+def _table(document, grid: Grid, landscape: bool, lists: _Lists) -> None:
     width = len(grid.rows[0]) and sum(c.span for c in grid.rows[0])
     table = document.add_table(rows=len(grid.rows), cols=width)
     if grid.ruled:
@@ -149,6 +257,8 @@ def _table(document, grid: Grid, landscape: bool) -> None:
                 target = target.merge(table.cell(r, c + cell.span - 1))
             if cell.below and r:
                 table.cell(r - 1, c).merge(target)
+            elif c == 0 and grid.ruled and lists.row_number(target.paragraphs[0], cell.text):
+                pass
             elif cell.text:
                 _cell_text(target, cell.text, cell.bold)
             c += cell.span

@@ -178,6 +178,24 @@ DEADLINES = [
     "Sau khi thành phố ban hành hướng dẫn", "Theo hướng dẫn của tỉnh", "Từ năm 2026", "Tháng 10/2025",
 ]  # fmt: skip
 
+# more ways of writing a time: quarters and months of a year, a span written tight, a
+# rhythm, a month range
+MORE_DEADLINES = [
+    "Quý III/2026", "Tháng 6/2026", "2026-2030", "Năm 2025-2026", "Hằng quý", "Hằng tháng",
+    "Định kỳ 6 tháng", "Trước 31/12/2026", "Quý II - Quý III/2026", "Tháng 6 - 9/2026",
+    "Năm 2027", "Trong năm 2026", "Đến năm 2030", "Quý I/2026 và các năm tiếp theo",
+    "Trước ngày 15/12 hằng năm", "2025 - 2027",
+]  # fmt: skip
+# what a task's cell may list under its name
+TASK_CONTENTS = [
+    "rà soát hiện trạng và nhu cầu của các cơ quan, đơn vị",
+    "lựa chọn giải pháp phù hợp với điều kiện của địa phương",
+    "bố trí nhân lực, kinh phí thực hiện",
+    "tổ chức tập huấn, hướng dẫn sử dụng",
+    "đánh giá kết quả, báo cáo cấp trên",
+    "tuyên truyền để người dân biết, tham gia",
+]
+
 # ---------------------------------------------------------------------------- indicators
 
 # (name, unit of measure, value kinds): values are drawn per milestone year
