@@ -199,8 +199,14 @@ def _deadline_fit(text: str) -> float:
         return -2.0
     # dates are short: the fewer words beside one, the likelier the cell is just that (a
     # range's dash is no word: "Giai đoạn 2026 - 2030" is a period and its two years)
-    words = sum(1 for w in text.split() if w not in ("-", "–"))
+    # "và các năm tiếp theo" only says it goes on: "Quý I/2026 và các năm tiếp theo" is
+    # as short as "Quý I/2026"
+    short = _GOES_ON.sub("", text)
+    words = sum(1 for w in short.split() if w not in ("-", "–"))
     return 3.0 - 0.3 * max(0, words - (3 if kind == "range" else 2))
+
+
+_GOES_ON = re.compile(r"\s+(?:và\s+)?(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|kế\s+tiếp)\W*$")
 
 
 @dataclass

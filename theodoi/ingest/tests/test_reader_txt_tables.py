@@ -7,6 +7,7 @@ import pytest
 
 from theodoi.ingest.analyse import analyse
 from theodoi.ingest.readers.txt import read_txt
+from theodoi.ingest.readers.txt_cells import cell_fit
 from theodoi.ingest.readers.txt_tables import Line, _header_labels, _RowSequence, read_broken_table
 from theodoi.ingest.tests.conftest import score_module, seed, shared
 
@@ -455,3 +456,12 @@ def test_units_a_line_each_stay_out_of_the_task_name():
         "2\nBảo đảm an toàn thông tin\nCông an xã\nCác phòng, ban\nHàng năm\n"
     )
     assert rows[1][1] == "Hướng dẫn kế hoạch chuyển đổi số trên địa bàn"
+
+
+def test_a_deadline_that_goes_on_every_year_is_as_short_as_its_date():
+    # "và các năm tiếp theo" wrapped on lines of its own stays in the deadline's cell
+    wrapped = ["Quý I/2026", "và các năm", "tiếp theo"]
+    assert cell_fit("deadline", wrapped) == cell_fit("deadline", ["Quý I/2026"])
+    # only at its end: words after it still count
+    longer = cell_fit("deadline", ["Quý I/2026 và các năm tiếp theo, bảo đảm tiến độ"])
+    assert longer < cell_fit("deadline", wrapped) - 2
