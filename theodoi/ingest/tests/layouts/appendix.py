@@ -172,7 +172,9 @@ class Appendices(IndicatorTables):
                 cuts = sorted(rng.sample(places, min(len(places), rng.randint(1, 2))))
         parts = [rows[a:b] for a, b in zip([0, *cuts], [*cuts, len(rows)], strict=True)]
         for n in range(1, len(parts)):
-            if self.more.random() < 0.4:
+            # the rest of a row carried over comes under the header written again (a
+            # part without one opens with a group row)
+            if cut_style != "bare" and self.more.random() < 0.4:
                 self._carry_over(parts[n - 1], parts[n])
         for n, part in enumerate(parts):
             if n:
