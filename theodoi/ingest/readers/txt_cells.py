@@ -346,11 +346,13 @@ class _Piece:
         self.line_starts = set(self.starts)
         # running sums over lines of the penalty and of new-unit openings
         penalty, units = [0.0], [0]
+        self.unit_lines: list[bool] = []
         for number in range(len(self.starts)):
             line = self.line(number)
             before = self.line(number - 1) if number else ""
             penalty.append(penalty[-1] + (_line_penalty(before, line) if number else 0.0))
-            units.append(units[-1] + (1 if number and opens_with(line, NEW_UNIT_OPENERS) else 0))
+            self.unit_lines.append(opens_with(line, NEW_UNIT_OPENERS))
+            units.append(units[-1] + (1 if number and self.unit_lines[-1] else 0))
         self.penalty, self.units = penalty, units
         self.texts: dict[tuple[int, int], str] = {}
         self.heads: dict[tuple[int, int], str] = {}
@@ -383,7 +385,10 @@ class _Piece:
             return EMPTY_CELL.get(kind, 0.0)
         first, last = self.line_of[p] + 1, self.line_of[q - 1] + 1
         if kind == "name":
-            return 0.2 - _NAME_UNIT_LINE * (self.units[last] - self.units[first])
+            units = self.units[last] - self.units[first]
+            if last > first and p in self.line_starts and self.unit_lines[first - 1]:
+                units += 1  # a unit's name a line, then the task's: the unit cell before
+            return 0.2 - _NAME_UNIT_LINE * units
         if kind == _TAIL:
             return _TAIL_COST
         score = self.penalty[first] - self.penalty[last]

@@ -465,3 +465,19 @@ def test_a_deadline_that_goes_on_every_year_is_as_short_as_its_date():
     # only at its end: words after it still count
     longer = cell_fit("deadline", ["Quý I/2026 và các năm tiếp theo, bảo đảm tiến độ"])
     assert longer < cell_fit("deadline", wrapped) - 2
+
+
+def test_a_sub_row_never_opens_with_the_parents_last_unit():
+    # units a line each over the sub-rows: "Các đoàn thể …" stays among the units
+    rows = _rows(
+        "STT\nNhiệm vụ\nChủ trì\nPhối hợp\nThời gian\n"
+        "1\nKiểm tra an toàn thông tin theo cấp độ\nTrung tâm Dịch vụ tổng hợp\n"
+        "Phòng Văn hóa - Xã hội\nCác đoàn thể chính trị - xã hội\n"
+        "Rà soát hệ thống thông tin của xã\nHằng quý\nSố hóa hồ sơ lưu trữ\nTháng 6/2026\n"
+        "2\nBảo đảm an toàn thông tin\nCông an xã\nCác phòng, ban\nHàng năm\n"
+    )
+    assert [r[1] for r in rows[2:4]] == [
+        "Rà soát hệ thống thông tin của xã",
+        "Số hóa hồ sơ lưu trữ",
+    ]
+    assert "Các đoàn thể chính trị - xã hội" in " ".join(rows[1][2:4])
