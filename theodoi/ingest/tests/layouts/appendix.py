@@ -303,7 +303,8 @@ class Appendices(IndicatorTables):
         rng = self.rng
         lead, coordinating = self.lead_and_coordinating()
         name = names.pop()
-        subs = [names.pop() for _ in range(2) if names] if rng.random() < 0.1 else []
+        # two sub-rows or none: a row with one sub-row would be a plain row
+        subs = [names.pop() for _ in range(2)] if rng.random() < 0.1 and len(names) >= 2 else []
         cell_of = {"lead": self.units_cell(lead), "coordinating": self.units_cell(coordinating)}
         if subs:
             self.trait("tasks-sub-rows")
