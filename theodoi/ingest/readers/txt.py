@@ -47,7 +47,7 @@ def read_txt(data: bytes, name: str) -> Document:
     text = nfc(decode_text(data, name)).replace("\r\n", "\n").replace("\r", "\n")
     # a form feed opens the next page on a line of its own, even where the tool wrote the
     # page's first line right after it
-    text = text.replace("\f", "\n\f").replace("\ufffe", "-")
+    text = _without_page_numbers(text).replace("\f", "\n\f").replace("\ufffe", "-")
     lines = text.split("\n")
     if _is_wrapped(lines):
         return Document(blocks=_wrapped_blocks(_numbered(lines)[0]), format="txt")
@@ -86,6 +86,35 @@ def read_txt(data: bytes, name: str) -> Document:
             bold_open = False
         blocks.append(Paragraph(stripped, bold=bold))
     return Document(blocks=blocks, format="txt")
+
+
+_PAGE_NUMBER = re.compile(r"^(?:Trang\s+)?[-–]?\s*(\d{1,3})\s*[-–]?$")
+
+
+def _without_page_numbers(text: str) -> str:
+    """The text without the pages' numbers: plans number their pages at the top (or the
+    foot) from the second page on, and a PDF-to-text tool writes the number as the
+    page's first (or last) line, where it would read as a row's number. Dropped only
+    where two pages or more carry their own number so."""
+    pages = text.split("\f")
+    if len(pages) < 3:
+        return text
+    found: list[tuple[int, int]] = []  # (page, line index)
+    for k, page in enumerate(pages[1:], 2):
+        lines = page.split("\n")
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        for i in filled[:1] + filled[-1:]:
+            m = _PAGE_NUMBER.match(lines[i].strip())
+            if m and int(m.group(1)) == k:
+                found.append((k, i))
+                break
+    if len(found) < 2:
+        return text
+    for k, i in found:
+        lines = pages[k - 1].split("\n")
+        lines[i] = ""
+        pages[k - 1] = "\n".join(lines)
+    return "\f".join(pages)
 
 
 def _numbered(lines: list[str], start: int = 0) -> tuple[list[Line], list[int]]:

@@ -75,3 +75,16 @@ def test_an_appendix_written_column_by_column_is_reported():
     plan = analyse(read_txt(text, "x.txt"))
     assert plan["tasks"] == []
     assert any(w.startswith("PHỤ LỤC III: không thấy bảng") for w in plan["warnings"])
+
+
+def test_page_numbers_at_the_top_of_pages_are_not_text():
+    # PDFium writes the number at the top of each page right after the form feed
+    pages = ["KẾ HOẠCH", "2\nI. MỤC ĐÍCH", "3\n1. Mục đích", "4\n- Quán triệt\n7"]
+    doc = read_txt("\f".join(pages).encode(), "k.txt")
+    assert [b.text for b in doc.blocks] == ["KẾ HOẠCH", "I. MỤC ĐÍCH", "1. Mục đích",
+                                            "- Quán triệt", "7"]  # fmt: skip
+
+
+def test_a_number_at_the_top_of_one_page_only_is_kept():
+    doc = read_txt("KẾ HOẠCH\f2\nI. MỤC ĐÍCH\f9\n1. Mục đích".encode(), "k.txt")
+    assert "9" in [b.text for b in doc.blocks]
