@@ -88,7 +88,7 @@ _LONG = frozenset(("lead", "coordinating", "output", "other"))
 # The best a cell of each kind can score in _score (a value, a date or a unit's name that
 # fits; an empty cell scores at most 0)
 _BEST_FIT = {"value": 3.0, "deadline": 3.0, "lead": 3.0, "coordinating": 3.0, "unit": 2.0}
-_BEST_FIT |= {"output": 1.0, "name": 0.2}
+_BEST_FIT |= {"output": 1.0, "name": 0.2, "notes": 0.5}
 # a line of a name that opens a unit's name ("Trung tâm Dịch vụ tổng hợp" under the task)
 # is more likely the unit cell's first (a cell of units a paragraph each)
 _NAME_UNIT_LINE = 0.8
@@ -252,6 +252,12 @@ def _line_penalty(before: str, line: str) -> float:
     return 0.0
 
 
+def _notes_fit(words: int) -> float:
+    # a note is a few words ("Chỉ tiêu tỉnh giao"): one there is worth reading as such
+    # rather than as the start of the next row's name
+    return 0.5 if words <= 8 else -0.5
+
+
 def cell_fit(kind: str, lines: list[str]) -> float:
     """How well a whole cell fits a column of this kind."""
     return _fit(kind, _Span.of(lines))
@@ -291,6 +297,8 @@ def _score(kind: str, words: int, penalty: float, new_units: int, head: str, tex
         if opens_with(head, OUTPUT_OPENERS):
             return score + 1.0
         return score + (-1.0 if opens_with(head, UNIT_OPENERS) else 0.0)
+    if kind == "notes":
+        return score + _notes_fit(words)
     return score
 
 
@@ -416,6 +424,8 @@ class _Piece:
             if self.opens(OUTPUT_OPENERS, p, q):
                 return score + 1.0
             return score + (-1.0 if self.opens(UNIT_OPENERS, p, q) else 0.0)
+        if kind == "notes":
+            return score + _notes_fit(words)
         return score
 
     def long_bonus(self, kind: str, p: int) -> float:

@@ -123,6 +123,9 @@ def _column_kinds(labels: list[str]) -> list[str] | None:
     for role, i in cols.roles.items():
         # "Kết quả" beside the years' columns is what the row delivers, not a target
         kinds[i] = {"result": "output" if cols.years else "value"}.get(role, role)
+    for i, label in enumerate(labels):
+        if kinds[i] == "other" and search_key(label).startswith("ghi chu"):
+            kinds[i] = "notes"
     return kinds
 
 

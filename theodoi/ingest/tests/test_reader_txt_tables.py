@@ -481,3 +481,17 @@ def test_a_sub_row_never_opens_with_the_parents_last_unit():
         "Số hóa hồ sơ lưu trữ",
     ]
     assert "Các đoàn thể chính trị - xã hội" in " ".join(rows[1][2:4])
+
+
+def test_a_note_stays_in_the_notes_column():
+    rows = _rows(
+        "STT\nNhiệm vụ\nChủ trì\nThời gian\nGhi chú\n"
+        "1\nỨng dụng công nghệ trong giáo dục\nPhòng Văn hóa - Xã hội\n"
+        "Theo Nghị quyết số 57-NQ/TW\n"
+        "Số hóa học bạ của học sinh\nQuý II/2026\n"
+        "Triển khai sổ điểm điện tử\nQuý I/2026\n"
+        "2\nBảo đảm an toàn thông tin\nCông an xã\nHàng năm\nChỉ tiêu mới\n"
+    )
+    assert [r[1] for r in rows[2:4]] == ["Số hóa học bạ của học sinh", "Triển khai sổ điểm điện tử"]
+    assert rows[1][4] == "Theo Nghị quyết số 57-NQ/TW"
+    assert rows[4][1:] == ["Bảo đảm an toàn thông tin", "Công an xã", "Hàng năm", "Chỉ tiêu mới"]
