@@ -155,6 +155,10 @@ class Appendices(IndicatorTables):
             rows = [_widened(row) for row in rows]
             widths = [*widths, 0.8]
         width = sum(c.span for c in header[0])
+        if self.plan.draws("stops").random() < 0.2:
+            # numbers typed with their full stop ("1.", "1.2.", "I.")
+            self.trait("codes-with-stops")
+            rows = [_stopped(row) for row in rows]
         if rng.random() < 0.15:
             self.trait("column-numbers")
             form = rng.choice(["({})", "{}"])
@@ -345,3 +349,10 @@ def _widened(row: list[Cell]) -> list[Cell]:
     if len(row) == 1 and row[0].span > 1:
         return [Cell(row[0].text, row[0].span + 1, bold=row[0].bold)]
     return [*row, Cell("", below=row[0].below)]
+
+
+def _stopped(row: list[Cell]) -> list[Cell]:
+    first = row[0]
+    if first.span > 1 or first.below or not first.text or " " in first.text:
+        return row
+    return [Cell(first.text + ".", first.span, first.below, first.bold), *row[1:]]

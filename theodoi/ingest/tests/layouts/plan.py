@@ -54,6 +54,7 @@ class _Plan:
         # draws for the variations added later, so that adding one leaves every other
         # choice of a seed's plan as it was
         self.more = random.Random(f"more-{seed}")
+        self._draws: dict[str, random.Random] = {}
         self.variant = Variant(seed=seed)
         self.gold: dict = {
             "meta": {},
@@ -80,6 +81,13 @@ class _Plan:
 
     def trait(self, name: str) -> None:
         self.variant.traits.add(name)
+
+    def draws(self, variation: str) -> random.Random:
+        """A generator of its own for a variation added later, so that adding one
+        leaves every other choice of a seed's plan as it was."""
+        if variation not in self._draws:
+            self._draws[variation] = random.Random(f"{variation}-{self.variant.seed}")
+        return self._draws[variation]
 
     def add(self, *blocks) -> None:
         self.variant.blocks.extend(blocks)
