@@ -131,7 +131,7 @@ def test_the_generator_covers_every_layout_class():
         "body-intro", "body-lettered-heads", "issuer-province", "tasks-sub-rows",
         "column-numbers", "notes-column", "tasks-two-row-header", "indicators-two-row-header",
         "units-a-paragraph-each", "deadlines-more", "task-name-bullets", "values-decimal-comma",
-        "row-over-page", "codes-with-stops",
+        "row-over-page", "codes-with-stops", "notes-filled",
     }  # fmt: skip
     assert needed <= seen, needed - seen
 

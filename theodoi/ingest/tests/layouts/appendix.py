@@ -152,7 +152,7 @@ class Appendices(IndicatorTables):
                 [*row, Cell("Ghi chú" if i == 0 else "", bold=True, below=i > 0)]
                 for i, row in enumerate(header)
             ]
-            rows = [_widened(row) for row in rows]
+            rows = [_widened(row, self.note(row)) for row in rows]
             widths = [*widths, 0.8]
         width = sum(c.span for c in header[0])
         if self.plan.draws("stops").random() < 0.2:
@@ -202,6 +202,15 @@ class Appendices(IndicatorTables):
                     landscape=self.landscape,
                 )
             )
+
+    def note(self, row: list[Cell]) -> str:
+        """What a numbered row says in the notes column, mostly nothing (notes are not
+        scored: they must only stay out of the other cells)."""
+        draws = self.plan.draws("notes")
+        if row[0].below or not row[0].text[:1].isdigit() or draws.random() > 0.2:
+            return ""
+        self.trait("notes-filled")
+        return draws.choice(V.NOTES)
 
     def _carry_over(self, before: list[list[Cell]], after: list[list[Cell]]) -> None:
         """The last row of a part runs over the page: the rest of its name opens the next
@@ -344,11 +353,11 @@ class Appendices(IndicatorTables):
         )
 
 
-def _widened(row: list[Cell]) -> list[Cell]:
-    """The row with one more column: a merged group row grows, others get an empty cell."""
+def _widened(row: list[Cell], note: str) -> list[Cell]:
+    """The row with one more column: a merged group row grows, others get the note."""
     if len(row) == 1 and row[0].span > 1:
         return [Cell(row[0].text, row[0].span + 1, bold=row[0].bold)]
-    return [*row, Cell("", below=row[0].below)]
+    return [*row, Cell(note, below=row[0].below)]
 
 
 def _stopped(row: list[Cell]) -> list[Cell]:

@@ -186,6 +186,11 @@ MORE_DEADLINES = [
     "Năm 2027", "Trong năm 2026", "Đến năm 2030", "Quý I/2026 và các năm tiếp theo",
     "Trước ngày 15/12 hằng năm", "2025 - 2027",
 ]  # fmt: skip
+# what the "Ghi chú" column says beside a row
+NOTES = [
+    "Chỉ tiêu tỉnh giao", "Chỉ tiêu mới", "Theo Nghị quyết số 57-NQ/TW", "Bổ sung",
+    "Lồng ghép các chương trình", "Ưu tiên thực hiện", "Kế thừa giai đoạn trước",
+]  # fmt: skip
 # what a task's cell may list under its name
 TASK_CONTENTS = [
     "rà soát hiện trạng và nhu cầu của các cơ quan, đơn vị",
