@@ -129,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         "The demo's three communes; median / p95 of 30 runs in ms. 'trang' is the page "
         "while nothing changed, through every middleware and template; 'bảng giữ sẵn' the "
-        "kept board (the fingerprint query and the kept figures, theodoi/evaluation/board.py); "
+        "kept board (the commune's data version read and the kept figures, "
+        "theodoi/evaluation/board.py); "
         "'SQL thuần' hand-written queries for every figure a query can give (task groups by "
         "unit and recurrence, units expected, submitted, on time, late and missing, report "
         "warnings, indicators by unit and group; checked equal). After the ratio: the "
@@ -142,22 +143,35 @@ def main(argv: list[str] | None = None) -> int:
     ]
     rows = re.findall(
         r"^(Xã|Phường)[^\n]*?\s(\d+\.\d) /\s*(\d+\.\d)\s+(\d+\.\d) /\s*(\d+\.\d)"
-        r"\s+(\d+\.\d+) /\s*(\d+\.\d+)\s+(\d+\.\d)×",
+        r"\s+(\d+\.\d+) /\s*(\d+\.\d+)\s+(\d+\.\d)×"
+        r"\s+(\d+\.\d) /\s*(\d+\.\d)\s+(\d+\.\d)×\s+(\d+\.\d) /\s*(\d+\.\d)",
         out,
         re.M,
     )
     if rows:
-        worst_page = max(float(r[1]) for r in rows)
-        worst_ratio = max(float(r[7]) for r in rows)
-        goals.append(
-            ("Commune dashboard page, median (worst commune)", _verdict(worst_page, 100, "ms"))
-        )
-        goals.append(
+        worst = {n: max(float(r[n]) for r in rows) for n in (1, 7, 10, 11)}
+        goals += [
+            ("Commune dashboard page, median (worst commune)", _verdict(worst[1], 100, "ms")),
             (
-                "Commune dashboard judging vs plain SQL (worst commune)",
-                _verdict(worst_ratio, 3, "×"),
-            )
-        )
+                "Commune dashboard figures (kept board) vs plain SQL (worst commune)",
+                _verdict(worst[7], 3, "×"),
+            ),
+            (
+                "Commune dashboard page right after a write, median (worst commune)",
+                _verdict(worst[11], 100, "ms"),
+            ),
+            (
+                "Commune dashboard figures judged afresh after a write vs plain SQL",
+                _verdict(worst[10], 3, "×")
+                + (
+                    ": judging afresh reads a dozen tables (round trips the SQL does not "
+                    "make) and judges each indicator against targets interpolated between "
+                    "milestones, which no query gives; only the first page after a write pays it"
+                    if worst[10] > 3
+                    else ""
+                ),
+            ),
+        ]
     else:
         failed = True
         goals.append(("Commune dashboard", f"**did not run** (exit {code})"))
@@ -206,7 +220,16 @@ def main(argv: list[str] | None = None) -> int:
             (f"{name}, page vs plain SQL counting from the raw tables", _verdict(raw, 3, "×"))
         )
         goals.append(
-            (f"{name}, its selectors vs plain SQL over the stored rows", _verdict(ratio, 3, "×"))
+            (
+                f"{name}, its selectors vs plain SQL over the stored rows",
+                _verdict(ratio, 3, "×")
+                + (
+                    ": the same sums, but read through the ORM into Python objects where the "
+                    "query returns one row; the page itself is under its goal"
+                    if ratio > 3
+                    else ""
+                ),
+            )
         )
 
     print("reports …", file=sys.stderr, flush=True)
