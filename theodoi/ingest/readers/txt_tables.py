@@ -254,7 +254,8 @@ def _level_lines_apart(lines: list[Line]) -> tuple[list[Line], list[int]]:
     for k, line in enumerate(lines):
         parts = [line.text]
         m = _NUMBERS_BEFORE.match(line.text) if line.text[:2] in ("(1", "1 ") else None
-        if m and _COLUMN_NUMBERS.match(m.group(1)):
+        # the numbers alone on their line are no row's: "(1) … (6)" and "(7)" stay one
+        if m and _COLUMN_NUMBERS.match(m.group(1)) and not _COLUMN_NUMBERS.match(line.text):
             parts = [m.group(1), m.group(2)]
         m = _YEAR_GROUP_BEFORE.match(parts[-1]) if parts[-1][1:2] in _AFTER_GROUP_CODE else None
         if m:
@@ -276,7 +277,8 @@ def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
             return None  # the next table, or the next appendix: no row was found
         if _starts_first_row(lines[end].text):
             break
-        if not _column_number_run(lines, end):
+        # the columns' numbers ("(1) (2) … (7)" on one line, or one a line) name no column
+        if not _column_number_run(lines, end) and not _COLUMN_NUMBERS.match(lines[end].text):
             header_lines.append(lines[end].text)
     header_lines = [lines[0].text, *header_lines]
     labels = _spanned(_header_labels(" ".join(header_lines)))
