@@ -280,7 +280,7 @@ def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
         # the columns' numbers ("(1) (2) … (7)" on one line, or one a line) name no column
         if not _column_number_run(lines, end) and not _COLUMN_NUMBERS.match(lines[end].text):
             header_lines.append(lines[end].text)
-    header_lines = [lines[0].text, *header_lines]
+    header_lines = _wrapped_ends_up([lines[0].text, *header_lines])
     labels = _spanned(_header_labels(" ".join(header_lines)))
     kinds = _column_kinds(labels) if labels else None
     if not kinds or kinds[0] != "code":
@@ -428,6 +428,31 @@ def _spanned(labels: list[str]) -> list[str]:
         return labels
     head = heads[0]
     return [*labels[:head], *tail, *labels[head + 1 : len(labels) - under]]
+
+
+_UNDER_LABELS = frozenset(("chu tri", "phoi hop"))
+
+
+def _wrapped_ends_up(header_lines: list[str]) -> list[str]:
+    """ "Kết quả," … "Chủ trì Phối hợp sản phẩm": the end of a head wrapped in the
+    header's first row is level with the labels of its second row; it goes back to the
+    line before, where its head ended."""
+    out = list(header_lines)
+    for n in range(1, len(out)):
+        words = out[n].split()
+        k = len(words) - 1
+        while k > 0 and words[k][:1].islower():
+            # only after whole labels under a head ("Chủ trì Đơn vị phối" / "hợp" is one)
+            labels = _header_labels(" ".join(words[:k]))
+            if labels and all(
+                search_key(label) in _UNDER_LABELS or _YEAR_LABEL.match(search_key(label))
+                for label in labels
+            ):
+                out[n - 1] = f"{out[n - 1].rstrip()} {' '.join(words[k:])}"
+                out[n] = " ".join(words[:k])
+                break
+            k -= 1
+    return out
 
 
 _YEAR_THEN_WORDS = re.compile(r"^((?:Năm\s+)?20[2-9]\d)\s+([a-zđà-ỹ].*)$")
