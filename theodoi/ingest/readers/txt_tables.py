@@ -143,6 +143,9 @@ class _RowSequence:
         self.roman = 0
         self.letter = -1
         self.after_group = True
+        # whether the table's rows are numbered with a full stop ("6.", "1.2."): then a
+        # number without one is a value on a line of its own ("7" / "8 Phòng …")
+        self.stops: bool | None = None
 
     def accept(self, code: str, strict: bool = False) -> bool:
         """Whether `code` may number the next row; `strict`: not skipping a number."""
@@ -206,8 +209,14 @@ def _row_code(text: str, numbering: _RowSequence, after: str = "") -> tuple[str,
         return None  # "7 ≥ 8": values of a row's milestone years, on one line
     if text[m.end() : m.end() + 1].islower():
         return None  # "6 tháng đầu năm 2026": a row's text opens with a capital
-    if numbering.accept(m.group(1), strict=m.end() == len(text)):
-        return m.group(1), text[m.end() :]
+    code = m.group(1)
+    stop = text[len(code) : len(code) + 1] == "."
+    if code[0].isdigit() and numbering.stops and not stop:
+        return None
+    if numbering.accept(code, strict=m.end() == len(text)):
+        if code[0].isdigit() and numbering.stops is None:
+            numbering.stops = stop
+        return code, text[m.end() :]
     return None
 
 
