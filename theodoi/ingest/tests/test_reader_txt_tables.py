@@ -495,3 +495,53 @@ def test_a_note_stays_in_the_notes_column():
     assert [r[1] for r in rows[2:4]] == ["Số hóa học bạ của học sinh", "Triển khai sổ điểm điện tử"]
     assert rows[1][4] == "Theo Nghị quyết số 57-NQ/TW"
     assert rows[4][1:] == ["Bảo đảm an toàn thông tin", "Công an xã", "Hàng năm", "Chỉ tiêu mới"]
+
+
+def test_the_columns_numbers_on_one_line_are_no_header_label():
+    # PDFium writes the columns' numbers "(1) … (7)" on one line under the years
+    rows = _rows(
+        "TT Chỉ tiêu\ncụ thể\nĐVT Mục tiêu theo năm Chủ trì Ghi chú\n2025 2030\n"
+        "(1) (2) (3) (4) (5) (6) (7)\n"
+        "1 Tỷ lệ hộ có\ncáp quang\n% 80% 100% Trạm Y tế\nxã"
+    )
+    assert rows[0] == ["TT", "Chỉ tiêu cụ thể", "ĐVT", "2025", "2030", "Chủ trì", "Ghi chú"]
+    assert rows[1][:6] == ["1", "Tỷ lệ hộ có cáp quang", "%", "80%", "100%", "Trạm Y tế xã"]
+
+
+def test_the_wrapped_end_of_a_head_goes_back_to_it():
+    # "Kết quả, / sản phẩm" wrapped in the first row of the header; its end is level
+    # with "Chủ trì | Phối hợp" under "Cơ quan thực hiện"
+    rows = _rows(
+        "STT Nội dung\nnhiệm vụ\nCơ quan thực hiện Thời hạn\nhoàn thành\nKết quả,\n"
+        "Chủ trì Phối hợp sản phẩm\n"
+        "1 Số hóa hồ sơ\nđịa chính\nPhòng Kinh tế Công an xã Quý IV/2025 Báo cáo"
+    )
+    assert rows[0] == [
+        "STT",
+        "Nội dung nhiệm vụ",
+        "Chủ trì",
+        "Phối hợp",
+        "Thời hạn hoàn thành",
+        "Kết quả, sản phẩm",
+    ]
+    assert rows[1] == [
+        "1",
+        "Số hóa hồ sơ địa chính",
+        "Phòng Kinh tế",
+        "Công an xã",
+        "Quý IV/2025",
+        "Báo cáo",
+    ]
+
+
+def test_a_number_without_the_tables_full_stop_is_a_value():
+    # "2" alone on its line would follow row 1, but the rows are numbered "1.", "2."
+    rows = _rows(
+        "TT Chỉ tiêu Năm 2025 Năm 2030 Chủ trì\n"
+        "1. Số sản phẩm OCOP\nđưa lên sàn\n2\n3 Phòng Kinh tế\n"
+        "2. Số điểm Wi-Fi\n6 ≥ 7 Công an xã"
+    )
+    assert rows[1:] == [
+        ["1", "Số sản phẩm OCOP đưa lên sàn", "2", "3", "Phòng Kinh tế"],
+        ["2", "Số điểm Wi-Fi", "6", "≥ 7", "Công an xã"],
+    ]
