@@ -289,8 +289,9 @@ def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
         # the columns' numbers ("(1) (2) … (7)" on one line, or one a line) name no column
         if not _column_number_run(lines, end) and not _COLUMN_NUMBERS.match(lines[end].text):
             header_lines.append(lines[end].text)
-    header_lines = _wrapped_ends_up([lines[0].text, *header_lines])
-    labels = _spanned(_header_labels(" ".join(header_lines)))
+    header_lines = [lines[0].text, *header_lines]
+    # the header's lines as written stay what its repetitions are matched with
+    labels = _spanned(_header_labels(" ".join(_wrapped_ends_up(header_lines))))
     kinds = _column_kinds(labels) if labels else None
     if not kinds or kinds[0] != "code":
         return None
