@@ -12,14 +12,11 @@ from theodoi.lib.vntext import search_key
 
 
 @dataclass(kw_only=True)
-class CommuneRow:
-    """One commune of the province, as its own dashboard counts it for the year."""
+class Figures:
+    """The counts a commune's row holds and a province's row sums, and their shares."""
 
     code: int
     name: str
-    plan: str = ""  # the current plan ("Kế hoạch 18/KH-UBND"); "" when none is published
-    has_period: bool = False  # a reporting period in the year
-    due_on: str = ""  # the period's due date, dd/mm/yyyy
     units_expected: int = 0
     units_submitted: int = 0
     units_on_time: int = 0
@@ -32,12 +29,6 @@ class CommuneRow:
     warnings_red: int = 0
     warnings_orange: int = 0
     explanations_open: int = 0
-    score: float | None = None  # the units' mean score (0–100)
-    rank: int | None = None
-    # Not figures: how the row stands when read back. `waiting`: its commune's data (or
-    # the day) changed since it was judged; `judged`: False when it never was (no figures).
-    waiting: bool = False
-    judged: bool = True
 
     @property
     def reporting_share(self) -> float | None:
@@ -59,6 +50,21 @@ class CommuneRow:
     @property
     def warnings(self) -> int:
         return self.warnings_red + self.warnings_orange
+
+
+@dataclass(kw_only=True)
+class CommuneRow(Figures):
+    """One commune of the province, as its own dashboard counts it for the year."""
+
+    plan: str = ""  # the current plan ("Kế hoạch 18/KH-UBND"); "" when none is published
+    has_period: bool = False  # a reporting period in the year
+    due_on: str = ""  # the period's due date, dd/mm/yyyy
+    score: float | None = None  # the units' mean score (0–100)
+    rank: int | None = None
+    # Not figures: how the row stands when read back. `waiting`: its commune's data (or
+    # the day) changed since it was judged; `judged`: False when it never was (no figures).
+    waiting: bool = False
+    judged: bool = True
 
     @property
     def units_missing(self) -> int:
@@ -133,7 +139,7 @@ def select_rows(rows: Iterable[CommuneRow], *, kind: str = "", query: str = "") 
     ]
 
 
-Row = TypeVar("Row", "CommuneRow", "ProvinceRow")
+Row = TypeVar("Row", bound=Figures)
 
 
 def sort_rows(
@@ -161,54 +167,20 @@ def sort_rows(
 
 
 @dataclass(kw_only=True)
-class ProvinceRow:
+class ProvinceRow(Figures):
     """A province (or the whole country) as the sum of its communes' rows. Communes
     never judged yet count among `communes` and `waiting` only: no figure of theirs is
     known."""
 
-    code: int
-    name: str
     communes: int = 0
     with_plan: int = 0
     with_period: int = 0
-    units_expected: int = 0
-    units_submitted: int = 0
-    units_on_time: int = 0
-    tasks: int = 0
-    done: int = 0
-    overdue: int = 0
-    indicators: int = 0
-    reached: int = 0
-    on_track: int = 0
-    warnings_red: int = 0
-    warnings_orange: int = 0
-    explanations_open: int = 0
     waiting: int = 0  # communes whose data (or the day) changed since they were judged
     unjudged: int = 0  # of which never judged
 
     @property
     def plan_share(self) -> float | None:
         return share(self.with_plan, self.communes)
-
-    @property
-    def reporting_share(self) -> float | None:
-        return share(self.units_submitted, self.units_expected)
-
-    @property
-    def on_time_share(self) -> float | None:
-        return share(self.units_on_time, self.units_submitted)
-
-    @property
-    def done_share(self) -> float | None:
-        return share(self.done, self.tasks)
-
-    @property
-    def reached_share(self) -> float | None:
-        return share(self.reached, self.indicators)
-
-    @property
-    def warnings(self) -> int:
-        return self.warnings_red + self.warnings_orange
 
 
 # The figures a province sums from its communes' rows (beside counting them).

@@ -137,8 +137,19 @@ class Stored:
         return [r for r in self.rows if r.waiting]
 
 
+def _of_communes(where: dict) -> dict:
+    """`where` (filters on the communes) as filters on rows that name their commune."""
+    return {f"commune__{k}": v for k, v in where.items()}
+
+
 def _versions(**where) -> dict[int, int]:
     return dict(CommuneVersion.objects.filter(**where).values_list("commune_id", "version"))
+
+
+def _judged_at(out, at: dt.datetime) -> None:
+    """Widen `out`'s judged_from … judged_to to take in a row judged at `at`."""
+    out.judged_from = min(out.judged_from or at, at)
+    out.judged_to = max(out.judged_to or at, at)
 
 
 def _current(judged_on: dt.date, version: int, current: int, today: dt.date) -> bool:
@@ -152,12 +163,12 @@ def stored_rows(communes: list, year: int, today: dt.date, **where) -> Stored:
     country): two queries whatever their number. A row judged on another day, or at
     another version of its commune's data, or never, is flagged `waiting` (never
     judged: no figures)."""
-    versions = _versions(**{f"commune__{k}": v for k, v in where.items()})
+    versions = _versions(**_of_communes(where))
     stored = {
         r["commune_id"]: r
-        for r in CommuneSnapshot.objects.filter(
-            year=year, **{f"commune__{k}": v for k, v in where.items()}
-        ).values("commune_id", "judged_on", "version", "figures", "updated_at")
+        for r in CommuneSnapshot.objects.filter(year=year, **_of_communes(where)).values(
+            "commune_id", "judged_on", "version", "figures", "updated_at"
+        )
     }
     out = Stored(rows=[])
     for c in communes:
@@ -168,9 +179,7 @@ def stored_rows(communes: list, year: int, today: dt.date, **where) -> Stored:
         row = rules.CommuneRow(**s["figures"])
         row.waiting = not _current(s["judged_on"], s["version"], versions.get(c.pk, 0), today)
         if not row.waiting:
-            at = s["updated_at"]
-            out.judged_from = min(out.judged_from or at, at)
-            out.judged_to = max(out.judged_to or at, at)
+            _judged_at(out, s["updated_at"])
         out.rows.append(row)
     return out
 
@@ -217,9 +226,7 @@ def commune_rows(
         fresh = communes_judge(now, year, today)
         by_code = {r.code: r for r in fresh.values()}
         out.rows = [by_code.get(r.code, r) for r in out.rows]
-        moment = timezone.now()
-        out.judged_from = min(out.judged_from or moment, moment)
-        out.judged_to = moment
+        _judged_at(out, timezone.now())
     return out
 
 
@@ -439,10 +446,8 @@ def country_board(
         .order_by("name", "code")
         .values_list("pk", "code", "name", "parent_id")
     ]
-    snapshots = CommuneSnapshot.objects.filter(
-        year=year, **{f"commune__{k}": v for k, v in where.items()}
-    )
-    versions = _versions(**{f"commune__{k}": v for k, v in where.items()})
+    snapshots = CommuneSnapshot.objects.filter(year=year, **_of_communes(where))
+    versions = _versions(**_of_communes(where))
     stored = {
         pk: (judged_on, version, at)
         for pk, judged_on, version, at in snapshots.values_list(
@@ -465,8 +470,7 @@ def country_board(
         if s is None:
             row.unjudged += 1
         elif _current(s[0], s[1], versions.get(c.pk, 0), today):
-            out.judged_from = min(out.judged_from or s[2], s[2])
-            out.judged_to = max(out.judged_to or s[2], s[2])
+            _judged_at(out, s[2])
             continue
         row.waiting += 1
         waiting[c.parent_id].append(c)

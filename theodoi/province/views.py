@@ -172,9 +172,7 @@ def country(request):
     year, years = selectors.country_year(_asked_year(request), today)
     with replica_reads():  # stored rows and versions alike, read at the same moment
         board = selectors.country_board(year, years, today, scope)
-    key, descending = _order(
-        request, rules.COUNTRY_SORTS, "ten", set(rules.COUNTRY_SORTS) - {"ten"}
-    )
+    key, descending = _order(request, rules.COUNTRY_SORTS, "ten", rules.COUNTRY_DESCENDING_FIRST)
     if board.total.waiting:
         services.communes_judge_queue(year=year)
     context = {
