@@ -3,15 +3,14 @@ The Playwright sync API keeps an event loop running in the test thread, which ma
 Django refuse ORM calls unless told this is fine."""
 
 import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from theodoi.lib import debian
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -24,23 +23,14 @@ CHROMIUM_ARGS = [
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 
-def _ensure_chromium() -> None:
-    """Install Debian's chromium when it is missing (the CI machine runs as root)."""
-    if Path(CHROMIUM).exists():
-        return
-    if shutil.which("apt-get") is None or os.geteuid() != 0:
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
-    subprocess.run(["apt-get", "update", "-qq"], check=True)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True)
-
-
 @pytest.fixture(scope="session")
 def browser():
-    _ensure_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        browser = p.chromium.launch(
+            executable_path=debian.chromium(), args=CHROMIUM_ARGS, headless=True
+        )
         yield browser
         browser.close()
 

@@ -4,8 +4,6 @@ pages drawn by pdfium and written as PNG for a person to look at."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import struct
 import subprocess
 import tempfile
@@ -13,30 +11,14 @@ import zlib
 from pathlib import Path
 
 import pypdfium2 as pdfium
-import pytest
+
+from theodoi.lib import debian
 
 ARTIFACTS = Path(__file__).resolve().parents[3] / "tests" / "artifacts"
 
 
-def ensure_soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found:
-        return found
-    if shutil.which("apt-get") is None or os.geteuid() != 0:
-        pytest.fail("LibreOffice is missing: apt-get install libreoffice-writer-nogui")
-    subprocess.run(["apt-get", "update", "-qq"], check=True)
-    # Liberation Serif has Times New Roman's metrics: pages break where Word's do.
-    packages = ["libreoffice-writer-nogui", "fonts-liberation2"]
-    subprocess.run(
-        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages],
-        check=True,
-        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
-    )
-    return shutil.which("soffice")
-
-
 def docx_to_pdf(content: bytes) -> bytes:
-    soffice = ensure_soffice()
+    soffice = debian.soffice()
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "report.docx"
         src.write_bytes(content)

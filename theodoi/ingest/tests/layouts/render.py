@@ -15,9 +15,7 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -31,6 +29,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from theodoi.ingest.tests.layouts.model import Grid, Para, Variant
+from theodoi.lib import debian
 
 # ---------------------------------------------------------------------------- .txt
 
@@ -284,29 +283,6 @@ def _cell_text(cell, text: str, bold: bool) -> None:
 # ---------------------------------------------------------------------------- .pdf
 
 
-def soffice() -> str:
-    """LibreOffice's command, installed with apt-get when missing (as the browser tests
-    install chromium): the .pdf variants are the .docx ones converted by it."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found:
-        return found
-    if shutil.which("apt-get") is None or os.geteuid() != 0:
-        raise RuntimeError(
-            "LibreOffice is missing: install it (apt-get install libreoffice-writer-nogui)"
-        )
-    subprocess.run(["apt-get", "update", "-qq"], check=True)
-    subprocess.run(
-        ["apt-get", "install", "-y", "-qq", "--no-install-recommends",
-         "libreoffice-writer-nogui", "fonts-liberation2"],
-        check=True,
-        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
-    )  # fmt: skip
-    found = shutil.which("soffice")
-    if not found:
-        raise RuntimeError("LibreOffice was installed but soffice is not on PATH")
-    return found
-
-
 def to_pdf(docx_paths: list[Path], out_dir: Path) -> None:
     """Converts the .docx files into out_dir, one LibreOffice start for all of them."""
     if not docx_paths:
@@ -314,7 +290,7 @@ def to_pdf(docx_paths: list[Path], out_dir: Path) -> None:
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
             [
-                soffice(),
+                debian.soffice(),
                 f"-env:UserInstallation=file://{profile}",
                 "--headless",
                 "--convert-to",
