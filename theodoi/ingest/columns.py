@@ -76,16 +76,20 @@ class Columns:
 def _header_role(key: str) -> str | None:
     if key in {"tt", "stt", "so tt", "so thu tu", "thu tu"}:
         return "code"
-    if "chu tri" in key:
-        return "lead"
+    if "chu tri" in key or "chiu trach nhiem" in key:
+        return "lead"  # "Cơ quan chịu trách nhiệm chính" leads as "chủ trì" does
     if "phoi hop" in key:
         return "coordinating"
     if key.startswith(("don vi thuc hien", "co quan thuc hien", "bo phan thuc hien")):
         return "lead"  # "Đơn vị thực hiện": the unit that carries the task out
     if "san pham" in key:
         return "output"
-    if key.startswith(("thoi gian", "thoi han", "tien do", "moc thoi")):
-        return "deadline"
+    if "kinh phi" in key or key.startswith("nguon von"):
+        return "budget"  # "Kinh phí (triệu đồng)", "Nguồn kinh phí": not scored, but a head
+    if key.startswith(_TIME_HEADS) or "thoi gian hoan thanh" in key:
+        return "deadline"  # "Lộ trình thực hiện", "Dự kiến thời gian hoàn thành" …
+    if key in _TIME_HALVES:
+        return "deadline"  # "Bắt đầu | Hoàn thành" under a "Thời gian" merged over both
     if "don vi tinh" in key or key == "dvt":
         return "unit"
     if key.startswith(("ket qua", "muc tieu", "gia tri", "chi tieu can dat")):
@@ -97,6 +101,18 @@ def _header_role(key: str) -> str | None:
         return "name"
     return None
 
+
+_TIME_HEADS = ("thoi gian", "thoi han", "tien do", "moc thoi", "lo trinh", "thoi diem", "han hoan")
+_TIME_HALVES = {"bat dau", "tu", "tu ngay", "hoan thanh", "ket thuc", "den", "den ngay"}
+# which of two time columns is the deadline, and which says when the task starts
+_TIME_END = re.compile(r"\b(?:hoan thanh|ket thuc|den|xong)\b")
+_TIME_START = re.compile(r"\b(?:bat dau|tu|trien khai|khoi cong)\b")
+# a column of the state before the plan ("Hiện trạng năm 2024", "Ước thực hiện năm
+# 2025"): the values the targets start from, not targets of that year
+_BASELINE = re.compile(
+    r"\b(?:hien trang|thuc trang|uoc (?:thuc hien|dat)|nam goc|nam co so|thuc hien nam|"
+    r"ket qua thuc hien|da dat)\b"
+)
 
 _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2})\)?$")
 
@@ -126,19 +142,27 @@ def read_columns(header_rows: list[list[str]], hint: str | None = None) -> Colum
     width = max(len(r) for r in header_rows)
     texts = [" ".join(r[i] for r in header_rows if i < len(r) and r[i]) for i in range(width)]
     cols = Columns(header=texts, header_rows=[[search_key(c) for c in r] for r in header_rows])
+    times: list[tuple[int, str]] = []
     for i, text in enumerate(texts):
         key = search_key(text)
         if not key:
             continue
         role = _header_role(key)
         years = YEAR.findall(key)
-        if years and role in (None, "result", "name") and len(key) < 40:
+        if years and len(key) < 40 and _BASELINE.search(key):
+            cols.roles.setdefault("baseline", i)
+            continue
+        lo_trinh = role == "deadline" and key.startswith("lo trinh")  # "Lộ trình" over years
+        if years and (role in (None, "result", "name") or lo_trinh) and len(key) < 40:
             cols.years[i] = int(years[-1])
             continue
         if role == "name" and "name" in cols.roles:
             role = "result"  # "Chỉ tiêu" after "Nội dung": the target column
-        if role and role not in cols.roles:
+        if role == "deadline":
+            times.append((i, key))
+        elif role and role not in cols.roles:
             cols.roles[role] = i
+    _time_columns(cols, times)
     if "name" not in cols.roles:
         return None
     roles = cols.roles
@@ -158,6 +182,21 @@ def read_columns(header_rows: list[list[str]], hint: str | None = None) -> Colum
     if "code" not in cols.roles and cols.roles["name"] != 0:
         cols.roles["code"] = 0  # the number column often has no header text
     return cols
+
+
+def _time_columns(cols: Columns, times: list[tuple[int, str]]) -> None:
+    """The deadline among the time columns: of two ("Thời gian bắt đầu | Thời gian hoàn
+    thành", "Bắt đầu | Hoàn thành" under one "Thời gian"), the one saying when the task
+    is to be done, the other when it starts."""
+    if not times:
+        return
+    ends = [i for i, key in times if _TIME_END.search(key)]
+    deadline = ends[-1] if ends and len(times) > 1 else times[0][0]
+    cols.roles["deadline"] = deadline
+    others = [(i, key) for i, key in times if i != deadline]
+    starts = [i for i, key in others if _TIME_START.search(key) or i < deadline]
+    if starts:
+        cols.roles["start"] = starts[0]
 
 
 def find_header(table: Table, hint: str | None = None) -> tuple[Columns, int] | None:

@@ -89,6 +89,11 @@ def _number_and_date(outline: Outline) -> tuple[str | None, str | None]:
             m = _DATE_NUMERIC.search(caption)
             if m:
                 date = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if date is None:
+            # "ngày 12 tháng 9 năm 2025", as the header writes it
+            m = _DATE_WORDS.search(caption)
+            if m and m.group(1) and m.group(2):
+                date = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return number, date
 
 

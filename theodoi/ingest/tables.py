@@ -101,6 +101,19 @@ def _opens_row(*cells: str) -> bool:
     return bool(filled) and all(c[:1].isupper() or c[:1].isdigit() for c in filled)
 
 
+def _start_from_column(deadline: dict, begun: str, plan_year: int | None) -> None:
+    """A column of its own says when the task starts ("Bắt đầu | Hoàn thành"): the task
+    runs from there, unless that is after the deadline's own start or its end."""
+    if not begun:
+        return
+    first = parse_deadline(begun, plan_year=plan_year)
+    start = first["start"] or (first["due"] if first["kind"] == "date" else None)
+    due = deadline["due"]
+    earlier = start and (deadline["start"] is None or start < deadline["start"])
+    if earlier and (due is None or start <= due):
+        deadline["start"] = start
+
+
 def _year_of(title: str) -> int | None:
     years = YEAR.findall(title)
     return int(years[-1]) if years else None
@@ -415,6 +428,7 @@ class TableReader:
                 continue
             cells = rec.cells
             deadline = parse_deadline(cols.get(cells, "deadline"), plan_year=plan_year)
+            _start_from_column(deadline, cols.get(cells, "start"), plan_year)
             lead = split_units(cols.get(cells, "lead"))
             where = self.row_label("Nhiệm vụ", rec)
             doubts: list[str] = []

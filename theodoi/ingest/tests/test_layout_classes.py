@@ -359,3 +359,100 @@ def test_a_note_pointing_to_an_appendix_run_into_the_last_objective_is_dropped(t
         "Xây dựng chính quyền số hiện đại.",
         "Kinh tế số chiếm 20% GRDP.",
     ]
+
+
+# ---------------------------------------------------------------------------- more of the genre
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+@pytest.mark.parametrize("merged", [True, False])
+def test_time_in_two_columns_the_second_is_the_deadline(tmp_path, fmt, merged):
+    if merged:  # "Thời gian" merged over "Bắt đầu | Hoàn thành"
+        header = [
+            [Cell("STT"), Cell("Nhiệm vụ"), Cell("Chủ trì"), Cell("Thời gian", span=2)],
+            [Cell("", below=True), Cell("", below=True), Cell("", below=True),
+             Cell("Bắt đầu"), Cell("Hoàn thành")],
+        ]  # fmt: skip
+    else:
+        header = [
+            _cells("STT", "Nhiệm vụ", "Chủ trì", "Thời gian triển khai", "Thời gian hoàn thành")
+        ]
+    table = Grid(
+        rows=[
+            *header,
+            _cells("1", "Xây dựng kế hoạch chuyển đổi số", "Phòng Kinh tế", "Tháng 9/2025", "Quý IV/2025"),
+            _cells("2", "Số hóa hồ sơ hộ tịch", "Công an xã", "Năm 2026", "Năm 2027"),
+            _cells("3", "Tổ chức lớp kỹ năng số", "Phòng Văn hóa - Xã hội", "2026", "Hằng năm"),
+        ],
+        widths=[1, 4, 2, 1, 1],
+    )  # fmt: skip
+    plan = _extract(tmp_path, HEAD + BODY + SIGNATURE + _appendix("NHIỆM VỤ", table), fmt)
+    got = [(t["deadline"]["raw"], t["deadline"]["start"], t["deadline"]["due"]) for t in plan["tasks"]]  # fmt: skip
+    assert got == [
+        ("Quý IV/2025", "2025-09-01", "2025-12-31"),
+        ("Năm 2027", "2026-01-01", "2027-12-31"),
+        ("Hằng năm", "2026-01-01", None),
+    ]
+    assert not plan["warnings"]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_budget_columns_and_the_genres_other_heads(tmp_path, fmt):
+    table = Grid(
+        rows=[
+            _cells("STT", "Nhiệm vụ cụ thể", "Cơ quan chịu trách nhiệm chính", "Cơ quan, đơn vị phối hợp",
+                   "Dự kiến kinh phí (triệu đồng)", "Nguồn kinh phí", "Kết quả/sản phẩm đầu ra",
+                   "Lộ trình thực hiện"),
+            _cells("1", "Xây dựng kế hoạch chuyển đổi số", "UBND xã", "MTTQ và các đoàn thể", "50",
+                   "Ngân sách xã", "Kế hoạch", "Quý IV hằng năm"),
+            _cells("2", "Số hóa hồ sơ hộ tịch (thực hiện khi có hướng dẫn của cấp trên)", "BCH Quân sự xã",
+                   "", "1.500", "Lồng ghép", "Báo cáo", "Tháng 12 hằng năm"),
+            _cells("3", "Tổ chức lớp kỹ năng số", "VP HĐND-UBND", "Phòng VH-XH", "-",
+                   "Ngân sách tỉnh; xã hội hóa", "Hội nghị", "Đến hết năm 2026"),
+        ],
+        widths=[1, 4, 2, 2, 1, 1, 1, 1],
+    )  # fmt: skip
+    plan = _extract(tmp_path, HEAD + BODY + SIGNATURE + _appendix("NHIỆM VỤ", table), fmt)
+    got = [(t["lead"], t["coordinating"], t["output"], t["deadline"]["raw"]) for t in plan["tasks"]]
+    assert got == [
+        (["UBND xã"], ["MTTQ và các đoàn thể"], "Kế hoạch", "Quý IV hằng năm"),
+        (["BCH Quân sự xã"], [], "Báo cáo", "Tháng 12 hằng năm"),
+        (["VP HĐND-UBND"], ["Phòng VH-XH"], "Hội nghị", "Đến hết năm 2026"),
+    ]
+    assert plan["tasks"][1]["name"].endswith("(thực hiện khi có hướng dẫn của cấp trên)")
+    assert not plan["warnings"]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+@pytest.mark.parametrize("head", ["Hiện trạng năm 2024", "Ước thực hiện năm 2024", "Năm 2024 (hiện trạng)"])  # fmt: skip
+def test_a_baseline_column_beside_the_years_gives_no_target(tmp_path, fmt, head):
+    table = Grid(
+        rows=[
+            _cells("TT", "Chỉ tiêu", "Đơn vị tính", head, "Năm 2025", "Năm 2030", "Chủ trì"),
+            _cells("1", "Tỷ lệ phủ sóng 5G", "%", "35%", "50%", "100%", "Phòng Kinh tế"),
+            _cells("2", "Tỷ lệ hồ sơ trực tuyến", "%", "40", "-", "90%", "Phòng Kinh tế"),
+            _cells("3", "Số sáng kiến được công nhận", "sáng kiến", "2", "3", "5", "Phòng Kinh tế"),
+        ],
+        widths=[1, 4, 1, 1, 1, 1, 2],
+    )
+    plan = _extract(tmp_path, HEAD + BODY + SIGNATURE + _appendix("CHỈ TIÊU", table), fmt)
+    assert _targets(plan) == {
+        ("Tỷ lệ phủ sóng 5G", 2025, "50%"),
+        ("Tỷ lệ phủ sóng 5G", 2030, "100%"),
+        ("Tỷ lệ hồ sơ trực tuyến", 2030, "90%"),
+        ("Số sáng kiến được công nhận", 2025, "3"),
+        ("Số sáng kiến được công nhận", 2030, "5"),
+    }
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_the_appendix_caption_gives_the_date_in_words(tmp_path, fmt):
+    head = [*HEAD[:2], Para("Số:      /KH-UBND"), Para("An Phú, ngày      tháng 9 năm 2025")]
+    caption = Para(
+        "(Ban hành kèm theo Kế hoạch số 45/KH-UBND ngày 12 tháng 9 năm 2025 của UBND xã An Phú)",
+        italic=True,
+    )
+    blocks = head + HEAD[4:] + BODY + SIGNATURE + _appendix("NHIỆM VỤ", TASKS_UPPER)
+    blocks.insert(blocks.index(TASKS_UPPER), caption)
+    meta = _extract(tmp_path, blocks, fmt)["meta"]
+    assert (meta["doc_number"], meta["issue_date"]) == ("45/KH-UBND", "2025-09-12")
