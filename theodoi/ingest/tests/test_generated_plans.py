@@ -131,7 +131,10 @@ def test_the_generator_covers_every_layout_class():
         "body-intro", "body-lettered-heads", "issuer-province", "tasks-sub-rows",
         "column-numbers", "notes-column", "tasks-two-row-header", "indicators-two-row-header",
         "units-a-paragraph-each", "deadlines-more", "task-name-bullets", "values-decimal-comma",
-        "row-over-page", "codes-with-stops", "notes-filled",
+        "row-over-page", "codes-with-stops", "notes-filled", "tasks-budget-columns",
+        "tasks-time-two-columns", "tasks-time-merged-over-two", "tasks-headers-more",
+        "indicators-baseline-column", "units-abbreviated", "deadlines-genre", "task-name-note",
+        "caption-date-in-words",
     }  # fmt: skip
     assert needed <= seen, needed - seen
 

@@ -34,9 +34,17 @@ class Appendices(IndicatorTables):
         self.count = 0
         self.total = 0
         self.landscape = False
+        self._in_plan: dict[str, bool] = {}
 
     def trait(self, name: str) -> None:
         self.plan.trait(name)
+
+    def in_plan(self, variation: str, p: float) -> bool:
+        """Whether a variation added later shows in this plan at all (drawn once, first
+        from its own stream), so that most plans stay as they were made before."""
+        if variation not in self._in_plan:
+            self._in_plan[variation] = self.plan.draws(variation).random() < p
+        return self._in_plan[variation]
 
     def build(self) -> None:
         rng = self.rng
@@ -84,8 +92,16 @@ class Appendices(IndicatorTables):
             number = plan.number if show_number else "      /KH-UBND"
             month, year = plan.month, plan.year
             date = f"{plan.day}/{month}/{year}" if show_date else f"   /{month}/{year}"
+            opening = "(Kèm theo"
+            words = plan.draws("caption-words")
+            if self.in_plan("caption-words", 0.15):
+                # the date in words, as the header writes it, and "Ban hành kèm theo"
+                self.trait("caption-date-in-words")
+                day = str(plan.day) if show_date else "     "
+                date = f"{day} tháng {month} năm {year}"
+                opening = words.choice(["(Kèm theo", "(Ban hành kèm theo"])
             plan.para(
-                f"(Kèm theo Kế hoạch số {number} ngày {date} của {plan.issuer.short})",
+                f"{opening} Kế hoạch số {number} ngày {date} của {plan.issuer.short})",
                 italic=True,
                 center=True,
             )
@@ -107,7 +123,23 @@ class Appendices(IndicatorTables):
             lead.append(rng.choice([u for u in units if u != lead[0]]))
         pool = [u for u in units if u not in lead] + issuer.coordinators()
         coordinating = rng.sample(pool, rng.choice([0, 1, 1, 2]))
-        return lead, coordinating
+        return self.shortened(lead), self.shortened(coordinating)
+
+    def shortened(self, units: list[str]) -> list[str]:
+        """The units as a plan that abbreviates them in its tables writes them ("Phòng
+        VH-XH", "BCH Quân sự xã", "MTTQ và các đoàn thể"); the gold keeps them so."""
+        draws = self.plan.draws("units-short")
+        if not self.in_plan("units-short", 0.12):
+            return units
+        kind = self.plan.issuer.kind
+        short = {_local(k, kind): [_local(v, kind) for v in vs] for k, vs in V.SHORT_UNITS.items()}
+        out = []
+        for unit in units:
+            if unit in short and draws.random() < 0.8:
+                self.trait("units-abbreviated")
+                unit = draws.choice(short[unit])
+            out.append(unit)
+        return out
 
     def units_cell(self, units: list[str]) -> str:
         """Several units in one cell: split by ";", or a paragraph each (as Word users
@@ -123,7 +155,15 @@ class Appendices(IndicatorTables):
         if self.more.random() < 0.3:
             self.trait("deadlines-more")
             return self.more.choice(V.MORE_DEADLINES)
+        genre = self.plan.draws("deadlines-genre")
+        if self.in_plan("deadlines-genre", 0.15) and genre.random() < 0.3:
+            self.trait("deadlines-genre")
+            return genre.choice(V.GENRE_DEADLINES)
         return deadline
+
+    def start(self) -> str:
+        """When a task starts, in a column before its deadline's."""
+        return self.plan.draws("time-columns").choice(V.STARTS)
 
     def task_name(self, name: str) -> str:
         """A task's cell, sometimes its name then its contents a bullet each: the name
@@ -132,6 +172,10 @@ class Appendices(IndicatorTables):
             self.trait("task-name-bullets")
             parts = self.more.sample(V.TASK_CONTENTS, 2)
             return f"{name}, gồm:\n- {parts[0]};\n- {parts[1]}."
+        notes = self.plan.draws("task-notes")
+        if self.in_plan("task-notes", 0.12) and notes.random() < 0.25:
+            self.trait("task-name-note")
+            return f"{name} {notes.choice(V.TASK_NOTES)}"
         return name
 
     def group_row(self, code: str, title: str, width: int, merged: bool) -> list[Cell]:
@@ -242,6 +286,7 @@ class Appendices(IndicatorTables):
         if upper:
             self.trait("tasks-upper-headers")
         header = self.task_header(order, upper)
+        order, header = self.more_task_columns(order, header, upper)
         width = len(order)
         scheme = rng.choice(["none", "roman", "roman", "abc-roman", "levels", "levels3"])
         restart = scheme in ("roman", "abc-roman") and rng.random() < 0.5
@@ -291,6 +336,14 @@ class Appendices(IndicatorTables):
 
     def task_header(self, order: list[str], upper: bool) -> list[list[Cell]]:
         texts = self.headers(order, upper)
+        draws = self.plan.draws("headers-more")
+        if draws.random() < 0.2:
+            # the genre's other wordings of a head or two
+            for role in draws.sample(sorted(V.MORE_HEADERS), 2):
+                if role in order:
+                    self.trait("tasks-headers-more")
+                    text = draws.choice(V.MORE_HEADERS[role])
+                    texts[order.index(role)] = text.upper() if upper else text
         if "Đơn vị thực hiện" in texts[order.index("lead")]:
             self.trait("tasks-lead-don-vi-thuc-hien")
         lead, coordinating = order.index("lead"), order.index("coordinating")
@@ -310,6 +363,41 @@ class Appendices(IndicatorTables):
             return [top, second]
         return [[Cell(t, bold=True) for t in texts]]
 
+    def more_task_columns(
+        self, order: list[str], header: list[list[Cell]], upper: bool
+    ) -> tuple[list[str], list[list[Cell]]]:
+        """Columns some plans add to a task table: the budget (an amount, where the money
+        comes from) and the time cut in two, a start before the deadline, under two heads
+        or one head merged over "Bắt đầu | Hoàn thành". Neither is scored; the deadline is
+        the second time."""
+        case = str.upper if upper else str
+        draws = self.plan.draws("budget")
+        if draws.random() < 0.15:
+            self.trait("tasks-budget-columns")
+            at = order.index("coordinating") + 1 if "coordinating" in order else len(order)
+            heads = [("budget", draws.choice(V.BUDGET_HEADS))]
+            if draws.random() < 0.6:
+                heads.append(("budget_source", draws.choice(V.BUDGET_SOURCE_HEADS)))
+            if draws.random() < 0.3:
+                heads = heads[::-1] if len(heads) > 1 else heads
+            for n, (role, text) in enumerate(heads):
+                header = _column_inserted(header, at + n, case(text))
+                order = [*order[: at + n], role, *order[at + n :]]
+        draws = self.plan.draws("time-columns")
+        if draws.random() < 0.15:
+            at = order.index("deadline")
+            order = [*order[:at], "start", *order[at:]]
+            if draws.random() < 0.5:
+                self.trait("tasks-time-two-columns")
+                first, second = draws.choice(V.TIME_PAIRS)
+                header = _column_inserted(header, at, case(first))
+                header = _column_renamed(header, at + 1, case(second))
+            else:
+                self.trait("tasks-time-merged-over-two")
+                over, first, second = (case(t) for t in draws.choice(V.TIME_SPLIT_HEADS))
+                header = _column_split(header, at, over, first, second)
+        return order, header
+
     def task_rows(self, order, code, names, group, label) -> list[list[Cell]]:
         """One numbered task row, or a row whose sub-rows each have their own output and
         deadline (one task per sub-row, named by the sub-row's text)."""
@@ -327,6 +415,7 @@ class Appendices(IndicatorTables):
             for sub in subs:
                 output, deadline = rng.choice(V.OUTPUTS), self.deadline()
                 values = {"task_name": sub, "output": output, "deadline": deadline}
+                values |= self.extra_values(order)
                 row = [Cell("", below=True) if r in ("code", "lead", "coordinating")
                        else Cell(values.get(r, "")) for r in order]  # fmt: skip
                 rows.append(row)
@@ -335,8 +424,19 @@ class Appendices(IndicatorTables):
         output, deadline = rng.choice(V.OUTPUTS), self.deadline()
         name = self.task_name(name)
         values = {"code": code, "task_name": name, "output": output, "deadline": deadline}
+        values |= self.extra_values(order)
         self._task(label, group, code, name, lead, coordinating, output, deadline, order)
         return [[Cell(values.get(r, cell_of.get(r, ""))) for r in order]]
+
+    def extra_values(self, order: list[str]) -> dict[str, str]:
+        out = {}
+        if "start" in order:
+            out["start"] = self.start()
+        if "budget" in order:
+            out["budget"] = self.plan.draws("budget").choice(V.BUDGET_AMOUNTS)
+        if "budget_source" in order:
+            out["budget_source"] = self.plan.draws("budget").choice(V.BUDGET_SOURCES)
+        return out
 
     def _task(self, label, group, code, name, lead, coordinating, output, deadline, order):
         self.gold["tasks"].append(
@@ -365,3 +465,53 @@ def _stopped(row: list[Cell]) -> list[Cell]:
     if first.span > 1 or first.below or not first.text or " " in first.text:
         return row
     return [Cell(first.text + ".", first.span, first.below, first.bold), *row[1:]]
+
+
+def _local(unit: str, kind: str) -> str:
+    return unit[: -len(" xã")] + f" {kind}" if unit.endswith(" xã") else unit
+
+
+def _cell_at(row: list[Cell], column: int) -> int:
+    """The index in the row of the cell that starts at the column (len(row) at the end)."""
+    at = 0
+    for i, cell in enumerate(row):
+        if at >= column:
+            return i
+        at += cell.span
+    return len(row)
+
+
+def _column_inserted(header: list[list[Cell]], column: int, text: str) -> list[list[Cell]]:
+    """The header with one more column: its head on the first row, merged down below."""
+    out = []
+    for r, row in enumerate(header):
+        i = _cell_at(row, column)
+        cell = Cell(text, bold=True) if r == 0 else Cell("", below=True)
+        out.append([*row[:i], cell, *row[i:]])
+    return out
+
+
+def _column_renamed(header: list[list[Cell]], column: int, text: str) -> list[list[Cell]]:
+    first = list(header[0])
+    i = _cell_at(first, column)
+    first[i] = Cell(text, first[i].span, first[i].below, first[i].bold)
+    return [first, *header[1:]]
+
+
+def _column_split(
+    header: list[list[Cell]], column: int, over: str, first: str, second: str
+) -> list[list[Cell]]:
+    """The column (and the empty one after it) under one head merged over two, with a
+    head of their own on the second header row (made when the header had one row)."""
+    top = list(header[0])
+    i = _cell_at(top, column)
+    top[i : i + 1] = [Cell(over, span=2, bold=True)]
+    if len(header) == 1:
+        below = []
+        for cell in header[0]:
+            below += [Cell("", below=True) for _ in range(cell.span)]
+    else:
+        below = list(header[1])
+    j = _cell_at(below, column)
+    below[j : j + 1] = [Cell(first, bold=True), Cell(second, bold=True)]
+    return [top, below, *header[2:]]

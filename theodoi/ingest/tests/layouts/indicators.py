@@ -107,6 +107,18 @@ class IndicatorTables:
             row2.append(Cell(str(year), bold=True))
         header = [row1, row2] if two_rows else [row1]
         width = len(roles)
+        baseline = self.plan.draws("baseline").random() < 0.25
+        if baseline:
+            # the state before the plan, beside the targets: not a target itself
+            self.trait("indicators-baseline-column")
+            draws = self.plan.draws("baseline")
+            text = draws.choice(V.BASELINE_HEADS).format(y=years[0] - 1)
+            header = [
+                [*row[:first_year], Cell(text, bold=True) if r == 0 else Cell("", below=True),
+                 *row[first_year:]]
+                for r, row in enumerate(header)
+            ]  # fmt: skip
+            width += 1
         groups = rng.sample(V.INDICATOR_GROUPS, rng.randint(1, 3)) if rng.random() < 0.7 else [None]
         merged_groups = rng.random() < 0.4
         rows: list[list[Cell]] = []
@@ -137,14 +149,28 @@ class IndicatorTables:
                 row.append(Cell(self.units_cell(lead)))
                 row += [Cell(self.units_cell(coordinating))] if with_coord else []
                 row += [Cell(output)] if with_output else []
+                if baseline:
+                    row.insert(first_year, Cell(self.baseline_value(kind)))
                 rows.append(row)
                 self._indicator(label, group, str(number), name, unit if with_unit else None,
                                 targets, lead, coordinating if with_coord else [],
                                 output if with_output else None)  # fmt: skip
+        if baseline:
+            roles = [*roles[:first_year], "year", *roles[first_year:]]
         widths = [
             {"code": 0.5, "indicator_name": 4, "unit": 0.8, "year": 0.9}.get(r, 1.6) for r in roles
         ]
         self.emit(rows, header, widths)
+
+    def baseline_value(self, kind: str) -> str:
+        draws = self.plan.draws("baseline")
+        if draws.random() < 0.15:
+            return "-"
+        if kind == "pct":
+            return f"{draws.choice([15, 20, 30, 35, 42, 50])}{draws.choice(['%', '', ',5%'])}"
+        if kind == "count":
+            return str(draws.randint(0, 4))
+        return f"Hạng {draws.randint(30, 60)}"
 
     def long_table(self) -> None:
         rng = self.rng

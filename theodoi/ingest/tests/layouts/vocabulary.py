@@ -335,3 +335,95 @@ BODY_SENTENCES = [
     "Đưa nội dung chuyển đổi số vào chương trình công tác hằng năm của các cơ quan, đơn vị.",
     "Lựa chọn, nhân rộng các mô hình hay, cách làm hiệu quả về đổi mới sáng tạo.",
 ]
+
+# ---------------------------------------------------------------------------- more of the genre
+# (each drawn from a stream of its own, so that the variants made before stay as they were)
+
+# the time cut in two columns: when the task starts and when it is to be done (the
+# second is the deadline); as two heads, or one head merged over the two
+TIME_PAIRS = [
+    ("Thời gian bắt đầu", "Thời gian hoàn thành"),
+    ("Thời gian triển khai", "Thời gian hoàn thành"),
+    ("Thời gian bắt đầu", "Thời gian kết thúc"),
+]
+TIME_SPLIT_HEADS = [
+    ("Thời gian", "Bắt đầu", "Hoàn thành"),
+    ("Thời gian thực hiện", "Bắt đầu", "Hoàn thành"),
+    ("Thời gian thực hiện", "Từ", "Đến"),
+    ("Tiến độ", "Bắt đầu", "Kết thúc"),
+]
+STARTS = [
+    "Tháng 9/2025", "Tháng 10/2025", "Quý IV/2025", "Quý I/2026", "Năm 2025", "Năm 2026",
+    "01/2026", "Từ tháng 9/2025", "2025",
+]  # fmt: skip
+
+# what plans budget beside each task: an amount, and where the money comes from
+BUDGET_HEADS = [
+    "Kinh phí (triệu đồng)", "Dự kiến kinh phí (triệu đồng)", "Kinh phí dự kiến",
+    "Kinh phí thực hiện (triệu đồng)", "Kinh phí",
+]  # fmt: skip
+BUDGET_SOURCE_HEADS = ["Nguồn kinh phí", "Nguồn vốn", "Nguồn kinh phí thực hiện"]
+BUDGET_AMOUNTS = ["50", "100", "120", "200", "350", "1.500", "2.000", "-", "Lồng ghép", "Không phát sinh"]  # fmt: skip
+BUDGET_SOURCES = [
+    "Ngân sách xã", "Ngân sách nhà nước", "Ngân sách tỉnh; xã hội hóa",
+    "Lồng ghép các chương trình, dự án", "Chi thường xuyên của đơn vị", "Xã hội hóa",
+    "Ngân sách cấp xã theo phân cấp",
+]  # fmt: skip
+
+# other wordings of a task table's heads that plans use
+MORE_HEADERS = {
+    "task_name": ["Nhiệm vụ cụ thể", "Nội dung nhiệm vụ, giải pháp", "Danh mục nhiệm vụ"],
+    "lead": [
+        "Cơ quan, đơn vị chủ trì", "Cơ quan/đơn vị chủ trì", "Cơ quan chịu trách nhiệm chính",
+        "Đơn vị chủ trì, tham mưu",
+    ],
+    "coordinating": ["Cơ quan, đơn vị phối hợp", "Cơ quan/đơn vị phối hợp"],
+    "output": [
+        "Kết quả/sản phẩm đầu ra", "Kết quả đầu ra", "Hình thức sản phẩm",
+        "Sản phẩm, kết quả đầu ra", "Dự kiến sản phẩm",
+    ],
+    "deadline": [
+        "Lộ trình thực hiện", "Lộ trình", "Thời điểm hoàn thành", "Hạn hoàn thành",
+        "Dự kiến thời gian hoàn thành", "Thời gian triển khai",
+    ],
+}  # fmt: skip
+
+# units as tables abbreviate them, for want of room in a narrow column
+SHORT_UNITS = {
+    "Phòng Văn hóa - Xã hội": ["Phòng VH-XH", "Phòng VHXH"],
+    "Phòng Kinh tế": ["Phòng KT"],
+    "Văn phòng HĐND và UBND": ["VP HĐND-UBND", "Văn phòng HĐND-UBND"],
+    "Trung tâm Phục vụ hành chính công": ["TT PVHCC", "Trung tâm PVHCC"],
+    "Trung tâm Dịch vụ tổng hợp": ["TT Dịch vụ tổng hợp"],
+    "Ban Chỉ huy Quân sự xã": ["BCH Quân sự xã", "Ban CHQS xã"],
+    "Phòng Kinh tế, Hạ tầng và Đô thị": ["Phòng KT, HT&ĐT", "Phòng KT-HT-ĐT"],
+    "Ủy ban MTTQ Việt Nam xã": ["UBMTTQ xã", "MTTQ và các đoàn thể"],
+    "Các đoàn thể chính trị - xã hội": ["Các đoàn thể"],
+    "Sở Khoa học và Công nghệ": ["Sở KH&CN", "Sở KHCN"],
+    "Sở Giáo dục và Đào tạo": ["Sở GD&ĐT", "Sở GDĐT"],
+    "Sở Văn hóa, Thể thao và Du lịch": ["Sở VHTTDL"],
+    "Văn phòng UBND tỉnh": ["VP UBND tỉnh"],
+    "Các sở, ban, ngành": ["Các sở, ban, ngành tỉnh"],
+}
+
+# a note in brackets after a task's name, as plans qualify a task
+TASK_NOTES = [
+    "(thực hiện khi có hướng dẫn của cấp trên)", "(nếu được bố trí kinh phí)",
+    "(lồng ghép với Đề án 06)", "(ưu tiên triển khai năm 2026)", "(theo lộ trình của tỉnh)",
+    "(đối với các thủ tục đủ điều kiện)",
+]  # fmt: skip
+
+# more ways of writing a time as plans do: a rhythm within the year, a month without
+# its word, an end, a time with a note after it
+GENRE_DEADLINES = [
+    "Quý IV hằng năm", "Tháng 12 hằng năm", "12/2025", "Trong tháng 10/2025", "Đến hết năm 2026",
+    "Năm 2025 - 2026", "Từ tháng 9/2025", "Liên tục", "Trước quý III/2026",
+    "Chậm nhất ngày 31/12/2025", "Quý IV/2025 (hoàn thành trước 31/12)", "Hoàn thành trong năm 2026",
+    "Các năm 2026 - 2030", "Quý III, IV/2025", "Thường xuyên (báo cáo hằng quý)", "2026",
+]  # fmt: skip
+
+# a column of the state before the plan: the values the targets start from, not targets
+BASELINE_HEADS = [
+    "Hiện trạng năm {y}", "Năm {y} (hiện trạng)", "Thực hiện năm {y}", "Ước thực hiện năm {y}",
+    "Kết quả thực hiện năm {y}", "Hiện trạng",
+]  # fmt: skip
