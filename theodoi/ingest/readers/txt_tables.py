@@ -43,7 +43,8 @@ _LABEL_OPENERS = [
         "cong viec", "hoat dong", "giai phap", "danh muc", "don vi", "dvt", "co quan",
         "bo phan", "chu tri", "phoi hop", "san pham", "ket qua", "muc tieu", "gia tri",
         "thoi gian", "thoi han", "tien do", "lo trinh", "ghi chu", "nam", "den nam", "moc",
-        "giai doan",
+        "giai doan", "kinh phi", "nguon", "du kien", "hien trang", "uoc", "han", "thoi diem",
+        "hinh thuc", "bat dau", "hoan thanh", "ket thuc", "co quan/don",
     ]
 ]  # fmt: skip
 _YEAR_WORD = re.compile(r"^20[2-9]\d$")
@@ -99,16 +100,21 @@ _HEADS_GOING_ON = {
 }
 
 
+_TIME_HEADS = {"thoi gian", "thoi han", "thoi diem", "han", "du kien thoi gian"}
+
+
 def _goes_on(label: str, next_key: str) -> bool:
     """Whether the header label goes on with the label opening at `next_key`: "Năm" cut
     from its year ("Năm" / "2025"), a label ending in "," or "và", a head waiting for
     its complement."""
     key = search_key(label)
-    if key in {"nam", "den nam"} and next_key.isdigit():
-        return True
+    if (key in {"nam", "den nam"} or key.endswith(" nam")) and next_key.isdigit():
+        return True  # "Hiện trạng năm" / "2024" too
     if label.endswith((",", " và", " VÀ")):
         # but a year opens a column of its own ("Kết quả," / "2026 2027 …" / "sản phẩm")
         return not _YEAR_WORD.match(next_key)
+    if key in _TIME_HEADS and next_key == "hoan" and label.isupper():
+        return True  # "THỜI HẠN" / "HOÀN THÀNH" is one head; "Hoàn thành" alone another
     complements = _HEADS_GOING_ON.get(key)
     return label.isupper() and complements is not None and next_key in complements
 
@@ -122,9 +128,16 @@ def _column_kinds(labels: list[str]) -> list[str] | None:
         kinds[i] = "value"
     for role, i in cols.roles.items():
         # "Kết quả" beside the years' columns is what the row delivers, not a target
-        kinds[i] = {"result": "output" if cols.years else "value"}.get(role, role)
+        # a start beside the deadline reads as a time, a baseline as a value; a budget
+        # column holds amounts and where they come from, as notes do
+        kinds[i] = {
+            "result": "output" if cols.years else "value",
+            "start": "deadline",
+            "baseline": "value",
+            "budget": "notes",
+        }.get(role, role)
     for i, label in enumerate(labels):
-        if kinds[i] == "other" and search_key(label).startswith("ghi chu"):
+        if kinds[i] == "other" and search_key(label).startswith(("ghi chu", "nguon")):
             kinds[i] = "notes"
     return kinds
 
