@@ -26,7 +26,7 @@ phòng; văn phòng; trung tâm; công an; các; ban; ủy ban; ubnd; hđnd; ubm
 ngân hàng; hợp tác xã; htx; doanh nghiệp; cơ quan; đơn vị; thường trực; lãnh đạo; chủ tịch;
 công chức; quân sự; ban chỉ huy; ubkt; tt; ttpvhcc; tthcc; p.; ủy ban nhân dân; thanh tra;
 văn phòng ubnd; cục; chi cục; kho bạc; bảo hiểm xã hội; ban quản lý; hiệp hội; liên đoàn;
-công ty; tổng công ty; bệnh viện
+công ty; tổng công ty; bệnh viện; vp; bch
 """
 
 
@@ -38,7 +38,7 @@ def word_heads(words: str) -> frozenset[tuple[str, ...]]:
 UNIT_OPENERS = word_heads(_UNIT_HEADS)
 # heads that open another unit, never the rest of one ("Văn phòng" / "HĐND và UBND")
 NEW_UNIT_OPENERS = word_heads(
-    "phòng; văn phòng; sở; các; trung tâm; công an; ban; đoàn; hội; hiệp hội"
+    "phòng; văn phòng; sở; các; trung tâm; công an; ban; đoàn; hội; hiệp hội; vp; bch"
 )
 
 

@@ -128,17 +128,18 @@ def _column_kinds(labels: list[str]) -> list[str] | None:
         kinds[i] = "value"
     for role, i in cols.roles.items():
         # "Kết quả" beside the years' columns is what the row delivers, not a target
-        # a start beside the deadline reads as a time, a baseline as a value; a budget
-        # column holds amounts and where they come from, as notes do
+        # a start beside the deadline reads as a time, a baseline as a value
         kinds[i] = {
             "result": "output" if cols.years else "value",
             "start": "deadline",
             "baseline": "value",
-            "budget": "notes",
         }.get(role, role)
     for i, label in enumerate(labels):
-        if kinds[i] == "other" and search_key(label).startswith(("ghi chu", "nguon")):
-            kinds[i] = "notes"
+        key = search_key(label)
+        if kinds[i] in ("other", "budget") and key.startswith(("ghi chu", "nguon")):
+            kinds[i] = "notes"  # where the money comes from is written as notes are
+        elif kinds[i] in ("other", "budget") and "kinh phi" in key:
+            kinds[i] = "value"  # an amount ("50", "1.500", "-")
     return kinds
 
 

@@ -545,3 +545,32 @@ def test_a_number_without_the_tables_full_stop_is_a_value():
         ["1", "Số sản phẩm OCOP đưa lên sàn", "2", "3", "Phòng Kinh tế"],
         ["2", "Số điểm Wi-Fi", "6", "≥ 7", "Công an xã"],
     ]
+
+
+def test_the_genres_other_heads_open_cells_of_their_own():
+    # a baseline "Hiện trạng năm" / "2024" is one head; "THỜI HẠN" / "HOÀN THÀNH" is
+    # one head, "Thời hạn" then "Kết quả" two
+    assert _header_labels("TT Chỉ tiêu Hiện trạng năm 2024 Năm 2025 Năm 2030 Chủ trì") == [
+        "TT", "Chỉ tiêu", "Hiện trạng năm 2024", "Năm 2025", "Năm 2030", "Chủ trì",
+    ]  # fmt: skip
+    assert _header_labels("STT NHIỆM VỤ CHỦ TRÌ THỜI HẠN HOÀN THÀNH KẾT QUẢ") == [
+        "STT", "NHIỆM VỤ", "CHỦ TRÌ", "THỜI HẠN HOÀN THÀNH", "KẾT QUẢ",
+    ]  # fmt: skip
+    assert _header_labels(
+        "STT Nhiệm vụ Chủ trì Kinh phí (triệu đồng) Nguồn kinh phí Thời hạn Kết quả"
+    ) == [
+        "STT", "Nhiệm vụ", "Chủ trì", "Kinh phí (triệu đồng)", "Nguồn kinh phí", "Thời hạn",
+        "Kết quả",
+    ]  # fmt: skip
+
+
+def test_budget_columns_keep_their_amounts_out_of_the_other_cells():
+    rows = _rows(
+        "STT\nNhiệm vụ\nChủ trì\nKinh phí (triệu đồng)\nNguồn kinh phí\nThời gian\n"
+        "1\nSố hóa hồ sơ hộ tịch\nCông an xã\n1.500\nNgân sách xã\nQuý IV/2025\n"
+        "2\nTập huấn kỹ năng số\nPhòng Văn hóa - Xã hội\n120\nXã hội hóa\nHằng năm\n"
+    )
+    assert rows[1:] == [
+        ["1", "Số hóa hồ sơ hộ tịch", "Công an xã", "1.500", "Ngân sách xã", "Quý IV/2025"],
+        ["2", "Tập huấn kỹ năng số", "Phòng Văn hóa - Xã hội", "120", "Xã hội hóa", "Hằng năm"],
+    ]

@@ -98,3 +98,10 @@ def test_any_text_splits_into_clean_items(raw):
         assert ";" not in item
         assert "\n" not in item
         assert item
+
+
+@pytest.mark.parametrize("name", ["VP UBND tỉnh", "VP HĐND-UBND", "BCH Quân sự xã"])
+def test_units_abbreviated_in_narrow_columns_are_units(name):
+    from theodoi.ingest.units import looks_like_unit
+
+    assert looks_like_unit(name)
