@@ -44,7 +44,7 @@ _LABEL_OPENERS = [
         "bo phan", "chu tri", "phoi hop", "san pham", "ket qua", "muc tieu", "gia tri",
         "thoi gian", "thoi han", "tien do", "lo trinh", "ghi chu", "nam", "den nam", "moc",
         "giai doan", "kinh phi", "nguon", "du kien", "hien trang", "uoc", "han", "thoi diem",
-        "hinh thuc", "bat dau", "hoan thanh", "ket thuc", "co quan/don",
+        "hinh thuc", "bat dau", "hoan thanh", "ket thuc", "co quan/don", "tu", "den",
     ]
 ]  # fmt: skip
 _YEAR_WORD = re.compile(r"^20[2-9]\d$")
@@ -426,7 +426,8 @@ _SPANNING_HEADS = ("co quan thuc hien", "don vi thuc hien", "phan cong", "to chu
 
 def _spanned(labels: list[str]) -> list[str]:
     """The header's labels in the order of its columns, a head written over several
-    columns replaced by the labels under it."""
+    columns replaced by the labels under it (each head by its own: "Cơ quan thực hiện"
+    over "Chủ trì | Phối hợp", then "Thời gian" over "Bắt đầu | Hoàn thành")."""
     labels = _wrapped_end_back(labels)
     keys = [search_key(label) for label in labels]
     under = 0
@@ -443,15 +444,49 @@ def _spanned(labels: list[str]) -> list[str]:
         return labels
     tail, tail_keys = labels[len(labels) - under :], keys[len(keys) - under :]
     rest = keys[: len(keys) - under]
-    if all(_YEAR_LABEL.match(k) for k in tail_keys):
+    runs: list[tuple[str, list[str]]] = []
+    for label, key in zip(tail, tail_keys, strict=True):
+        kind = _under_kind(key)
+        if runs and runs[-1][0] == kind:
+            runs[-1][1].append(label)
+        else:
+            runs.append((kind, [label]))
+    heads: list[int] = []
+    for kind, _ in runs:
+        found = [i for i, k in enumerate(rest) if _heads(kind, i, k)]
+        if len(found) != 1 or (heads and found[0] <= heads[-1]):
+            return labels
+        heads.append(found[0])
+    under_head = dict(zip(heads, (run for _, run in runs), strict=True))
+    out: list[str] = []
+    for i, label in enumerate(labels[: len(labels) - under]):
+        out += under_head.get(i, [label])
+    return out
+
+
+def _under_kind(key: str) -> str:
+    if _YEAR_LABEL.match(key):
+        return "year"
+    return "time" if _is_time_under(key) else "unit"
+
+
+def _is_time_under(key: str) -> bool:
+    return key.startswith(_TIME_UNDER) or key in ("tu", "den", "tu ngay", "den ngay")
+
+
+def _heads(kind: str, i: int, key: str) -> bool:
+    """Whether the label names a head over columns of this kind."""
+    if kind == "year":
         # the head over the years is the one label before them naming no column of its own
-        heads = [i for i, k in enumerate(rest) if i and _is_year_head(k)]
-    else:
-        heads = [i for i, k in enumerate(rest) if k.startswith(_SPANNING_HEADS)]
-    if len(heads) != 1:
-        return labels
-    head = heads[0]
-    return [*labels[:head], *tail, *labels[head + 1 : len(labels) - under]]
+        return bool(i) and _is_year_head(key)
+    if kind == "time":
+        return key in _TIME_SPANNING_HEADS
+    return key.startswith(_SPANNING_HEADS)
+
+
+# "Thời gian" over "Bắt đầu | Hoàn thành": a head over the start and the deadline
+_TIME_SPANNING_HEADS = frozenset(("thoi gian", "thoi gian thuc hien", "tien do", "thoi han"))
+_TIME_UNDER = ("bat dau", "hoan thanh", "ket thuc")
 
 
 _UNDER_LABELS = frozenset(("chu tri", "phoi hop"))
@@ -504,7 +539,8 @@ _YEAR_LABEL = re.compile(r"^(?:nam |den nam |den het nam )?20[2-9]\d$")
 def _is_under_a_head(key: str) -> bool:
     # "PHỐI HỢP GIAN": the end of a head wrapped in the first row ("MỐC THỜI" / "GIAN")
     # is level with the second row
-    return bool(_YEAR_LABEL.match(key)) or key.startswith(("chu tri", "phoi hop"))
+    under_units = key.startswith(("chu tri", "phoi hop"))
+    return bool(_YEAR_LABEL.match(key)) or under_units or _is_time_under(key)
 
 
 def _is_year_head(key: str) -> bool:

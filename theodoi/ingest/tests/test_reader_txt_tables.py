@@ -574,3 +574,17 @@ def test_budget_columns_keep_their_amounts_out_of_the_other_cells():
         ["1", "Số hóa hồ sơ hộ tịch", "Công an xã", "1.500", "Ngân sách xã", "Quý IV/2025"],
         ["2", "Tập huấn kỹ năng số", "Phòng Văn hóa - Xã hội", "120", "Xã hội hóa", "Hằng năm"],
     ]
+
+
+@pytest.mark.parametrize(("start", "end"), [("Bắt đầu", "Hoàn thành"), ("Từ", "Đến")])
+def test_each_head_over_two_columns_gives_way_to_its_own(start, end):
+    # "Cơ quan thực hiện" over "Chủ trì | Phối hợp", "Tiến độ" over "Bắt đầu | Hoàn
+    # thành": the second row's labels come last, each pair goes under its head
+    rows = _rows(
+        f"TT\nCông việc\nCơ quan thực hiện\nKết quả\nTiến độ\nChủ trì\nPhối hợp\n{start}\n{end}\n"
+        "1\nSố hóa hồ sơ hộ tịch\nCông an xã\nPhòng Văn hóa - Xã hội\nBáo cáo\nTháng 9/2025\n"
+        "Quý IV/2025\n"
+    )
+    assert rows[0] == ["TT", "Công việc", "Chủ trì", "Phối hợp", "Kết quả", start, end]
+    assert rows[1] == ["1", "Số hóa hồ sơ hộ tịch", "Công an xã", "Phòng Văn hóa - Xã hội",
+                       "Báo cáo", "Tháng 9/2025", "Quý IV/2025"]  # fmt: skip
