@@ -45,6 +45,7 @@ _LABEL_OPENERS = [
         "thoi gian", "thoi han", "tien do", "lo trinh", "ghi chu", "nam", "den nam", "moc",
         "giai doan", "kinh phi", "nguon", "du kien", "hien trang", "uoc", "han", "thoi diem",
         "hinh thuc", "bat dau", "hoan thanh", "ket thuc", "co quan/don", "tu", "den",
+        "ket qua/san",
     ]
 ]  # fmt: skip
 _YEAR_WORD = re.compile(r"^20[2-9]\d$")
@@ -97,6 +98,8 @@ _HEADS_GOING_ON = {
     "don vi": {"chu", "phoi"},
     "co quan": {"chu", "phoi"},
     "bo phan": {"chu", "phoi"},
+    "nguon": {"kinh", "von"},  # "NGUỒN KINH PHÍ"
+    "du kien": {"kinh", "thoi", "san"},  # "DỰ KIẾN KINH PHÍ", "DỰ KIẾN THỜI GIAN …"
 }
 
 

@@ -562,6 +562,13 @@ def test_the_genres_other_heads_open_cells_of_their_own():
         "STT", "Nhiệm vụ", "Chủ trì", "Kinh phí (triệu đồng)", "Nguồn kinh phí", "Thời hạn",
         "Kết quả",
     ]  # fmt: skip
+    # upper-case heads: every word a capital, a head goes on with its complement only
+    assert _header_labels(
+        "STT NHIỆM VỤ CỤ THỂ KẾT QUẢ/SẢN PHẨM ĐẦU RA CHỦ TRÌ NGUỒN KINH PHÍ DỰ KIẾN THỜI GIAN"
+    ) == [
+        "STT", "NHIỆM VỤ CỤ THỂ", "KẾT QUẢ/SẢN PHẨM ĐẦU RA", "CHỦ TRÌ", "NGUỒN KINH PHÍ",
+        "DỰ KIẾN THỜI GIAN",
+    ]  # fmt: skip
 
 
 def test_budget_columns_keep_their_amounts_out_of_the_other_cells():
