@@ -86,7 +86,7 @@ def _header_role(key: str) -> str | None:
         return "output"
     if "kinh phi" in key or key.startswith("nguon von"):
         return "budget"  # "Kinh phí (triệu đồng)", "Nguồn kinh phí": not scored, but a head
-    if key.startswith(_TIME_HEADS) or "thoi gian hoan thanh" in key:
+    if key.startswith(_TIME_HEADS) or key.startswith("du kien thoi") or "thoi gian hoan" in key:
         return "deadline"  # "Lộ trình thực hiện", "Dự kiến thời gian hoàn thành" …
     if key in _TIME_HALVES:
         return "deadline"  # "Bắt đầu | Hoàn thành" under a "Thời gian" merged over both

@@ -139,8 +139,10 @@ def _column_kinds(labels: list[str]) -> list[str] | None:
         }.get(role, role)
     for i, label in enumerate(labels):
         key = search_key(label)
-        if kinds[i] in ("other", "budget") and key.startswith(("ghi chu", "nguon")):
-            kinds[i] = "notes"  # where the money comes from is written as notes are
+        if kinds[i] == "other" and key.startswith("ghi chu"):
+            kinds[i] = "notes"
+        elif kinds[i] in ("other", "budget") and key.startswith("nguon"):
+            kinds[i] = "source"  # where the money comes from ("Ngân sách xã")
         elif kinds[i] in ("other", "budget") and "kinh phi" in key:
             kinds[i] = "value"  # an amount ("50", "1.500", "-")
     return kinds
@@ -664,7 +666,8 @@ def _cut_pieces(
 # CNTT …: | Phòng Văn hóa - Xã hội | Các trường học" over four sub-rows): the number and
 # the units are merged down the sub-rows, so the PDF writes the parent's cells, then each
 # sub-row's name, output and deadline.
-_SUB_ROW_KINDS = frozenset(("name", "output", "deadline"))
+# a sub-row has its own output, time and budget (its amount and where it comes from)
+_SUB_ROW_KINDS = frozenset(("name", "output", "deadline", "value", "source"))
 _MAX_SUB_ROWS = 8
 # what a reading with sub-rows must gain over the row read whole: each sub-row brings a
 # name and a deadline that fit, a row read whole only a deadline
@@ -697,7 +700,7 @@ def _sub_rows(
     pieces: list[list[str]], kinds: list[str], whole: float
 ) -> list[list[list[str]]] | None:
     """The parent row and its sub-rows, when reading them so beats the row read whole."""
-    in_parent = [i for i, k in enumerate(kinds) if k not in ("output", "deadline")]
+    in_parent = [i for i, k in enumerate(kinds) if k not in _SUB_ROW_KINDS or k == "name"]
     in_sub = [i for i, k in enumerate(kinds) if k in _SUB_ROW_KINDS]
     parent, sub = [kinds[i] for i in in_parent], [kinds[i] for i in in_sub]
     best: tuple[float, list[list[list[str]]]] | None = None

@@ -595,3 +595,17 @@ def test_each_head_over_two_columns_gives_way_to_its_own(start, end):
     assert rows[0] == ["TT", "Công việc", "Chủ trì", "Phối hợp", "Kết quả", start, end]
     assert rows[1] == ["1", "Số hóa hồ sơ hộ tịch", "Công an xã", "Phòng Văn hóa - Xã hội",
                        "Báo cáo", "Tháng 9/2025", "Quý IV/2025"]  # fmt: skip
+
+
+def test_sub_rows_keep_their_own_budget():
+    rows = _rows(
+        "STT\nNhiệm vụ\nChủ trì\nKinh phí (triệu đồng)\nNguồn kinh phí\nSản phẩm\nThời gian\n"
+        "1\nPhát triển dữ liệu số\nCông an xã\n"
+        "Làm sạch dữ liệu hộ tịch\n350\nNgân sách xã\nBáo cáo\nQuý IV/2025\n"
+        "Số hóa bản đồ địa chính\n1.500\nXã hội hóa\nCơ sở dữ liệu\nNăm 2026\n"
+    )
+    assert [r[1:] for r in rows[1:]] == [
+        ["Phát triển dữ liệu số", "Công an xã", "", "", "", ""],
+        ["Làm sạch dữ liệu hộ tịch", "", "350", "Ngân sách xã", "Báo cáo", "Quý IV/2025"],
+        ["Số hóa bản đồ địa chính", "", "1.500", "Xã hội hóa", "Cơ sở dữ liệu", "Năm 2026"],
+    ]
