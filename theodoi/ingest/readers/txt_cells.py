@@ -75,12 +75,13 @@ EMPTY_CELL = {
     "lead": -1.5,
     "deadline": -1.5,
     "value": -0.7,
+    "baseline": -0.7,
     "output": -0.5,
     "coordinating": -0.3,
     "unit": -0.3,
 }
 # Only names run long; the cap keeps the cut's work near linear in the row's length.
-_MAX_WORDS = {"name": 10_000, "value": 12, "unit": 5, "deadline": 14}
+_MAX_WORDS = {"name": 10_000, "value": 12, "unit": 5, "deadline": 14, "baseline": 12}
 _MAX_OTHER_WORDS = 20
 _BEAM = 4.0
 # Kinds whose fit past the first words depends only on the running sums
@@ -88,6 +89,9 @@ _LONG = frozenset(("lead", "coordinating", "output", "other"))
 # The best a cell of each kind can score in _score (a value, a date or a unit's name that
 # fits; an empty cell scores at most 0)
 _BEST_FIT = {"value": 3.0, "deadline": 3.0, "lead": 3.0, "coordinating": 3.0, "unit": 2.0}
+# a baseline ("Hiện trạng năm 2024") is written as a value is, but stands apart from the
+# year columns: a value written once over the years is not spread from it
+_BEST_FIT |= {"baseline": 3.0}
 _BEST_FIT |= {"output": 1.0, "name": 0.2, "notes": 0.5}
 # a line of a name that opens a unit's name ("Trung tâm Dịch vụ tổng hợp" under the task)
 # is more likely the unit cell's first (a cell of units a paragraph each)
@@ -278,7 +282,7 @@ def _score(kind: str, words: int, penalty: float, new_units: int, head: str, tex
     if kind == _TAIL:
         return _TAIL_COST
     score = -penalty - (0.08 * (words - 10) if words > 10 else 0.0)
-    if kind == "value":
+    if kind in ("value", "baseline"):
         return score + value_fit(text)
     if kind == "deadline":
         return score + _deadline_fit(text)
@@ -402,7 +406,7 @@ class _Piece:
         score = self.penalty[first] - self.penalty[last]
         if words > 10:
             score -= 0.08 * (words - 10)
-        if kind == "value":
+        if kind in ("value", "baseline"):
             # the year columns of a wide table judge the same spans alike
             key = (p, q)
             found = self.values.get(key)
@@ -452,7 +456,7 @@ class _Piece:
         elif kind == "output":
             if not self.opens(OUTPUT_OPENERS, p, self.n):
                 best = 0.0
-        elif kind == "value":
+        elif kind in ("value", "baseline"):
             first = self.words[p].lower()
             if first[:1].isalpha() and first not in VALUE_LEADS:
                 best = 0.3  # a value without a number at best
@@ -644,7 +648,7 @@ def cut_piece(
                 q = cuts[j]
                 if q - p > limit:
                     break
-                if kind == "value" and numbers[q] - numbers[p] > 2:
+                if kind in ("value", "baseline") and numbers[q] - numbers[p] > 2:
                     break  # three numbers are two values at least ("80 - 90%" is one)
                 if ceiling <= there[j] and (not spread or ceiling <= best[spread][j]):
                     continue
@@ -702,7 +706,7 @@ def _ends(kind: str, piece: _Piece, cuts: list[int], line_cuts: list[int], i: in
     """Where a cell of this kind opening at cuts[i] may end (indexes into cuts)."""
     if kind == _TAIL:
         return (i, len(cuts) - 1)  # the last cell: empty, or to the row's end
-    if kind in ("value", "deadline", "unit"):
+    if kind in ("value", "deadline", "unit", "baseline"):
         return range(i, len(cuts))  # short cells side by side: "đạt 2-" / "3% đạt" / "trên"
     # a longer cell ends on its first line, or where a line ends
     p = cuts[i]

@@ -135,7 +135,7 @@ def _column_kinds(labels: list[str]) -> list[str] | None:
         kinds[i] = {
             "result": "output" if cols.years else "value",
             "start": "deadline",
-            "baseline": "value",
+            "baseline": "baseline",
         }.get(role, role)
     for i, label in enumerate(labels):
         key = search_key(label)

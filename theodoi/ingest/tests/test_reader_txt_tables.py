@@ -609,3 +609,13 @@ def test_sub_rows_keep_their_own_budget():
         ["Làm sạch dữ liệu hộ tịch", "", "350", "Ngân sách xã", "Báo cáo", "Quý IV/2025"],
         ["Số hóa bản đồ địa chính", "", "1.500", "Xã hội hóa", "Cơ sở dữ liệu", "Năm 2026"],
     ]
+
+
+def test_a_baseline_keeps_its_value_beside_a_value_written_over_the_years():
+    rows = _rows(
+        "TT\nChỉ tiêu\nĐơn vị tính\nHiện trạng năm 2024\nNăm 2025\nNăm 2030\nChủ trì\n"
+        "1\nTỷ lệ giao dịch không dùng tiền mặt\n%\n42\nThực hiện thường xuyên hằng năm\n"
+        "Phòng Kinh tế\n2\nTỷ lệ hộ có cáp quang\n%\n30%\n50%\n90%\nCông an xã\n"
+    )
+    assert rows[1][3:5] == ["42", "Thực hiện thường xuyên hằng năm"]
+    assert rows[2][3:6] == ["30%", "50%", "90%"]
