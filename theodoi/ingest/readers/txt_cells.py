@@ -245,7 +245,16 @@ def _named_unit_fit(words: int, text: str) -> float:
     gains most; a head alone ("Văn phòng", "Ban Chỉ huy" / "Quân sự xã") names nothing."""
     if words <= 3 and tuple(compare_key(text).split()) in UNIT_OPENERS:
         return 0.0
+    head, _, last = text.partition(" ")
+    if words == 2 and compare_key(head) in _FIELD_HEADS and _ACRONYM.match(last):
+        # "Phòng KT", "Sở KH&CN", "TT PVHCC": a name in two words, its field abbreviated
+        # (but "Trường THCS" still waits for the commune's name)
+        return 3.0
     return 3.0 if words > 2 else 1.0
+
+
+_ACRONYM = re.compile(r"^[A-ZĐ]{2,}(?:[-&][A-ZĐ]{1,})*$")
+_FIELD_HEADS = frozenset(("phòng", "sở", "tt", "vp", "ban"))
 
 
 def _line_penalty(before: str, line: str) -> float:

@@ -619,3 +619,15 @@ def test_a_baseline_keeps_its_value_beside_a_value_written_over_the_years():
     )
     assert rows[1][3:5] == ["42", "Thực hiện thường xuyên hằng năm"]
     assert rows[2][3:6] == ["30%", "50%", "90%"]
+
+
+def test_a_unit_abbreviated_in_two_words_is_a_whole_name():
+    rows = _rows(
+        "STT\nNhiệm vụ\nChủ trì\nPhối hợp\nSản phẩm\nThời gian\n"
+        "1\nSố hóa hồ sơ hộ tịch\nPhòng KT\nQuyết định\nQuý IV/2025\n"
+        "2\nTập huấn kỹ năng số\nPhòng KT-HT-ĐT\nViettel, VNPT trên địa bàn\nBáo cáo\nNăm 2026\n"
+    )
+    assert [r[2:4] for r in rows[1:]] == [
+        ["Phòng KT", ""],
+        ["Phòng KT-HT-ĐT", "Viettel, VNPT trên địa bàn"],
+    ]
