@@ -674,8 +674,9 @@ _MAX_SUB_ROWS = 8
 _SUB_ROWS_MARGIN = 1.5
 _DEADLINE_ANCHOR = re.compile(
     r"(?:^|\s)(?:Quý|Tháng|Năm|Hằng|Hàng|Trước|Định kỳ|Trong năm|Đến năm|\d tháng"
+    r"|Đến hết|Chậm nhất|Liên tục|Các năm|Hoàn thành trong|Trong tháng"
     # the same wrapped at their first word ("Thường" / "xuyên", "Sau khi thành" / "phố …")
-    r"|(?:Thường|Sau|Theo|Từ|Giai)(?: xuyên| khi| hướng| năm| đoạn|\s*$))"
+    r"|(?:Thường|Sau|Theo|Từ|Giai)(?: xuyên| khi| hướng| năm| tháng| đoạn|\s*$))"
 )
 # a date or a year opens a deadline ("12/2026", "Cơ sở dữ liệu 2026 - 2030": an output
 # and a deadline level on one line), unless it goes on from the word before ("Tháng" /

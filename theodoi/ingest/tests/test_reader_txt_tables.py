@@ -431,7 +431,11 @@ def test_a_number_alone_with_no_text_after_it_is_read_without_failing():
     assert "Chỉ số chuyển đổi số của địa phương" in names
 
 
-@pytest.mark.parametrize("deadline", ["Trong năm 2026", "Đến năm 2030", "2026-2030"])
+@pytest.mark.parametrize(
+    "deadline",
+    ["Trong năm 2026", "Đến năm 2030", "2026-2030", "Từ tháng 9/2025", "Đến hết năm 2026",
+     "Chậm nhất ngày 31/12/2025", "Liên tục", "Các năm 2026 - 2030", "Trong tháng 10/2025"],
+)  # fmt: skip
 def test_sub_rows_are_found_by_every_way_of_writing_a_time(deadline):
     rows = _rows(
         "STT\nNhiệm vụ\nChủ trì\nThời gian\n"
