@@ -91,7 +91,7 @@ _LONG = frozenset(("lead", "coordinating", "output", "other"))
 _BEST_FIT = {"value": 3.0, "deadline": 3.0, "lead": 3.0, "coordinating": 3.0, "unit": 2.0}
 # a baseline ("Hiện trạng năm 2024") is written as a value is, but stands apart from the
 # year columns: a value written once over the years is not spread from it
-_BEST_FIT |= {"baseline": 3.0}
+_BEST_FIT |= {"baseline": 3.0, "source": 2.0}
 _BEST_FIT |= {"output": 1.0, "name": 0.2, "notes": 0.5}
 # a line of a name that opens a unit's name ("Trung tâm Dịch vụ tổng hợp" under the task)
 # is more likely the unit cell's first (a cell of units a paragraph each)
@@ -312,7 +312,19 @@ def _score(kind: str, words: int, penalty: float, new_units: int, head: str, tex
         return score + (-1.0 if opens_with(head, UNIT_OPENERS) else 0.0)
     if kind == "notes":
         return score + _notes_fit(words)
+    if kind == "source":
+        return score + _source_fit(text)
     return score
+
+
+# Where a task's money comes from opens with one of these ("Ngân sách xã", "Xã hội hóa")
+SOURCE_OPENERS = word_heads(
+    "ngân sách; nguồn; chi thường xuyên; xã hội hóa; xã hội hoá; lồng ghép; vốn; kinh phí"
+)
+
+
+def _source_fit(text: str) -> float:
+    return 2.0 if opens_with(text, SOURCE_OPENERS) else -1.0
 
 
 @dataclass
@@ -439,6 +451,8 @@ class _Piece:
             return score + (-1.0 if self.opens(UNIT_OPENERS, p, q) else 0.0)
         if kind == "notes":
             return score + _notes_fit(words)
+        if kind == "source":
+            return score + _source_fit(self.text(p, q))
         return score
 
     def long_bonus(self, kind: str, p: int) -> float:

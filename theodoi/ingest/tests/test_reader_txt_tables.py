@@ -635,3 +635,17 @@ def test_a_unit_abbreviated_in_two_words_is_a_whole_name():
         ["Phòng KT", ""],
         ["Phòng KT-HT-ĐT", "Viettel, VNPT trên địa bàn"],
     ]
+
+
+def test_where_the_money_comes_from_stays_out_of_the_unit():
+    # PDFium sets the unit's first line and the source's level: "Sở Y tế Chi" / "thường"
+    rows = _rows(
+        "TT Nhiệm vụ Chủ trì Phối hợp Nguồn kinh phí Thời gian\n1 Số hóa hồ sơ\nhộ tịch\n"
+        "Sở Y tế Chi\nthường\nxuyên của\nđơn vị\nQuý IV/2025\n"
+        "2 Tập huấn\nkỹ năng số\nSở Nội vụ Văn phòng\nUBND\ntỉnh\nNgân sách\ntỉnh; xã\n"
+        "hội hóa\nNăm 2026\n"
+    )
+    assert [r[2:5] for r in rows[1:]] == [
+        ["Sở Y tế", "", "Chi thường xuyên của đơn vị"],
+        ["Sở Nội vụ", "Văn phòng UBND tỉnh", "Ngân sách tỉnh; xã hội hóa"],
+    ]
