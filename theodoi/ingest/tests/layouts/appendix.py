@@ -4,6 +4,7 @@ gold written as the row is made."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from theodoi.ingest.tests.layouts import vocabulary as V
@@ -161,9 +162,11 @@ class Appendices(IndicatorTables):
             return genre.choice(V.GENRE_DEADLINES)
         return deadline
 
-    def start(self) -> str:
-        """When a task starts, in a column before its deadline's."""
-        return self.plan.draws("time-columns").choice(V.STARTS)
+    def start(self, deadline: str) -> str:
+        """When a task starts, in a column before its deadline's: not in a later year."""
+        years = [int(y) for y in re.findall(r"20\d\d", deadline)]
+        pool = [s for s in V.STARTS if not years or int(s[-4:]) < min(years)]
+        return self.plan.draws("time-columns").choice(pool or V.EARLY_STARTS)
 
     def task_name(self, name: str) -> str:
         """A task's cell, sometimes its name then its contents a bullet each: the name
@@ -415,7 +418,7 @@ class Appendices(IndicatorTables):
             for sub in subs:
                 output, deadline = rng.choice(V.OUTPUTS), self.deadline()
                 values = {"task_name": sub, "output": output, "deadline": deadline}
-                values |= self.extra_values(order)
+                values |= self.extra_values(order, deadline)
                 row = [Cell("", below=True) if r in ("code", "lead", "coordinating")
                        else Cell(values.get(r, "")) for r in order]  # fmt: skip
                 rows.append(row)
@@ -424,14 +427,14 @@ class Appendices(IndicatorTables):
         output, deadline = rng.choice(V.OUTPUTS), self.deadline()
         name = self.task_name(name)
         values = {"code": code, "task_name": name, "output": output, "deadline": deadline}
-        values |= self.extra_values(order)
+        values |= self.extra_values(order, deadline)
         self._task(label, group, code, name, lead, coordinating, output, deadline, order)
         return [[Cell(values.get(r, cell_of.get(r, ""))) for r in order]]
 
-    def extra_values(self, order: list[str]) -> dict[str, str]:
+    def extra_values(self, order: list[str], deadline: str) -> dict[str, str]:
         out = {}
         if "start" in order:
-            out["start"] = self.start()
+            out["start"] = self.start(deadline)
         if "budget" in order:
             out["budget"] = self.plan.draws("budget").choice(V.BUDGET_AMOUNTS)
         if "budget_source" in order:

@@ -356,6 +356,7 @@ STARTS = [
     "Tháng 9/2025", "Tháng 10/2025", "Quý IV/2025", "Quý I/2026", "Năm 2025", "Năm 2026",
     "01/2026", "Từ tháng 9/2025", "2025",
 ]  # fmt: skip
+EARLY_STARTS = ["Tháng 7/2025", "Tháng 8/2025", "Quý III/2025"]  # before a deadline in 2025
 
 # what plans budget beside each task: an amount, and where the money comes from
 BUDGET_HEADS = [
