@@ -149,7 +149,7 @@ def read_columns(header_rows: list[list[str]], hint: str | None = None) -> Colum
             continue
         role = _header_role(key)
         years = YEAR.findall(key)
-        if years and len(key) < 40 and _BASELINE.search(key):
+        if len(key) < 40 and _BASELINE.search(key):
             cols.roles.setdefault("baseline", i)
             continue
         lo_trinh = role == "deadline" and key.startswith("lo trinh")  # "Lộ trình" over years

@@ -51,7 +51,7 @@ VALUE_LEADS = frozenset(
     (
         *("đạt", "trên", "dưới", "tối", "ít", "phấn", "phần", "phân", "không", "khoảng"),
         *("từ", "hàng", "hằng", "bình", "tăng", "giảm", "có", "top", "mỗi", "tổng", "tất"),
-        *("toàn", "cơ"),
+        *("toàn", "cơ", "hạng"),
     )
 )
 _VALUE_END = re.compile(r"[\d%]$")

@@ -649,3 +649,13 @@ def test_where_the_money_comes_from_stays_out_of_the_unit():
         ["Sở Y tế", "", "Chi thường xuyên của đơn vị"],
         ["Sở Nội vụ", "Văn phòng UBND tỉnh", "Ngân sách tỉnh; xã hội hóa"],
     ]
+
+
+def test_a_baseline_headed_without_its_year_and_a_rank_are_values():
+    rows = _rows(
+        "TT\nChỉ tiêu\nHiện trạng\nNăm 2025\nNăm 2030\nChủ trì\n"
+        "1\nChỉ số chuyển đổi số của địa phương\nHạng 31\nTop 30\nTop 15\nPhòng Kinh tế\n"
+        "2\nTỷ lệ người dân có danh tính số\n50\nHằng năm bình quân có ≥ 5 sáng kiến\nCông an xã\n"
+    )
+    assert rows[1][1:5] == ["Chỉ số chuyển đổi số của địa phương", "Hạng 31", "Top 30", "Top 15"]
+    assert rows[2][2:4] == ["50", "Hằng năm bình quân có ≥ 5 sáng kiến"]
