@@ -456,15 +456,20 @@ def _spanned(labels: list[str]) -> list[str]:
             runs[-1][1].append(label)
         else:
             runs.append((kind, [label]))
-    heads: list[int] = []
-    for kind, _ in runs:
+    # from the last run back: a run whose head is not found stands under no head (the
+    # first row's last label, "Phối hợp" after "Thời gian" over "Bắt đầu | Hoàn thành")
+    under_head: dict[int, list[str]] = {}
+    kept = 0
+    for kind, run in reversed(runs):
         found = [i for i, k in enumerate(rest) if _heads(kind, i, k)]
-        if len(found) != 1 or (heads and found[0] <= heads[-1]):
-            return labels
-        heads.append(found[0])
-    under_head = dict(zip(heads, (run for _, run in runs), strict=True))
+        if len(found) != 1 or any(found[0] >= h for h in under_head):
+            break
+        under_head[found[0]] = run
+        kept += len(run)
+    if not under_head:
+        return labels
     out: list[str] = []
-    for i, label in enumerate(labels[: len(labels) - under]):
+    for i, label in enumerate(labels[: len(labels) - kept]):
         out += under_head.get(i, [label])
     return out
 

@@ -659,3 +659,14 @@ def test_a_baseline_headed_without_its_year_and_a_rank_are_values():
     )
     assert rows[1][1:5] == ["Chỉ số chuyển đổi số của địa phương", "Hạng 31", "Top 30", "Top 15"]
     assert rows[2][2:4] == ["50", "Hằng năm bình quân có ≥ 5 sáng kiến"]
+
+
+def test_a_label_after_a_head_over_two_columns_stands_under_no_head():
+    # "Thời gian" over "Bắt đầu | Hoàn thành", then "Phối hợp" in the first row alone
+    rows = _rows(
+        "TT\nTên nhiệm vụ\nĐơn vị chủ trì\nThời gian\nPhối hợp\nBắt đầu\nHoàn thành\n"
+        "1\nỨng dụng bản đồ số\nSở Giáo dục và Đào tạo\n01/2026\nThường xuyên\n"
+        "Các doanh nghiệp viễn thông\n"
+    )
+    assert rows[0] == ["TT", "Tên nhiệm vụ", "Đơn vị chủ trì", "Bắt đầu", "Hoàn thành", "Phối hợp"]
+    assert rows[1][3:] == ["01/2026", "Thường xuyên", "Các doanh nghiệp viễn thông"]
