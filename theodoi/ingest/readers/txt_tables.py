@@ -695,6 +695,9 @@ def _deadline_anchors(row_lines: list[Line]) -> int:
     found = sum(len(_DEADLINE_ANCHOR.findall(line.text)) for line in row_lines)
     before = ""
     for line in row_lines:
+        if line.text.strip() in ("-", "–"):
+            before = ""  # a cell with nothing in it ("-" for no budget), not a range's dash
+            continue
         for word in line.text.split():
             if _DATE_WORD.match(word) and not _DATE_HEAD.match(before):
                 found += 1

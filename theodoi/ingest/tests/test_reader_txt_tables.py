@@ -670,3 +670,17 @@ def test_a_label_after_a_head_over_two_columns_stands_under_no_head():
     )
     assert rows[0] == ["TT", "Tên nhiệm vụ", "Đơn vị chủ trì", "Bắt đầu", "Hoàn thành", "Phối hợp"]
     assert rows[1][3:] == ["01/2026", "Thường xuyên", "Các doanh nghiệp viễn thông"]
+
+
+def test_a_dash_alone_for_no_budget_does_not_hide_the_next_deadline():
+    rows = _rows(
+        "Số TT\nNội dung nhiệm vụ\nChủ trì\nKinh phí (triệu đồng)\nThời gian\nKết quả\n"
+        "1\nBồi dưỡng kỹ năng số\nSở Y tế\n"
+        "Hoàn thiện dịch vụ công trực tuyến\n120\nĐến hết năm 2026\nCơ sở dữ liệu\n"
+        "Phát triển hồ sơ sức khỏe điện tử\n-\n12/2025\nKế hoạch\n"
+    )
+    assert [r[1] for r in rows[1:]] == [
+        "Bồi dưỡng kỹ năng số", "Hoàn thiện dịch vụ công trực tuyến",
+        "Phát triển hồ sơ sức khỏe điện tử",
+    ]  # fmt: skip
+    assert rows[3][3:] == ["-", "12/2025", "Kế hoạch"]
