@@ -45,7 +45,7 @@ _LABEL_OPENERS = [
         "thoi gian", "thoi han", "tien do", "lo trinh", "ghi chu", "nam", "den nam", "moc",
         "giai doan", "kinh phi", "nguon", "du kien", "hien trang", "uoc", "han", "thoi diem",
         "hinh thuc", "bat dau", "hoan thanh", "ket thuc", "co quan/don", "tu", "den",
-        "ket qua/san",
+        "ket qua/san", "thuc hien nam",
     ]
 ]  # fmt: skip
 _YEAR_WORD = re.compile(r"^20[2-9]\d$")

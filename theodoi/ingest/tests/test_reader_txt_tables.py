@@ -557,6 +557,9 @@ def test_the_genres_other_heads_open_cells_of_their_own():
     assert _header_labels("TT Chỉ tiêu Hiện trạng năm 2024 Năm 2025 Năm 2030 Chủ trì") == [
         "TT", "Chỉ tiêu", "Hiện trạng năm 2024", "Năm 2025", "Năm 2030", "Chủ trì",
     ]  # fmt: skip
+    assert _header_labels("TT Tên chỉ tiêu Thực hiện năm 2024 Năm 2030 Cơ quan chủ trì thực hiện") == [
+        "TT", "Tên chỉ tiêu", "Thực hiện năm 2024", "Năm 2030", "Cơ quan chủ trì thực hiện",
+    ]  # fmt: skip
     assert _header_labels("STT NHIỆM VỤ CHỦ TRÌ THỜI HẠN HOÀN THÀNH KẾT QUẢ") == [
         "STT", "NHIỆM VỤ", "CHỦ TRÌ", "THỜI HẠN HOÀN THÀNH", "KẾT QUẢ",
     ]  # fmt: skip
