@@ -132,8 +132,17 @@ def is_header_row(cells: list[str]) -> bool:
     # Header cells are short; a long cell that merely mentions "phối hợp" is a task.
     # a merged cell repeats its text in every position it covers: count it once
     keys = list(dict.fromkeys(search_key(c) for c in cells if c and len(c) < 90))
-    known = sum(1 for k in keys if _header_role(k) or (YEAR.search(k) and len(k) < 25))
+    known = sum(1 for k in keys if _header_role(k) or _year_head(k))
     return known >= 2 and not any(ROW_CODE.match(c) for c in cells[:1])
+
+
+_DATE_IN_A_ROW = re.compile(r"/|^(?:thang|quy|truoc|tu thang)\b")
+
+
+def _year_head(key: str) -> bool:
+    """ "Năm 2025", "2030", "Đến năm 2030" head a year column; "Tháng 9/2025" or "Quý
+    I/2026" is a task's time (a row with a start and a deadline is no header)."""
+    return bool(YEAR.search(key)) and len(key) < 25 and not _DATE_IN_A_ROW.search(key)
 
 
 def read_columns(header_rows: list[list[str]], hint: str | None = None) -> Columns | None:

@@ -456,3 +456,38 @@ def test_the_appendix_caption_gives_the_date_in_words(tmp_path, fmt):
     blocks.insert(blocks.index(TASKS_UPPER), caption)
     meta = _extract(tmp_path, blocks, fmt)["meta"]
     assert (meta["doc_number"], meta["issue_date"]) == ("45/KH-UBND", "2025-09-12")
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_sub_row_with_a_start_and_a_deadline_after_a_repeated_header_is_no_header(tmp_path, fmt):
+    header = _cells(
+        "TT", "Nhiệm vụ", "Chủ trì", "Kết quả", "Thời gian bắt đầu", "Thời gian kết thúc"
+    )
+    first = Grid(
+        rows=[
+            header,
+            _cells("1", "Phát triển dữ liệu số", "Công an xã", "", "", ""),
+            _cells("", "Làm sạch dữ liệu hộ tịch", "", "Báo cáo", "Quý III/2025", "Năm 2026"),
+        ],
+        widths=[1, 4, 2, 1, 1, 1],
+    )
+    rest = Grid(
+        rows=[
+            header,
+            _cells(
+                "", "Số hóa bản đồ địa chính", "", "Cơ sở dữ liệu", "Tháng 9/2025", "Quý I/2026"
+            ),
+            _cells(
+                "2", "Tập huấn kỹ năng số", "Phòng Văn hóa - Xã hội", "Hội nghị", "2025", "Hằng năm"
+            ),
+        ],
+        widths=[1, 4, 2, 1, 1, 1],
+    )
+    plan = _extract(
+        tmp_path, HEAD + BODY + SIGNATURE + _appendix("NHIỆM VỤ", first, Para(""), rest), fmt
+    )
+    assert [(t["name"], t["deadline"]["raw"]) for t in plan["tasks"]] == [
+        ("Làm sạch dữ liệu hộ tịch", "Năm 2026"),
+        ("Số hóa bản đồ địa chính", "Quý I/2026"),
+        ("Tập huấn kỹ năng số", "Hằng năm"),
+    ]
