@@ -42,6 +42,11 @@ NEW_UNIT_OPENERS = word_heads(
 )
 
 
+# Things whose names open with a unit's head: "Hội nghị tuyên truyền" is an output (a
+# meeting), "Hội Nông dân" a unit; "Phòng họp trực tuyến" a room, "Phòng Kinh tế" a unit.
+_THINGS = word_heads("hội nghị; hội thảo; hội thi; hội chợ; phòng họp")
+
+
 def opens_with(text: str, openers: frozenset[tuple[str, ...]]) -> bool:
     """Whether the text opens, capitalised, with one of the heads."""
     if not text[:1].isupper():
@@ -53,7 +58,9 @@ def opens_with(text: str, openers: frozenset[tuple[str, ...]]) -> bool:
 def _opens_with_key(start: str, openers: frozenset[tuple[str, ...]]) -> bool:
     # "Viettel, VNPT …": a head followed by a comma still opens the name
     words = tuple(w.strip(",;:.") for w in compare_key(start).split())
-    return any(words[: len(h)] == h for h in openers)
+    head = max((len(h) for h in openers if words[: len(h)] == h), default=0)
+    # a head opens the text only when no longer head naming a thing does
+    return head > 0 and not any(words[: len(t)] == t and len(t) > head for t in _THINGS)
 
 
 def looks_like_unit(name: str) -> bool:

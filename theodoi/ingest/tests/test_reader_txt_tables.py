@@ -687,3 +687,22 @@ def test_a_dash_alone_for_no_budget_does_not_hide_the_next_deadline():
         "Phát triển hồ sơ sức khỏe điện tử",
     ]  # fmt: skip
     assert rows[3][3:] == ["-", "12/2025", "Kế hoạch"]
+
+
+def test_a_meeting_as_output_is_no_unit():
+    # "Hội nghị tuyên truyền" opens with "Hội" as "Hội Nông dân" does: read as a unit,
+    # it took the empty coordinating cell and the sub-rows' cells moved along
+    rows = _rows(
+        "Stt Nhiệm vụ Kết quả, sản phẩm Chủ trì Phối hợp Thời gian\n"
+        "1 Tăng cường chữ ký\nsố cho cán bộ, công\nchức của xã\n"
+        "Trung tâm Phục vụ\nhành chính công\n"
+        "Hướng dẫn bản đồ\nsố quản lý di tích\nHội nghị tuyên\ntruyền\n"
+        "Trước ngày 15/12\nhằng năm\n"
+        "Đẩy mạnh học bạ số\ntrong trường học\nQuy chế Tháng 12/2026\n"
+        "2 Bảo đảm an toàn thông tin\nBáo cáo Công an xã Hàng năm\n"
+    )
+    assert [r[1:] for r in rows[2:4]] == [
+        ["Hướng dẫn bản đồ số quản lý di tích", "Hội nghị tuyên truyền", "", "",
+         "Trước ngày 15/12 hằng năm"],
+        ["Đẩy mạnh học bạ số trong trường học", "Quy chế", "", "", "Tháng 12/2026"],
+    ]  # fmt: skip
