@@ -327,6 +327,12 @@ def _source_fit(text: str) -> float:
     return 2.0 if opens_with(text, SOURCE_OPENERS) else -1.0
 
 
+# a name ending on "và" or "&" goes on with the next name, a capital
+_AND_END = re.compile(r"(?:\s(?:và|VÀ)|&)$")
+# what leaving a cell cut mid-phrase by a page break without its rest costs
+_CUT_MID_PHRASE = 1.0
+
+
 @dataclass
 class _Carried:
     """A cell carried on from the page before, and what judging its rest needs of it."""
@@ -338,7 +344,10 @@ class _Carried:
     empty: float
     opens_unit: bool
     opens_output: bool
-    bare_head: bool  # "Trung tâm", "Văn phòng": a unit's head, its name still to come
+    # "Trung tâm", "Văn phòng": a unit's head, its name still to come; or a name that
+    # waits for the next one's capital ("Văn phòng HĐND và" / "UBND")
+    needs_capital: bool
+    mid_phrase: bool  # its last line ends on a word that joins ("đất đai,", "của")
 
     @classmethod
     def of(cls, kind: str, earlier: _Span) -> _Carried:
@@ -352,7 +361,9 @@ class _Carried:
             EMPTY_CELL.get(kind, 0.0),
             opens_with(earlier.head, UNIT_OPENERS),
             opens_with(earlier.head, OUTPUT_OPENERS),
-            0 < earlier.words <= 3 and _named_unit_fit(earlier.words, earlier.text) == 0.0,
+            (0 < earlier.words <= 3 and _named_unit_fit(earlier.words, earlier.text) == 0.0)
+            or bool(_AND_END.search(earlier.last_line)),
+            bool(earlier.words) and bool(_JOINING.search(earlier.last_line)),
         )
 
 
@@ -499,7 +510,8 @@ class _Piece:
         on. _score of the whole cell is written out here, as in `fit`."""
         words = q - p
         if not words:
-            return 0.0
+            # a cell the break cut mid-phrase ("dân cư, đất đai," / "hộ tịch") goes on
+            return -_CUT_MID_PHRASE if carried.mid_phrase else 0.0
         kind, earlier = carried.kind, carried.earlier
         if not earlier.words:
             return self.fit(kind, p, q) - carried.empty - carried.cost
@@ -519,9 +531,10 @@ class _Piece:
         if kind in ("lead", "coordinating"):
             if carried.opens_unit:
                 whole += _named_unit_fit(total, text if total <= 3 else "")
-                if carried.bare_head and self.words[p][:1].islower():
+                if carried.needs_capital and self.words[p][:1].islower():
                     # a head alone goes on with its name's capital ("Trung tâm" / "Phục
-                    # vụ …"), not with the end of a sentence ("hồ sơ, kết …")
+                    # vụ …"), a name after "và" with the next name's ("UBND"), not with
+                    # the end of a sentence ("hồ sơ, kết …", "thành có danh tính số")
                     whole -= 2.0
                 if kind == "lead":
                     units = earlier.new_units + self.units[last] - self.units[first]

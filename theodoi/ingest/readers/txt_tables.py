@@ -19,7 +19,7 @@ from functools import lru_cache
 from theodoi.ingest.columns import read_columns
 from theodoi.ingest.document import Cell, Table
 from theodoi.ingest.numerals import roman_value
-from theodoi.ingest.readers.txt_cells import cut_piece, join_cell_lines, unit_fit
+from theodoi.ingest.readers.txt_cells import EMPTY_CELL, cut_piece, join_cell_lines, unit_fit
 from theodoi.ingest.readers.txt_level import cells_fit, level_cut, tail_starts
 from theodoi.lib.vntext import search_key
 
@@ -705,6 +705,30 @@ def _deadline_anchors(row_lines: list[Line]) -> int:
     return found
 
 
+def _cut_sub_rows(
+    pieces: list[list[str]], parent: list[str], sub: list[str], count: int
+) -> tuple[list[list[str]], float]:
+    """The best cut of a row with `count` sub-rows. Sub-rows stand one under the other: a
+    page break leaves the first few on the page before (the last of them perhaps cut), and
+    the rest whole on the next page, so the first page's part holds the cells of the first
+    sub-rows only."""
+    kinds = parent + sub * count
+    if len(pieces) == 1:
+        return _cut_pieces(pieces, kinds)
+    best: tuple[list[list[str]], float] | None = None
+    for on_first in range(count + 1):
+        first, score = cut_piece(pieces[0], parent + sub * on_first, None)
+        below = sub * (count - on_first)
+        # the sub-rows below the break are empty on the first page, as a cut of the
+        # whole would have them
+        score += sum(EMPTY_CELL.get(kind, 0.0) for kind in below)
+        cells, rest = _cut_pieces(pieces[1:], kinds, first + [[] for _ in below])
+        if best is None or score + rest > best[1]:
+            best = (cells, score + rest)
+    assert best is not None
+    return best
+
+
 def _sub_rows(
     pieces: list[list[str]], kinds: list[str], whole: float
 ) -> list[list[list[str]]] | None:
@@ -714,7 +738,7 @@ def _sub_rows(
     parent, sub = [kinds[i] for i in in_parent], [kinds[i] for i in in_sub]
     best: tuple[float, list[list[list[str]]]] | None = None
     for count in range(2, _MAX_SUB_ROWS + 1):
-        cells, score = _cut_pieces(pieces, parent + sub * count)
+        cells, score = _cut_sub_rows(pieces, parent, sub, count)
         rows: list[list[list[str]]] = [[[] for _ in kinds] for _ in range(count + 1)]
         for i, cell in zip(in_parent, cells, strict=False):
             rows[0][i] = cell

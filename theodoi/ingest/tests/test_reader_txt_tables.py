@@ -706,3 +706,43 @@ def test_a_meeting_as_output_is_no_unit():
          "Trước ngày 15/12 hằng năm"],
         ["Đẩy mạnh học bạ số trong trường học", "Quy chế", "", "", "Tháng 12/2026"],
     ]  # fmt: skip
+
+
+# A task row with two sub-rows cut by a page break: the parent's cells and the first
+# sub-row on the first page, its name's end and the second sub-row whole on the next.
+SUB_ROWS_OVER_A_PAGE = (
+    "Stt Nhiệm vụ Kết quả, sản phẩm Chủ trì Phối hợp Thời gian\n"
+    "1 Đào tạo nền tảng\nthanh toán không\ndùng tiền mặt\n"
+    "Phòng Kinh tế Trường THCS\nphường\n"
+    "Hoàn thiện cơ sở dữ\nliệu dân cư, đất đai,\nKế hoạch Quý III/2026\n"
+    "\fStt Nhiệm vụ Kết quả, sản phẩm Chủ trì Phối hợp Thời gian\n"
+    "hộ tịch\n"
+    "Phát triển hệ thống\nthông tin giải quyết\nthủ tục hành chính\n"
+    "Hệ thống được nâng\ncấp\nNăm 2027\n"
+    "2 Bảo đảm an toàn thông tin\nBáo cáo Công an xã Hàng năm\n"
+)
+
+
+def test_sub_rows_cut_by_a_page_break_keep_their_cells():
+    rows = _rows(SUB_ROWS_OVER_A_PAGE)
+    assert rows[1][1:] == ["Đào tạo nền tảng thanh toán không dùng tiền mặt", "",
+                           "Phòng Kinh tế", "Trường THCS phường", ""]  # fmt: skip
+    assert [r[1:] for r in rows[2:4]] == [
+        ["Hoàn thiện cơ sở dữ liệu dân cư, đất đai, hộ tịch", "Kế hoạch", "", "",
+         "Quý III/2026"],
+        ["Phát triển hệ thống thông tin giải quyết thủ tục hành chính",
+         "Hệ thống được nâng cấp", "", "", "Năm 2027"],
+    ]  # fmt: skip
+
+
+def test_a_units_name_cut_after_và_goes_on_with_a_capital():
+    # the page break cuts the indicator's name and its unit's name ("Văn phòng HĐND
+    # và" / "UBND"): the lower-case words go on the name
+    rows = _rows(
+        "TT Chỉ tiêu ĐVT Năm 2025 Năm 2030 Chủ trì Sản phẩm\n"
+        "1 Tỷ lệ người\ndân trưởng\n% 80% 85% Văn phòng\nHĐND và\nBáo cáo\n"
+        "\fthành có danh\ntính số\nUBND\n"
+        "2 Số doanh nghiệp số\ndoanh nghiệp 5 8 Phòng Kinh tế Báo cáo\n"
+    )
+    assert rows[1][1] == "Tỷ lệ người dân trưởng thành có danh tính số"
+    assert rows[1][5] == "Văn phòng HĐND và UBND"
