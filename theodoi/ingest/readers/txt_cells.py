@@ -329,6 +329,9 @@ def _source_fit(text: str) -> float:
 
 # a name ending on "và" or "&" goes on with the next name, a capital
 _AND_END = re.compile(r"(?:\s(?:và|VÀ)|&)$")
+# what a cell going on after a page break costs: the name, the longest cell of a row,
+# goes on most often ("Đào tạo dịch vụ Trước 31/12/2026 Báo cáo" / "công trực tuyến")
+_NAME_GOES_ON = 0.2
 # what leaving a cell cut mid-phrase by a page break without its rest costs
 _CUT_MID_PHRASE = 1.0
 
@@ -357,7 +360,7 @@ class _Carried:
             kind,
             earlier,
             _fit(kind, earlier),
-            0.3 + (1.0 if closed else 0.0),
+            (_NAME_GOES_ON if kind == "name" else 0.3) + (1.0 if closed else 0.0),
             EMPTY_CELL.get(kind, 0.0),
             opens_with(earlier.head, UNIT_OPENERS),
             opens_with(earlier.head, OUTPUT_OPENERS),
@@ -514,7 +517,10 @@ class _Piece:
             return -_CUT_MID_PHRASE if carried.mid_phrase else 0.0
         kind, earlier = carried.kind, carried.earlier
         if not earlier.words:
-            return self.fit(kind, p, q) - carried.empty - carried.cost
+            # a cell opening on this page opens as any cell does, with a capital; the
+            # lower-case words at the top of the page are the rest of a cell the break cut
+            lower = kind != "value" and self.words[p][:1].islower()
+            return self.fit(kind, p, q) - carried.empty - carried.cost - (1.0 if lower else 0.0)
         if kind == "name":
             return -carried.cost
         first, last = self.line_of[p] + 1, self.line_of[q - 1] + 1

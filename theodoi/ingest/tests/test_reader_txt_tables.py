@@ -746,3 +746,21 @@ def test_a_units_name_cut_after_và_goes_on_with_a_capital():
     )
     assert rows[1][1] == "Tỷ lệ người dân trưởng thành có danh tính số"
     assert rows[1][5] == "Văn phòng HĐND và UBND"
+
+
+def test_a_sub_row_on_the_next_page_opens_with_a_capital():
+    # the first sub-row's first line level with its deadline and output; the rest of its
+    # name opens the next page in lower case, before the second sub-row
+    rows = _rows(
+        "SỐ TT CÔNG VIỆC CHỦ TRÌ PHỐI HỢP THỜI HẠN SẢN PHẨM\n"
+        "1 Kiểm tra hạ tầng\nmạng 5G trên địa\nbàn của xã\n"
+        "Sở Xây dựng Sở Nội vụ\nĐào tạo dịch vụ Trước 31/12/2026 Báo cáo\n"
+        "\fSỐ TT CÔNG VIỆC CHỦ TRÌ PHỐI HỢP THỜI HẠN SẢN PHẨM\n"
+        "công trực tuyến toàn\ntrình\n"
+        "Nâng cấp chữ ký số\ncho cán bộ, công\nchức của xã\nThường xuyên Kế hoạch\n"
+        "2 Bảo đảm an toàn thông tin\nCông an xã Sở Nội vụ Hàng năm Báo cáo\n"
+    )
+    assert [r[1:] for r in rows[2:4]] == [
+        ["Đào tạo dịch vụ công trực tuyến toàn trình", "", "", "Trước 31/12/2026", "Báo cáo"],
+        ["Nâng cấp chữ ký số cho cán bộ, công chức của xã", "", "", "Thường xuyên", "Kế hoạch"],
+    ]
