@@ -205,11 +205,13 @@ def _deadline_fit(text: str) -> float:
     # range's dash is no word: "Giai đoạn 2026 - 2030" is a period and its two years)
     # "và các năm tiếp theo" only says it goes on: "Quý I/2026 và các năm tiếp theo" is
     # as short as "Quý I/2026"
-    short = _GOES_ON.sub("", text)
+    # "6 tháng đầu năm 2026" names one half of a year, as short as "Năm 2026"
+    short = _HALF_YEAR.sub("", _GOES_ON.sub("", text))
     words = sum(1 for w in short.split() if w not in ("-", "–"))
     return 3.0 - 0.3 * max(0, words - (3 if kind == "range" else 2))
 
 
+_HALF_YEAR = re.compile(r"^\d{1,2}\s+tháng\s+(?:đầu|cuối)\s+(?=năm\b)", re.IGNORECASE)
 _GOES_ON = re.compile(r"\s+(?:và\s+)?(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|kế\s+tiếp)\W*$")
 
 

@@ -764,3 +764,15 @@ def test_a_sub_row_on_the_next_page_opens_with_a_capital():
         ["Đào tạo dịch vụ công trực tuyến toàn trình", "", "", "Trước 31/12/2026", "Báo cáo"],
         ["Nâng cấp chữ ký số cho cán bộ, công chức của xã", "", "", "Thường xuyên", "Kế hoạch"],
     ]
+
+
+def test_half_a_year_is_as_short_as_its_year():
+    # "6 tháng đầu năm" / "2026": the year wrapped under the half it names; read apart,
+    # the half went to the output and the year stood alone as the deadline
+    rows = _rows(
+        "STT Nhiệm vụ Chủ trì Sản phẩm Thời gian\n"
+        "1 Rà soát hồ sơ, kết\nquả giải quyết thủ\ntục hành chính\n"
+        "Công an xã\nQuyết định 6 tháng đầu năm\n2026\n"
+        "2 Bảo đảm an toàn thông tin\nCông an xã Báo cáo Hàng năm\n"
+    )
+    assert rows[1][3:] == ["Quyết định", "6 tháng đầu năm 2026"]
