@@ -229,6 +229,8 @@ def _row_code(text: str, numbering: _RowSequence, after: str = "") -> tuple[str,
     if text[m.end() : m.end() + 1].islower():
         return None  # "6 tháng đầu năm 2026": a row's text opens with a capital
     code = m.group(1)
+    if code[:1] == "0":
+        return None  # "06": a target written with its zero (rows here start at 1, not 01)
     stop = text[len(code) : len(code) + 1] == "."
     if code[0].isdigit() and numbering.stops and not stop:
         return None
@@ -587,6 +589,10 @@ def _repeated_header(lines: list[Line], i: int, header_keys: list[str]) -> int:
     while i + run < len(lines) and _key(lines[i + run].text) in known:
         run += 1
     if run >= max(min(2, len(header_keys)), 0.6 * len(header_keys) - 1):
+        return run
+    # repeated with some of its wrapped lines left out (a header row drawn shorter on the
+    # next page): a run from the header's first line to its last
+    if run >= 2 and ahead[0] == header_keys[0] and _key(lines[i + run - 1].text) == header_keys[-1]:
         return run
     # written again on one line without its "STT" cell ("Nhiệm vụ, giải pháp Đơn vị chủ
     # trì …" under "Số thứ tự Nhiệm vụ, giải pháp …"): a part of the header's words, most

@@ -776,3 +776,27 @@ def test_half_a_year_is_as_short_as_its_year():
         "2 Bảo đảm an toàn thông tin\nCông an xã Báo cáo Hàng năm\n"
     )
     assert rows[1][3:] == ["Quyết định", "6 tháng đầu năm 2026"]
+
+
+def test_a_header_repeated_short_of_some_lines_is_no_row_text():
+    # the header at the top of the next page lost some of its wrapped lines; from its
+    # first line to its last, it is still the header, not the name's rest
+    header = "TT Nội\ndung\nchỉ\ntiêu\nĐơn vị\nchủ trì\nthực\nhiện\nSản\nphẩm\n"
+    rows = _rows(
+        header + "1 Số sáng\nkiến,\nSở Tài\nchính\nBáo cáo\n"
+        "\fTT Nội\nchủ trì\nphẩm\nđược công\nnhận\n"
+        "2 Tỷ lệ hộ có\ncáp quang\n80% Sở Y tế Báo cáo\n"
+    )
+    assert rows[0] == ["TT", "Nội dung chỉ tiêu", "Đơn vị chủ trì thực hiện", "Sản phẩm"]
+    assert rows[1][1] == "Số sáng kiến, được công nhận"
+
+
+def test_a_target_written_with_its_zero_is_no_row_number():
+    # "03" would follow row 1 (a number skipped), but no row is numbered with a zero
+    rows = _rows(
+        "TT Chỉ tiêu Năm 2030 Chủ trì\n"
+        "1 Số sáng kiến được\ncông nhận\n03 Văn phòng HĐND và\nUBND\n"
+        "2 Tỷ lệ người dân dùng\nứng dụng y tế số\n55% Phòng Kinh tế\n"
+    )
+    assert [r[0] for r in rows[1:]] == ["1", "2"]
+    assert rows[1][1:] == ["Số sáng kiến được công nhận", "03", "Văn phòng HĐND và UBND"]
