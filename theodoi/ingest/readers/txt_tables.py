@@ -13,6 +13,7 @@ each row starts.
 from __future__ import annotations
 
 import re
+from copy import copy
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -209,9 +210,11 @@ _COMPARISON_START = re.compile(r"^\s*(?:[≥≤<>]|[-–](?:\s|$))")
 _VALUE_START = re.compile(r"^\s*(?:[≥≤<>]|[-–](?:\s|$)|\d[\d.,]*\s*%?\s+(?:[≥≤<>]|[-–]|\d))")
 
 
-def _row_code(text: str, numbering: _RowSequence, after: str = "") -> tuple[str, str] | None:
+def _row_code(
+    text: str, numbering: _RowSequence, after: str = "", ahead: list[str] | None = None
+) -> tuple[str, str] | None:
     """(code, rest of the line) when the line opens the next row; `after` is the line
-    after it."""
+    after it, `ahead` the next few lines."""
     m = _CODE.match(text)
     if not m:
         return None
@@ -234,11 +237,30 @@ def _row_code(text: str, numbering: _RowSequence, after: str = "") -> tuple[str,
     stop = text[len(code) : len(code) + 1] == "."
     if code[0].isdigit() and numbering.stops and not stop:
         return None
+    if code[0].isdigit() and ahead and _skips_next_row(code, numbering, ahead):
+        return None
     if numbering.accept(code, strict=m.end() == len(text)):
         if code[0].isdigit() and numbering.stops is None:
             numbering.stops = stop
         return code, text[m.end() :]
     return None
+
+
+# how many lines on the number a row skips to is looked for
+_AHEAD = 12
+
+
+def _skips_next_row(code: str, numbering: _RowSequence, ahead: list[str]) -> bool:
+    """Whether `code` skips a number that opens one of the next lines ("3 Số nhiệm vụ …"
+    / "5 Trường THCS" / … / "4 Tỷ lệ thôn …"): the number skipped to is a target at the
+    head of its line, the number skipped the next row's."""
+    if copy(numbering).accept(code, strict=True):
+        return False
+    for text in ahead:
+        m = _CODE.match(text)
+        if m and m.group(1)[0].isdigit() and copy(numbering).accept(m.group(1), strict=True):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------- table
@@ -344,7 +366,8 @@ def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
         in_values = bool(rows) and (
             _among_values(line.text, rows[-1][2], kinds) or _numbered_next(lines, i)
         )
-        opened = None if in_values else _row_code(line.text, numbering, after)
+        ahead = [ln.text for ln in lines[i + 1 : i + 1 + _AHEAD]]
+        opened = None if in_values else _row_code(line.text, numbering, after, ahead)
         if opened:
             code, rest = opened
             rows.append((code, line.page, [Line(rest, line.page)] if rest.strip() else []))

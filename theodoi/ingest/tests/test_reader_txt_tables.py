@@ -800,3 +800,22 @@ def test_a_target_written_with_its_zero_is_no_row_number():
     )
     assert [r[0] for r in rows[1:]] == ["1", "2"]
     assert rows[1][1:] == ["Số sáng kiến được công nhận", "03", "Văn phòng HĐND và UBND"]
+
+
+def test_a_target_at_the_head_of_a_line_skipping_the_next_row_is_a_target():
+    # "5 Trường THCS" would follow row 3 (plans skip a number now and then), but row 4
+    # comes next: the 5 is the row's target, level with its unit
+    rows = _rows(
+        "STT Chỉ tiêu Mục tiêu Chủ trì Phối hợp\n"
+        "1 Số điểm Wi-Fi\n6 Công an xã Phòng Kinh tế\n"
+        "2 Số sản phẩm OCOP\n8 Phòng Kinh tế Công an xã\n"
+        "3 Số nhiệm vụ\nkhoa học và\ncông nghệ được\ntriển khai\n"
+        "5 Trường THCS\nxã\nPhòng Kinh tế\n"
+        "4 Tỷ lệ thôn có Tổ\ncông nghệ số\n100% Trung tâm Dịch vụ tổng hợp\n"
+    )
+    assert [r[0] for r in rows[1:]] == ["1", "2", "3", "4"]
+    assert rows[3][1:4] == [
+        "Số nhiệm vụ khoa học và công nghệ được triển khai",
+        "5",
+        "Trường THCS xã",
+    ]
