@@ -223,6 +223,7 @@ class _Span:
     head: str = ""  # the cell's first words
     line_penalty: float = 0.0  # lines going on after a finished sentence or opening with ","
     new_units: int = 0  # lines after the first that open another unit's name
+    inner_units: int = 0  # words inside a line that open another unit's name
     text: str = ""
     last_line: str = ""
 
@@ -236,6 +237,7 @@ class _Span:
             head=text,
             line_penalty=sum(_line_penalty(a, b) for a, b in pairwise(lines)),
             new_units=sum(1 for ln in lines[1:] if opens_with(ln, NEW_UNIT_OPENERS)),
+            inner_units=sum(_inner_units(ln.split()) for ln in lines),
             text=text,
             last_line=lines[-1],
         )
@@ -259,6 +261,28 @@ _ACRONYM = re.compile(r"^[A-ZĐ]{2,}(?:[-&][A-ZĐ]{1,})*$")
 _FIELD_HEADS = frozenset(("phòng", "sở", "tt", "vp", "ban"))
 
 
+# What a unit's name opening inside a line of a unit's or an output's cell costs
+# ("Trường THCS xã Các cơ quan, đơn vị", "Kế hoạch Sở Y tế"): a cell lists its units a
+# line each or after ";", and an output names a product, so the name is the next cell's,
+# set level with it
+_INNER_UNIT = 1.5
+
+
+def _inner_unit(words: list[str], k: int) -> bool:
+    """Whether word k, inside a line, opens another unit's name: a capitalised head not
+    after a comma or a semicolon ("Phòng Kinh tế Công an xã", not "Hội Nông dân, Hội …")."""
+    return (
+        k > 0
+        and words[k][:1].isupper()
+        and not words[k - 1].endswith((",", ";"))
+        and opens_with(" ".join(words[k : k + 2]), NEW_UNIT_OPENERS)
+    )
+
+
+def _inner_units(words: list[str]) -> int:
+    return sum(1 for k in range(1, len(words)) if _inner_unit(words, k))
+
+
 def _line_penalty(before: str, line: str) -> float:
     # A line going on after a finished sentence, or opening with a comma, in a short
     # column is more likely the name's tail; long cells are names.
@@ -279,10 +303,14 @@ def cell_fit(kind: str, lines: list[str]) -> float:
 
 
 def _fit(kind: str, span: _Span) -> float:
-    return _score(kind, span.words, span.line_penalty, span.new_units, span.head, span.text)
+    return _score(
+        kind, span.words, span.line_penalty, span.new_units, span.head, span.text, span.inner_units
+    )
 
 
-def _score(kind: str, words: int, penalty: float, new_units: int, head: str, text: str) -> float:
+def _score(
+    kind: str, words: int, penalty: float, new_units: int, head: str, text: str, inner: int = 0
+) -> float:
     """How well a cell fits a column of this kind (positive: it looks like one): from its
     word count, its line penalty, the lines opening another unit, its first words and,
     for the short kinds (values, deadlines, units), its text."""
@@ -303,12 +331,13 @@ def _score(kind: str, words: int, penalty: float, new_units: int, head: str, tex
         if opens_with(head, UNIT_OPENERS):
             # "Văn phòng" alone is the start of a name, not a name; a plan names one lead
             # and lists those who coordinate
-            score += _named_unit_fit(words, text if words <= 3 else "")
+            score += _named_unit_fit(words, text if words <= 3 else "") - _INNER_UNIT * inner
             if kind == "lead":
                 score -= 0.5 * new_units
             return score
         return score - 2.5
     if kind == "output":
+        score -= _INNER_UNIT * inner
         if opens_with(head, OUTPUT_OPENERS):
             return score + 1.0
         return score + (-1.0 if opens_with(head, UNIT_OPENERS) else 0.0)
@@ -403,6 +432,11 @@ class _Piece:
             self.unit_lines.append(opens_with(line, NEW_UNIT_OPENERS))
             units.append(units[-1] + (1 if number and self.unit_lines[-1] else 0))
         self.penalty, self.units = penalty, units
+        # words inside a line opening another unit's name, counted up to each word
+        self.inner = [0]
+        for k in range(self.n):
+            inner = k not in self.line_starts and _inner_unit(self.words, k)
+            self.inner.append(self.inner[-1] + inner)
         self.texts: dict[tuple[int, int], str] = {}
         self.heads: dict[tuple[int, int], str] = {}
         self.values: dict[tuple[int, int], float] = {}
@@ -457,11 +491,13 @@ class _Piece:
         if kind in ("lead", "coordinating"):
             if self.opens(UNIT_OPENERS, p, q):
                 score += _named_unit_fit(words, self.text(p, q) if words <= 3 else "")
+                score -= _INNER_UNIT * (self.inner[q] - self.inner[p + 1])
                 if kind == "lead":
                     score -= 0.5 * (self.units[last] - self.units[first])
                 return score
             return score - 2.5
         if kind == "output":
+            score -= _INNER_UNIT * (self.inner[q] - self.inner[p + 1])
             if self.opens(OUTPUT_OPENERS, p, q):
                 return score + 1.0
             return score + (-1.0 if self.opens(UNIT_OPENERS, p, q) else 0.0)
@@ -539,6 +575,7 @@ class _Piece:
         if kind in ("lead", "coordinating"):
             if carried.opens_unit:
                 whole += _named_unit_fit(total, text if total <= 3 else "")
+                whole -= _INNER_UNIT * (earlier.inner_units + self.inner[q] - self.inner[p + 1])
                 if carried.needs_capital and self.words[p][:1].islower():
                     # a head alone goes on with its name's capital ("Trung tâm" / "Phục
                     # vụ …"), a name after "và" with the next name's ("UBND"), not with
@@ -552,6 +589,7 @@ class _Piece:
                 whole -= 2.5
         elif kind == "output":
             whole += 1.0 if carried.opens_output else (-1.0 if carried.opens_unit else 0.0)
+            whole -= _INNER_UNIT * (earlier.inner_units + self.inner[q] - self.inner[p + 1])
         return whole - carried.fit - carried.cost
 
     def head(self, p: int, q: int) -> str:
@@ -637,7 +675,7 @@ def cut_piece(
     near linear in the row's words.
     """
     piece = _Piece(lines)
-    numbers, penalty, units = piece.numbers, piece.penalty, piece.units
+    numbers, penalty, units, inner = piece.numbers, piece.penalty, piece.units, piece.inner
     line_of = [*piece.line_of, -1]  # the end of the row is on no line
     words, line_starts, n = piece.words, piece.line_starts, piece.n
     name = kinds.index("name")  # read_columns finds no table without one
@@ -702,6 +740,8 @@ def cut_piece(
                     score = base + bonus + penalty[first] - penalty[last]
                     if w > 10:
                         score -= 0.08 * (w - 10)
+                    if kind == "output" or (kind in ("lead", "coordinating") and bonus > 0):
+                        score -= _INNER_UNIT * (inner[q] - inner[p + 1])
                     if kind == "lead" and bonus > 0:
                         score -= 0.5 * (units[last] - units[first])
                 elif carried is None:

@@ -819,3 +819,22 @@ def test_a_target_at_the_head_of_a_line_skipping_the_next_row_is_a_target():
         "5",
         "Trường THCS xã",
     ]
+
+
+def test_a_units_name_inside_a_line_opens_the_next_cell():
+    # the first lines of the unit cells set level: a cell lists its units a line each or
+    # after ";", never two names side by side, and an output names no unit
+    rows = _rows(
+        "Stt Nội dung 2025 2030 Cơ quan chủ trì Cơ quan phối hợp\n"
+        "1. Số sáng kiến được\ncông nhận\n"
+        "8 9 Trường THCS xã Các cơ quan, đơn vị\nliên quan\nPhòng Văn hóa - Xã\nhội\n"
+        "2. Tỷ lệ hồ sơ trực tuyến\n≥ 65% - Công an xã Phòng Kinh tế\n"
+    )
+    assert rows[1][4:] == ["Trường THCS xã", "Các cơ quan, đơn vị liên quan Phòng Văn hóa - Xã hội"]
+    rows = _rows(
+        "STT Nhiệm vụ Sản phẩm Chủ trì Phối hợp Thời gian\n"
+        "1 Vận hành cơ sở dữ\nliệu dân cư, đất đai\n"
+        "Kế hoạch Sở Y tế Sở Tài chính\nCông an tỉnh\nNăm 2025-2026\n"
+        "2 Bảo đảm an toàn thông tin\nBáo cáo Công an xã Hàng năm\n"
+    )
+    assert rows[1][2:5] == ["Kế hoạch", "Sở Y tế", "Sở Tài chính Công an tỉnh"]
