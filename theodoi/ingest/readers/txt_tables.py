@@ -735,23 +735,40 @@ def _deadline_anchors(row_lines: list[Line]) -> int:
 
 
 def _cut_sub_rows(
-    pieces: list[list[str]], parent: list[str], sub: list[str], count: int
+    pieces: list[list[str]],
+    parent: list[str],
+    sub: list[str],
+    count: int,
+    firsts: dict[int, tuple[list[list[str]], float]],
 ) -> tuple[list[list[str]], float]:
     """The best cut of a row with `count` sub-rows. Sub-rows stand one under the other: a
     page break leaves the first few on the page before (the last of them perhaps cut), and
     the rest whole on the next page, so the first page's part holds the cells of the first
-    sub-rows only."""
+    sub-rows only. `firsts`: the first page's cuts by how many sub-rows it holds, kept
+    from one count to the next."""
     kinds = parent + sub * count
     if len(pieces) == 1:
         return _cut_pieces(pieces, kinds)
     best: tuple[list[list[str]], float] | None = None
     for on_first in range(count + 1):
-        first, score = cut_piece(pieces[0], parent + sub * on_first, None)
-        below = sub * (count - on_first)
+        if on_first not in firsts:
+            firsts[on_first] = cut_piece(pieces[0], parent + sub * on_first, None)
+        first, score = firsts[on_first]
+        below = count - on_first
         # the sub-rows below the break are empty on the first page, as a cut of the
         # whole would have them
-        score += sum(EMPTY_CELL.get(kind, 0.0) for kind in below)
-        cells, rest = _cut_pieces(pieces[1:], kinds, first + [[] for _ in below])
+        score += below * sum(EMPTY_CELL.get(kind, 0.0) for kind in sub)
+        # what goes on after the break: the parent's cells, the last sub-row above it,
+        # and the sub-rows below it (those above the last are whole)
+        going_on = [
+            *range(len(parent)),
+            *range(len(parent) + len(sub) * max(0, on_first - 1), len(kinds)),
+        ]
+        before = [first[i] if i < len(first) else [] for i in going_on]
+        rest_cells, rest = _cut_pieces(pieces[1:], [kinds[i] for i in going_on], before)
+        cells = [*first, *([] for _ in range(below * len(sub)))]
+        for i, cell in zip(going_on, rest_cells, strict=True):
+            cells[i] = cell
         if best is None or score + rest > best[1]:
             best = (cells, score + rest)
     assert best is not None
@@ -766,8 +783,9 @@ def _sub_rows(
     in_sub = [i for i, k in enumerate(kinds) if k in _SUB_ROW_KINDS]
     parent, sub = [kinds[i] for i in in_parent], [kinds[i] for i in in_sub]
     best: tuple[float, list[list[list[str]]]] | None = None
+    firsts: dict[int, tuple[list[list[str]], float]] = {}
     for count in range(2, _MAX_SUB_ROWS + 1):
-        cells, score = _cut_sub_rows(pieces, parent, sub, count)
+        cells, score = _cut_sub_rows(pieces, parent, sub, count, firsts)
         rows: list[list[list[str]]] = [[[] for _ in kinds] for _ in range(count + 1)]
         for i, cell in zip(in_parent, cells, strict=False):
             rows[0][i] = cell
