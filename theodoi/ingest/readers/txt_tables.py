@@ -758,10 +758,11 @@ def _cut_sub_rows(
         # the sub-rows below the break are empty on the first page, as a cut of the
         # whole would have them
         score += below * sum(EMPTY_CELL.get(kind, 0.0) for kind in sub)
-        # what goes on after the break: the parent's cells, the last sub-row above it,
-        # and the sub-rows below it (those above the last are whole)
+        # what goes on after the break: the last sub-row above it and the sub-rows below
+        # it; of the parent, only the units merged down beside the sub-rows once one is
+        # above the break (the parent's name stands whole in a row of its own)
         going_on = [
-            *range(len(parent)),
+            *(i for i, kind in enumerate(parent) if not on_first or kind != "name"),
             *range(len(parent) + len(sub) * max(0, on_first - 1), len(kinds)),
         ]
         before = [first[i] if i < len(first) else [] for i in going_on]

@@ -838,3 +838,21 @@ def test_a_units_name_inside_a_line_opens_the_next_cell():
         "2 Bảo đảm an toàn thông tin\nBáo cáo Công an xã Hàng năm\n"
     )
     assert rows[1][2:5] == ["Kế hoạch", "Sở Y tế", "Sở Tài chính Công an tỉnh"]
+
+
+def test_after_a_page_break_the_last_sub_row_goes_on_not_the_parent():
+    # the parent's name stands whole in a row of its own above its sub-rows: the lines at
+    # the top of the next page end the last sub-row's name
+    rows = _rows(
+        "TT Nội dung nhiệm vụ Kết quả, sản phẩm Chủ trì Phối hợp Thời gian\n"
+        "1 Xây dựng đề án phát\ntriển nguồn nhân lực\n"
+        "Sở Y tế Sở Khoa học và\nCông nghệ\n"
+        "Hoàn thiện chính\nsách hỗ trợ doanh\nnghiệp khởi nghiệp\n"
+        "Đề án Trước ngày\n31/12/2025\n"
+        "Vận hành kế hoạch Bộ số liệu Quý I/2026\n"
+        "\fTT Nội dung nhiệm vụ Kết quả, sản phẩm Chủ trì Phối hợp Thời gian\n"
+        "chuyển đổi số của\nđịa phương\n"
+        "2 Bảo đảm an toàn thông tin\nBáo cáo Công an xã Sở Y tế Hàng năm\n"
+    )
+    assert rows[1][1] == "Xây dựng đề án phát triển nguồn nhân lực"
+    assert rows[3][1:3] == ["Vận hành kế hoạch chuyển đổi số của địa phương", "Bộ số liệu"]
