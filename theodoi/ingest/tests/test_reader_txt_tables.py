@@ -856,3 +856,20 @@ def test_after_a_page_break_the_last_sub_row_goes_on_not_the_parent():
     )
     assert rows[1][1] == "Xây dựng đề án phát triển nguồn nhân lực"
     assert rows[3][1:3] == ["Vận hành kế hoạch chuyển đổi số của địa phương", "Bộ số liệu"]
+
+
+@pytest.mark.parametrize("lead", ["Trạm Y tế\nphường", "Trường THCS\nphường"])
+def test_a_station_or_a_school_opens_the_unit_cell_not_the_names_end(lead):
+    # "Trạm …" and "Trường …" open a unit's name as "Phòng …" does: after the task's
+    # name, such a line is the lead's first
+    rows = _rows(
+        "STT Nhiệm vụ Chủ trì Phối hợp Sản phẩm Thời gian\n"
+        f"1 Bồi dưỡng\nphong trào\nthi đua đổi\nmới sáng tạo\n{lead}\n"
+        "Các cơ quan,\nđơn vị liên\nquan\nCác đoàn thể\nchính trị - xã\nhội\n"
+        "Báo cáo Quý II/2026\n"
+        "2 Bảo đảm an toàn thông tin\nCông an xã Sở Y tế Báo cáo Hàng năm\n"
+    )
+    assert rows[1][1:3] == [
+        "Bồi dưỡng phong trào thi đua đổi mới sáng tạo",
+        lead.replace("\n", " "),
+    ]
