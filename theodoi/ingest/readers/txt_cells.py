@@ -224,6 +224,7 @@ class _Span:
     line_penalty: float = 0.0  # lines going on after a finished sentence or opening with ","
     new_units: int = 0  # lines after the first that open another unit's name
     inner_units: int = 0  # words inside a line that open another unit's name
+    output_lines: int = 0  # lines after the first that open an output ("Báo cáo")
     text: str = ""
     last_line: str = ""
 
@@ -238,6 +239,7 @@ class _Span:
             line_penalty=sum(_line_penalty(a, b) for a, b in pairwise(lines)),
             new_units=sum(1 for ln in lines[1:] if opens_with(ln, NEW_UNIT_OPENERS)),
             inner_units=sum(_inner_units(ln.split()) for ln in lines),
+            output_lines=sum(1 for ln in lines[1:] if opens_with(ln, OUTPUT_OPENERS)),
             text=text,
             last_line=lines[-1],
         )
@@ -304,12 +306,20 @@ def cell_fit(kind: str, lines: list[str]) -> float:
 
 def _fit(kind: str, span: _Span) -> float:
     return _score(
-        kind, span.words, span.line_penalty, span.new_units, span.head, span.text, span.inner_units
-    )
+        kind, span.words, span.line_penalty, span.new_units, span.head, span.text,
+        span.inner_units, span.output_lines,
+    )  # fmt: skip
 
 
 def _score(
-    kind: str, words: int, penalty: float, new_units: int, head: str, text: str, inner: int = 0
+    kind: str,
+    words: int,
+    penalty: float,
+    new_units: int,
+    head: str,
+    text: str,
+    inner: int = 0,
+    output_lines: int = 0,
 ) -> float:
     """How well a cell fits a column of this kind (positive: it looks like one): from its
     word count, its line penalty, the lines opening another unit, its first words and,
@@ -332,6 +342,9 @@ def _score(
             # "Văn phòng" alone is the start of a name, not a name; a plan names one lead
             # and lists those who coordinate
             score += _named_unit_fit(words, text if words <= 3 else "") - _INNER_UNIT * inner
+            score -= _OUTPUT_IN_UNIT * output_lines
+            if text.rsplit(None, 1)[-1] in _AND_WORDS:
+                score -= _ENDS_ON_AND
             if kind == "lead":
                 score -= 0.5 * new_units
             return score
@@ -360,6 +373,13 @@ def _source_fit(text: str) -> float:
 
 # a name ending on "và" or "&" goes on with the next name, a capital
 _AND_END = re.compile(r"(?:\s(?:và|VÀ)|&)$")
+_AND_WORDS = frozenset(("và", "VÀ", "&"))
+# what a line of a unit's cell opening an output costs ("Trường THCS" / "Số liệu thống
+# kê"): it is more likely the first line of the output's cell, set after the unit's
+_OUTPUT_IN_UNIT = 1.0
+# what a unit's cell ending on "và" costs ("Văn phòng HĐND và" / "UBND") where the row
+# ends: no name ends so
+_ENDS_ON_AND = 1.0
 # what a cell going on after a page break costs: the name, the longest cell of a row,
 # goes on most often ("Đào tạo dịch vụ Trước 31/12/2026 Báo cáo" / "công trực tuyến")
 _NAME_GOES_ON = 0.2
@@ -406,7 +426,9 @@ class _Piece:
     of any span is judged without going over its lines again: only its text is built,
     from the text of the span one line shorter."""
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], ends_row: bool = True) -> None:
+        # whether the row ends in this part: before a page break any cell may end on "và"
+        self.ends_row = ends_row
         self.words: list[str] = []
         self.line_of: list[int] = []  # word -> its line
         self.starts: list[int] = []  # line -> its first word
@@ -432,6 +454,11 @@ class _Piece:
             self.unit_lines.append(opens_with(line, NEW_UNIT_OPENERS))
             units.append(units[-1] + (1 if number and self.unit_lines[-1] else 0))
         self.penalty, self.units = penalty, units
+        # lines after the first opening an output ("Báo cáo"), counted as units are
+        self.outputs = [0]
+        for number in range(len(self.starts)):
+            opens = number > 0 and opens_with(self.line(number), OUTPUT_OPENERS)
+            self.outputs.append(self.outputs[-1] + opens)
         # words inside a line opening another unit's name, counted up to each word
         self.inner = [0]
         for k in range(self.n):
@@ -492,6 +519,9 @@ class _Piece:
             if self.opens(UNIT_OPENERS, p, q):
                 score += _named_unit_fit(words, self.text(p, q) if words <= 3 else "")
                 score -= _INNER_UNIT * (self.inner[q] - self.inner[p + 1])
+                score -= _OUTPUT_IN_UNIT * (self.outputs[last] - self.outputs[first])
+                if self.ends_row and self.words[q - 1] in _AND_WORDS:
+                    score -= _ENDS_ON_AND
                 if kind == "lead":
                     score -= 0.5 * (self.units[last] - self.units[first])
                 return score
@@ -576,6 +606,11 @@ class _Piece:
             if carried.opens_unit:
                 whole += _named_unit_fit(total, text if total <= 3 else "")
                 whole -= _INNER_UNIT * (earlier.inner_units + self.inner[q] - self.inner[p + 1])
+                outputs = earlier.output_lines + self.outputs[last] - self.outputs[first]
+                outputs += self.opens(OUTPUT_OPENERS, p, q) and p in self.line_starts
+                whole -= _OUTPUT_IN_UNIT * outputs
+                if self.ends_row and self.words[q - 1] in _AND_WORDS:
+                    whole -= _ENDS_ON_AND
                 if carried.needs_capital and self.words[p][:1].islower():
                     # a head alone goes on with its name's capital ("Trung tâm" / "Phục
                     # vụ …"), a name after "và" with the next name's ("UBND"), not with
@@ -656,7 +691,11 @@ def _opens_lower_case(kind: str, first: bool) -> float:
 
 
 def cut_piece(
-    lines: list[str], kinds: list[str], before: list[list[str]] | None, level: bool = False
+    lines: list[str],
+    kinds: list[str],
+    before: list[list[str]] | None,
+    level: bool = False,
+    ends_row: bool = True,
 ) -> tuple[list[list[str]], float]:
     """The lines of each cell (one per kind) in the best cut of one page's part of a row,
     and how well the cut fits (the sum of its cells' fits), to weigh it against another
@@ -664,6 +703,7 @@ def cut_piece(
 
     `before`: the cells so far, when this part continues the row on a later page; each
     cell is then judged whole, so "Sau khi thành" / "phố ban hành…" stays a deadline.
+    `ends_row`: the row ends in this part (no page break after it).
     `level`: the part is the first lines of the row's cells set level on one line, the
     name's second line run on after them ("6 Triển khai Trung tâm Trường Hệ thống Từ
     năm hồ sơ, kết"): the rest of the name may open inside the line.
@@ -674,8 +714,9 @@ def cut_piece(
     name therefore ends on its first line or where a line ends, which keeps the cut
     near linear in the row's words.
     """
-    piece = _Piece(lines)
+    piece = _Piece(lines, ends_row)
     numbers, penalty, units, inner = piece.numbers, piece.penalty, piece.units, piece.inner
+    outputs = piece.outputs
     line_of = [*piece.line_of, -1]  # the end of the row is on no line
     words, line_starts, n = piece.words, piece.line_starts, piece.n
     name = kinds.index("name")  # read_columns finds no table without one
@@ -742,6 +783,10 @@ def cut_piece(
                         score -= 0.08 * (w - 10)
                     if kind == "output" or (kind in ("lead", "coordinating") and bonus > 0):
                         score -= _INNER_UNIT * (inner[q] - inner[p + 1])
+                    if kind in ("lead", "coordinating") and bonus > 0:
+                        score -= _OUTPUT_IN_UNIT * (outputs[last] - outputs[first])
+                        if piece.ends_row and words[q - 1] in _AND_WORDS:
+                            score -= _ENDS_ON_AND
                     if kind == "lead" and bonus > 0:
                         score -= 0.5 * (units[last] - units[first])
                 elif carried is None:

@@ -31,6 +31,9 @@ __all__ = ["Line", "opens_table", "read_broken_table"]
 class Line:
     text: str
     page: int
+    # which part of a table cut in several (its header written again) the line is in: a
+    # row cut there goes on as after a page break
+    part: int = 0
 
 
 # ---------------------------------------------------------------------------- header
@@ -342,16 +345,21 @@ def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
     header_set = set(header_keys)
     header_width = max(len(t) for t in header_lines)
     rows: list[tuple[str, int, list[Line]]] = []  # code, page, the row's lines after the code
+    part = 0
     i = end
     while i < len(lines):
         line = lines[i]
         if _TABLE_END.match(line.text):
             break
-        if (i > end and line.page != lines[i - 1].page) or (
-            len(line.text) <= header_width and _key(line.text) in header_set
+        if (
+            (i > end and line.page != lines[i - 1].page)
+            or (len(line.text) <= header_width and _key(line.text) in header_set)
+            or _header_without_number(line.text, header_keys[0])
         ):
             # at the top of a page, or where a table cut in several goes on
-            i += _repeated_header(lines, i, header_keys)
+            repeated = _repeated_header(lines, i, header_keys)
+            i += repeated
+            part += repeated > 0
             if i >= len(lines):
                 break
             line = lines[i]
@@ -370,9 +378,9 @@ def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
         opened = None if in_values else _row_code(line.text, numbering, after, ahead)
         if opened:
             code, rest = opened
-            rows.append((code, line.page, [Line(rest, line.page)] if rest.strip() else []))
+            rows.append((code, line.page, [Line(rest, line.page, part)] if rest.strip() else []))
         elif rows:
-            rows[-1][2].append(line)
+            rows[-1][2].append(Line(line.text, line.page, part))
         i += 1
     if not rows or sum(1 for _, _, row_lines in rows if not row_lines) > 0.3 * len(rows):
         # the numbers stand alone ("1" / "2" / "3"): the tool wrote the table column by
@@ -394,6 +402,14 @@ def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
             table.rows.append([Cell("" if n else code)] + [Cell(t) for t in cells])
             table.row_pages.append(page)
     return table, i
+
+
+def _header_without_number(text: str, first_key: str) -> bool:
+    """Whether the line is the header's first line without its number's label ("NỘI
+    DUNG KẾT QUẢ ĐƠN VỊ" under "STT NỘI DUNG KẾT QUẢ ĐƠN VỊ"): the header written again
+    where the table goes on, its "STT" cell left out."""
+    key = _key(text)
+    return len(key.split()) >= 2 and first_key.endswith(" " + key)
 
 
 def _heading_of_tasks(cells: list[str], kinds: list[str]) -> bool:
@@ -622,7 +638,13 @@ def _repeated_header(lines: list[Line], i: int, header_keys: list[str]) -> int:
     # of them
     whole = " ".join(header_keys)
     key = _key(lines[i].text)
-    return 1 if len(key) >= 0.6 * len(whole) and key in whole else 0
+    if len(key) < 0.6 * len(whole) or key not in whole:
+        return 0
+    # and the header's lines after it ("THỰC HIỆN" under "NỘI DUNG … ĐƠN VỊ")
+    n = 1
+    while i + n < len(lines) and _key(lines[i + n].text) in known:
+        n += 1
+    return n
 
 
 def _is_upper_title(text: str) -> bool:
@@ -644,7 +666,7 @@ def _cut_row(code: str, row_lines: list[Line], kinds: list[str]) -> list[list[st
         return [[title if k == "name" else "" for k in body_kinds]]
     pieces: list[list[str]] = []
     for n, line in enumerate(row_lines):
-        if n == 0 or line.page != row_lines[n - 1].page:
+        if n == 0 or (line.page, line.part) != (row_lines[n - 1].page, row_lines[n - 1].part):
             pieces.append([])
         pieces[-1].append(line.text)
     cells, score = _cut_pieces(pieces, body_kinds)
@@ -689,8 +711,8 @@ def _cut_pieces(
     `before`: the cells the row's first part already gave."""
     cells: list[list[str]] | None = before
     total = 0.0
-    for piece in pieces:
-        cut, score = cut_piece(piece, kinds, cells)
+    for n, piece in enumerate(pieces):
+        cut, score = cut_piece(piece, kinds, cells, ends_row=n == len(pieces) - 1)
         cells = cut if cells is None else [a + b for a, b in zip(cells, cut, strict=True)]
         total += score
     return cells or [[] for _ in kinds], total
@@ -752,7 +774,7 @@ def _cut_sub_rows(
     best: tuple[list[list[str]], float] | None = None
     for on_first in range(count + 1):
         if on_first not in firsts:
-            firsts[on_first] = cut_piece(pieces[0], parent + sub * on_first, None)
+            firsts[on_first] = cut_piece(pieces[0], parent + sub * on_first, None, ends_row=False)
         first, score = firsts[on_first]
         below = count - on_first
         # the sub-rows below the break are empty on the first page, as a cut of the

@@ -873,3 +873,53 @@ def test_a_station_or_a_school_opens_the_unit_cell_not_the_names_end(lead):
         "Bồi dưỡng phong trào thi đua đổi mới sáng tạo",
         lead.replace("\n", " "),
     ]
+
+
+def test_a_units_name_never_ends_on_và():
+    # "Văn phòng HĐND và" / "UBND": the row ends on this page, so the name goes on
+    rows = _rows(
+        "SỐ TT NỘI DUNG CÔNG VIỆC CƠ QUAN CHỦ TRÌ PHỐI HỢP SẢN PHẨM THỜI GIAN\n"
+        "1 Đào tạo nền\ntảng thanh\ntoán không\ndùng tiền\nmặt\n"
+        "Văn phòng\nHĐND và\nUBND\n"
+        "Tuyên\ntruyền học\nbạ số, sổ\nđiểm điện tử\n"
+        "Hội nghị\ntuyên truyền\nTháng\n9/2025\n"
+        "Phối hợp\ntriển khai kế\nhoạch của xã\n"
+        "Hội nghị\ntuyên truyền\nHàng năm\n"
+        "2 Bảo đảm an toàn thông tin\nCông an xã Sở Y tế Báo cáo Hàng năm\n"
+    )
+    assert rows[1][2:4] == ["Văn phòng HĐND và UBND", ""]
+    assert [r[1] for r in rows[2:4]] == [
+        "Tuyên truyền học bạ số, sổ điểm điện tử",
+        "Phối hợp triển khai kế hoạch của xã",
+    ]
+
+
+def test_a_line_opening_an_output_opens_the_output_cell():
+    # "Trường" / "THCS" / "Số liệu" / "thống kê", the unit's name ending after the page
+    # break: the output's first line comes after the unit's, not inside it
+    rows = _rows(
+        "STT Chỉ tiêu ĐVT Năm 2025 Năm 2030 Đơn vị chủ trì Sản phẩm đầu ra\n"
+        "1 Tỷ trọng\nkinh tế số\n% Tối thiểu\n80%\n≥ 90% Trường\nTHCS\nSố liệu\nthống kê\n"
+        "\fSTT Chỉ tiêu ĐVT Năm 2025 Năm 2030 Đơn vị chủ trì Sản phẩm đầu ra\n"
+        "phường\n"
+        "2 Số doanh nghiệp số\ndoanh nghiệp 5 8 Phòng Kinh tế Báo cáo\n"
+    )
+    assert rows[1][5:] == ["Trường THCS phường", "Số liệu thống kê"]
+
+
+def test_a_header_written_again_without_its_number_cuts_the_row_as_a_page_break():
+    # the table cut in two, its header written again without "STT": the row goes on
+    # after it, each cell's rest in turn
+    rows = _rows(
+        "STT NỘI DUNG KẾT QUẢ ĐƠN VỊ\nTHỰC HIỆN\n"
+        "1 Số nhiệm vụ\nkhoa học\n4 Sở Công\nThương\n"
+        "NỘI DUNG KẾT QUẢ ĐƠN VỊ\nTHỰC HIỆN\n"
+        "và công nghệ\nđược triển khai\n"
+        "2 Tỷ lệ hộ có cáp quang\n80% Công an xã\n"
+    )
+    assert rows[1] == [
+        "1",
+        "Số nhiệm vụ khoa học và công nghệ được triển khai",
+        "4",
+        "Sở Công Thương",
+    ]
