@@ -350,7 +350,7 @@ def _score(
             return score
         return score - 2.5
     if kind == "output":
-        score -= _INNER_UNIT * inner
+        score -= _INNER_UNIT * inner + _OUTPUT_IN_UNIT * new_units
         if opens_with(head, OUTPUT_OPENERS):
             return score + 1.0
         return score + (-1.0 if opens_with(head, UNIT_OPENERS) else 0.0)
@@ -375,7 +375,8 @@ def _source_fit(text: str) -> float:
 _AND_END = re.compile(r"(?:\s(?:và|VÀ)|&)$")
 _AND_WORDS = frozenset(("và", "VÀ", "&"))
 # what a line of a unit's cell opening an output costs ("Trường THCS" / "Số liệu thống
-# kê"): it is more likely the first line of the output's cell, set after the unit's
+# kê"), or a line of an output's cell opening a unit's name ("Hệ thống được nâng cấp" /
+# "Trung tâm Dịch vụ"): it is more likely the first line of the next cell
 _OUTPUT_IN_UNIT = 1.0
 # what a unit's cell ending on "và" costs ("Văn phòng HĐND và" / "UBND") where the row
 # ends: no name ends so
@@ -528,6 +529,7 @@ class _Piece:
             return score - 2.5
         if kind == "output":
             score -= _INNER_UNIT * (self.inner[q] - self.inner[p + 1])
+            score -= _OUTPUT_IN_UNIT * (self.units[last] - self.units[first])
             if self.opens(OUTPUT_OPENERS, p, q):
                 return score + 1.0
             return score + (-1.0 if self.opens(UNIT_OPENERS, p, q) else 0.0)
@@ -625,6 +627,9 @@ class _Piece:
         elif kind == "output":
             whole += 1.0 if carried.opens_output else (-1.0 if carried.opens_unit else 0.0)
             whole -= _INNER_UNIT * (earlier.inner_units + self.inner[q] - self.inner[p + 1])
+            units = earlier.new_units + self.units[last] - self.units[first]
+            units += self.opens(NEW_UNIT_OPENERS, p, q) and p in self.line_starts
+            whole -= _OUTPUT_IN_UNIT * units
         return whole - carried.fit - carried.cost
 
     def head(self, p: int, q: int) -> str:
@@ -783,6 +788,8 @@ def cut_piece(
                         score -= 0.08 * (w - 10)
                     if kind == "output" or (kind in ("lead", "coordinating") and bonus > 0):
                         score -= _INNER_UNIT * (inner[q] - inner[p + 1])
+                    if kind == "output":
+                        score -= _OUTPUT_IN_UNIT * (units[last] - units[first])
                     if kind in ("lead", "coordinating") and bonus > 0:
                         score -= _OUTPUT_IN_UNIT * (outputs[last] - outputs[first])
                         if piece.ends_row and words[q - 1] in _AND_WORDS:

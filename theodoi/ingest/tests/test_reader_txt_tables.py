@@ -923,3 +923,16 @@ def test_a_header_written_again_without_its_number_cuts_the_row_as_a_page_break(
         "4",
         "Sở Công Thương",
     ]
+
+
+def test_a_line_opening_a_units_name_opens_the_unit_cell_after_the_output():
+    # "Hệ thống được nâng cấp" then "Trung tâm Dịch vụ tổng hợp": the unit's name is the
+    # lead's first line, not the output's end
+    rows = _rows(
+        "STT Nhiệm vụ Sản phẩm Chủ trì Đơn vị phối hợp Thời hạn\n"
+        "1 Đẩy mạnh\ndịch vụ công\ntrực tuyến\n"
+        "Hệ thống\nđược nâng\ncấp\nTrung tâm\nDịch vụ tổng\nhợp\n"
+        "Trung tâm\nPhục vụ\nhành chính\ncông\nVăn phòng\nHĐND và\nUBND\nQuý IV/2025\n"
+        "2 Bảo đảm an toàn thông tin\nBáo cáo Công an xã Sở Y tế Hàng năm\n"
+    )
+    assert rows[1][2:4] == ["Hệ thống được nâng cấp", "Trung tâm Dịch vụ tổng hợp"]
