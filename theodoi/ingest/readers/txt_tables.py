@@ -94,7 +94,7 @@ def _header_labels(text: str) -> list[str]:
 # Heads a header cell goes on from ("TÊN" / "NHIỆM VỤ", "ĐƠN VỊ" / "CHỦ TRÌ"): in an
 # upper-case header every word is a capital, so the capital does not open a cell there
 # its complement, known by its first word ("NHIỆM VỤ", "CHỈ TIÊU" …; "CHỦ TRÌ", "PHỐI
-# HỢP"): "NỘI DUNG" / "ĐƠN VỊ THỰC HIỆN" are two cells.
+# HỢP"; "THỜI GIAN" after "MỐC"): "NỘI DUNG" / "ĐƠN VỊ THỰC HIỆN" are two cells.
 _NAMED = {"nhiem", "chi", "cong", "hoat", "giai"}
 _HEADS_GOING_ON = {
     "ten": _NAMED,
@@ -104,6 +104,7 @@ _HEADS_GOING_ON = {
     "bo phan": {"chu", "phoi"},
     "nguon": {"kinh", "von"},  # "NGUỒN KINH PHÍ"
     "du kien": {"kinh", "thoi", "san"},  # "DỰ KIẾN KINH PHÍ", "DỰ KIẾN THỜI GIAN …"
+    "moc": {"thoi"},  # "MỐC THỜI GIAN"
 }
 
 

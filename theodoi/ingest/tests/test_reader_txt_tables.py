@@ -295,6 +295,13 @@ def test_upper_case_heads_go_on_only_with_their_complement():
         "NỘI DUNG",
         "ĐƠN VỊ THỰC HIỆN",
     ]
+    # "MỐC" opens a label, "THỜI GIAN" another, but "MỐC THỜI GIAN" is one
+    assert _header_labels("SỐ TT NỘI DUNG SẢN PHẨM MỐC THỜI GIAN") == [
+        "SỐ TT",
+        "NỘI DUNG",
+        "SẢN PHẨM",
+        "MỐC THỜI GIAN",
+    ]
 
 
 def test_a_task_row_with_sub_rows_gives_one_row_per_sub_row():
