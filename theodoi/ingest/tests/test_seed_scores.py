@@ -29,7 +29,7 @@ def test_extraction_scores_at_least_095(stem, ext):
 # feed between pages), what a PDF-to-text tool or a copy-paste from a PDF viewer uploads.
 # The goal is 0.95 as for the other formats; until the reader gets there, each seed keeps
 # at least the level it reaches now.
-PDF_TEXT_FLOOR = {"000": 0.92, "001": 0.99, "003": 0.89}
+PDF_TEXT_FLOOR = {"000": 0.92, "001": 0.99, "003": 0.90}
 
 
 @pytest.mark.parametrize("stem", SEEDS)
