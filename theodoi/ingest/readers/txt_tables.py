@@ -22,6 +22,7 @@ from theodoi.ingest.document import Cell, Table
 from theodoi.ingest.numerals import roman_value
 from theodoi.ingest.readers.txt_cells import EMPTY_CELL, cut_piece, join_cell_lines, unit_fit
 from theodoi.ingest.readers.txt_level import cells_fit, level_cut, tail_starts
+from theodoi.ingest.units import looks_like_unit
 from theodoi.lib.vntext import search_key
 
 __all__ = ["Line", "opens_table", "read_broken_table"]
@@ -243,6 +244,8 @@ def _row_code(
         return None
     if code[0].isdigit() and ahead and _skips_next_row(code, numbering, ahead):
         return None
+    if code[0].isdigit() and ahead and _number_again(code, text[m.end() :], ahead):
+        return None
     if numbering.accept(code, strict=m.end() == len(text)):
         if code[0].isdigit() and numbering.stops is None:
             numbering.stops = stop
@@ -263,6 +266,19 @@ def _skips_next_row(code: str, numbering: _RowSequence, ahead: list[str]) -> boo
     for text in ahead:
         m = _CODE.match(text)
         if m and m.group(1)[0].isdigit() and copy(numbering).accept(m.group(1), strict=True):
+            return True
+    return False
+
+
+def _number_again(code: str, rest: str, ahead: list[str]) -> bool:
+    """Whether a number opening a unit's name ("4 Sở Khoa học và Công") is a target set
+    level with its unit: the same number opens one of the next lines with a row's text
+    ("4 Chỉ số chuyển đổi số …"), which no unit's name opens."""
+    if not looks_like_unit(rest):
+        return False
+    for text in ahead:
+        m = _CODE.match(text)
+        if m and m.group(1) == code and text[m.end() :] and not looks_like_unit(text[m.end() :]):
             return True
     return False
 

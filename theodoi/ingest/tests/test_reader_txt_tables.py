@@ -943,3 +943,18 @@ def test_a_line_opening_a_units_name_opens_the_unit_cell_after_the_output():
         "2 Bảo đảm an toàn thông tin\nBáo cáo Công an xã Sở Y tế Hàng năm\n"
     )
     assert rows[1][2:4] == ["Hệ thống được nâng cấp", "Trung tâm Dịch vụ tổng hợp"]
+
+
+def test_a_number_before_a_units_name_that_comes_again_is_a_target():
+    # "4 Sở Khoa học và Công" follows row 3, but "4 Chỉ số …" comes next: the first 4 is
+    # row 3's target, level with its unit
+    rows = _rows(
+        "TT Chỉ tiêu ĐVT Năm 2030 Chủ trì\n"
+        "1 Số điểm Wi-Fi\nđiểm 6 Công an xã\n"
+        "2 Số sản phẩm OCOP\nsản phẩm 8 Phòng Kinh tế\n"
+        "3 Số doanh nghiệp công\nnghệ số đang hoạt động\ndoanh nghiệp\n"
+        "4 Sở Khoa học và Công\nnghệ\n"
+        "4 Chỉ số chuyển đổi số của\nđịa phương\nHạng Top 30 Sở Giáo dục và Đào tạo\n"
+    )
+    assert [r[0] for r in rows[1:]] == ["1", "2", "3", "4"]
+    assert rows[3][3:] == ["4", "Sở Khoa học và Công nghệ"]
