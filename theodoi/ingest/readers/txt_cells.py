@@ -332,7 +332,7 @@ def _score(
         return _TAIL_COST
     score = -penalty - (0.08 * (words - 10) if words > 10 else 0.0)
     if kind in ("value", "baseline"):
-        return score + value_fit(text)
+        return score + value_fit(text) - _INNER_UNIT * inner
     if kind == "deadline":
         return score + _deadline_fit(text)
     if kind == "unit":
@@ -511,7 +511,8 @@ class _Piece:
             found = self.values.get(key)
             if found is None:
                 found = self.values[key] = value_fit(self.text(p, q))
-            return score + found
+            # "Thực hiện thường xuyên hằng năm Sở Nội vụ": the unit's cell set level
+            return score + found - _INNER_UNIT * (self.inner[q] - self.inner[p + 1])
         if kind == "deadline":
             return score + _deadline_fit(self.text(p, q))
         if kind == "unit":
@@ -600,7 +601,8 @@ class _Piece:
         if kind in ("value", "deadline", "unit"):
             units = earlier.new_units + self.units[last] - self.units[first]
             text = f"{earlier.text} {self.text(p, q)}"
-            whole = _score(kind, total, penalty, units, earlier.head, text)
+            inner = earlier.inner_units + self.inner[q] - self.inner[p + 1]
+            whole = _score(kind, total, penalty, units, earlier.head, text, inner)
             return whole - carried.fit - carried.cost
         whole = -penalty - (0.08 * (total - 10) if total > 10 else 0.0)
         text = f"{earlier.text} {self.text(p, q)}" if total <= 3 else ""

@@ -958,3 +958,14 @@ def test_a_number_before_a_units_name_that_comes_again_is_a_target():
     )
     assert [r[0] for r in rows[1:]] == ["1", "2", "3", "4"]
     assert rows[3][3:] == ["4", "Sở Khoa học và Công nghệ"]
+
+
+def test_a_unit_set_level_with_a_target_written_once_over_the_years_is_the_lead():
+    rows = _rows(
+        "TT CHỈ TIÊU ĐVT Năm 2025 Năm 2030 CHỦ TRÌ PHỐI HỢP\n"
+        "1 Tỷ lệ cán\nbộ được\nbồi dưỡng\n"
+        "% Thực hiện thường xuyên hằng năm Sở Nội vụ Các cơ\nquan, đơn\nvị liên quan\nSở Y tế\n"
+        "2 Số điểm Wi-Fi\nđiểm 6 8 Công an xã Sở Y tế\n"
+    )
+    assert rows[1][3:] == ["Thực hiện thường xuyên hằng năm", "", "Sở Nội vụ",
+                           "Các cơ quan, đơn vị liên quan Sở Y tế"]  # fmt: skip
