@@ -685,10 +685,11 @@ def _opening_cost(words: list[str], line_starts: set[int], k: int) -> float:
 def _empty_value_cell(words: list[str], line_starts: set[int], k: int) -> bool:
     """Whether word k is a dash standing for an empty value ("9 - Văn phòng …"), not
     one inside a name ("Phòng Văn hóa -" / "Xã hội") or a range ("2026 - 2030"): it
-    opens its line or follows another value, and no number follows it."""
+    opens its line or follows another value or "%", and no number follows it."""
     if words[k] not in ("-", "–") or (k + 1 < len(words) and words[k + 1][:1].isdigit()):
         return False
-    return k in line_starts or bool(_VALUE_TOKEN.match(words[k - 1]))
+    # after a value, or after "%", the unit of measure before the values ("% - Tối thiểu")
+    return k in line_starts or bool(_VALUE_TOKEN.match(words[k - 1])) or words[k - 1] == "%"
 
 
 def _opens_lower_case(kind: str, first: bool) -> float:

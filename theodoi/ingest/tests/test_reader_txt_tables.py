@@ -969,3 +969,13 @@ def test_a_unit_set_level_with_a_target_written_once_over_the_years_is_the_lead(
     )
     assert rows[1][3:] == ["Thực hiện thường xuyên hằng năm", "", "Sở Nội vụ",
                            "Các cơ quan, đơn vị liên quan Sở Y tế"]  # fmt: skip
+
+
+def test_a_dash_after_the_percent_sign_is_an_empty_target():
+    # "% - Tối thiểu" / "95%": the unit, an empty year, then the next year's target
+    rows = _rows(
+        "TT Chỉ tiêu ĐVT Năm 2025 Năm 2030 Chủ trì\n"
+        "1 Tỷ lệ cán bộ,\ncông chức được\nbồi dưỡng\n% - Tối thiểu\n95%\nTrạm Y tế xã\n"
+        "2 Số điểm Wi-Fi\nđiểm 6 8 Công an xã\n"
+    )
+    assert rows[1][2:5] == ["%", "-", "Tối thiểu 95%"]
