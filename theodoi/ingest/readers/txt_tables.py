@@ -13,6 +13,7 @@ each row starts.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from copy import copy
 from dataclasses import dataclass
 from functools import lru_cache
@@ -372,6 +373,7 @@ def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
             (i > end and line.page != lines[i - 1].page)
             or (len(line.text) <= header_width and _key(line.text) in header_set)
             or _header_without_number(line.text, header_keys[0])
+            or _header_again(line.text, header_keys)
         ):
             # at the top of a page, or where a table cut in several goes on
             repeated = _repeated_header(lines, i, header_keys)
@@ -427,6 +429,26 @@ def _header_without_number(text: str, first_key: str) -> bool:
     where the table goes on, its "STT" cell left out."""
     key = _key(text)
     return len(key.split()) >= 2 and first_key.endswith(" " + key)
+
+
+def _header_again(text: str, header_keys: list[str]) -> bool:
+    """Whether a line holds most of the header's words and no other: the header written
+    again without its "STT" cell, wrapped otherwise."""
+    whole = " ".join(header_keys)
+    key = _key(text)
+    return (
+        len(key) >= 0.6 * len(whole)
+        and len(key.split()) >= 3
+        and _header_words(key, whole)
+        and not _CODE.match(text)
+    )
+
+
+def _header_words(key: str, whole: str) -> bool:
+    """Whether the words of a line are the header's words, wrapped otherwise ("Nhiệm vụ
+    … Đơn vị phối hợp Tiến độ thực hiện" / "thực hiện" under "STT Nhiệm vụ … Đơn vị phối
+    hợp" / "thực hiện" / "Tiến độ thực hiện")."""
+    return not Counter(key.split()) - Counter(whole.split())
 
 
 def _heading_of_tasks(cells: list[str], kinds: list[str]) -> bool:
@@ -655,7 +677,7 @@ def _repeated_header(lines: list[Line], i: int, header_keys: list[str]) -> int:
     # of them
     whole = " ".join(header_keys)
     key = _key(lines[i].text)
-    if len(key) < 0.6 * len(whole) or key not in whole:
+    if not (len(key) >= 0.6 * len(whole) and (key in whole or _header_words(key, whole))):
         return 0
     # and the header's lines after it ("THỰC HIỆN" under "NỘI DUNG … ĐƠN VỊ")
     n = 1

@@ -979,3 +979,17 @@ def test_a_dash_after_the_percent_sign_is_an_empty_target():
         "2 Số điểm Wi-Fi\nđiểm 6 8 Công an xã\n"
     )
     assert rows[1][2:5] == ["%", "-", "Tối thiểu 95%"]
+
+
+def test_a_header_written_again_wrapped_otherwise_is_no_row_text():
+    # the header repeated without "STT", its words wrapped otherwise than the first time
+    rows = _rows(
+        "STT Nhiệm vụ Kết quả, sản phẩm Cơ quan chủ trì Đơn vị phối hợp\nthực hiện\n"
+        "Tiến độ thực hiện\n"
+        "1 Đào tạo học bạ số\nVăn bản chỉ đạo Phòng Kinh tế Công an xã Quý I/2026\n"
+        "Nhiệm vụ Kết quả, sản phẩm Cơ quan chủ trì Đơn vị phối hợp Tiến độ thực hiện\n"
+        "\fthực hiện\n"
+        "2 Vận hành trang thông tin\nQuy chế Công an xã Phòng Kinh tế Quý II/2026\n"
+    )
+    assert rows[1][1] == "Đào tạo học bạ số"
+    assert rows[2][1] == "Vận hành trang thông tin"
