@@ -611,7 +611,7 @@ class _Piece:
                 whole += _named_unit_fit(total, text if total <= 3 else "")
                 whole -= _INNER_UNIT * (earlier.inner_units + self.inner[q] - self.inner[p + 1])
                 outputs = earlier.output_lines + self.outputs[last] - self.outputs[first]
-                outputs += self.opens(OUTPUT_OPENERS, p, q) and p in self.line_starts
+                outputs += p in self.line_starts and self.opens(OUTPUT_OPENERS, p, q)
                 whole -= _OUTPUT_IN_UNIT * outputs
                 if self.ends_row and self.words[q - 1] in _AND_WORDS:
                     whole -= _ENDS_ON_AND
@@ -630,7 +630,7 @@ class _Piece:
             whole += 1.0 if carried.opens_output else (-1.0 if carried.opens_unit else 0.0)
             whole -= _INNER_UNIT * (earlier.inner_units + self.inner[q] - self.inner[p + 1])
             units = earlier.new_units + self.units[last] - self.units[first]
-            units += self.opens(NEW_UNIT_OPENERS, p, q) and p in self.line_starts
+            units += p in self.line_starts and self.opens(NEW_UNIT_OPENERS, p, q)
             whole -= _OUTPUT_IN_UNIT * units
         return whole - carried.fit - carried.cost
 
