@@ -723,7 +723,10 @@ def _cut_row(code: str, row_lines: list[Line], kinds: list[str]) -> list[list[st
             if fit > best:
                 cells, best = level, fit
     rows = [cells]
-    if "deadline" in body_kinds and _deadline_anchors(row_lines) >= 2:
+    # a row read whole has a date for each time column (a start and a deadline): sub-rows
+    # bring more
+    times = body_kinds.count("deadline")
+    if times and _deadline_anchors(row_lines) > times:
         rows = _sub_rows(pieces, body_kinds, score) or rows
     return [[join_cell_lines(cell) for cell in row] for row in rows]
 

@@ -993,3 +993,21 @@ def test_a_header_written_again_wrapped_otherwise_is_no_row_text():
     )
     assert rows[1][1] == "Đào tạo học bạ số"
     assert rows[2][1] == "Vận hành trang thông tin"
+
+
+def test_a_start_and_a_deadline_make_no_sub_rows():
+    # two time columns give a row read whole two dates: its name going on after the page
+    # break is no sub-row ("Nghị quyết số 57-NQ/TW giai đoạn 2026 - 2030")
+    header = "TT Nội dung Chủ trì Phối hợp Sản phẩm Thời gian bắt đầu Thời gian hoàn thành\n"
+    rows = _rows(
+        header + "1 Nâng cấp\nchương trình\ntuyên truyền về\n"
+        "Ban Chỉ huy\nQuân sự xã\nỦy ban\nMTTQ\nViệt Nam xã\n"
+        "Báo cáo Tháng\n9/2025\nQuý\nI/2026\n"
+        f"\f{header}Nghị\nquyết số\n57-NQ/TW giai\nđoạn 2026\n- 2030\n"
+        "2 Bảo đảm an toàn\nCông an xã Sở Y tế Báo cáo Năm 2025 Hằng năm\n"
+    )
+    assert (
+        rows[1][1]
+        == "Nâng cấp chương trình tuyên truyền về Nghị quyết số 57-NQ/TW giai đoạn 2026 - 2030"
+    )
+    assert rows[2][0] == "2"
