@@ -329,13 +329,29 @@ def _level_lines_apart(lines: list[Line]) -> tuple[list[Line], list[int]]:
         m = _NUMBERS_BEFORE.match(line.text) if line.text[:2] in ("(1", "1 ") else None
         # the numbers alone on their line are no row's: "(1) … (6)" and "(7)" stay one
         if m and _COLUMN_NUMBERS.match(m.group(1)) and not _COLUMN_NUMBERS.match(line.text):
-            parts = [m.group(1), m.group(2)]
+            parts = _numbers_apart(m.group(1), m.group(2))
         m = _YEAR_GROUP_BEFORE.match(parts[-1]) if parts[-1][1:2] in _AFTER_GROUP_CODE else None
         if m:
             parts[-1:] = [f"{m.group(1)} {m.group(2)}", m.group(3)]
         out += [Line(part, line.page) for part in parts]
         origin += [k] * len(parts)
     return out, origin
+
+
+def _numbers_apart(numbers: str, rest: str) -> list[str]:
+    """The columns' numbers and what follows them: they count 1, 2, 3 … all written
+    alike, so a number out of the count ("(8) 2 PHÁT TRIỂN …") is the next row's."""
+    tokens = numbers.split()
+    n = 0
+    while (
+        n < len(tokens)
+        and tokens[n].strip("()") == str(n + 1)
+        and (tokens[n].startswith("(") == tokens[0].startswith("("))
+    ):
+        n += 1
+    if n < 3:
+        return [numbers, rest]
+    return [" ".join(tokens[:n]), " ".join([*tokens[n:], rest])]
 
 
 def _read_table(lines: list[Line]) -> tuple[Table, int] | None:

@@ -1011,3 +1011,16 @@ def test_a_start_and_a_deadline_make_no_sub_rows():
         == "Nâng cấp chương trình tuyên truyền về Nghị quyết số 57-NQ/TW giai đoạn 2026 - 2030"
     )
     assert rows[2][0] == "2"
+
+
+def test_the_columns_numbers_end_where_their_count_does():
+    # "(1) … (5) 2 PHÁT TRIỂN": the group's number after the columns' numbers, on their line
+    rows = _rows(
+        "TT Nhiệm vụ Chủ trì Phối hợp Thời hạn\n"
+        "(1) (2) (3) (4) (5) 1 CHÍNH QUYỀN\nSỐ\n"
+        "1.1 Số hóa hồ sơ\nCông an xã Phòng Kinh tế Quý IV/2025\n"
+        "(1) (2) (3) (4) (5) 2 PHÁT\nTRIỂN HẠ\nTẦNG SỐ\n"
+        "2.1 Đào tạo kỹ năng số\nPhòng Văn hóa - Xã hội Công an xã Quý III/2026\n"
+    )
+    assert [r[0] for r in rows[1:]] == ["1", "1.1", "2", "2.1"]
+    assert rows[3][1] == "PHÁT TRIỂN HẠ TẦNG SỐ"
