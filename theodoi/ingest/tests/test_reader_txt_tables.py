@@ -1024,3 +1024,15 @@ def test_the_columns_numbers_end_where_their_count_does():
     )
     assert [r[0] for r in rows[1:]] == ["1", "1.1", "2", "2.1"]
     assert rows[3][1] == "PHÁT TRIỂN HẠ TẦNG SỐ"
+
+
+def test_an_event_delivered_is_an_output_not_a_unit():
+    # "Hội nghị …" opens like "Hội Nông dân", but a body is never a meeting
+    rows = _rows(
+        "STT\nNhiệm vụ\nSản phẩm\nChủ trì\nPhối hợp\nThời gian\n"
+        "1\nĐào tạo kỹ năng số cho cán bộ\nHội nghị tuyên truyền\nCông an xã\nQuý II/2026\n"
+        "2\nBảo đảm an toàn thông tin\nBáo cáo\nCông an xã\nCác phòng, ban\nHàng năm\n"
+    )
+    assert rows[1][1:] == [
+        "Đào tạo kỹ năng số cho cán bộ", "Hội nghị tuyên truyền", "Công an xã", "", "Quý II/2026",
+    ]  # fmt: skip
