@@ -679,7 +679,28 @@ def _opening_cost(words: list[str], line_starts: set[int], k: int) -> float:
     ) or (k >= 2 and words[k - 2] == "Văn" and words[k - 1] == "phòng"):
         # "Văn phòng HĐND &" / "UBND": the name goes on; on one line, it always does
         cost += 1.5 if k in line_starts else 3.0
+        if _LIST_GOES_ON.search(words[k - 1]) and _between_units(words, line_starts, k):
+            cost += _LIST_COST
     return cost
+
+
+def _between_units(words: list[str], line_starts: set[int], k: int) -> bool:
+    """Whether the line ending before word k and the one opening at it open units."""
+    if k not in line_starts:
+        return False
+    start = k - 1
+    while start not in line_starts:
+        start -= 1
+    return opens_with(" ".join(words[start : start + 4]), UNIT_OPENERS) and opens_with(
+        " ".join(words[k : k + 4]), UNIT_OPENERS
+    )
+
+
+# Units a paragraph each, each but the last ending in "," or ";" ("Trạm Y tế xã," /
+# "Phòng Văn hóa - Xã hội"): the list goes on in the same cell, as a cell holding one unit
+# has nothing to separate; filling the next column with its rest must not pay
+_LIST_GOES_ON = re.compile(r"\w[,;]$")
+_LIST_COST = 3.0
 
 
 def _empty_value_cell(words: list[str], line_starts: set[int], k: int) -> bool:

@@ -1036,3 +1036,27 @@ def test_an_event_delivered_is_an_output_not_a_unit():
     assert rows[1][1:] == [
         "Đào tạo kỹ năng số cho cán bộ", "Hội nghị tuyên truyền", "Công an xã", "", "Quý II/2026",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("unit", ["Trạm Y tế xã", "Trường THCS xã", "Viettel, VNPT trên địa bàn"])
+def test_a_unit_a_line_after_the_units_stays_out_of_the_next_name(unit):
+    # the coordinating cell's last unit opens with a head that never goes on another's
+    # name: it is a unit of its own, not the first line of the sub-row's name
+    rows = _rows(
+        "STT\nNhiệm vụ\nChủ trì\nPhối hợp\nThời gian\n"
+        f"1\nKiểm tra an toàn thông tin theo cấp độ\nPhòng Văn hóa - Xã hội\nCông an xã\n{unit}\n"
+        "Rà soát hệ thống thông tin của xã\nHằng quý\nSố hóa hồ sơ lưu trữ\nTháng 6/2026\n"
+        "2\nBảo đảm an toàn thông tin\nCông an xã\nCác phòng, ban\nHàng năm\n"
+    )
+    assert [r[1] for r in rows[2:4]] == ["Rà soát hệ thống thông tin của xã", "Số hóa hồ sơ lưu trữ"]
+    assert unit in rows[1][3]
+
+
+@pytest.mark.parametrize("separator", [",", ";"])
+def test_units_a_line_each_ending_in_a_separator_stay_in_one_cell(separator):
+    rows = _rows(
+        "STT\nNhiệm vụ\nChủ trì\nPhối hợp\nThời gian\n"
+        f"1\nSố hóa hồ sơ địa chính\nTrạm Y tế xã{separator}\nPhòng Văn hóa - Xã hội\nQuý IV/2025\n"
+        "2\nTriển khai học bạ số\nCông an xã\nCác phòng, ban\nHàng năm\n"
+    )
+    assert rows[1][2:4] == [f"Trạm Y tế xã{separator} Phòng Văn hóa - Xã hội", ""]
