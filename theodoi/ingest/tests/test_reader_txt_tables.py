@@ -1048,7 +1048,10 @@ def test_a_unit_a_line_after_the_units_stays_out_of_the_next_name(unit):
         "Rà soát hệ thống thông tin của xã\nHằng quý\nSố hóa hồ sơ lưu trữ\nTháng 6/2026\n"
         "2\nBảo đảm an toàn thông tin\nCông an xã\nCác phòng, ban\nHàng năm\n"
     )
-    assert [r[1] for r in rows[2:4]] == ["Rà soát hệ thống thông tin của xã", "Số hóa hồ sơ lưu trữ"]
+    assert [r[1] for r in rows[2:4]] == [
+        "Rà soát hệ thống thông tin của xã",
+        "Số hóa hồ sơ lưu trữ",
+    ]
     assert unit in rows[1][3]
 
 
