@@ -1063,3 +1063,15 @@ def test_units_a_line_each_ending_in_a_separator_stay_in_one_cell(separator):
         "2\nTriển khai học bạ số\nCông an xã\nCác phòng, ban\nHàng năm\n"
     )
     assert rows[1][2:4] == [f"Trạm Y tế xã{separator} Phòng Văn hóa - Xã hội", ""]
+
+
+def test_an_output_never_goes_on_with_a_units_name():
+    # "Báo cáo" / "Trường THCS xã; Phòng Kinh tế": the second line is the lead's
+    rows = _rows(
+        "STT\nNhiệm vụ\nSản phẩm\nChủ trì\nPhối hợp\nThời gian\n"
+        "1\nXây dựng nền tảng thanh toán không dùng tiền mặt\nBáo cáo\n"
+        "Trường THCS xã; Phòng Kinh tế\nCác trường học trên địa bàn\n"
+        "Trung tâm Phục vụ hành chính công\nQuý II/2026\n"
+        "2\nBảo đảm an toàn thông tin\nBáo cáo\nCông an xã\nCác phòng, ban\nHàng năm\n"
+    )
+    assert rows[1][2:4] == ["Báo cáo", "Trường THCS xã; Phòng Kinh tế"]
