@@ -1075,3 +1075,20 @@ def test_an_output_never_goes_on_with_a_units_name():
         "2\nBảo đảm an toàn thông tin\nBáo cáo\nCông an xã\nCác phòng, ban\nHàng năm\n"
     )
     assert rows[1][2:4] == ["Báo cáo", "Trường THCS xã; Phòng Kinh tế"]
+
+
+def test_a_row_goes_on_after_its_header_written_again_as_after_a_page_break():
+    # no form feed: the header written again is where the page broke, and the name's
+    # rest after it goes on the name, not on the last cell written before it
+    header = "TT\nTên chỉ tiêu\nĐơn vị tính\nNăm 2026\nNăm 2030\nCơ quan chủ trì\n"
+    rows = _rows(
+        header
+        + "1\nTỷ lệ doanh nghiệp nhỏ và\n%\nTrên 65%\n100%\nTrường THCS xã\n"
+        + header
+        + "vừa sử dụng nền tảng số\n"
+        "2\nTỷ lệ người dân có chữ ký số\n%\n80%\n100%\nCông an xã\n"
+    )
+    assert rows[1][1:] == [
+        "Tỷ lệ doanh nghiệp nhỏ và vừa sử dụng nền tảng số", "%", "Trên 65%", "100%",
+        "Trường THCS xã",
+    ]  # fmt: skip
