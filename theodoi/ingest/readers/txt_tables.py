@@ -482,7 +482,11 @@ def _numbered_next(lines: list[Line], i: int) -> bool:
     for k in range(i + 2, min(i + 4, len(lines) - 1)):
         if lines[k].text == lines[i].text:
             after = lines[k + 1].text
-            return not (_VALUE_LINE.match(after) or _VALUES_ONLY.match(after))
+            # a row's text opens with its name, never with a unit's: "8" / "Số sáng kiến
+            # …" / "sáng kiến" / "8" / "Phòng Kinh tế …" is a row, then its target
+            return not (
+                _VALUE_LINE.match(after) or _VALUES_ONLY.match(after) or looks_like_unit(after)
+            )
     return False
 
 

@@ -1092,3 +1092,16 @@ def test_a_row_goes_on_after_its_header_written_again_as_after_a_page_break():
         "Tỷ lệ doanh nghiệp nhỏ và vừa sử dụng nền tảng số", "%", "Trên 65%", "100%",
         "Trường THCS xã",
     ]  # fmt: skip
+
+
+def test_a_rows_number_written_again_as_its_target_is_still_the_rows():
+    # "2" / "Số sáng kiến …" / "sáng kiến" / "2" / "Phòng Kinh tế …": the second "2" is
+    # the target, followed by the lead; a row's text never opens with a unit's name
+    rows = _rows(
+        "STT\nChỉ tiêu\nĐơn vị tính\nMục tiêu\nCơ quan chủ trì\n"
+        "1\nTỷ lệ hồ sơ được xử lý trực tuyến\n%\n69,5%\nCông an xã\n"
+        "2\nSố sáng kiến được công nhận\nsáng kiến\n2\nPhòng Kinh tế\n"
+        "3\nTỷ lệ cơ sở y tế có bệnh án điện tử\n%\nTrên 70%\nTrạm Y tế xã\n"
+    )
+    assert [r[0] for r in rows[1:]] == ["1", "2", "3"]
+    assert rows[2][1:] == ["Số sáng kiến được công nhận", "sáng kiến", "2", "Phòng Kinh tế"]
