@@ -1105,3 +1105,14 @@ def test_a_rows_number_written_again_as_its_target_is_still_the_rows():
     )
     assert [r[0] for r in rows[1:]] == ["1", "2", "3"]
     assert rows[2][1:] == ["Số sáng kiến được công nhận", "sáng kiến", "2", "Phòng Kinh tế"]
+
+
+def test_a_cells_rest_after_a_page_break_never_opens_an_empty_note():
+    header = "STT\nNhiệm vụ\nChủ trì\nPhối hợp\nThời gian\nGhi chú\n"
+    rows = _rows(
+        header + "1\nHướng dẫn bản đồ\nSở Công Thương\nHiệp hội Doanh nghiệp tỉnh\nNăm 2027\n"
+        "\f" + header + "số quản lý di tích\n"
+        "2\nĐào tạo kỹ năng số\nSở Y tế\nSở Nội vụ\nQuý II/2026\nChỉ tiêu mới\n"
+    )
+    assert rows[1][1] == "Hướng dẫn bản đồ số quản lý di tích"
+    assert rows[1][5] == ""
