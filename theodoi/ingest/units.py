@@ -39,7 +39,7 @@ UNIT_OPENERS = word_heads(_UNIT_HEADS)
 # heads that open another unit, never the rest of one ("Văn phòng" / "HĐND và UBND")
 NEW_UNIT_OPENERS = word_heads(
     "phòng; văn phòng; sở; các; trung tâm; công an; ban; đoàn; hội; hiệp hội; vp; bch; trạm; "
-    "trường; viettel; vnpt; bưu điện; ngân hàng; công ty; bệnh viện; liên đoàn"
+    "trường; viettel; vnpt; bưu điện; ngân hàng; công ty; bệnh viện; liên đoàn; ủy ban; ubmttq"
 )
 
 

@@ -1038,7 +1038,10 @@ def test_an_event_delivered_is_an_output_not_a_unit():
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("unit", ["Trạm Y tế xã", "Trường THCS xã", "Viettel, VNPT trên địa bàn"])
+@pytest.mark.parametrize(
+    "unit",
+    ["Trạm Y tế xã", "Trường THCS xã", "Viettel, VNPT trên địa bàn", "Ủy ban MTTQ Việt Nam xã"],
+)
 def test_a_unit_a_line_after_the_units_stays_out_of_the_next_name(unit):
     # the coordinating cell's last unit opens with a head that never goes on another's
     # name: it is a unit of its own, not the first line of the sub-row's name
