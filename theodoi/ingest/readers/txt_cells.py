@@ -197,8 +197,9 @@ def _deadline_fit(text: str) -> float:
         return -2.0  # "- 2030": the end of "Giai đoạn 2026" / "- 2030", not a date
     kind = parse_deadline(text)["kind"]
     if kind == "conditional":
-        # "Sau khi thành phố ban hành…" opens its cell; "… theo chỉ đạo của" is prose
-        return 2.0 if text[:1].isupper() else -1.0
+        # "Sau khi thành phố ban hành…" opens its cell; "… theo chỉ đạo của" is prose, and
+        # "Trạm Y tế xã Theo hướng dẫn …" the unit before it
+        return 2.0 if text[:1].isupper() and not opens_with(text, UNIT_OPENERS) else -1.0
     if kind == "unknown":
         return -2.0
     # dates are short: the fewer words beside one, the likelier the cell is just that (a
@@ -290,7 +291,17 @@ def _line_penalty(before: str, line: str) -> float:
     # column is more likely the name's tail; long cells are names.
     if line[:1] in ",;" or (before.endswith(_CELL_SENTENCE_END) and line[:1].islower()):
         return 0.5
+    if _OPENS_DEADLINE.match(line):
+        # "Văn phòng HĐND và UBND" / "Sau khi thành phố ban hành …": a unit's name, an
+        # output or a value never goes on with a time; the time is the deadline's cell
+        return 1.5
     return 0.0
+
+
+_OPENS_DEADLINE = re.compile(
+    r"^(?:Quý|Tháng|Năm 20|Trước|Sau khi|Định kỳ|Thường xuyên|Giai đoạn|Đến năm|Đến hết"
+    r"|(?:Hằng|Hàng|Trong) (?:năm|quý|tháng))"
+)
 
 
 def _notes_fit(words: int) -> float:

@@ -1119,3 +1119,26 @@ def test_a_cells_rest_after_a_page_break_never_opens_an_empty_note():
     )
     assert rows[1][1] == "Hướng dẫn bản đồ số quản lý di tích"
     assert rows[1][5] == ""
+
+
+def test_a_time_opens_the_deadlines_cell_not_a_units():
+    # columns Chủ trì | Thời gian | Phối hợp: "Văn phòng …" is the second lead, the
+    # condition the deadline, and no unit's name goes on with a time
+    rows = _rows(
+        "STT\nNhiệm vụ\nChủ trì\nThời gian\nPhối hợp\n"
+        "1\nThí điểm sàn thương mại điện tử\nPhòng Kinh tế, Hạ tầng và Đô thị\n"
+        "Văn phòng HĐND và UBND\nSau khi thành phố ban hành hướng dẫn\n"
+        "2\nBảo đảm an toàn thông tin\nCông an xã\nHàng năm\nCác phòng, ban\n"
+    )
+    assert rows[1][3] == "Sau khi thành phố ban hành hướng dẫn"
+    assert cell_fit("deadline", ["Trạm Y tế xã Theo hướng dẫn của tỉnh"]) < 0
+    unit = ["Văn phòng HĐND và UBND"]
+    assert cell_fit("coordinating", [*unit, "Quý II/2026"]) < cell_fit("coordinating", unit) - 1
+
+
+def test_an_output_goes_on_in_lower_case_or_with_an_abbreviation():
+    one_line = cell_fit("output", ["Văn bản chỉ đạo"])
+    assert cell_fit("output", ["Văn bản chỉ đạo", "Thí điểm mô hình"]) < one_line
+    assert cell_fit("output", ["Báo cáo kiểm soát", "TTHC"]) == cell_fit(
+        "output", ["Báo cáo kiểm soát TTHC"]
+    )
