@@ -299,7 +299,7 @@ def _line_penalty(before: str, line: str) -> float:
 
 
 _OPENS_DEADLINE = re.compile(
-    r"^(?:Quý|Tháng|Năm 20|Trước|Sau khi|Định kỳ|Thường xuyên|Giai đoạn|Đến năm|Đến hết"
+    r"^(?:Quý|Tháng|Năm 20|Trước|Sau khi|Theo |Định kỳ|Thường xuyên|Giai đoạn|Đến năm|Đến hết"
     r"|(?:Hằng|Hàng|Trong) (?:năm|quý|tháng))"
 )
 

@@ -1121,16 +1121,19 @@ def test_a_cells_rest_after_a_page_break_never_opens_an_empty_note():
     assert rows[1][5] == ""
 
 
-def test_a_time_opens_the_deadlines_cell_not_a_units():
+@pytest.mark.parametrize(
+    "deadline", ["Sau khi thành phố ban hành hướng dẫn", "Theo hướng dẫn của tỉnh"]
+)
+def test_a_time_opens_the_deadlines_cell_not_a_units(deadline):
     # columns Chủ trì | Thời gian | Phối hợp: "Văn phòng …" is the second lead, the
     # condition the deadline, and no unit's name goes on with a time
     rows = _rows(
         "STT\nNhiệm vụ\nChủ trì\nThời gian\nPhối hợp\n"
         "1\nThí điểm sàn thương mại điện tử\nPhòng Kinh tế, Hạ tầng và Đô thị\n"
-        "Văn phòng HĐND và UBND\nSau khi thành phố ban hành hướng dẫn\n"
+        f"Văn phòng HĐND và UBND\n{deadline}\n"
         "2\nBảo đảm an toàn thông tin\nCông an xã\nHàng năm\nCác phòng, ban\n"
     )
-    assert rows[1][3] == "Sau khi thành phố ban hành hướng dẫn"
+    assert rows[1][3] == deadline
     assert cell_fit("deadline", ["Trạm Y tế xã Theo hướng dẫn của tỉnh"]) < 0
     unit = ["Văn phòng HĐND và UBND"]
     assert cell_fit("coordinating", [*unit, "Quý II/2026"]) < cell_fit("coordinating", unit) - 1
