@@ -195,11 +195,14 @@ def _qualitative_fit(text: str) -> float:
 def _deadline_fit(text: str) -> float:
     if text[:1] in "-–":
         return -2.0  # "- 2030": the end of "Giai đoạn 2026" / "- 2030", not a date
+    if opens_with(text, UNIT_OPENERS):
+        # "Công an xã Trước ngày 31/12/2025", "Trạm Y tế xã Theo hướng dẫn …": the unit
+        # before the deadline, in the column before it
+        return -2.0
     kind = parse_deadline(text)["kind"]
     if kind == "conditional":
-        # "Sau khi thành phố ban hành…" opens its cell; "… theo chỉ đạo của" is prose, and
-        # "Trạm Y tế xã Theo hướng dẫn …" the unit before it
-        return 2.0 if text[:1].isupper() and not opens_with(text, UNIT_OPENERS) else -1.0
+        # "Sau khi thành phố ban hành…" opens its cell; "… theo chỉ đạo của" is prose
+        return 2.0 if text[:1].isupper() else -1.0
     if kind == "unknown":
         return -2.0
     # dates are short: the fewer words beside one, the likelier the cell is just that (a

@@ -1135,6 +1135,7 @@ def test_a_time_opens_the_deadlines_cell_not_a_units(deadline):
     )
     assert rows[1][3] == deadline
     assert cell_fit("deadline", ["Trạm Y tế xã Theo hướng dẫn của tỉnh"]) < 0
+    assert cell_fit("deadline", ["Công an xã Trước ngày 31/12/2025"]) < 0
     unit = ["Văn phòng HĐND và UBND"]
     assert cell_fit("coordinating", [*unit, "Quý II/2026"]) < cell_fit("coordinating", unit) - 1
 
