@@ -96,6 +96,10 @@ _BEST_FIT |= {"output": 1.0, "name": 0.2, "notes": 0.5}
 # a line of a name that opens a unit's name ("Trung tâm Dịch vụ tổng hợp" under the task)
 # is more likely the unit cell's first (a cell of units a paragraph each)
 _NAME_UNIT_LINE = 0.8
+# a value, a unit of measure or a deadline never goes on with a unit's name on its next
+# line ("Đạt chỉ tiêu tỉnh giao" / "Công an tỉnh": the lead's)
+_SHORT = frozenset(("value", "baseline", "deadline", "unit"))
+_SHORT_UNIT_LINE = 1.0
 # The rest of the name cell, drawn after the row's other cells (a long name whose last
 # lines the PDF wrote last): a column of its own in the cut, glued back to the name.
 _TAIL = "tail"
@@ -307,10 +311,11 @@ _OPENS_DEADLINE = re.compile(
 )
 
 
-def _notes_fit(words: int) -> float:
+def _notes_fit(words: int, opens_unit: bool) -> float:
     # a note is a few words ("Chỉ tiêu tỉnh giao"): one there is worth reading as such
-    # rather than as the start of the next row's name
-    return 0.5 if words <= 8 else -0.5
+    # rather than as the start of the next row's name; a unit's name after the lead's is
+    # the lead's second unit ("Công an xã" / "Trạm Y tế xã"), not a note
+    return (0.5 if words <= 8 else -0.5) - (1.5 if opens_unit else 0.0)
 
 
 def cell_fit(kind: str, lines: list[str]) -> float:
@@ -345,6 +350,8 @@ def _score(
     if kind == _TAIL:
         return _TAIL_COST
     score = -penalty - (0.08 * (words - 10) if words > 10 else 0.0)
+    if kind in _SHORT:
+        score -= _SHORT_UNIT_LINE * new_units
     if kind in ("value", "baseline"):
         return score + value_fit(text) - _INNER_UNIT * inner
     if kind == "deadline":
@@ -369,7 +376,7 @@ def _score(
             return score + 1.0
         return score + (-1.0 if opens_with(head, UNIT_OPENERS) else 0.0)
     if kind == "notes":
-        return score + _notes_fit(words)
+        return score + _notes_fit(words, opens_with(head, UNIT_OPENERS))
     if kind == "source":
         return score + _source_fit(text)
     return score
@@ -519,6 +526,8 @@ class _Piece:
         score = self.penalty[first] - self.penalty[last]
         if words > 10:
             score -= 0.08 * (words - 10)
+        if kind in _SHORT:
+            score -= _SHORT_UNIT_LINE * (self.units[last] - self.units[first])
         if kind in ("value", "baseline"):
             # the year columns of a wide table judge the same spans alike
             key = (p, q)
@@ -549,7 +558,7 @@ class _Piece:
                 return score + 1.0
             return score + (-1.0 if self.opens(UNIT_OPENERS, p, q) else 0.0)
         if kind == "notes":
-            return score + _notes_fit(words)
+            return score + _notes_fit(words, self.opens(UNIT_OPENERS, p, q))
         if kind == "source":
             return score + _source_fit(self.text(p, q))
         return score

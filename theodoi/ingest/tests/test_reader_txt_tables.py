@@ -1166,3 +1166,26 @@ def test_units_a_line_each_are_told_apart_in_a_rebuilt_cell():
     )
     assert split_units(rows[1][2]) == ["Trung tâm Phục vụ hành chính công", "Trường THCS xã"]
     assert split_units(rows[2][2]) == ["Phòng Kinh tế, Hạ tầng và Đô thị"]
+
+
+def test_a_units_name_after_the_lead_is_no_note():
+    rows = _rows(
+        "TT\nChỉ tiêu cụ thể\nĐơn vị chủ trì thực hiện\nGhi chú\n"
+        "1\nTỷ lệ cơ quan sử dụng nền tảng điện toán đám mây đạt 10%\nCông an xã\n"
+        "Trạm Y tế xã\n"
+        "2\nKinh tế số chiếm 30% GRDP\nPhòng Kinh tế\nChỉ tiêu mới\n"
+    )
+    assert split_units(rows[1][2]) == ["Công an xã", "Trạm Y tế xã"]
+    assert rows[1][3] == ""
+    assert rows[2][3] == "Chỉ tiêu mới"
+
+
+def test_a_value_never_goes_on_with_a_units_name():
+    rows = _rows(
+        "TT\nChỉ tiêu\nĐơn vị tính\nMục tiêu\nCơ quan chủ trì\nPhối hợp\nGhi chú\n"
+        "1\nSố sản phẩm OCOP được đưa lên sàn thương mại điện tử\nsản phẩm\n"
+        "Đạt chỉ tiêu tỉnh giao\nCông an tỉnh\nSở Văn hóa, Thể thao và Du lịch\n"
+        "Các cơ quan, đơn vị liên quan\n"
+        "2\nKinh tế số chiếm 30% GRDP\n%\n30%\nSở Tài chính\nSở Nội vụ\nChỉ tiêu mới\n"
+    )
+    assert rows[1][3:5] == ["Đạt chỉ tiêu tỉnh giao", "Công an tỉnh"]
