@@ -95,7 +95,7 @@ _BEST_FIT |= {"baseline": 3.0, "source": 2.0}
 _BEST_FIT |= {"output": 1.0, "name": 0.2, "notes": 0.5}
 # a line of a name that opens a unit's name ("Trung tâm Dịch vụ tổng hợp" under the task)
 # is more likely the unit cell's first (a cell of units a paragraph each)
-_NAME_UNIT_LINE = 0.8
+_NAME_UNIT_LINE = 1.0
 # a value, a unit of measure or a deadline never goes on with a unit's name on its next
 # line ("Đạt chỉ tiêu tỉnh giao" / "Công an tỉnh": the lead's)
 _SHORT = frozenset(("value", "baseline", "deadline", "unit"))
@@ -522,7 +522,10 @@ class _Piece:
                 units += 1  # a unit's name a line, then the task's: the unit cell before
             return 0.2 - _NAME_UNIT_LINE * units
         if kind == _TAIL:
-            return _TAIL_COST
+            # the name's rest is no unit's name ("Trung tâm Dịch vụ tổng hợp" last is the
+            # lead's second unit)
+            units = self.units[last] - self.units[first] + self.unit_lines[first - 1]
+            return _TAIL_COST - _NAME_UNIT_LINE * units
         score = self.penalty[first] - self.penalty[last]
         if words > 10:
             score -= 0.08 * (words - 10)

@@ -1189,3 +1189,19 @@ def test_a_value_never_goes_on_with_a_units_name():
         "2\nKinh tế số chiếm 30% GRDP\n%\n30%\nSở Tài chính\nSở Nội vụ\nChỉ tiêu mới\n"
     )
     assert rows[1][3:5] == ["Đạt chỉ tiêu tỉnh giao", "Công an tỉnh"]
+
+
+def test_a_second_unit_a_line_is_no_part_of_the_name():
+    # the lead's two units a line each: neither the name's second line nor its rest
+    # drawn after the row's cells
+    rows = _rows(
+        "TT\nChỉ tiêu cụ thể\nĐơn vị chủ trì thực hiện\nGhi chú\n"
+        "1\nTỷ lệ cơ quan nhà nước sử dụng nền tảng điện toán đám mây đạt 80%\n"
+        "Phòng Kinh tế, Hạ tầng và Đô thị\nTrung tâm Dịch vụ tổng hợp\n"
+        "2\nKinh tế số chiếm 30% GRDP\nPhòng Kinh tế\nChỉ tiêu mới\n"
+    )
+    assert rows[1][1] == "Tỷ lệ cơ quan nhà nước sử dụng nền tảng điện toán đám mây đạt 80%"
+    assert split_units(rows[1][2]) == [
+        "Phòng Kinh tế, Hạ tầng và Đô thị",
+        "Trung tâm Dịch vụ tổng hợp",
+    ]
