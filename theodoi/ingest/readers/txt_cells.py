@@ -31,7 +31,8 @@ _YEAR_WORD = re.compile(r"^20[2-9]\d$")
 
 _OUTPUT_HEADS = """
 báo cáo; bộ số liệu; kế hoạch; quyết định; văn bản; đề án; chương trình; hệ thống;
-cơ sở dữ liệu; tài liệu; hội nghị; số liệu; kết quả; nền tảng; mô hình; công văn; tờ trình
+cơ sở dữ liệu; tài liệu; hội nghị; số liệu; kết quả; nền tảng; mô hình; công văn; tờ trình;
+quy chế; quy định; phương án; danh mục; thông báo; chỉ thị; hội thảo; sổ tay
 """
 OUTPUT_OPENERS = word_heads(_OUTPUT_HEADS)
 

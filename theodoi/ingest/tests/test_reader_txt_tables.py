@@ -1205,3 +1205,15 @@ def test_a_second_unit_a_line_is_no_part_of_the_name():
         "Phòng Kinh tế, Hạ tầng và Đô thị",
         "Trung tâm Dịch vụ tổng hợp",
     ]
+
+
+@pytest.mark.parametrize("output", ["Quy chế", "Quy định", "Phương án"])
+def test_a_rule_or_a_scheme_is_an_output_not_a_note(output):
+    rows = _rows(
+        "TT\nNhiệm vụ\nChủ trì\nPhối hợp\nThời hạn\nKết quả, sản phẩm\nGhi chú\n"
+        "1\nXây dựng đề án phát triển nguồn nhân lực số\nTrạm Y tế phường\n"
+        f"6 tháng đầu năm 2026\n{output}\n"
+        "2\nBảo đảm an toàn thông tin\nCông an phường\nCác phòng, ban\nHàng năm\nBáo cáo\n"
+        "Chỉ tiêu mới\n"
+    )
+    assert rows[1][5:] == [output, ""]
