@@ -122,6 +122,10 @@ def join_cell_lines(lines: list[str]) -> str:
     return text
 
 
+# a number glued to a capital names a technology ("5G", "4G"), not a target
+_TECHNOLOGY = re.compile(r"^\d[A-ZĐ]\b")
+
+
 @lru_cache(maxsize=65536)
 def value_fit(text: str) -> float:
     if text in _NO_VALUE:
@@ -129,6 +133,8 @@ def value_fit(text: str) -> float:
     if not any(ch.isdigit() for ch in text):
         # parse_target would say "qualitative" (or nothing), without the cost of parsing
         return _qualitative_fit(text) if text.strip(" .-…") else -1.0
+    if _TECHNOLOGY.match(text):
+        return -2.0  # "5G trên địa bàn": the end of the indicator's name, not a target
     parsed = parse_target(text)
     if parsed is None:
         return -1.0

@@ -1217,3 +1217,15 @@ def test_a_rule_or_a_scheme_is_an_output_not_a_note(output):
         "Chỉ tiêu mới\n"
     )
     assert rows[1][5:] == [output, ""]
+
+
+def test_a_technology_in_the_indicators_name_is_no_target():
+    # "5G" is a number glued to a capital: the name goes on, the value is written once
+    # over the year columns
+    rows = _rows(
+        "TT\nChỉ tiêu\nNăm 2025\nNăm 2030\nĐơn vị chủ trì\n"
+        "1\nTỷ lệ phủ sóng mạng di động 5G trên địa bàn\nHằng năm bình quân có ≥ 5 sáng kiến\n"
+        "Ban Chỉ huy Quân sự phường\n"
+        "2\nTỷ lệ hộ có cáp quang\n80%\n100%\nPhòng Kinh tế\n"
+    )
+    assert rows[1][1] == "Tỷ lệ phủ sóng mạng di động 5G trên địa bàn"
