@@ -706,6 +706,21 @@ def _repeated_header(lines: list[Line], i: int, header_keys: list[str]) -> int:
     return n
 
 
+def _noted_title(row_lines: list[Line]) -> tuple[str, str] | None:
+    """(title, note) of a row whose lines are a title in capitals, then a few words."""
+    texts = [ln.text for ln in row_lines]
+    upper = 0
+    while upper < len(texts) and _is_upper_title(" ".join(texts[: upper + 1])):
+        upper += 1
+    rest = texts[upper:]
+    if not upper or not rest or len(" ".join(rest).split()) > _NOTE_WORDS:
+        return None
+    return join_cell_lines(texts[:upper]), join_cell_lines(rest)
+
+
+_NOTE_WORDS = 8
+
+
 def _is_upper_title(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return len(text.split()) >= 2 and len(letters) >= 6 and all(ch.isupper() for ch in letters)
@@ -723,6 +738,11 @@ def _cut_row(code: str, row_lines: list[Line], kinds: list[str]) -> list[list[st
         # title
         title = join_cell_lines([ln.text for ln in row_lines])
         return [[title if k == "name" else "" for k in body_kinds]]
+    noted = _noted_title(row_lines) if "notes" in body_kinds else None
+    if noted is not None:
+        # "1" / "CHUYỂN ĐỔI SỐ TRONG CƠ QUAN NHÀ NƯỚC" / "Kế thừa giai đoạn trước": a group
+        # row in capitals with its note
+        return [[{"name": noted[0], "notes": noted[1]}.get(k, "") for k in body_kinds]]
     pieces: list[list[str]] = []
     for n, line in enumerate(row_lines):
         if n == 0 or (line.page, line.part) != (row_lines[n - 1].page, row_lines[n - 1].part):

@@ -1229,3 +1229,14 @@ def test_a_technology_in_the_indicators_name_is_no_target():
         "2\nTỷ lệ hộ có cáp quang\n80%\n100%\nPhòng Kinh tế\n"
     )
     assert rows[1][1] == "Tỷ lệ phủ sóng mạng di động 5G trên địa bàn"
+
+
+def test_a_group_row_in_capitals_keeps_its_note_apart():
+    rows = _rows(
+        "STT\nNhiệm vụ\nChủ trì\nPhối hợp\nThời hạn\nGhi chú\n"
+        "1\nCHUYỂN ĐỔI SỐ TRONG CƠ QUAN NHÀ NƯỚC\nKế thừa giai đoạn trước\n"
+        "1.1\nTổ chức trang thông tin điện tử của đơn vị\nSở Nội vụ\nSở Tài chính\nQuý II/2026\n"
+    )
+    assert rows[1] == [
+        "1", "CHUYỂN ĐỔI SỐ TRONG CƠ QUAN NHÀ NƯỚC", "", "", "", "Kế thừa giai đoạn trước",
+    ]  # fmt: skip
