@@ -707,8 +707,9 @@ def _opening_cost(words: list[str], line_starts: set[int], k: int) -> float:
             or (_DATE_JOINING.search(words[k - 1]) and _DATE_GOES_ON.match(words[k]))
         )
         and not _empty_value_cell(words, line_starts, k - 1)
-        # "… và các năm tiếp theo" ends a phrase
+        # "… và các năm tiếp theo", "Kế thừa giai đoạn trước" end a phrase
         and not (k >= 2 and words[k - 2].lower() == "tiếp" and words[k - 1].lower() == "theo")
+        and not (k >= 2 and words[k - 2].lower() in _BEFORE_WHAT and words[k - 1] == "trước")
     ) or (k >= 2 and words[k - 2] == "Văn" and words[k - 1] == "phòng"):
         # "Văn phòng HĐND &" / "UBND": the name goes on; on one line, it always does
         cost += 1.5 if k in line_starts else 3.0
@@ -734,6 +735,10 @@ def _between_units(words: list[str], line_starts: set[int], k: int) -> bool:
 # has nothing to separate; filling the next column with its rest must not pay
 _LIST_GOES_ON = re.compile(r"\w[,;]$")
 _LIST_COST = 3.0
+
+
+# "giai đoạn trước", "năm trước": the period before, not "Trước" / "ngày 31/12" cut short
+_BEFORE_WHAT = frozenset(("đoạn", "năm", "kỳ", "tháng", "quý", "lần"))
 
 
 def _empty_value_cell(words: list[str], line_starts: set[int], k: int) -> bool:

@@ -1240,3 +1240,17 @@ def test_a_group_row_in_capitals_keeps_its_note_apart():
     assert rows[1] == [
         "1", "CHUYỂN ĐỔI SỐ TRONG CƠ QUAN NHÀ NƯỚC", "", "", "", "Kế thừa giai đoạn trước",
     ]  # fmt: skip
+
+
+def test_the_period_before_ends_a_note():
+    # "giai đoạn trước" is a whole phrase, not "Trước" cut from its date
+    rows = _rows(
+        "STT\nNội dung công việc\nChủ trì\nPhối hợp\nThời gian\nSản phẩm\nGhi chú\n"
+        "1\nCập nhật hệ thống thông tin giải quyết thủ tục hành chính\n"
+        "Trung tâm Phục vụ hành chính công\nPhòng Kinh tế\nKế thừa giai đoạn trước\n"
+        "Nâng cấp an toàn thông tin theo cấp độ\nTrước 30/6/2026\nHệ thống được nâng cấp\n"
+        "Đào tạo quy chế quản lý văn bản điện tử\nTrước ngày 31/12/2025\nBáo cáo kết quả\n"
+        "2\nBảo đảm an toàn thông tin\nCông an phường\nCác phòng, ban\nHàng năm\nBáo cáo\n"
+    )
+    assert rows[1][6] == "Kế thừa giai đoạn trước"
+    assert rows[2][1] == "Nâng cấp an toàn thông tin theo cấp độ"
