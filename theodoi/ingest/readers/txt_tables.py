@@ -429,10 +429,12 @@ def _read_table(lines: list[Line]) -> tuple[Table, int] | None:
         cut = _cut_row(code, row_lines, kinds)
         after = rows[r + 1][0] if r + 1 < len(rows) else ""
         noted = "notes" in kinds and _noted_title(row_lines) is not None
-        if after.startswith(code + ".") and _heading_of_tasks(cut[0], kinds[1:]) and not noted:
+        heading = after.startswith(code + ".") or len(row_lines) == 1
+        if heading and _heading_of_tasks(cut[0], kinds[1:]) and not noted:
             # "2.1 Phối hợp triển khai hạ tầng mạng 5G … 2026 - 2030" over 2.1.1: a task
-            # row names its unit; a heading numbered over its rows is all title (a title in
-            # capitals keeps its note apart)
+            # row names its unit; a heading numbered over its rows, or a line alone naming
+            # no unit (a heading with no rows under it), is all title (a title in capitals
+            # keeps its note apart)
             cut = [[join_cell_lines([ln.text for ln in row_lines]) if k == "name" else ""
                     for k in kinds[1:]]]  # fmt: skip
         for n, cells in enumerate(cut):

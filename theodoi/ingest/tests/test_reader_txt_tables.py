@@ -1254,3 +1254,16 @@ def test_the_period_before_ends_a_note():
     )
     assert rows[1][6] == "Kế thừa giai đoạn trước"
     assert rows[2][1] == "Nâng cấp an toàn thông tin theo cấp độ"
+
+
+def test_a_numbered_heading_with_no_rows_under_it_is_all_title():
+    # "1.2" names no unit and no row goes on under it: the time in its words is no deadline
+    rows = _rows(
+        "STT\nNhiệm vụ\nChủ trì\nPhối hợp\nThời hạn\n1\nCHUYỂN ĐỔI SỐ\n"
+        "1.1\nTriển khai học bạ số\nSở Công Thương\nSở Tài chính\nNăm 2025\n"
+        "1.2\nĐào tạo sàn thương mại điện tử cho sản phẩm OCOP theo hướng dẫn của cấp trên\n"
+        "2\nPHÁT TRIỂN NGUỒN NHÂN LỰC\n"
+    )
+    assert rows[3][1:] == [
+        "Đào tạo sàn thương mại điện tử cho sản phẩm OCOP theo hướng dẫn của cấp trên", "", "", "",
+    ]  # fmt: skip
