@@ -202,13 +202,16 @@ def _qualitative_fit(text: str) -> float:
     return 0.3 if opens_with(text, _QUALITATIVE_OPENERS) else -1.0
 
 
+_PERIODS = re.compile(r"^các\s+(?:năm|tháng|quý|kỳ|giai đoạn)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=65536)
 def _deadline_fit(text: str) -> float:
     if text[:1] in "-–":
         return -2.0  # "- 2030": the end of "Giai đoạn 2026" / "- 2030", not a date
-    if opens_with(text, UNIT_OPENERS):
+    if opens_with(text, UNIT_OPENERS) and not _PERIODS.match(text):
         # "Công an xã Trước ngày 31/12/2025", "Trạm Y tế xã Theo hướng dẫn …": the unit
-        # before the deadline, in the column before it
+        # before the deadline, in the column before it ("Các năm 2026 - 2030" is a time)
         return -2.0
     kind = parse_deadline(text)["kind"]
     if kind == "conditional":
