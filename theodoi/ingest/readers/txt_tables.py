@@ -23,7 +23,7 @@ from theodoi.ingest.document import Cell, Table
 from theodoi.ingest.numerals import roman_value
 from theodoi.ingest.readers.txt_cells import EMPTY_CELL, cut_piece, join_cell_lines, unit_fit
 from theodoi.ingest.readers.txt_level import cells_fit, level_cut, tail_starts
-from theodoi.ingest.units import NEW_UNIT_OPENERS, looks_like_unit, opens_with
+from theodoi.ingest.units import looks_like_unit
 from theodoi.lib.vntext import search_key
 
 __all__ = ["Line", "opens_table", "read_broken_table"]
@@ -772,23 +772,7 @@ def _cut_row(code: str, row_lines: list[Line], kinds: list[str]) -> list[list[st
     times = body_kinds.count("deadline")
     if times and _deadline_anchors(row_lines) > times:
         rows = _sub_rows(pieces, body_kinds, score) or rows
-    return [
-        [_joined(cell, kind) for cell, kind in zip(row, body_kinds, strict=True)] for row in rows
-    ]
-
-
-def _joined(lines: list[str], kind: str) -> str:
-    """A cell's text from its lines; in a column of units, a line opening another unit
-    ("Trung tâm Phục vụ hành chính công" / "Trường THCS xã") stays on a line of its own,
-    so the units are told apart as in a cell that kept its paragraphs."""
-    if kind not in ("lead", "coordinating"):
-        return join_cell_lines(lines)
-    units: list[list[str]] = []
-    for line in lines:
-        if not units or opens_with(line, NEW_UNIT_OPENERS):
-            units.append([])
-        units[-1].append(line)
-    return "\n".join(join_cell_lines(unit) for unit in units)
+    return [[join_cell_lines(cell) for cell in row] for row in rows]
 
 
 # what reading a row's first line as the first lines of its cells must gain over the

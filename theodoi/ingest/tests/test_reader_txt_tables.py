@@ -10,7 +10,6 @@ from theodoi.ingest.readers.txt import read_txt
 from theodoi.ingest.readers.txt_cells import cell_fit
 from theodoi.ingest.readers.txt_tables import Line, _header_labels, _RowSequence, read_broken_table
 from theodoi.ingest.tests.conftest import score_module, seed, shared
-from theodoi.ingest.units import split_units
 
 
 def _lines(text: str) -> list[Line]:
@@ -1066,7 +1065,7 @@ def test_units_a_line_each_ending_in_a_separator_stay_in_one_cell(separator):
         f"1\nSố hóa hồ sơ địa chính\nTrạm Y tế xã{separator}\nPhòng Văn hóa - Xã hội\nQuý IV/2025\n"
         "2\nTriển khai học bạ số\nCông an xã\nCác phòng, ban\nHàng năm\n"
     )
-    assert rows[1][2].split("\n") == [f"Trạm Y tế xã{separator}", "Phòng Văn hóa - Xã hội"]
+    assert rows[1][2] == f"Trạm Y tế xã{separator} Phòng Văn hóa - Xã hội"
     assert rows[1][3] == ""
 
 
@@ -1157,17 +1156,6 @@ def test_a_header_written_again_without_its_number_cell_is_no_row_text():
     assert rows[2][2:] == ["%", "60%", "80%", "Phòng Văn hóa - Xã hội"]
 
 
-def test_units_a_line_each_are_told_apart_in_a_rebuilt_cell():
-    rows = _rows(
-        "STT\nNhiệm vụ\nChủ trì\nThời gian\n"
-        "1\nSố hóa hồ sơ địa chính\nTrung tâm Phục vụ hành chính công\nTrường THCS xã\n"
-        "Quý IV/2025\n"
-        "2\nTriển khai học bạ số\nPhòng Kinh tế, Hạ tầng\nvà Đô thị\nHàng năm\n"
-    )
-    assert split_units(rows[1][2]) == ["Trung tâm Phục vụ hành chính công", "Trường THCS xã"]
-    assert split_units(rows[2][2]) == ["Phòng Kinh tế, Hạ tầng và Đô thị"]
-
-
 def test_a_units_name_after_the_lead_is_no_note():
     rows = _rows(
         "TT\nChỉ tiêu cụ thể\nĐơn vị chủ trì thực hiện\nGhi chú\n"
@@ -1175,7 +1163,7 @@ def test_a_units_name_after_the_lead_is_no_note():
         "Trạm Y tế xã\n"
         "2\nKinh tế số chiếm 30% GRDP\nPhòng Kinh tế\nChỉ tiêu mới\n"
     )
-    assert split_units(rows[1][2]) == ["Công an xã", "Trạm Y tế xã"]
+    assert rows[1][2] == "Công an xã Trạm Y tế xã"
     assert rows[1][3] == ""
     assert rows[2][3] == "Chỉ tiêu mới"
 
@@ -1201,10 +1189,7 @@ def test_a_second_unit_a_line_is_no_part_of_the_name():
         "2\nKinh tế số chiếm 30% GRDP\nPhòng Kinh tế\nChỉ tiêu mới\n"
     )
     assert rows[1][1] == "Tỷ lệ cơ quan nhà nước sử dụng nền tảng điện toán đám mây đạt 80%"
-    assert split_units(rows[1][2]) == [
-        "Phòng Kinh tế, Hạ tầng và Đô thị",
-        "Trung tâm Dịch vụ tổng hợp",
-    ]
+    assert rows[1][2] == "Phòng Kinh tế, Hạ tầng và Đô thị Trung tâm Dịch vụ tổng hợp"
 
 
 @pytest.mark.parametrize("output", ["Quy chế", "Quy định", "Phương án"])
