@@ -308,17 +308,7 @@ def _line_penalty(before: str, line: str) -> float:
     # column is more likely the name's tail; long cells are names.
     if line[:1] in ",;" or (before.endswith(_CELL_SENTENCE_END) and line[:1].islower()):
         return 0.5
-    if _OPENS_DEADLINE.match(line):
-        # "Văn phòng HĐND và UBND" / "Sau khi thành phố ban hành …": a unit's name, an
-        # output or a value never goes on with a time; the time is the deadline's cell
-        return 1.5
     return 0.0
-
-
-_OPENS_DEADLINE = re.compile(
-    r"^(?:Quý|Tháng|Năm 20|Trước|Sau khi|Theo |Định kỳ|Thường xuyên|Giai đoạn|Đến năm|Đến hết"
-    r"|(?:Hằng|Hàng|Trong) (?:năm|quý|tháng))"
-)
 
 
 def _notes_fit(words: int, opens_unit: bool) -> float:

@@ -1122,23 +1122,11 @@ def test_a_cells_rest_after_a_page_break_never_opens_an_empty_note():
     assert rows[1][5] == ""
 
 
-@pytest.mark.parametrize(
-    "deadline", ["Sau khi thành phố ban hành hướng dẫn", "Theo hướng dẫn của tỉnh"]
-)
-def test_a_time_opens_the_deadlines_cell_not_a_units(deadline):
-    # columns Chủ trì | Thời gian | Phối hợp: "Văn phòng …" is the second lead, the
-    # condition the deadline, and no unit's name goes on with a time
-    rows = _rows(
-        "STT\nNhiệm vụ\nChủ trì\nThời gian\nPhối hợp\n"
-        "1\nThí điểm sàn thương mại điện tử\nPhòng Kinh tế, Hạ tầng và Đô thị\n"
-        f"Văn phòng HĐND và UBND\n{deadline}\n"
-        "2\nBảo đảm an toàn thông tin\nCông an xã\nHàng năm\nCác phòng, ban\n"
-    )
-    assert rows[1][3] == deadline
+def test_no_deadline_opens_with_a_units_name():
+    # "Trạm Y tế xã Theo hướng dẫn …": the unit before the deadline, in the column before
     assert cell_fit("deadline", ["Trạm Y tế xã Theo hướng dẫn của tỉnh"]) < 0
     assert cell_fit("deadline", ["Công an xã Trước ngày 31/12/2025"]) < 0
-    unit = ["Văn phòng HĐND và UBND"]
-    assert cell_fit("coordinating", [*unit, "Quý II/2026"]) < cell_fit("coordinating", unit) - 1
+    assert cell_fit("deadline", ["Các năm 2026 - 2030"]) > 0
 
 
 def test_a_header_written_again_without_its_number_cell_is_no_row_text():
