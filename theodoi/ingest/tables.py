@@ -61,12 +61,21 @@ class _Record:
     doubts: list[str] = field(default_factory=list)
 
 
-def _cell_texts(row: list[Cell], width: int) -> list[str]:
-    cells = [clean(c.text) for c in row]
+def _cell_texts(row: list[Cell], width: int, unit_columns: set[int]) -> list[str]:
+    """The row's cells cleaned; in the unit columns the line breaks stay, since Word users
+    type each unit of a cell as a paragraph of its own (the other readers join a cell's
+    wrapped lines with spaces, so only a .docx paragraph break reaches split_units)."""
+    cells = [
+        _lines_cleaned(c.text) if i in unit_columns else clean(c.text) for i, c in enumerate(row)
+    ]
     if len(cells) > width:
         # more cells than header columns (a stray split cell): keep the text in the last one
         cells[width - 1 :] = [" ".join(c for c in cells[width - 1 :] if c)]
     return cells + [""] * (width - len(cells))
+
+
+def _lines_cleaned(text: str) -> str:
+    return "\n".join(line for line in map(clean, text.split("\n")) if line)
 
 
 def _row_text(row: list[Cell]) -> str:
@@ -156,13 +165,16 @@ class TableReader:
         first row (see Columns.overflow)."""
         width = len(self.cols.header)
         self.rebuilt |= table.rebuilt
+        unit_columns = {
+            self.cols.roles[r] for r in ("lead", "coordinating") if r in self.cols.roles
+        }
         # the first row of a table going on (after its repeated header, if any) may be the
         # rest of a row cut by the page break
         self.first_of_block = bool(self.records or self.group)
         for r, row in enumerate(table.rows[start:], start):
             page = table.row_pages[r] if r < len(table.row_pages) else table.page
             box = table.row_boxes[r] if r < len(table.row_boxes) else None
-            cells = _cell_texts(row, width)
+            cells = _cell_texts(row, width, unit_columns)
             if overflow:
                 for i, words in overflow.items():
                     if i < width:

@@ -491,3 +491,26 @@ def test_a_sub_row_with_a_start_and_a_deadline_after_a_repeated_header_is_no_hea
         ("Số hóa bản đồ địa chính", "Quý I/2026"),
         ("Tập huấn kỹ năng số", "Hằng năm"),
     ]
+
+
+def test_units_typed_a_paragraph_each_in_one_cell_are_each_a_unit(tmp_path):
+    table = Grid(
+        rows=[
+            _cells("STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian"),
+            _cells(
+                "1",
+                "Số hóa hồ sơ hành chính",
+                "Trung tâm Phục vụ hành chính công\nPhòng Văn hóa - Xã hội",
+                "Công an xã;\nTrạm Y tế xã",
+                "Năm 2026",
+            ),
+            _cells("2", "Tuyên truyền chuyển đổi số", "Phòng Văn hóa - Xã hội", "", "Hằng năm"),
+            _cells("3", "Nâng cấp mạng nội bộ", "Văn phòng HĐND và UBND", "", "Quý I/2026"),
+        ],
+        widths=[1, 4, 2, 2, 1],
+    )
+    plan = _extract(tmp_path, HEAD + BODY + SIGNATURE + _appendix("NHIỆM VỤ", table), "docx")
+    first = plan["tasks"][0]
+    assert first["lead"] == ["Trung tâm Phục vụ hành chính công", "Phòng Văn hóa - Xã hội"]
+    assert first["coordinating"] == ["Công an xã", "Trạm Y tế xã"]
+    assert first["name"] == "Số hóa hồ sơ hành chính"
