@@ -86,7 +86,7 @@ def _header_labels(text: str) -> list[str]:
     labels: list[str] = []
     for a, b in zip(starts, [*starts[1:], len(words)], strict=True):
         label = " ".join(words[a:b])
-        if labels and _goes_on(labels[-1], keys[a]):
+        if labels and (_goes_on(labels[-1], keys[a]) or _planned_tail(label, keys[b:])):
             labels[-1] += " " + label
         else:
             labels.append(label)
@@ -110,7 +110,17 @@ _HEADS_GOING_ON = {
 }
 
 
-_TIME_HEADS = {"thoi gian", "thoi han", "thoi diem", "han", "du kien thoi gian"}
+_TIME_HEADS = {
+    "thoi gian", "thoi han", "thoi diem", "han", "du kien thoi gian", "du kien thoi han",
+}  # fmt: skip
+
+
+def _planned_tail(label: str, keys_after: list[str]) -> bool:
+    """ "DỰ KIẾN" heading nothing after it ("SẢN PHẨM DỰ KIẾN", "KINH PHÍ DỰ KIẾN") ends
+    the head before it: "dự kiến" opens a head only over a budget, an output or a time."""
+    return search_key(label) == "du kien" and (
+        not keys_after or keys_after[0] not in _HEADS_GOING_ON["du kien"]
+    )
 
 
 def _goes_on(label: str, next_key: str) -> bool:

@@ -10,6 +10,7 @@ from theodoi.ingest.readers.txt import read_txt
 from theodoi.ingest.readers.txt_cells import cell_fit
 from theodoi.ingest.readers.txt_tables import Line, _header_labels, _RowSequence, read_broken_table
 from theodoi.ingest.tests.conftest import score_module, seed, shared
+from theodoi.lib.vntext import search_key
 
 
 def _lines(text: str) -> list[Line]:
@@ -583,6 +584,24 @@ def test_the_genres_other_heads_open_cells_of_their_own():
         "STT", "NHIỆM VỤ CỤ THỂ", "KẾT QUẢ/SẢN PHẨM ĐẦU RA", "CHỦ TRÌ", "NGUỒN KINH PHÍ",
         "DỰ KIẾN THỜI GIAN",
     ]  # fmt: skip
+
+
+def test_planned_after_a_head_ends_it_in_an_upper_case_header():
+    # "SẢN PHẨM DỰ KIẾN", "KINH PHÍ DỰ KIẾN": read as a head of its own, "DỰ KIẾN" took a
+    # column, and the amount's cell moved under the deadline's head
+    labels = _header_labels(
+        "TT CÔNG VIỆC SẢN PHẨM DỰ KIẾN CƠ QUAN CHỦ TRÌ KINH PHÍ DỰ KIẾN THỜI HẠN HOÀN THÀNH"
+    )
+    assert len(labels) == 6
+    assert labels[2] == "SẢN PHẨM DỰ KIẾN"
+    assert search_key(labels[-1]).startswith(("thoi han hoan thanh", "du kien thoi han hoan"))
+    assert _header_labels("TT CÔNG VIỆC CHỦ TRÌ KINH PHÍ DỰ KIẾN")[-1] == "KINH PHÍ DỰ KIẾN"
+    rows = _rows(
+        "TT\nCÔNG VIỆC\nSẢN PHẨM DỰ KIẾN\nCHỦ TRÌ\nKINH PHÍ DỰ KIẾN\nTHỜI HẠN HOÀN THÀNH\n"
+        "1\nSố hóa hồ sơ hộ tịch\nBáo cáo\nCông an xã\n2.000\nTrước ngày 31/12/2025\n"
+    )
+    assert rows[1] == ["1", "Số hóa hồ sơ hộ tịch", "Báo cáo", "Công an xã", "2.000",
+                       "Trước ngày 31/12/2025"]  # fmt: skip
 
 
 def test_budget_columns_keep_their_amounts_out_of_the_other_cells():
