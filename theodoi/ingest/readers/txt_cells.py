@@ -199,6 +199,8 @@ def _qualitative_fit(text: str) -> float:
     name or a unit spilled into an empty year column do not ("CDS", "xã")."""
     if len(text.split()) > 10 or not text[:1].isupper():
         return -1.0
+    if opens_with(text, SOURCE_OPENERS):
+        return 0.3  # a budget said in words, not counted ("Lồng ghép", "Ngân sách xã")
     return 0.3 if opens_with(text, _QUALITATIVE_OPENERS) else -1.0
 
 

@@ -630,6 +630,19 @@ def test_each_head_over_two_columns_gives_way_to_its_own(start, end):
                        "Báo cáo", "Tháng 9/2025", "Quý IV/2025"]  # fmt: skip
 
 
+def test_a_budget_said_in_words_is_no_units_name():
+    # "Lồng ghép" under "Kinh phí" for an amount: no number, so it ran on the unit's name
+    rows = _rows(
+        "TT\nNội dung công việc\nChủ trì\nPhối hợp\nKinh phí\nThời gian\n"
+        "1\nSố hóa hồ sơ hộ tịch\nCông an xã\nPhòng Văn hóa - Xã hội\nLồng ghép\nNăm 2026\n"
+        "2\nTập huấn kỹ năng số\nSở Nội vụ\nSở Tài chính\n1.500\nQuý IV/2025\n"
+    )
+    assert [r[3:5] for r in rows[1:]] == [
+        ["Phòng Văn hóa - Xã hội", "Lồng ghép"],
+        ["Sở Tài chính", "1.500"],
+    ]
+
+
 def test_sub_rows_keep_their_own_budget():
     rows = _rows(
         "STT\nNhiệm vụ\nChủ trì\nKinh phí (triệu đồng)\nNguồn kinh phí\nSản phẩm\nThời gian\n"
