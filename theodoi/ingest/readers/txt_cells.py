@@ -124,6 +124,8 @@ def join_cell_lines(lines: list[str]) -> str:
 
 # a number glued to a capital names a technology ("5G", "4G"), not a target
 _TECHNOLOGY = re.compile(r"^\d[A-ZĐ]\b")
+# a document's number and symbol ("57-NQ/TW", "48/KH-UBND"): the name cited, no amount
+_DOCUMENT_NUMBER = re.compile(r"\b\d+[-/][A-ZĐ]{2,}(?:[-/][A-ZĐ]{2,})*\b")
 
 
 @lru_cache(maxsize=65536)
@@ -133,7 +135,7 @@ def value_fit(text: str) -> float:
     if not any(ch.isdigit() for ch in text):
         # parse_target would say "qualitative" (or nothing), without the cost of parsing
         return _qualitative_fit(text) if text.strip(" .-…") else -1.0
-    if _TECHNOLOGY.match(text):
+    if _TECHNOLOGY.match(text) or _DOCUMENT_NUMBER.search(text):
         return -2.0  # "5G trên địa bàn": the end of the indicator's name, not a target
     parsed = parse_target(text)
     if parsed is None:

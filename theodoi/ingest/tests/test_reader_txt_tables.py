@@ -643,6 +643,17 @@ def test_a_budget_said_in_words_is_no_units_name():
     ]
 
 
+def test_a_documents_number_in_a_name_is_no_amount():
+    # "57-NQ/TW" in the name read as the budget's amount set level with the name's words
+    rows = _rows(
+        "TT\nNội dung công việc\nChủ trì\nPhối hợp\nKinh phí\nThời gian\n"
+        "1\nKiểm tra chương trình tuyên truyền về Nghị quyết số 57-NQ/TW trên địa bàn\n"
+        "Sở Nội vụ\nSở Tài chính;\nCác doanh nghiệp viễn thông\nKhông phát sinh\n2026-2030\n"
+    )
+    assert rows[1][1] == "Kiểm tra chương trình tuyên truyền về Nghị quyết số 57-NQ/TW trên địa bàn"
+    assert rows[1][3:5] == ["Sở Tài chính; Các doanh nghiệp viễn thông", "Không phát sinh"]
+
+
 def test_sub_rows_keep_their_own_budget():
     rows = _rows(
         "STT\nNhiệm vụ\nChủ trì\nKinh phí (triệu đồng)\nNguồn kinh phí\nSản phẩm\nThời gian\n"
