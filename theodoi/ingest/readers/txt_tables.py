@@ -101,6 +101,7 @@ _NAMED = {"nhiem", "chi", "cong", "hoat", "giai"}
 _HEADS_GOING_ON = {
     "ten": _NAMED,
     "noi dung": _NAMED,
+    "danh muc": _NAMED,  # "DANH MỤC NHIỆM VỤ": the list of the tasks, one column
     "don vi": {"chu", "phoi"},
     "co quan": {"chu", "phoi"},
     "bo phan": {"chu", "phoi"},

@@ -586,6 +586,14 @@ def test_the_genres_other_heads_open_cells_of_their_own():
     ]  # fmt: skip
 
 
+def test_the_list_of_tasks_is_one_head_in_an_upper_case_header():
+    # "DANH MỤC NHIỆM VỤ" read as two heads: the name went under "NHIỆM VỤ" but for a row
+    # whose unit's cell filled the gap, where the name went under "DANH MỤC"
+    assert _header_labels("STT DANH MỤC NHIỆM VỤ CHỦ TRÌ PHỐI HỢP SẢN PHẨM MỐC THỜI GIAN") == [
+        "STT", "DANH MỤC NHIỆM VỤ", "CHỦ TRÌ", "PHỐI HỢP", "SẢN PHẨM", "MỐC THỜI GIAN",
+    ]  # fmt: skip
+
+
 def test_planned_after_a_head_ends_it_in_an_upper_case_header():
     # "SẢN PHẨM DỰ KIẾN", "KINH PHÍ DỰ KIẾN": read as a head of its own, "DỰ KIẾN" took a
     # column, and the amount's cell moved under the deadline's head
