@@ -698,6 +698,8 @@ def _opening_cost(words: list[str], line_starts: set[int], k: int) -> float:
             _VALUE_TOKEN.match(words[k]) or words[k][:1].isupper()
         )
         cost += 0.1 if both_values else 0.8
+        if _in_a_years_range(words, k):
+            cost += _RANGE_COST
     if (
         (
             _JOINING.search(words[k - 1])
@@ -713,6 +715,27 @@ def _opening_cost(words: list[str], line_starts: set[int], k: int) -> float:
         if _LIST_GOES_ON.search(words[k - 1]) and _between_units(words, line_starts, k):
             cost += _LIST_COST
     return cost
+
+
+# a year or a month ("2026", "9/2025"), each end of a time's range
+_YEAR_END = re.compile(r"^(?:\d{1,2}/)?20[2-9]\d$")
+_RANGE_COST = 3.0
+
+
+def _in_a_years_range(words: list[str], k: int) -> bool:
+    """Whether word k is the dash of "2026 - 2030" or the year after it: the range's, on
+    one line, not an empty budget cell ("-") and a deadline after it."""
+    if words[k] in ("-", "–"):
+        return (
+            k + 1 < len(words)
+            and bool(_YEAR_END.match(words[k - 1]))
+            and bool(_YEAR_END.match(words[k + 1]))
+        )
+    return (
+        k >= 2
+        and words[k - 1] in ("-", "–")
+        and bool(_YEAR_END.match(words[k - 2]) and _YEAR_END.match(words[k]))
+    )
 
 
 def _between_units(words: list[str], line_starts: set[int], k: int) -> bool:

@@ -662,6 +662,23 @@ def test_a_documents_number_in_a_name_is_no_amount():
     assert rows[1][3:5] == ["Sở Tài chính; Các doanh nghiệp viễn thông", "Không phát sinh"]
 
 
+def test_a_range_of_years_in_a_sub_rows_name_is_not_cut_at_its_dash():
+    # "giai đoạn 2026 - 2030": the dash read as an empty budget ("-") and "2030" as the
+    # deadline, the sub-row's budget "Lồng ghép" became a sub-row of its own
+    rows = _rows(
+        "TT\nNội dung công việc\nChủ trì\nKinh phí\nThời gian\nSản phẩm\n"
+        "1\nBồi dưỡng chữ ký số cho cán bộ\nSở Tài chính\n"
+        "Nâng cấp hồ sơ thủ tục hành chính\n120\nHàng năm\nHội nghị tuyên truyền\n"
+        "Đẩy mạnh kỹ năng số cho cán bộ, công chức giai đoạn 2026 - 2030\nLồng ghép\n"
+        "Tháng 9/2025\nKế hoạch được ban hành\n"
+    )
+    assert [r[1:] for r in rows[2:]] == [
+        ["Nâng cấp hồ sơ thủ tục hành chính", "", "120", "Hàng năm", "Hội nghị tuyên truyền"],
+        ["Đẩy mạnh kỹ năng số cho cán bộ, công chức giai đoạn 2026 - 2030", "", "Lồng ghép",
+         "Tháng 9/2025", "Kế hoạch được ban hành"],
+    ]  # fmt: skip
+
+
 def test_sub_rows_keep_their_own_budget():
     rows = _rows(
         "STT\nNhiệm vụ\nChủ trì\nKinh phí (triệu đồng)\nNguồn kinh phí\nSản phẩm\nThời gian\n"
