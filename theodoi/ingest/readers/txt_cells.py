@@ -24,7 +24,7 @@ from theodoi.lib.vntext import compare_key, search_key
 
 __all__ = [
     "EMPTY_CELL", "OUTPUT_OPENERS", "VALUE_LEADS", "cell_fit", "cut_piece", "join_cell_lines",
-    "unit_fit", "value_fit",
+    "lead_cut_short", "unit_fit", "value_fit",
 ]  # fmt: skip
 
 _YEAR_WORD = re.compile(r"^20[2-9]\d$")
@@ -55,6 +55,16 @@ VALUE_LEADS = frozenset(
         *("toàn", "cơ", "hạng"),
     )
 )
+# leads that open a value only with the word they go with ("cơ bản", "toàn bộ", "tất
+# cả"): "cơ 1.500" is a unit's name cut short ("Các cơ" / "quan …") and the amount after
+_PHRASE_LEADS = {"cơ": "bản", "toàn": "bộ", "tất": "cả"}
+
+
+def lead_cut_short(words: list[str]) -> bool:
+    partner = _PHRASE_LEADS.get(words[0].lower()) if words else None
+    return partner is not None and (len(words) < 2 or words[1].lower() != partner)
+
+
 _VALUE_END = re.compile(r"[\d%]$")
 _VALUE_TOKEN = re.compile(r"^(?:[≥≤<>~$\\]|\d|[-–]$|x$)")
 # A word a cell does not end on: "Văn phòng HĐND &" / "UBND", "Tháng" / "12/2026", and
@@ -149,7 +159,7 @@ def value_fit(text: str) -> float:
     if _VALUE_PREFIX.search(text):
         return -1.5  # "2- 3% đạt": the words that open the next value
     first = text.split()[0].lower()
-    if first[:1].isalpha() and first not in VALUE_LEADS:
+    if first[:1].isalpha() and (first not in VALUE_LEADS or lead_cut_short(text.split())):
         return -1.5  # "trực tuyến. ≥70%": the end of the name before the value
     # "100% Văn phòng": the capitals after the value open the next cell
     capitals = sum(1 for w in text.split()[1:] if w[:1].isupper())

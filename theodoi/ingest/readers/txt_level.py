@@ -18,6 +18,7 @@ from theodoi.ingest.readers.txt_cells import (
     OUTPUT_OPENERS,
     VALUE_LEADS,
     cell_fit,
+    lead_cut_short,
     unit_fit,
     value_fit,
 )
@@ -60,7 +61,7 @@ def _short_fit(kind: str, words: list[str], text: str) -> float:
         if fit > 0:
             return fit
         first = words[0].lower()
-        return 1.0 if first in VALUE_LEADS else -1.0
+        return 1.0 if first in VALUE_LEADS and not lead_cut_short(words) else -1.0
     return 0.0
 
 

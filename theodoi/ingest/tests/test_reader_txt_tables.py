@@ -8,6 +8,7 @@ import pytest
 from theodoi.ingest.analyse import analyse
 from theodoi.ingest.readers.txt import read_txt
 from theodoi.ingest.readers.txt_cells import cell_fit
+from theodoi.ingest.readers.txt_level import level_cut
 from theodoi.ingest.readers.txt_tables import Line, _header_labels, _RowSequence, read_broken_table
 from theodoi.ingest.tests.conftest import score_module, seed, shared
 from theodoi.lib.vntext import search_key
@@ -677,6 +678,23 @@ def test_a_range_of_years_in_a_sub_rows_name_is_not_cut_at_its_dash():
         ["Đẩy mạnh kỹ năng số cho cán bộ, công chức giai đoạn 2026 - 2030", "", "Lồng ghép",
          "Tháng 9/2025", "Kế hoạch được ban hành"],
     ]  # fmt: skip
+
+
+# A row of eight narrow columns cut by a page break: its first line, every cell's first
+# words set level, at the foot of the page; the rest of each cell in turn on the next.
+BUDGET_ROW_KINDS = ["name", "lead", "coordinating", "value", "source", "output", "deadline"]
+BUDGET_ROW_FIRST_LINE = "Thí điểm Ban Chỉ Các cơ 1.500 Xã hội Báo cáo Năm"
+BUDGET_ROW_REST = [
+    "chương trình", "tuyên truyền về", "Nghị quyết số", "57-NQ/TW theo", "hướng dẫn của",
+    "cấp trên", "huy", "Quân sự", "xã", "quan,", "đơn vị", "liên quan", "hóa 2025 và",
+    "các năm", "tiếp theo",
+]  # fmt: skip
+
+
+def test_a_lead_word_before_an_amount_is_a_units_name_cut_short():
+    # "Các cơ" / "quan …": "cơ" opens a value only as "cơ bản", so "cơ 1.500" is no amount
+    first = level_cut(BUDGET_ROW_FIRST_LINE, BUDGET_ROW_KINDS, len(BUDGET_ROW_FIRST_LINE.split()))
+    assert first[2:4] == [["Các cơ"], ["1.500"]]
 
 
 def test_sub_rows_keep_their_own_budget():
