@@ -672,6 +672,10 @@ class _Piece:
             units = earlier.new_units + self.units[last] - self.units[first]
             units += p in self.line_starts and self.opens(NEW_UNIT_OPENERS, p, q)
             whole -= _OUTPUT_IN_UNIT * units
+        elif kind == "source":
+            # judged whole: "Xã hội" / "hóa" is where the money comes from, "Xã hội" /
+            # "quan, đơn vị …" is not
+            whole += _source_fit(f"{earlier.text} {self.text(p, q)}")
         return whole - carried.fit - carried.cost
 
     def head(self, p: int, q: int) -> str:

@@ -7,7 +7,7 @@ import pytest
 
 from theodoi.ingest.analyse import analyse
 from theodoi.ingest.readers.txt import read_txt
-from theodoi.ingest.readers.txt_cells import cell_fit
+from theodoi.ingest.readers.txt_cells import cell_fit, cut_piece
 from theodoi.ingest.readers.txt_level import level_cut
 from theodoi.ingest.readers.txt_tables import Line, _header_labels, _RowSequence, read_broken_table
 from theodoi.ingest.tests.conftest import score_module, seed, shared
@@ -695,6 +695,13 @@ def test_a_lead_word_before_an_amount_is_a_units_name_cut_short():
     # "Các cơ" / "quan …": "cơ" opens a value only as "cơ bản", so "cơ 1.500" is no amount
     first = level_cut(BUDGET_ROW_FIRST_LINE, BUDGET_ROW_KINDS, len(BUDGET_ROW_FIRST_LINE.split()))
     assert first[2:4] == [["Các cơ"], ["1.500"]]
+
+
+def test_where_the_money_comes_from_is_judged_whole_after_a_page_break():
+    first = [["Thí điểm"], ["Ban Chỉ"], ["Các cơ"], ["1.500"], ["Xã hội"], ["Báo cáo"], ["Năm"]]
+    cells, _ = cut_piece(BUDGET_ROW_REST, BUDGET_ROW_KINDS, first)
+    assert cells[4] == ["hóa"]  # "Xã hội" / "hóa", not the coordinating unit's rest
+    assert cells[6] == ["2025 và", "các năm", "tiếp theo"]
 
 
 def test_sub_rows_keep_their_own_budget():
