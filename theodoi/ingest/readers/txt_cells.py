@@ -655,7 +655,14 @@ class _Piece:
                 whole -= _OUTPUT_IN_UNIT * outputs
                 if self.ends_row and self.words[q - 1] in _AND_WORDS:
                     whole -= _ENDS_ON_AND
-                if carried.needs_capital and self.words[p][:1].islower():
+                head_goes_on = self.words[p][:1].islower() and _head_goes_on(
+                    earlier.text, self.words[p]
+                )
+                if head_goes_on and p in self.line_starts:
+                    # "Ban Chỉ" / "huy Quân sự xã": the word the line cut goes on here,
+                    # not the end of the task's name ("hướng dẫn của cấp trên")
+                    whole += _HEAD_GOES_ON
+                if carried.needs_capital and self.words[p][:1].islower() and not head_goes_on:
                     # a head alone goes on with its name's capital ("Trung tâm" / "Phục
                     # vụ …"), a name after "và" with the next name's ("UBND"), not with
                     # the end of a sentence ("hồ sơ, kết …", "thành có danh tính số")
@@ -686,6 +693,26 @@ class _Piece:
         return found
 
 
+_HEAD_GOES_ON = 0.5
+
+
+def _head_goes_on(text: str, word: str) -> bool:
+    """Whether `word` is the rest of a unit's head cut at the line's end ("Ban Chỉ" /
+    "huy Quân sự xã", "Các cơ" / "quan, đơn vị"): lower case, yet not the end of a
+    sentence. The head opens the cell, or a unit after "các" or a list's "," or ";"
+    ("Dịch vụ tổng" / "công nhận": "tổng công ty" opens no name in the middle of one)."""
+    raw = compare_key(text).split()
+    before = [w.strip(",;:.") for w in raw]
+    after = compare_key(word).strip(",;:.")
+    for k in range(max(0, len(before) - 3), len(before)):
+        if k and before[k - 1] != "các" and not raw[k - 1].endswith((",", ";")):
+            continue
+        words = (*before[k:], after)
+        if any(len(head) >= len(words) and head[: len(words)] == words for head in UNIT_OPENERS):
+            return True
+    return False
+
+
 def _best_gain(kind: str, earlier: _Span | None) -> float:
     """The most a cell of this kind can add to a cut (the ceiling of fit and gain_after):
     a cut reaching an end with more already needs no judging of the cell."""
@@ -698,6 +725,8 @@ def _best_gain(kind: str, earlier: _Span | None) -> float:
         return max(0.0, best - EMPTY_CELL.get(kind, 0.0) - 0.3)
     if kind == "name":
         return 0.0
+    if kind in ("lead", "coordinating"):
+        best += _HEAD_GOES_ON
     return max(0.0, best - _fit(kind, earlier) - 0.3)
 
 

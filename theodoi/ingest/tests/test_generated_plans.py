@@ -50,7 +50,7 @@ def test_every_variant_scores_at_least_095(results, fmt):
 # Text that lost its layout (every cell on lines of its own): the goal is FLOOR as for the
 # other formats; until the reader gets there, no variant may fall below what it reaches
 # now, the median included (the median is FLOOR or more already).
-LOST_LAYOUT_FLOOR = {CELL_LINES: 0.93, PDF_TEXT: 0.86}
+LOST_LAYOUT_FLOOR = {CELL_LINES: 0.93, PDF_TEXT: 0.88}
 LOST_LAYOUT_MEDIAN = {CELL_LINES: 0.99, PDF_TEXT: 0.99}
 
 

@@ -704,6 +704,15 @@ def test_where_the_money_comes_from_is_judged_whole_after_a_page_break():
     assert cells[6] == ["2025 và", "các năm", "tiếp theo"]
 
 
+def test_a_units_head_cut_by_the_line_goes_on_with_its_word():
+    # "Ban Chỉ" / "huy Quân sự xã": the unit's cell goes on with its head's word, the
+    # lines before it ("hướng dẫn của cấp trên") are the end of the task's name
+    first = [["Thí điểm"], ["Ban Chỉ"], ["Các cơ"], ["1.500"], ["Xã hội"], ["Báo cáo"], ["Năm"]]
+    cells, _ = cut_piece(BUDGET_ROW_REST, BUDGET_ROW_KINDS, first)
+    assert cells[0][-2:] == ["hướng dẫn của", "cấp trên"]
+    assert cells[1:3] == [["huy", "Quân sự", "xã"], ["quan,", "đơn vị", "liên quan"]]
+
+
 def test_sub_rows_keep_their_own_budget():
     rows = _rows(
         "STT\nNhiệm vụ\nChủ trì\nKinh phí (triệu đồng)\nNguồn kinh phí\nSản phẩm\nThời gian\n"
