@@ -846,10 +846,14 @@ def _deadline_anchors(row_lines: list[Line]) -> int:
         if line.text.strip() in ("-", "–"):
             before = ""  # a cell with nothing in it ("-" for no budget), not a range's dash
             continue
-        for word in line.text.split():
+        for n, word in enumerate(line.text.split()):
             if _DATE_WORD.match(word) and not _DATE_HEAD.match(before):
                 found += 1
-            before = word
+            # a dash opening its line after words ("người dân" / "- 12/2025"): a cell
+            # with nothing in it, the date after it opens the next; after a year it goes
+            # on a range ("2026" / "- 2030")
+            empty = n == 0 and word in ("-", "–") and not any(ch.isdigit() for ch in before)
+            before = "" if empty else word
     return found
 
 

@@ -713,6 +713,23 @@ def test_a_units_head_cut_by_the_line_goes_on_with_its_word():
     assert cells[1:3] == [["huy", "Quân sự", "xã"], ["quan,", "đơn vị", "liên quan"]]
 
 
+def test_a_dash_for_no_budget_before_a_date_leaves_the_date_a_deadline():
+    # "- 12/2025 Kế hoạch": no budget, then the sub-row's deadline; read as a range's
+    # dash, the date did not count, the row had one deadline and no sub-rows
+    rows = _rows(
+        "STT Nhiệm vụ Chủ trì Phối hợp Kinh phí (triệu đồng) Thời gian Kết quả Ghi chú\n"
+        "1 Bồi dưỡng kỹ\nnăng số cho\ncán bộ, công\nchức\nSở Y tế Hiệp hội\n"
+        "Doanh nghiệp\ntỉnh\nTheo Nghị\nquyết số 57-\nNQ/TW\nHoàn thiện\ndịch vụ công\n"
+        "trực tuyến\n120 Đến hết năm\n2026\nCơ sở dữ liệu\nPhát triển hồ\nsơ sức khỏe\n"
+        "- 12/2025 Kế hoạch\n"
+    )
+    assert [r[1] for r in rows[1:]] == [
+        "Bồi dưỡng kỹ năng số cho cán bộ, công chức", "Hoàn thiện dịch vụ công trực tuyến",
+        "Phát triển hồ sơ sức khỏe",
+    ]  # fmt: skip
+    assert rows[3][4:7] == ["-", "12/2025", "Kế hoạch"]
+
+
 def test_sub_rows_keep_their_own_budget():
     rows = _rows(
         "STT\nNhiệm vụ\nChủ trì\nKinh phí (triệu đồng)\nNguồn kinh phí\nSản phẩm\nThời gian\n"
