@@ -694,8 +694,11 @@ class _Piece:
 
 
 _HEAD_GOES_ON = 0.5
+# every opening of a unit's head ("ban", "ban chỉ", "ban chỉ huy" …)
+_UNIT_HEAD_STARTS = frozenset(head[:n] for head in UNIT_OPENERS for n in range(1, len(head) + 1))
 
 
+@lru_cache(maxsize=16384)
 def _head_goes_on(text: str, word: str) -> bool:
     """Whether `word` is the rest of a unit's head cut at the line's end ("Ban Chỉ" /
     "huy Quân sự xã", "Các cơ" / "quan, đơn vị"): lower case, yet not the end of a
@@ -707,8 +710,7 @@ def _head_goes_on(text: str, word: str) -> bool:
     for k in range(max(0, len(before) - 3), len(before)):
         if k and before[k - 1] != "các" and not raw[k - 1].endswith((",", ";")):
             continue
-        words = (*before[k:], after)
-        if any(len(head) >= len(words) and head[: len(words)] == words for head in UNIT_OPENERS):
+        if (*before[k:], after) in _UNIT_HEAD_STARTS:
             return True
     return False
 
