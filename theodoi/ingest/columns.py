@@ -109,8 +109,9 @@ _TIME_END = re.compile(r"\b(?:hoan thanh|ket thuc|den|xong)\b")
 _TIME_START = re.compile(r"\b(?:bat dau|tu|trien khai|khoi cong)\b")
 # a column of the state before the plan ("Hiện trạng năm 2024", "Ước thực hiện năm
 # 2025"): the values the targets start from, not targets of that year
+# ("Kế hoạch thực hiện năm 2026" is a target: "Thực hiện năm" only opening the head)
 _BASELINE = re.compile(
-    r"\b(?:hien trang|thuc trang|uoc (?:thuc hien|dat)|nam goc|nam co so|thuc hien nam|"
+    r"^thuc hien nam\b|\b(?:hien trang|thuc trang|uoc (?:thuc hien|dat)|nam goc|nam co so|"
     r"ket qua thuc hien|da dat)\b"
 )
 

@@ -4,6 +4,7 @@ not (issue 14), on a small plan built for it, in the formats where the class sho
 import pytest
 
 from theodoi.ingest import extract_plan
+from theodoi.ingest.columns import read_columns
 from theodoi.ingest.tests.layouts.model import Break, Cell, Grid, Para, Variant
 from theodoi.ingest.tests.layouts.render import to_docx, to_txt
 
@@ -336,8 +337,6 @@ def test_plans_of_provinces_cities_and_wards_say_which(tmp_path, agency, place, 
 
 
 def test_a_repeated_header_cut_short_still_continues_its_table():
-    from theodoi.ingest.columns import read_columns
-
     full = read_columns([["STT", "Nội dung", "Năm 2025", "Năm 2030", "Đơn vị thực hiện"]])
     clipped = read_columns([["STT", "Nội dung", "Năm 2025", "Năm 2030", "Đơn vị thực"]])
     other = read_columns([["STT", "Nội dung", "Năm 2025", "Năm 2030", "Ghi chú"]])
@@ -514,3 +513,11 @@ def test_units_typed_a_paragraph_each_in_one_cell_are_each_a_unit(tmp_path):
     assert first["lead"] == ["Trung tâm Phục vụ hành chính công", "Phòng Văn hóa - Xã hội"]
     assert first["coordinating"] == ["Công an xã", "Trạm Y tế xã"]
     assert first["name"] == "Số hóa hồ sơ hành chính"
+
+
+def test_a_year_column_planned_for_that_year_is_no_baseline():
+    header = ["TT", "Chỉ tiêu", "Thực hiện năm 2024", "Kế hoạch thực hiện năm 2026", "Năm 2030"]
+    cols = read_columns([header], hint="indicators")
+    assert cols is not None
+    assert cols.roles["baseline"] == 2
+    assert cols.years == {3: 2026, 4: 2030}
